@@ -1,0 +1,62 @@
+import { Chart, ChartProps } from 'cdk8s';
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-27';
+import { NetkitError } from './errors';
+import { DNS1123_LABEL_RULE, isDns1123Label } from './names';
+import { stripClusterScopedNamespace } from './cluster-scoped';
+import { LABEL_MANAGED_BY, MANAGED_BY } from './labels';
+
+/** Namespaces every cluster already has; declaring them again would fight their owners. */
+const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+export interface NetkitChartProps extends Omit<ChartProps, 'disableResourceNameHashes'> {
+  /**
+   * Whether the chart declares its Namespace object, first in its file, so
+   * `kubectl apply -f dist/` creates it before the objects in it.
+   * @default - true for a namespace other than default, kube-system, kube-public and kube-node-lease
+   */
+  readonly createNamespace?: boolean;
+  /**
+   * Labels for the Namespace object.
+   * @default - none
+   */
+  readonly namespaceLabels?: Record<string, string>;
+}
+
+/**
+ * A Chart for one namespace. Unlike a plain cdk8s Chart it never stamps the
+ * namespace on cluster-scoped objects (the API server rejects that), declares
+ * its Namespace, and never appends hashes to generated names (names that
+ * change when code moves break immutable selectors and GitOps diffs).
+ */
+export class NetkitChart extends Chart {
+  /** The Namespace object, when the chart declares one. */
+  public readonly namespaceObject?: k8s.KubeNamespace;
+
+  constructor(scope: Construct, id: string, props: NetkitChartProps = {}) {
+    super(scope, id, { ...props, disableResourceNameHashes: true });
+    const namespace = props.namespace;
+    if (namespace !== undefined && !isDns1123Label(namespace)) {
+      throw new NetkitError(this, {
+        field: 'namespace', message: 'is not a valid Namespace name.', value: namespace,
+        allowed: DNS1123_LABEL_RULE, fix: 'rename the namespace, e.g. "my-team".',
+      });
+    }
+    const create = props.createNamespace ?? (namespace !== undefined && !BUILT_IN_NAMESPACES.has(namespace));
+    if (create) {
+      if (namespace === undefined) {
+        throw new NetkitError(this, {
+          field: 'createNamespace', message: 'is true but the chart has no namespace.',
+          fix: 'set `namespace`, or drop `createNamespace`.',
+        });
+      }
+      this.namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {
+        metadata: { name: namespace, labels: { ...props.namespaceLabels, [LABEL_MANAGED_BY]: MANAGED_BY } },
+      });
+    }
+  }
+
+  public toJson(): any[] {
+    return super.toJson().map(stripClusterScopedNamespace);
+  }
+}

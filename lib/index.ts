@@ -1,0 +1,4 @@
+// The public API of cdk8s-netkit, and nothing else.
+export * from './core';
+export * from './workload';
+export * from './service';

@@ -1,0 +1,409 @@
+import { ApiObject, Chart, Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IServicePort } from 'kubernetes-models/v1/ServicePort';
+import { NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { LABEL_MANAGED_BY, MANAGED_BY, selectorLabels } from '../core/labels';
+import { ipFamily } from '../core/net';
+import { Protocol } from '../core/protocol';
+import { describePorts, findContainerPort } from '../workload/container-ports';
+import { DEFAULT_CLUSTER_DOMAIN, serviceDnsNames, ServiceDnsNames, serviceEnvVarNames, ServiceEnvVarNames } from './dns';
+import { DEFAULT_NODE_PORT_RANGE, NodePortRange, serviceProblems } from './service-validation';
+import { IServiceTarget } from './target';
+
+/**
+ * The shapes a Service can take. `Headless` is a ClusterIP Service with
+ * `clusterIP: None`: DNS returns the pods' addresses instead of one virtual IP.
+ */
+export type ServiceType = 'ClusterIP' | 'Headless' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+/** One port of a Service. */
+export interface ServicePortOptions {
+  /** The port clients connect to. */
+  readonly port: number;
+  /**
+   * The container port traffic goes to, by number or by name.
+   * @default - the target's only container port when it has exactly one and the Service has one port, else `port`
+   */
+  readonly targetPort?: number | string;
+  /**
+   * The port's name; required and unique when the Service has several ports.
+   * @default - unnamed
+   */
+  readonly name?: string;
+  /**
+   * @default 'TCP'
+   */
+  readonly protocol?: Protocol;
+  /**
+   * A fixed node port (NodePort and LoadBalancer only), inside `nodePortRange`.
+   * @default - allocated by the cluster
+   */
+  readonly nodePort?: number;
+  /**
+   * The application protocol, e.g. `http`, `https`, `kubernetes.io/h2c`.
+   * @default - none
+   */
+  readonly appProtocol?: string;
+}
+
+/** Everything about a Service except what it targets. */
+export interface ExposeOptions {
+  /**
+   * @default 'ClusterIP'
+   */
+  readonly type?: ServiceType;
+  /**
+   * `metadata.name`: also the DNS name clients use.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * @default - the chart's namespace (the target's, when it has one)
+   */
+  readonly namespace?: string;
+  /**
+   * Shorthand for one TCP port. Give `ports` instead for more.
+   * @default - the target's first container port
+   */
+  readonly port?: number;
+  /**
+   * The Service's ports.
+   * @default - only `port`
+   */
+  readonly ports?: ServicePortOptions[];
+  /**
+   * A fixed virtual IP (ClusterIP, NodePort, LoadBalancer), from the cluster's service CIDR.
+   * @default - allocated by the cluster
+   */
+  readonly clusterIP?: string;
+  /**
+   * `ClientIP` sends each client to the same pod while its affinity lasts.
+   * @default 'None'
+   */
+  readonly sessionAffinity?: 'None' | 'ClientIP';
+  /**
+   * How long ClientIP affinity lasts, 1 s to 1 day.
+   * @default Duration.hours(3) (10800 s, Kubernetes' default)
+   */
+  readonly sessionAffinityTimeout?: Duration;
+  /**
+   * `Local` keeps in-cluster traffic on the client's node.
+   * @default - Cluster (not written)
+   */
+  readonly internalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * NodePort and LoadBalancer: `Local` keeps the client's source IP and skips
+   * a second hop, but only nodes running a pod answer.
+   * @default - Cluster (not written)
+   */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * Headless: publish DNS records for pods before they are ready (peer discovery).
+   * @default false
+   */
+  readonly publishNotReadyAddresses?: boolean;
+  /**
+   * The API server's `--service-node-port-range`, for clusters that changed it.
+   * @default { min: 30000, max: 32767 }
+   */
+  readonly nodePortRange?: NodePortRange;
+  /**
+   * LoadBalancer: client CIDRs allowed in.
+   * @default - everyone
+   */
+  readonly loadBalancerSourceRanges?: string[];
+  /**
+   * LoadBalancer: which load balancer implementation provisions it.
+   * @default - the cluster's default implementation
+   */
+  readonly loadBalancerClass?: string;
+  /**
+   * LoadBalancer: whether node ports are allocated (some implementations route to pods directly).
+   * @default - true (not written)
+   */
+  readonly allocateLoadBalancerNodePorts?: boolean;
+  /**
+   * LoadBalancer with `externalTrafficPolicy: Local`: the node port the load balancer health-checks.
+   * @default - allocated by the cluster
+   */
+  readonly healthCheckNodePort?: number;
+  /**
+   * ExternalName: the DNS name the Service is a CNAME for. Given an IP address,
+   * a selector-less Service and an EndpointSlice for that IP are made instead
+   * (an ExternalName with an IP silently breaks DNS).
+   * @default - none
+   */
+  readonly externalName?: string;
+  /**
+   * Node addresses on which the Service also accepts traffic.
+   * @default - none
+   */
+  readonly externalIPs?: string[];
+  /**
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * Annotations, e.g. a cloud provider's load balancer settings.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * The cluster DNS domain, for `dnsName`.
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+}
+
+export interface ExposedServiceProps extends ExposeOptions {
+  /**
+   * The pods to send traffic to; the selector and targetPort checks come from it.
+   * @default - no target: give `selector`, or none for a selector-less Service
+   */
+  readonly target?: IServiceTarget;
+  /**
+   * Labels to select pods by, when the pods are not an IServiceTarget.
+   * @default - the target's selector
+   */
+  readonly selector?: Record<string, string>;
+}
+
+/** The props of a factory method: the type is in its name. */
+export type ServiceFactoryProps = Omit<ExposedServiceProps, 'type'>;
+
+/** A Service port after defaults. */
+export interface ResolvedServicePort {
+  readonly name?: string;
+  readonly port: number;
+  readonly targetPort: number | string;
+  readonly protocol: Protocol;
+  readonly nodePort?: number;
+  readonly appProtocol?: string;
+}
+
+/**
+ * Every shape of Kubernetes Service, with the API server's rules checked at
+ * construct time and the names clients need.
+ */
+export class ExposedService extends Construct {
+  public static clusterIp(scope: Construct, id: string, props: ServiceFactoryProps = {}): ExposedService {
+    return new ExposedService(scope, id, { ...props, type: 'ClusterIP' });
+  }
+  public static headless(scope: Construct, id: string, props: ServiceFactoryProps = {}): ExposedService {
+    return new ExposedService(scope, id, { ...props, type: 'Headless' });
+  }
+  public static nodePort(scope: Construct, id: string, props: ServiceFactoryProps = {}): ExposedService {
+    return new ExposedService(scope, id, { ...props, type: 'NodePort' });
+  }
+  public static loadBalancer(scope: Construct, id: string, props: ServiceFactoryProps = {}): ExposedService {
+    return new ExposedService(scope, id, { ...props, type: 'LoadBalancer' });
+  }
+  public static externalName(scope: Construct, id: string, props: ServiceFactoryProps & { readonly externalName: string }): ExposedService {
+    return new ExposedService(scope, id, { ...props, type: 'ExternalName' });
+  }
+
+  /** The Service object. Change anything with `addJsonPatch` or `metadata`. */
+  public readonly service: ApiObject;
+  /** For an ExternalName given an IP address: the EndpointSlice that points at it. */
+  public readonly endpointSlice?: ApiObject;
+  public readonly name: string;
+  public readonly namespace: string;
+  /** The type asked for (`Headless` and `ExternalName` as such, even when an IP turned it into a ClusterIP Service). */
+  public readonly type: ServiceType;
+  public readonly ports: readonly ResolvedServicePort[];
+  /** The pod labels selected, if any. */
+  public readonly selector?: Readonly<Record<string, string>>;
+  public readonly target?: IServiceTarget;
+  /** The DNS name a ExternalName Service is a CNAME for, or the IP an EndpointSlice points at. */
+  public readonly externalName?: string;
+  private readonly clusterDomain: string;
+
+  constructor(scope: Construct, id: string, props: ExposedServiceProps) {
+    super(scope, id);
+    this.name = props.name ?? id;
+    this.type = props.type ?? 'ClusterIP';
+    this.target = props.target;
+    this.namespace = props.namespace ?? props.target?.namespace ?? Chart.of(this).namespace ?? 'default';
+    this.clusterDomain = props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
+    this.externalName = props.externalName;
+
+    const problems = propProblems(this.type, props);
+    throwIfProblems(this, problems);
+    this.selector = props.target?.selector ?? props.selector;
+    this.ports = this.resolvePorts(props);
+    const toIp = this.type === 'ExternalName' && ipFamily(props.externalName!) !== 0;
+
+    const manifest = this.renderService(props, toIp);
+    throwIfProblems(this, serviceProblems(manifest, { nodePortRange: props.nodePortRange ?? DEFAULT_NODE_PORT_RANGE }));
+    this.service = new ApiObject(this, 'Service', manifest as any);
+    if (toIp) {
+      this.endpointSlice = new ApiObject(this, 'EndpointSlice', this.renderEndpointSlice(props.externalName!) as any);
+    }
+  }
+
+  /** `<svc>.<ns>.svc.<cluster-domain>`. */
+  public get dnsName(): string {
+    return this.dnsNames.fqdn;
+  }
+
+  /** Every DNS form: `<svc>`, `<svc>.<ns>`, the fully qualified name. */
+  public get dnsNames(): ServiceDnsNames {
+    return serviceDnsNames(this.name, this.namespace, this.clusterDomain);
+  }
+
+  /** The `<SVC>_SERVICE_HOST` / `<SVC>_SERVICE_PORT` variables the kubelet injects into pods. */
+  public get envVarNames(): ServiceEnvVarNames {
+    return serviceEnvVarNames(this.name, this.ports.flatMap((p) => (p.name ? [p.name] : [])));
+  }
+
+  /** The port with this name or number, or an error naming the ports there are. */
+  public port(nameOrNumber: string | number): ResolvedServicePort {
+    const found = this.ports.find((p) => (typeof nameOrNumber === 'number' ? p.port === nameOrNumber : p.name === nameOrNumber));
+    if (!found) {
+      throw new NetkitError(this, {
+        field: 'port', message: `Service "${this.name}" has no such port.`, value: nameOrNumber,
+        allowed: this.ports.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(', ') || 'none',
+        fix: 'use one of the Service\'s ports, or add the port to the Service.',
+      });
+    }
+    return found;
+  }
+
+  private resolvePorts(props: ExposedServiceProps): ResolvedServicePort[] {
+    const targetPorts = this.target?.containerPorts ?? [];
+    let specs: ServicePortOptions[];
+    if (props.ports !== undefined) specs = props.ports;
+    else if (props.port !== undefined) specs = [{ port: props.port }];
+    else if (targetPorts.length > 0 && this.type !== 'ExternalName') {
+      // No port given: expose the target's first port under the same number and name.
+      const main = targetPorts[0];
+      specs = [{ port: main.port, name: main.name, protocol: main.protocol }];
+    } else specs = [];
+
+    const problems: Problem[] = [];
+    const resolved = specs.map((spec, i) => {
+      const protocol = spec.protocol ?? 'TCP';
+      let targetPort: number | string = spec.targetPort ?? spec.port;
+      if (spec.targetPort === undefined && specs.length === 1 && targetPorts.length === 1) targetPort = targetPorts[0].port;
+      if (this.target && this.type !== 'ExternalName' && !findContainerPort(targetPorts, targetPort, protocol)) {
+        problems.push({
+          field: `ports[${i}].targetPort`,
+          message: `is not a ${protocol} port of the target ${this.target.node.path}.`,
+          value: targetPort,
+          allowed: describePorts(targetPorts),
+          fix: 'set targetPort to one of the target\'s container ports (number or name), or declare the port on the target.',
+        });
+      }
+      return {
+        port: spec.port, targetPort, protocol,
+        ...(spec.name !== undefined ? { name: spec.name } : {}),
+        ...(spec.nodePort !== undefined ? { nodePort: spec.nodePort } : {}),
+        ...(spec.appProtocol !== undefined ? { appProtocol: spec.appProtocol } : {}),
+      };
+    });
+    throwIfProblems(this, problems);
+    return resolved;
+  }
+
+  private renderService(props: ExposedServiceProps, toIp: boolean): IService {
+    const type = this.type;
+    const kubeType = type === 'Headless' || toIp ? 'ClusterIP' : type;
+    const ports: IServicePort[] = this.ports.map((p) => ({
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      port: p.port,
+      protocol: p.protocol,
+      // ExternalName Services carry ports only as documentation; the API server ignores targetPort there.
+      ...(type !== 'ExternalName' || toIp ? { targetPort: p.targetPort } : {}),
+      ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}),
+      ...(p.appProtocol !== undefined ? { appProtocol: p.appProtocol } : {}),
+    }));
+    const clientIp = props.sessionAffinity === 'ClientIP';
+    const spec: IService['spec'] = {
+      type: kubeType,
+      ...(type === 'Headless' ? { clusterIP: 'None' } : {}),
+      ...(props.clusterIP !== undefined ? { clusterIP: props.clusterIP } : {}),
+      ...(type === 'ExternalName' && !toIp ? { externalName: props.externalName } : {}),
+      ...(this.selector && type !== 'ExternalName' ? { selector: { ...this.selector } } : {}),
+      ...(ports.length > 0 ? { ports } : {}),
+      ...(props.sessionAffinity !== undefined ? { sessionAffinity: props.sessionAffinity } : {}),
+      ...(clientIp ? { sessionAffinityConfig: { clientIP: { timeoutSeconds: props.sessionAffinityTimeout?.toSeconds({ integral: false }) ?? 10800 } } } : {}),
+      ...(props.internalTrafficPolicy !== undefined ? { internalTrafficPolicy: props.internalTrafficPolicy } : {}),
+      ...(props.externalTrafficPolicy !== undefined ? { externalTrafficPolicy: props.externalTrafficPolicy } : {}),
+      ...(props.healthCheckNodePort !== undefined ? { healthCheckNodePort: props.healthCheckNodePort } : {}),
+      ...(props.publishNotReadyAddresses !== undefined ? { publishNotReadyAddresses: props.publishNotReadyAddresses } : {}),
+      ...(props.loadBalancerClass !== undefined ? { loadBalancerClass: props.loadBalancerClass } : {}),
+      ...(props.loadBalancerSourceRanges !== undefined ? { loadBalancerSourceRanges: [...props.loadBalancerSourceRanges] } : {}),
+      ...(props.allocateLoadBalancerNodePorts !== undefined ? { allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts } : {}),
+      ...(props.externalIPs !== undefined ? { externalIPs: [...props.externalIPs] } : {}),
+    };
+    return {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: this.name,
+        namespace: this.namespace,
+        // The target's name + instance say which app the Service belongs to (metadata only: Services are never selected).
+        labels: { ...props.labels, ...(this.selector && this.target ? this.target.selector : selectorLabels(this.name, this.name)), [LABEL_MANAGED_BY]: MANAGED_BY },
+        ...(props.annotations ? { annotations: { ...props.annotations } } : {}),
+      },
+      spec,
+    };
+  }
+
+  private renderEndpointSlice(ip: string) {
+    return {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name: `${this.name}-external`,
+        namespace: this.namespace,
+        labels: {
+          // Ties the slice to the Service: kube-proxy and DNS read slices by this label.
+          'kubernetes.io/service-name': this.name,
+          'endpointslice.kubernetes.io/managed-by': MANAGED_BY,
+          [LABEL_MANAGED_BY]: MANAGED_BY,
+        },
+      },
+      addressType: ipFamily(ip) === 6 ? 'IPv6' : 'IPv4',
+      endpoints: [{ addresses: [ip], conditions: { ready: true } }],
+      // Matched to the Service's ports by name; the number is where traffic goes.
+      ports: this.ports.map((p) => ({ name: p.name ?? '', port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol })),
+    };
+  }
+}
+
+/** Combinations of props that make no sense before any manifest exists. */
+function propProblems(type: ServiceType, props: ExposedServiceProps): Problem[] {
+  const problems: Problem[] = [];
+  const types: ServiceType[] = ['ClusterIP', 'Headless', 'NodePort', 'LoadBalancer', 'ExternalName'];
+  if (!types.includes(type)) {
+    problems.push({ field: 'type', message: 'is not a Service type.', value: type, allowed: types.join(', '), fix: 'use one of the allowed types.' });
+    return problems;
+  }
+  if (props.target && props.selector) {
+    problems.push({ field: 'selector', message: 'and `target` are both set.', fix: 'give either a target (its selector is used) or a selector.' });
+  }
+  if (props.port !== undefined && props.ports !== undefined) {
+    problems.push({ field: 'port', message: 'and `ports` are both set.', fix: 'give either `port` or `ports`.' });
+  }
+  if (type === 'ExternalName') {
+    if (!props.externalName) {
+      problems.push({ field: 'externalName', message: 'is required for an ExternalName Service.', fix: 'set externalName to the DNS name to alias, e.g. "www.example.com".' });
+    } else if (ipFamily(props.externalName) !== 0 && (props.ports?.length ?? (props.port !== undefined ? 1 : 0)) === 0) {
+      problems.push({ field: 'ports', message: 'are required when externalName is an IP address: the Service becomes a selector-less ClusterIP Service with an EndpointSlice for that IP, which needs ports.', value: props.externalName, fix: 'give `port` or `ports` (targetPort is the port on the external IP).' });
+    }
+    if (props.target || props.selector) {
+      problems.push({ field: 'target', message: 'is set on an ExternalName Service, which selects no pods.', fix: 'drop target/selector, or use another Service type.' });
+    }
+  } else if (props.externalName !== undefined) {
+    problems.push({ field: 'externalName', message: `is only for ExternalName Services, not ${type}.`, value: props.externalName, fix: 'use type ExternalName, or drop externalName.' });
+  }
+  if (type === 'Headless' && props.clusterIP !== undefined && props.clusterIP !== 'None') {
+    problems.push({ field: 'clusterIP', message: 'is set on a headless Service, which has no virtual IP.', value: props.clusterIP, fix: 'drop clusterIP, or use type ClusterIP.' });
+  }
+  if (props.sessionAffinity !== 'ClientIP' && props.sessionAffinityTimeout !== undefined) {
+    problems.push({ field: 'sessionAffinityTimeout', message: 'only applies with sessionAffinity: ClientIP.', value: `${props.sessionAffinityTimeout.toSeconds({ integral: false })}s`, fix: 'set sessionAffinity: "ClientIP", or drop the timeout.' });
+  }
+  return problems;
+}

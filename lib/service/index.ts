@@ -1,0 +1,4 @@
+export * from './target';
+export * from './dns';
+export * from './service-validation';
+export * from './exposed-service';

@@ -1,0 +1,385 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
+import type { IEnvVarSource } from 'kubernetes-models/v1/EnvVarSource';
+import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { recommendedLabels, selectorLabels } from '../core/labels';
+import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain, isLabelValue, LABEL_VALUE_RULE } from '../core/names';
+import type { IServiceTarget } from '../service/target';
+import { ExposedService, ExposeOptions } from '../service/exposed-service';
+import { ContainerPort, describePorts, ResolvedContainerPort, resolveContainerPorts } from './container-ports';
+import { Probe } from './probe';
+import { containerSecurityContext, podSecurityContext, SecurityProfile } from './security';
+
+/** CPU and memory for the container, as Kubernetes quantities (`100m`, `128Mi`). */
+export interface ResourceQuantities {
+  readonly cpu?: string;
+  readonly memory?: string;
+}
+
+export interface WebAppResources {
+  /**
+   * What the scheduler reserves.
+   * @default { cpu: '100m', memory: '128Mi' }
+   */
+  readonly requests?: ResourceQuantities;
+  /**
+   * The ceiling: over the memory limit the container is killed, over the CPU limit it is throttled.
+   * @default { cpu: '500m', memory: '256Mi' }
+   */
+  readonly limits?: ResourceQuantities;
+}
+
+export interface WebAppProps {
+  /** The container image, with a tag or digest (`nginx:1.17.2`). */
+  readonly image: string;
+  /**
+   * `metadata.name` of the Deployment, and the `app.kubernetes.io/instance` label.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The `app.kubernetes.io/name` label: what the application is.
+   * @default - the name
+   */
+  readonly appName?: string;
+  /**
+   * The namespace.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * The `app.kubernetes.io/version` label on the Deployment and its pods (never on selectors).
+   * @default - the image tag, when it is a valid label value
+   */
+  readonly version?: string;
+  /**
+   * The `app.kubernetes.io/component` label.
+   * @default - none
+   */
+  readonly component?: string;
+  /**
+   * The `app.kubernetes.io/part-of` label.
+   * @default - none
+   */
+  readonly partOf?: string;
+  /**
+   * Number of pods.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * Shorthand for one TCP port named `http`. Give `ports` instead for more.
+   * @default - no port unless `ports` is given
+   */
+  readonly port?: number;
+  /**
+   * The container's ports.
+   * @default - only `port`, if given
+   */
+  readonly ports?: ContainerPort[];
+  /**
+   * Environment variables: a literal value, or a source (field, Secret or ConfigMap key).
+   * @default - none
+   */
+  readonly env?: Record<string, string | IEnvVarSource>;
+  /**
+   * Replaces the image's ENTRYPOINT.
+   * @default - the image's entrypoint
+   */
+  readonly command?: string[];
+  /**
+   * Replaces the image's CMD.
+   * @default - the image's command
+   */
+  readonly args?: string[];
+  /**
+   * CPU and memory requests and limits.
+   * @default - requests 100m CPU / 128Mi, limits 500m CPU / 256Mi
+   */
+  readonly resources?: WebAppResources;
+  /**
+   * When the pod may receive traffic. `false` for none.
+   * @default - a TCP probe on the first port (none when there is no port)
+   */
+  readonly readiness?: Probe | false;
+  /**
+   * When the container is restarted. `false` for none.
+   * @default - a TCP probe on the first port after 15 s (none when there is no port)
+   */
+  readonly liveness?: Probe | false;
+  /**
+   * Extra labels on the Deployment and its pods (the selector stays name + instance).
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * Annotations on the Deployment.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Annotations on the pods.
+   * @default - none
+   */
+  readonly podAnnotations?: Record<string, string>;
+  /**
+   * The pod's hostname. With `subdomain` and a headless Service of that name,
+   * `<hostname>.<subdomain>.<namespace>.svc.<cluster-domain>` resolves to the pod.
+   * @default - the pod name
+   */
+  readonly hostname?: string;
+  /**
+   * The pod's subdomain: the name of a headless Service in the same namespace.
+   * @default - none
+   */
+  readonly subdomain?: string;
+  /**
+   * The security profile; see {@link SecurityProfile}.
+   * @default 'baseline'
+   */
+  readonly securityProfile?: SecurityProfile;
+  /**
+   * UID the container runs as.
+   * @default - the image's user
+   */
+  readonly runAsUser?: number;
+  /**
+   * GID the container runs as.
+   * @default - the image's group
+   */
+  readonly runAsGroup?: number;
+  /**
+   * Group that owns mounted volumes.
+   * @default - none
+   */
+  readonly fsGroup?: number;
+  /**
+   * Mount the root filesystem read-only.
+   * @default - true for the restricted profile, false for baseline
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+  /**
+   * Paths that get a writable emptyDir when the root filesystem is read-only.
+   * @default ['/tmp'] when the root filesystem is read-only, else none
+   */
+  readonly writablePaths?: string[];
+  /**
+   * Fields merged last into the container's securityContext.
+   * @default - none
+   */
+  readonly containerSecurityContext?: ISecurityContext;
+  /**
+   * @default 'IfNotPresent'
+   */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /**
+   * Spread the pods over nodes (a soft `topologySpreadConstraint` on the
+   * hostname), so one node going down does not take every replica.
+   * @default - true when there is more than one replica
+   */
+  readonly spreadAcrossNodes?: boolean;
+  /**
+   * The ServiceAccount the pods run as.
+   * @default - the namespace's default ServiceAccount, with no API token mounted
+   */
+  readonly serviceAccountName?: string;
+}
+
+/**
+ * A Deployment from a few lines, with stable selectors and safe defaults.
+ *
+ * `new WebApp(chart, 'nginx', { image: 'nginx:1.17.2', replicas: 3, port: 80 })`
+ */
+export class WebApp extends Construct implements IServiceTarget {
+  /** The Deployment. Change anything with `addJsonPatch` or `metadata`. */
+  public readonly deployment: ApiObject;
+  public readonly name: string;
+  public readonly namespace?: string;
+  /** The labels the Deployment and its Services select on: `app.kubernetes.io/name` + `app.kubernetes.io/instance`. */
+  public readonly selector: Readonly<Record<string, string>>;
+  /** Every label on the pods. */
+  public readonly podLabels: Readonly<Record<string, string>>;
+  public readonly containerPorts: readonly ResolvedContainerPort[];
+  public readonly replicas: number;
+  public readonly image: string;
+
+  constructor(scope: Construct, id: string, props: WebAppProps) {
+    super(scope, id);
+    this.name = props.name ?? id;
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.image = props.image;
+    this.replicas = props.replicas ?? 2;
+    const problems = validateNames(this.name, props);
+
+    if (props.port !== undefined && props.ports !== undefined) {
+      problems.push({ field: 'port', message: 'and `ports` are both set.', fix: 'give either `port` (one TCP port named http) or `ports`.' });
+    }
+    const ports = resolveContainerPorts(props.ports ?? (props.port !== undefined ? [{ port: props.port, name: 'http' }] : []));
+    problems.push(...ports.problems);
+    this.containerPorts = ports.ports;
+    if (!Number.isInteger(this.replicas) || this.replicas < 0) {
+      problems.push({ field: 'replicas', message: 'must be a whole number of pods.', value: this.replicas, allowed: '0 or more', fix: 'set replicas to e.g. 2.' });
+    }
+    problems.push(...imageProblems(this.image));
+    throwIfProblems(this, problems);
+
+    const appName = props.appName ?? this.name;
+    const version = props.version ?? versionFromImage(this.image);
+    this.selector = selectorLabels(appName, this.name);
+    this.podLabels = {
+      ...props.labels,
+      ...recommendedLabels({ name: appName, instance: this.name, version, component: props.component, partOf: props.partOf }),
+    };
+
+    const container = this.renderContainer(props);
+    const spread = props.spreadAcrossNodes ?? this.replicas > 1;
+    const manifest: IDeployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: this.name, namespace: this.namespace, labels: { ...this.podLabels }, annotations: props.annotations },
+      spec: {
+        replicas: this.replicas,
+        selector: { matchLabels: { ...this.selector } },
+        template: {
+          metadata: { labels: { ...this.podLabels }, annotations: props.podAnnotations },
+          spec: {
+            automountServiceAccountToken: false,
+            ...(props.serviceAccountName ? { serviceAccountName: props.serviceAccountName } : {}),
+            ...(props.hostname ? { hostname: props.hostname } : {}),
+            ...(props.subdomain ? { subdomain: props.subdomain } : {}),
+            securityContext: podSecurityContext(this.securityOptions(props)),
+            containers: [container.container],
+            ...(container.volumes.length > 0 ? { volumes: container.volumes } : {}),
+            ...(spread ? {
+              topologySpreadConstraints: [{
+                maxSkew: 1,
+                topologyKey: 'kubernetes.io/hostname',
+                whenUnsatisfiable: 'ScheduleAnyway',
+                labelSelector: { matchLabels: { ...this.selector } },
+              }],
+            } : {}),
+          },
+        },
+      },
+    };
+    this.deployment = new ApiObject(this, 'Deployment', manifest as any);
+  }
+
+  /** The first container port: what probes and a one-port Service default to. */
+  public get mainPort(): ResolvedContainerPort | undefined {
+    return this.containerPorts[0];
+  }
+
+  /**
+   * A Service in front of this WebApp (ClusterIP unless `type` says otherwise),
+   * created beside it in the same scope.
+   */
+  public expose(id: string, options: ExposeOptions = {}): ExposedService {
+    return new ExposedService(this.node.scope as Construct, id, { ...options, target: this });
+  }
+
+  private securityOptions(props: WebAppProps) {
+    const profile = props.securityProfile ?? 'baseline';
+    return {
+      profile,
+      runAsUser: props.runAsUser,
+      runAsGroup: props.runAsGroup,
+      fsGroup: props.fsGroup,
+      readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? profile === 'restricted',
+      needsPrivilegedPort: this.containerPorts.some((p) => p.port < 1024),
+    };
+  }
+
+  private renderContainer(props: WebAppProps): { container: IContainer; volumes: any[] } {
+    const security = this.securityOptions(props);
+    const writablePaths = props.writablePaths ?? (security.readOnlyRootFilesystem ? ['/tmp'] : []);
+    const volumes = writablePaths.map((_path, i) => ({ name: `writable-${i}`, emptyDir: {} }));
+    const mounts = writablePaths.map((mountPath, i) => ({ name: `writable-${i}`, mountPath }));
+    const defaultPort = this.mainPort ? (this.mainPort.name ?? this.mainPort.port) : undefined;
+    const readiness = this.renderProbe('readiness', props.readiness, defaultPort, 0);
+    const liveness = this.renderProbe('liveness', props.liveness, defaultPort, 15);
+    const requests = { cpu: '100m', memory: '128Mi', ...props.resources?.requests };
+    const limits = { cpu: '500m', memory: '256Mi', ...props.resources?.limits };
+    const container: IContainer = {
+      name: this.name,
+      image: this.image,
+      imagePullPolicy: props.imagePullPolicy ?? 'IfNotPresent',
+      ...(props.command ? { command: [...props.command] } : {}),
+      ...(props.args ? { args: [...props.args] } : {}),
+      ...(props.env ? { env: renderEnv(props.env) } : {}),
+      ...(this.containerPorts.length > 0 ? {
+        ports: this.containerPorts.map((p) => ({ containerPort: p.port, ...(p.name ? { name: p.name } : {}), protocol: p.protocol })),
+      } : {}),
+      ...(readiness ? { readinessProbe: readiness } : {}),
+      ...(liveness ? { livenessProbe: liveness } : {}),
+      resources: { requests, limits },
+      securityContext: { ...containerSecurityContext(security), ...props.containerSecurityContext },
+      ...(mounts.length > 0 ? { volumeMounts: mounts } : {}),
+    };
+    return { container, volumes };
+  }
+
+  private renderProbe(field: 'readiness' | 'liveness', probe: Probe | false | undefined, defaultPort: number | string | undefined, defaultDelay: number) {
+    if (probe === false) return undefined;
+    if (probe === undefined) {
+      return defaultPort === undefined ? undefined : Probe.tcp()._render(defaultPort, defaultDelay);
+    }
+    const rendered = probe._render(defaultPort, defaultDelay);
+    if (!rendered) {
+      throw new NetkitError(this, { field, message: 'probes a port, but the WebApp declares none.', fix: 'give the probe a `port`, or declare `port`/`ports` on the WebApp.' });
+    }
+    const port = probe.port;
+    if (port !== undefined && !this.containerPorts.some((p) => (typeof port === 'number' ? p.port === port : p.name === port))) {
+      throw new NetkitError(this, {
+        field: `${field}.port`, message: 'is not a port of the container.', value: port,
+        allowed: describePorts(this.containerPorts), fix: 'probe one of the declared ports, or add the port to `ports`.',
+      });
+    }
+    return rendered;
+  }
+}
+
+function renderEnv(env: Record<string, string | IEnvVarSource>): IEnvVar[] {
+  return Object.entries(env).map(([name, value]) => (typeof value === 'string' ? { name, value } : { name, valueFrom: value }));
+}
+
+function validateNames(name: string, props: WebAppProps): Problem[] {
+  const problems: Problem[] = [];
+  if (!isDns1123Subdomain(name)) {
+    problems.push({ field: 'name', message: 'is not a valid Deployment name.', value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'pass a `name` (or construct id) such as "web-frontend".' });
+  } else if (!isLabelValue(name)) {
+    problems.push({ field: 'name', message: 'is used as the app.kubernetes.io/instance label and is too long for a label value.', value: name, allowed: LABEL_VALUE_RULE, fix: 'use a name of at most 63 characters.' });
+  }
+  for (const [field, value] of Object.entries({ appName: props.appName, version: props.version, component: props.component, partOf: props.partOf })) {
+    if (value !== undefined && !isLabelValue(value)) {
+      problems.push({ field, message: 'is used as a label value and is not a valid one.', value, allowed: LABEL_VALUE_RULE, fix: 'shorten it or replace other characters with "-".' });
+    }
+  }
+  for (const [field, value] of Object.entries({ hostname: props.hostname, subdomain: props.subdomain })) {
+    if (value !== undefined && !isDns1123Label(value)) {
+      problems.push({ field, message: 'is not a valid DNS label.', value, allowed: DNS1123_LABEL_RULE, fix: 'use lowercase letters, digits and "-".' });
+    }
+  }
+  return problems;
+}
+
+function imageProblems(image: string): Problem[] {
+  if (image.trim() === '' || /\s/.test(image)) {
+    return [{ field: 'image', message: 'is not an image reference.', value: image, allowed: '[registry/]repository[:tag][@digest]', fix: 'use e.g. "nginx:1.27.3".' }];
+  }
+  return [];
+}
+
+/** `nginx:1.17.2` → `1.17.2`; a digest-only or untagged image gives none. */
+function versionFromImage(image: string): string | undefined {
+  const withoutDigest = image.split('@')[0];
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.indexOf(':', lastSlash + 1);
+  if (colon < 0) return undefined;
+  const tag = withoutDigest.slice(colon + 1);
+  return isLabelValue(tag) && tag !== 'latest' ? tag : undefined;
+}
