@@ -2,3 +2,4 @@
 export * from './core';
 export * from './workload';
 export * from './service';
+export * from './tls';

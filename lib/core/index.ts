@@ -5,3 +5,5 @@ export * from './labels';
 export * from './protocol';
 export * from './cluster-scoped';
 export * from './chart';
+export * from './synthesized';
+export * from './manifest-files';

@@ -1,0 +1,44 @@
+/**
+ * `cdk8s-netkit <command> …`: the commands for pipelines. Each command is a
+ * module exporting `run(args, io)`; it returns the process exit code and
+ * never throws for bad input (3 means unreadable input).
+ */
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export interface CliCommand {
+  /** One line for the help text. */
+  readonly summary: string;
+  readonly run: (args: string[], io: CliIo) => Promise<number> | number;
+}
+
+/** The commands, by name; each loaded only when used. */
+const COMMANDS: Record<string, () => CliCommand> = {
+};
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, load]) => `  ${name.padEnd(8)} ${load().summary}`);
+  return ['Usage: cdk8s-netkit <command> [options] <files or folders>…', '', 'Commands:', ...lines, ''].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`cdk8s-netkit: unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  return load().run(args, io);
+}

@@ -1,0 +1,2 @@
+export * from './certificate-ref';
+export * from './host-coverage';
