@@ -7,3 +7,5 @@ export * from './cluster-scoped';
 export * from './chart';
 export * from './synthesized';
 export * from './manifest-files';
+export * from './warnings';
+export * from './annotations';

@@ -1,0 +1,18 @@
+/**
+ * This library's own annotations. Policy exceptions and references to things
+ * managed outside the manifests are written next to the object they concern,
+ * so a reviewer sees them in the YAML.
+ */
+
+/**
+ * `netkit.io/skip-<rule-id>: "<reason>"` skips one policy rule for one object.
+ * A skip without a reason is itself an error.
+ */
+export const SKIP_ANNOTATION_PREFIX = 'netkit.io/skip-';
+
+/**
+ * On an Ingress: comma-separated names of TLS Secrets it uses that are
+ * managed outside these manifests (an existing Secret, Sealed/External
+ * Secrets, or a key deliberately kept out of the committed output).
+ */
+export const EXTERNAL_SECRETS_ANNOTATION = 'netkit.io/external-secrets';
