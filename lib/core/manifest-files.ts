@@ -67,7 +67,8 @@ export function readManifestFile(file: string): LoadedManifest[] {
       const error = doc.errors[0];
       throw new ManifestReadError(file, error.linePos?.[0].line ?? lineOf(source, error.pos[0]), error.message.split('\n')[0]);
     }
-    const line = lineOf(source, doc.range[0]);
+    // The line of the document's content, not of its `---` marker.
+    const line = lineOf(source, (doc.contents as any)?.range?.[0] ?? doc.range[0]);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 10000 });

@@ -275,11 +275,12 @@ export class WebApp extends Construct implements IServiceTarget {
   }
 
   /**
-   * A Service in front of this WebApp (ClusterIP unless `type` says otherwise),
-   * created beside it in the same scope.
+   * A Service in front of this WebApp (ClusterIP unless `type` says otherwise).
+   * It is created inside the WebApp's construct, so its id never collides
+   * with the WebApp's siblings: `web.expose('web')` works.
    */
   public expose(id: string, options: ExposeOptions = {}): ExposedService {
-    return new ExposedService(this.node.scope as Construct, id, { ...options, target: this });
+    return new ExposedService(this, id, { ...options, target: this });
   }
 
   private securityOptions(props: WebAppProps) {

@@ -1,0 +1,48 @@
+import {
+  isCidr, isDns1035Label, isDns1123Label, isDns1123Subdomain, isIanaSvcName, isIpAddress, isIpPort, isLabelValue,
+  isPortNumber, isQualifiedName, isSpecialPurposeIp, toDns1035Label,
+} from '../../lib';
+
+describe('Kubernetes name syntaxes', () => {
+  test.each([
+    ['web', true], ['web-v2', true], ['1web', false], ['Web', false], ['web-', false], ['a'.repeat(63), true], ['a'.repeat(64), false],
+  ])('DNS-1035 label %s → %s', (v, ok) => expect(isDns1035Label(v)).toBe(ok));
+
+  test.each([['1web', true], ['web_1', false], ['-web', false], ['a'.repeat(64), false]])('DNS-1123 label %s → %s', (v, ok) => expect(isDns1123Label(v)).toBe(ok));
+
+  test.each([['a.b.c', true], ['tls-secret', true], ['a..b', false], ['A.b', false], ['', false], [`${'a'.repeat(63)}.b`, true], [`${'a'.repeat(64)}.b`, false]])(
+    'DNS-1123 subdomain %s → %s', (v, ok) => expect(isDns1123Subdomain(v)).toBe(ok));
+
+  test.each([['http', true], ['https-webhook-01', false], ['https-webhook', true], ['h2c', true], ['80', false], ['a--b', false], ['-a', false], ['Http', false], ['metrics', true]])(
+    'IANA service name %s → %s', (v, ok) => expect(isIanaSvcName(v)).toBe(ok));
+
+  test.each([['http', true], ['kubernetes.io/h2c', true], ['a/b/c', false], ['Bad Name', false], ['example.com/internal-vip', true]])(
+    'qualified name %s → %s', (v, ok) => expect(isQualifiedName(v)).toBe(ok));
+
+  test.each([['', true], ['1.17.2', true], ['v1_beta', true], ['-x', false], ['a'.repeat(64), false], ['a b', false]])(
+    'label value %s → %s', (v, ok) => expect(isLabelValue(v)).toBe(ok));
+
+  test('generated DNS-1035 labels', () => {
+    expect(toDns1035Label('My_App.v2')).toBe('my-app-v2');
+    expect(toDns1035Label('2fast')).toBe('fast');
+  });
+});
+
+describe('network syntaxes', () => {
+  test.each([['10.0.0.0/8', true], ['2001:db8::/32', true], ['10.0.0.0', false], ['10.0.0.0/33', false], ['fd00::/129', false], ['x/8', false]])(
+    'CIDR %s → %s', (v, ok) => expect(isCidr(v)).toBe(ok));
+
+  test.each([['0.0.0.0:10256', true], ['[::]:10256', true], ['127.0.0.1:0', false], ['localhost:80', false], ['::1:80', false], ['1.2.3.4:65536', false]])(
+    'IP:port %s → %s', (v, ok) => expect(isIpPort(v)).toBe(ok));
+
+  test.each([['127.0.0.1', true], ['0.0.0.0', true], ['169.254.1.1', true], ['224.0.0.5', true], ['::1', true], ['fe80::1', true], ['203.0.113.1', false], ['2001:db8::1', false]])(
+    'special-purpose IP %s → %s', (v, ok) => expect(isSpecialPurposeIp(v)).toBe(ok));
+
+  test('IPs and ports', () => {
+    expect(isIpAddress('10.97.97.97')).toBe(true);
+    expect(isIpAddress('www.baidu.com')).toBe(false);
+    expect(isPortNumber(65535)).toBe(true);
+    expect(isPortNumber(0)).toBe(false);
+    expect(isPortNumber(80.5)).toBe(false);
+  });
+});
