@@ -1,0 +1,4 @@
+export * from './go-duration';
+export * from './kube-proxy-configuration';
+export * from './kubernetes-version';
+export * from './kube-proxy-validation';
