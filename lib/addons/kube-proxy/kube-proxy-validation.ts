@@ -199,6 +199,22 @@ function cidrFamily(cidr: string): number {
   return ipFamily(cidr.slice(0, cidr.indexOf('/')));
 }
 
+/**
+ * What is legal but on its way out, for the release given: ipvs is deprecated
+ * from 1.35 (KEP-5495: kube-proxy logs it at start; the plan turns ipvs off by
+ * default in 1.40 and removes it in 1.43).
+ */
+export function kubeProxyConfigurationWarnings(config: KubeProxyConfiguration, options: KubeProxyValidationOptions = {}): string[] {
+  const versionText = options.kubernetesVersion ?? DEFAULT_KUBE_PROXY_KUBERNETES_VERSION;
+  const version = parseKubernetesVersion(versionText);
+  if (config.mode !== 'ipvs' || !version || !atLeast(version, 35)) return [];
+  return [
+    `kube-proxy mode "ipvs" is deprecated since Kubernetes 1.35 (KEP-5495) and this configuration targets ${versionText}: `
+    + 'kube-proxy logs a deprecation warning at start, and upstream plans to turn ipvs off by default in 1.40 and remove it in 1.43. '
+    + 'Move to mode "nftables" (GA since 1.33); see the README section "kube-proxy" for the migration.',
+  ];
+}
+
 /** True for the ConfigMap kube-proxy reads: kubeadm's name or its `config.conf` key. */
 export function isKubeProxyConfigMap(manifest: { kind?: string; metadata?: { name?: string }; data?: Record<string, string> }): boolean {
   return manifest.kind === 'ConfigMap' && (manifest.metadata?.name === 'kube-proxy' || manifest.data?.[KUBE_PROXY_CONFIG_KEY] !== undefined);
