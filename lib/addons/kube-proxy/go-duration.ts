@@ -50,9 +50,9 @@ function fractionDigits(remainder: number, digits: number): string {
  * undefined when Go would reject the text.
  */
 export function parseGoDuration(text: string): number | undefined {
-  const match = /^([+-]?)(.*)$/s.exec(text)!;
-  const sign = match[1] === '-' ? -1 : 1;
-  const body = match[2];
+  const signed = text.startsWith('-') || text.startsWith('+');
+  const sign = text.startsWith('-') ? -1 : 1;
+  const body = signed ? text.slice(1) : text;
   if (body === '0') return 0;
   if (body === '') return undefined;
   const part = /(\d+\.?\d*|\.\d+)([a-z\u00b5\u03bc]+)/gy;
