@@ -148,10 +148,11 @@ export function kubeProxyConfigurationProblems(config: KubeProxyConfiguration, o
   if (config.bindAddress !== undefined && config.bindAddress !== '' && !isIpAddress(config.bindAddress)) {
     add('bindAddress', 'is not a valid textual representation of an IP address.', config.bindAddress, 'an IP address such as "0.0.0.0" or "::"', 'give an IP address, without a port.');
   }
+  // A bare IP is fine: kube-proxy's defaulting appends the default port (proxyutil.AppendPortIfNeeded).
   for (const field of ['healthzBindAddress', 'metricsBindAddress'] as const) {
     const value = config[field];
-    if (value !== undefined && value !== '' && !isIpPort(value)) {
-      add(field, 'must be IP:port.', value, '"IP:port" with a port from 1 to 65535, IPv6 in brackets: "0.0.0.0:10256", "[::]:10249"', 'write the address and the port, e.g. "0.0.0.0:10249".');
+    if (value !== undefined && value !== '' && !isIpPort(value) && !isIpAddress(value)) {
+      add(field, 'must be IP:port.', value, '"IP:port" with a port from 1 to 65535, IPv6 in brackets ("0.0.0.0:10256", "[::]:10249"), or an IP alone for the default port', 'write the address and the port, e.g. "0.0.0.0:10249".');
     }
   }
 
@@ -211,7 +212,7 @@ export function kubeProxyConfigurationWarnings(config: KubeProxyConfiguration, o
   return [
     `kube-proxy mode "ipvs" is deprecated since Kubernetes 1.35 (KEP-5495) and this configuration targets ${versionText}: `
     + 'kube-proxy logs a deprecation warning at start, and upstream plans to turn ipvs off by default in 1.40 and remove it in 1.43. '
-    + 'Move to mode "nftables" (GA since 1.33); see the README section "kube-proxy" for the migration.',
+    + 'Move to mode "nftables" (GA since 1.33); the README section "Kubernetes releases, and moving from ipvs to nftables" shows how.',
   ];
 }
 

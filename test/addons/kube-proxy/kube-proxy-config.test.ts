@@ -248,7 +248,7 @@ describe('KubeProxyConfig errors', () => {
 
   test('kube-proxy\'s own checks run on the rendered configuration', () => {
     const message = errorOf({
-      mode: 'ipvs', clusterCIDR: '10.244.0.0', bindAddress: 'node1', metricsBindAddress: '0.0.0.0', healthzBindAddress: '[::]:0',
+      mode: 'ipvs', clusterCIDR: '10.244.0.0', bindAddress: 'node1', metricsBindAddress: 'node1:10249', healthzBindAddress: '[::]:0',
       nodePortAddresses: ['primary', '10.0.0.0/8'], oomScoreAdj: -1001, iptables: { masqueradeBit: 32 },
       ipvs: { excludeCIDRs: ['10.0.0.0'] }, conntrack: { maxPerCore: -1, min: 1.5 },
       detectLocalMode: 'InterfaceNamePrefix',
@@ -256,7 +256,7 @@ describe('KubeProxyConfig errors', () => {
     for (const expected of [
       'clusterCIDR: entry 0 must be a valid CIDR block. Got: "10.244.0.0".',
       'bindAddress: is not a valid textual representation of an IP address. Got: "node1".',
-      'metricsBindAddress: must be IP:port. Got: "0.0.0.0".',
+      'metricsBindAddress: must be IP:port. Got: "node1:10249".',
       'healthzBindAddress: must be IP:port. Got: "[::]:0".',
       'nodePortAddresses[0]: can\'t use both \'primary\' and CIDRs.',
       'oomScoreAdj: must be an integer within [-1000, 1000]. Got: -1001.',

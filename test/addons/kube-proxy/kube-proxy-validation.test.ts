@@ -207,12 +207,15 @@ describe('kubeProxyConfigurationProblems', () => {
   });
 
   test('addresses: bindAddress an IP, healthz and metrics IP:port', () => {
-    expect(problems({ bindAddress: '0.0.0.0:80', healthzBindAddress: '0.0.0.0', metricsBindAddress: '[::1]:70000' })).toEqual([
+    expect(problems({ bindAddress: '0.0.0.0:80', healthzBindAddress: '0.0.0.0:', metricsBindAddress: '[::1]:70000' })).toEqual([
       { field: 'bindAddress', message: 'is not a valid textual representation of an IP address.' },
       { field: 'healthzBindAddress', message: 'must be IP:port.' },
       { field: 'metricsBindAddress', message: 'must be IP:port.' },
     ]);
     expect(problems({ bindAddress: '::', healthzBindAddress: '[::]:10256', metricsBindAddress: '127.0.0.1:10249' })).toEqual([]);
+    // kube-proxy appends the default port to a bare IP.
+    expect(problems({ healthzBindAddress: '::', metricsBindAddress: '0.0.0.0' })).toEqual([]);
+    expect(problems({ metricsBindAddress: '::1:10249' })).toEqual([{ field: 'metricsBindAddress', message: 'must be IP:port.' }]);
   });
 
   test('nodePortAddresses: CIDRs, or one keyword alone, keywords by release', () => {
@@ -243,7 +246,7 @@ describe('kubeProxyConfigurationProblems', () => {
     const [problem] = kubeProxyConfigurationProblems({ metricsBindAddress: 'localhost:10249' });
     expect(problem).toEqual({
       field: 'metricsBindAddress', message: 'must be IP:port.', value: 'localhost:10249',
-      allowed: '"IP:port" with a port from 1 to 65535, IPv6 in brackets: "0.0.0.0:10256", "[::]:10249"',
+      allowed: '"IP:port" with a port from 1 to 65535, IPv6 in brackets ("0.0.0.0:10256", "[::]:10249"), or an IP alone for the default port',
       fix: 'write the address and the port, e.g. "0.0.0.0:10249".',
     });
   });
