@@ -171,12 +171,13 @@ export function kubeProxyConfigurationProblems(config: KubeProxyConfiguration, o
     }
   });
 
-  const clusterCIDRs = (config.clusterCIDR ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
+  // Split as kube-proxy's conversion does: on commas, with no trimming.
+  const clusterCIDRs = config.clusterCIDR ? config.clusterCIDR.split(',') : [];
   if (clusterCIDRs.length > 2) {
     add('clusterCIDR', 'must be a single CIDR or a dual-stack pair.', config.clusterCIDR, 'one CIDR, or an IPv4 and an IPv6 CIDR separated by a comma', 'keep one CIDR per IP family.');
   } else {
     clusterCIDRs.forEach((cidr, i) => {
-      if (!isCidr(cidr)) add('clusterCIDR', `entry ${i} must be a valid CIDR block.`, cidr, CIDR_EXAMPLE, 'give the pod network CIDR (kubeadm\'s networking.podSubnet).');
+      if (!isCidr(cidr)) add('clusterCIDR', `entry ${i} must be a valid CIDR block.`, cidr, `${CIDR_EXAMPLE}; two separated by a comma without spaces`, 'give the pod network CIDR (kubeadm\'s networking.podSubnet).');
     });
     if (clusterCIDRs.length === 2 && clusterCIDRs.every(isCidr) && cidrFamily(clusterCIDRs[0]) === cidrFamily(clusterCIDRs[1])) {
       add('clusterCIDR', 'must be a single CIDR or a dual-stack pair (one IPv4, one IPv6).', config.clusterCIDR, 'one CIDR per IP family', 'drop one of the two CIDRs of the same family.');

@@ -230,6 +230,8 @@ describe('kubeProxyConfigurationProblems', () => {
   test('clusterCIDR: one CIDR or a dual-stack pair', () => {
     expect(problems({ clusterCIDR: '10.244.0.0' })).toEqual([{ field: 'clusterCIDR', message: 'entry 0 must be a valid CIDR block.' }]);
     expect(problems({ clusterCIDR: '10.244.0.0/16,10.245.0.0/16' })).toEqual([{ field: 'clusterCIDR', message: 'must be a single CIDR or a dual-stack pair (one IPv4, one IPv6).' }]);
+    expect(problems({ clusterCIDR: '10.0.0.0/16, fd00::/64' })).toEqual([{ field: 'clusterCIDR', message: 'entry 1 must be a valid CIDR block.' }]);
+    expect(problems({ clusterCIDR: '10.0.0.0/16,fd00::/64' })).toEqual([]);
     expect(problems({ clusterCIDR: '10.0.0.0/16,fd00::/64,10.1.0.0/16' })).toEqual([{ field: 'clusterCIDR', message: 'must be a single CIDR or a dual-stack pair.' }]);
   });
 
