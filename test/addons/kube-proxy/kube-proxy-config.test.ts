@@ -1,6 +1,6 @@
 import { Duration, Testing, Yaml } from 'cdk8s';
 import { parse } from 'yaml';
-import { collectWarnings, KubeProxyConfig, KubeProxyConfigProps, NetkitChart, NetkitError } from '../../../lib';
+import { collectWarnings, KubeProxyConfig, KubeProxyConfigProps, kubeProxyConfigMapProblems, NetkitChart, NetkitError } from '../../../lib';
 
 const ENDPOINT = 'https://192.168.1.10:6443';
 
@@ -91,6 +91,11 @@ describe('KubeProxyConfig defaults', () => {
     expect(kubeProxy.configuration).toEqual(config);
     expect(kubeProxy.mode).toBe('iptables');
     expect(kubeProxy.kubernetesVersion).toBe('1.36');
+  });
+
+  test('the synthesized ConfigMap passes the policy check the engine runs on manifests', () => {
+    const { configMap } = synth({ mode: 'ipvs', clusterCIDR: '10.244.0.0/16', ipvs: { scheduler: 'sh', minSyncPeriod: Duration.seconds(5) } });
+    expect(kubeProxyConfigMapProblems(configMap)).toEqual([]);
   });
 
   test('the namespace is explicit, in a chart without one and in a chart with another', () => {
