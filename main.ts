@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { App, Duration } from 'cdk8s';
-import { ExposedService, NetkitChart, WebApp } from './lib';
+import { ExposedService, KubeProxyConfig, NetkitChart, WebApp } from './lib';
 
 const app = new App();
 
@@ -50,5 +50,20 @@ ExposedService.externalName(dev, 'service-externalname', { externalName: 'www.ba
 const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
 const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
 nginx.expose('nginx-service', { name: 'nginx', port: 80 });
+
+// ---------------------------------------------------------------------------
+// Chart cluster (no namespace): per-cluster add-ons.
+// kube-proxy in ipvs mode with round-robin, as in the classic tutorials
+// (`kubectl edit cm kube-proxy -n kube-system`, mode: "ipvs"). It replaces the
+// ConfigMap kubeadm created; restart the DaemonSet to apply it. ipvs is
+// deprecated from Kubernetes 1.35, so synth prints a warning recommending nftables.
+// ---------------------------------------------------------------------------
+const cluster = new NetkitChart(app, 'cluster');
+new KubeProxyConfig(cluster, 'kube-proxy', {
+  apiServerEndpoint: 'https://192.168.109.100:6443',
+  clusterCIDR: '10.244.0.0/16',
+  mode: 'ipvs',
+  ipvs: { scheduler: 'rr' },
+});
 
 app.synth();
