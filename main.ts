@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { App, Duration } from 'cdk8s';
-import { ExposedService, NetkitChart, WebApp } from './lib';
+import { ExposedService, IngressNginx, NetkitChart, WebApp } from './lib';
 
 const app = new App();
 
@@ -50,5 +50,17 @@ ExposedService.externalName(dev, 'service-externalname', { externalName: 'www.ba
 const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
 const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
 nginx.expose('nginx-service', { name: 'nginx', port: 80 });
+
+// ---------------------------------------------------------------------------
+// Cluster add-ons, no namespace of their own: the ingress-nginx install of the
+// classic bare-metal tutorials, every node answering on 30080 (http) and 30443
+// (https). The other charts depend on it, so its file sorts first and
+// `kubectl apply -f dist/` creates the controller before anything else.
+// Wait for the controller before applying Ingresses (README, "Install order").
+// ---------------------------------------------------------------------------
+const cluster = new NetkitChart(app, 'cluster');
+new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
+dev.addDependency(cluster);
+defaults.addDependency(cluster);
 
 app.synth();
