@@ -186,7 +186,13 @@ export class IngressNginx extends Construct {
 
     // The exceptions a policy check would raise on any ingress controller install, with the reason next to the object.
     this.skipPolicy(this.controller, 'privileged-ports', 'ingress-nginx serves ports 80 and 443 inside the pod (NET_BIND_SERVICE, as upstream).');
-    if (hostNetwork) this.skipPolicy(this.controller, 'host-network', 'exposure HostNetwork: nginx answers on the nodes\' own ports 80 and 443.');
+    if (hostNetwork) this.skipPolicy(this.controller, 'host-network-ports', 'exposure HostNetwork: nginx answers on the nodes\' own ports 80 and 443.');
+    if (props.metrics === undefined) {
+      // Upstream probes the healthz port without declaring it; the kubelet probes undeclared numeric ports fine.
+      const reason = `the controller serves /healthz on ${healthzPort} without declaring the port, as upstream does.`;
+      this.skipPolicy(this.controller, 'pod-probe-port-exists', reason);
+      this.skipPolicy(this.controller, 'pod-readiness-probe', reason);
+    }
     if (this.exposure === 'NodePort') this.skipPolicy(this.service, 'svc-type-nodeport', 'bare-metal ingress entry point: every node answers on the http and https node ports.');
 
     if (!props.acknowledgeRetirement) {

@@ -48,7 +48,7 @@ describe('IngressNginx exposure', () => {
     const args = controllerContainer(objects, 'DaemonSet').args;
     // The chart's _params order: after --configmap, before the webhook flags.
     expect(args.indexOf('--report-node-internal-ip-address=true')).toBe(args.indexOf('--configmap=$(POD_NAMESPACE)/ingress-nginx-controller') + 1);
-    expect(ds.metadata.annotations['netkit.io/skip-host-network']).toMatch(/HostNetwork/);
+    expect(ds.metadata.annotations['netkit.io/skip-host-network-ports']).toMatch(/HostNetwork/);
     expect(find(objects, 'Service', 'ingress-nginx-controller').spec.type).toBe('ClusterIP');
   });
 });
@@ -260,8 +260,15 @@ describe('IngressNginx names, namespace and public parts', () => {
     const deployment = find(Testing.synth(chart), 'Deployment', 'ingress-nginx-controller');
     expect(deployment.metadata.annotations).toEqual({
       'netkit.io/skip-privileged-ports': 'ingress-nginx serves ports 80 and 443 inside the pod (NET_BIND_SERVICE, as upstream).',
+      'netkit.io/skip-pod-probe-port-exists': 'the controller serves /healthz on 10254 without declaring the port, as upstream does.',
+      'netkit.io/skip-pod-readiness-probe': 'the controller serves /healthz on 10254 without declaring the port, as upstream does.',
       'netkit.io/skip-sec-ro-rootfs': 'nginx writes its temp files and config under /etc/nginx and /tmp.',
     });
+  });
+
+  test('with metrics the healthz port is declared, so no probe-port skips are needed', () => {
+    const annotations = find(synthInstall({ metrics: {} }).objects, 'Deployment', 'ingress-nginx-controller').metadata.annotations;
+    expect(Object.keys(annotations)).toEqual(['netkit.io/skip-privileged-ports']);
   });
 });
 
