@@ -104,7 +104,7 @@ export class IngressNginx extends Construct {
       name, namespace, selector,
       type: hostNetwork ? 'ClusterIP' : this.exposure as 'NodePort' | 'LoadBalancer',
       nodePorts: props.nodePorts,
-      externalTrafficPolicy: props.externalTrafficPolicy ?? (provider === 'cloud' ? 'Local' : undefined),
+      externalTrafficPolicy: props.externalTrafficPolicy ?? (provider === 'cloud' && !hostNetwork ? 'Local' : undefined),
       loadBalancerSourceRanges: props.loadBalancerSourceRanges,
       loadBalancerClass: props.loadBalancerClass,
       annotations: props.serviceAnnotations,

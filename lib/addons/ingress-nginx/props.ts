@@ -115,7 +115,7 @@ export interface IngressNginxProps {
   readonly nodePortRange?: NodePortRange;
   /**
    * `Local` keeps the client source IP and skips the second hop (NodePort and LoadBalancer).
-   * @default - 'Local' for provider cloud, not written (Cluster) for baremetal
+   * @default - 'Local' for provider cloud (unless exposure is HostNetwork), not written (Cluster) otherwise
    */
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
   /**

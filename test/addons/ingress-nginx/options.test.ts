@@ -51,6 +51,12 @@ describe('IngressNginx exposure', () => {
     expect(ds.metadata.annotations['netkit.io/skip-host-network-ports']).toMatch(/HostNetwork/);
     expect(find(objects, 'Service', 'ingress-nginx-controller').spec.type).toBe('ClusterIP');
   });
+
+  test('HostNetwork with provider cloud: the ClusterIP Service gets no externalTrafficPolicy', () => {
+    const svc = find(synthInstall({ provider: 'cloud', exposure: 'HostNetwork' }).objects, 'Service', 'ingress-nginx-controller');
+    expect(svc.spec.type).toBe('ClusterIP');
+    expect(svc.spec.externalTrafficPolicy).toBeUndefined();
+  });
 });
 
 describe('IngressNginx scale and scheduling', () => {
