@@ -46,6 +46,8 @@ export class IngressNginx extends Construct {
   /** What the IngressClass is called: what Ingresses put in `ingressClassName`. */
   public readonly ingressClassName: string;
   public readonly exposure: IngressNginxExposure;
+  /** IngressClass `spec.controller` and `--controller-class`. */
+  public readonly controllerValue: string;
   /** The Namespace, unless `createNamespace: false`. */
   public readonly namespaceObject?: ApiObject;
   /** The controller's ServiceAccount, Role, ClusterRole and their bindings. */
@@ -195,6 +197,9 @@ export class IngressNginx extends Construct {
     }
     if (this.exposure === 'NodePort') this.skipPolicy(this.service, 'svc-type-nodeport', 'bare-metal ingress entry point: every node answers on the http and https node ports.');
 
+    this.controllerValue = props.controllerValue ?? DEFAULT_CONTROLLER_VALUE;
+    this.node.addValidation({ validate: () => this.clashes() });
+
     if (!props.acknowledgeRetirement) {
       addWarning(this, 'ingress-nginx is retired: upstream stopped releases and security fixes in March 2026 (v1.15.1 is the last). '
         + `Plan a move to a Gateway API implementation; see ${INGRESS_NGINX_ALTERNATIVES_SECTION}. Set acknowledgeRetirement: true to silence this warning.`);
@@ -215,6 +220,24 @@ export class IngressNginx extends Construct {
       throw new NetkitError(this, { field: 'reason', message: `is empty for rule ${ruleId}; a skip without a reason is itself a policy error.`, value: reason, fix: 'say why the object may break the rule.' });
     }
     apiObject.metadata.addAnnotation(key, reason);
+  }
+
+  /**
+   * Two installs in one app share the cluster: their cluster-scoped names,
+   * IngressClass and controller class must differ, or one silently takes over
+   * the other's objects or Ingresses.
+   */
+  private clashes(): string[] {
+    const errors: string[] = [];
+    for (const other of this.node.root.node.findAll()) {
+      if (!(other instanceof IngressNginx) || other === this) continue;
+      const clash = (what: string, value: string, fix: string) =>
+        errors.push(`[${this.node.path}] ${what} "${value}" is also used by ${other.node.path}. Fix: ${fix}`);
+      if (other.name === this.name) clash('name', this.name, 'give each install its own `name`: the ClusterRoles, bindings and webhook are named after it.');
+      if (other.ingressClassName === this.ingressClassName) clash('ingressClassName', this.ingressClassName, 'give each install its own IngressClass name.');
+      if (other.controllerValue === this.controllerValue) clash('controllerValue', this.controllerValue, 'give each install its own controllerValue, or both controllers serve the same Ingresses.');
+    }
+    return errors;
   }
 
   private object(id: string, manifest: { apiVersion?: string; kind?: string }): ApiObject {

@@ -108,3 +108,26 @@ describe('IngressNginx rejects bad props with the construct path, value, rule an
     expect(errorOf(() => install.skipPolicy(install.service, 'Bad Rule', 'why')).message).toMatch(/ruleId: is not a policy rule id\. Got: "Bad Rule"/);
   });
 });
+
+describe('IngressNginx checks other installs in the app at synth', () => {
+  test('the same name, IngressClass and controller class twice', () => {
+    const app = Testing.app();
+    new IngressNginx(new NetkitChart(app, 'a'), 'ingress-nginx', { acknowledgeRetirement: true });
+    const b = new NetkitChart(app, 'b');
+    new IngressNginx(b, 'ingress-nginx', { acknowledgeRetirement: true, namespace: 'other', createNamespace: true });
+    expect(() => Testing.synth(b)).toThrow(/\[b\/ingress-nginx\] name "ingress-nginx" is also used by a\/ingress-nginx\. Fix: give each install its own `name`/);
+    expect(() => Testing.synth(b)).toThrow(/ingressClassName "nginx" is also used by a\/ingress-nginx/);
+    expect(() => Testing.synth(b)).toThrow(/controllerValue "k8s\.io\/ingress-nginx" is also used by a\/ingress-nginx/);
+  });
+
+  test('two installs with their own name, namespace, class and controller class synthesize', () => {
+    const app = Testing.app();
+    const chart = new NetkitChart(app, 'cluster');
+    new IngressNginx(chart, 'ingress-nginx', { acknowledgeRetirement: true });
+    new IngressNginx(chart, 'internal', {
+      acknowledgeRetirement: true, namespace: 'ingress-internal', ingressClassName: 'nginx-internal', controllerValue: 'k8s.io/ingress-nginx-internal',
+    });
+    const names = Testing.synth(chart).filter((o: any) => o.kind === 'IngressClass').map((o: any) => o.metadata.name);
+    expect(names).toEqual(['nginx', 'nginx-internal']);
+  });
+});
