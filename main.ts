@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { App, Duration } from 'cdk8s';
-import { ExposedService, KubeProxyConfig, NetkitChart, WebApp } from './lib';
+import { ExposedService, IngressNginx, KubeProxyConfig, NetkitChart, WebApp } from './lib';
 
 const app = new App();
 
@@ -52,18 +52,28 @@ const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5
 nginx.expose('nginx-service', { name: 'nginx', port: 80 });
 
 // ---------------------------------------------------------------------------
-// Chart cluster (no namespace): per-cluster add-ons.
+// Chart cluster (no namespace): per-cluster add-ons. The other charts depend on
+// it, so its file sorts first and `kubectl apply -f dist/` creates the
+// controller before anything else. Wait for the controller before applying
+// Ingresses (README, "Install order").
+// ---------------------------------------------------------------------------
+const cluster = new NetkitChart(app, 'cluster');
+
 // kube-proxy in ipvs mode with round-robin, as in the classic tutorials
 // (`kubectl edit cm kube-proxy -n kube-system`, mode: "ipvs"). It replaces the
 // ConfigMap kubeadm created; restart the DaemonSet to apply it. ipvs is
 // deprecated from Kubernetes 1.35, so synth prints a warning recommending nftables.
-// ---------------------------------------------------------------------------
-const cluster = new NetkitChart(app, 'cluster');
 new KubeProxyConfig(cluster, 'kube-proxy', {
   apiServerEndpoint: 'https://192.168.109.100:6443',
   clusterCIDR: '10.244.0.0/16',
   mode: 'ipvs',
   ipvs: { scheduler: 'rr' },
 });
+
+// The ingress-nginx install of the classic bare-metal tutorials, every node
+// answering on 30080 (http) and 30443 (https).
+new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
+dev.addDependency(cluster);
+defaults.addDependency(cluster);
 
 app.synth();

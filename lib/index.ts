@@ -4,3 +4,4 @@ export * from './workload';
 export * from './service';
 export * from './tls';
 export * from './addons/kube-proxy';
+export * from './addons/ingress-nginx';

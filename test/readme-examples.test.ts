@@ -34,7 +34,9 @@ function withPrelude(block: string): string {
     needed.add(name);
     PRELUDE.find((p) => p.name === name)!.needs.forEach(need);
   };
-  for (const p of PRELUDE) if (new RegExp(`\\b${p.name}\\b`).test(block)) need(p.name);
+  // Identifiers only: a chart id such as 'cluster' in quotes is not a use of `cluster`.
+  const code = block.replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, "''").replace(/\/\/.*$/gm, '');
+  for (const p of PRELUDE) if (new RegExp(`\\b${p.name}\\b`).test(code)) need(p.name);
   const lines = block.split('\n');
   const imported = new Set(lines.filter((l) => /^import /.test(l)).flatMap((l) => l.match(/\b[A-Za-z_$][\w$]*\b/g) ?? []));
   // Names a continuation block uses without importing them, as if imported from their package.

@@ -1,0 +1,252 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/IngressClass';
+import { SKIP_ANNOTATION_PREFIX } from '../../core/annotations';
+import { NetkitChart } from '../../core/chart';
+import { markClusterScoped } from '../../core/cluster-scoped';
+import { NetkitError, Problem, throwIfProblems } from '../../core/errors';
+import { isQualifiedName } from '../../core/names';
+import { addWarning } from '../../core/warnings';
+import { serviceProblems } from '../../service/service-validation';
+import { admissionJobManifests, admissionServiceManifest, AdmissionOptions, validatingWebhookManifest } from './admission';
+import { controllerArgs } from './controller-args';
+import { controllerWorkloadManifest, podDisruptionBudgetManifest } from './controller';
+import { resolveImage } from './image';
+import { controllerSelector, installLabels, namespaceLabels } from './labels';
+import { IngressNginxExposure, IngressNginxProps } from './props';
+import {
+  clusterRoleBindingManifest, clusterRoleManifest, RbacIdentity, roleBindingManifest, roleManifest, serviceAccountManifest,
+} from './rbac';
+import { controllerServiceManifest } from './service';
+import {
+  admissionClusterRoleRules, admissionRoleRules, CERTGEN_IMAGE, CONTROLLER_IMAGE, controllerClusterRoleRules, controllerRoleRules,
+  DEFAULT_CONTROLLER_VALUE, DEFAULT_HEALTHZ_PORT, DEFAULT_INGRESS_CLASS,
+} from './upstream';
+import { ingressNginxPropProblems } from './validation';
+
+/** The README section the retirement warning points to. */
+export const INGRESS_NGINX_ALTERNATIVES_SECTION = 'README.md, "Alternatives to ingress-nginx"';
+
+/** The annotation that makes an IngressClass the cluster default. */
+export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+
+/**
+ * The ingress-nginx controller v1.15.1 install, object for object the upstream
+ * static manifest (deploy/static/provider/baremetal, or cloud with
+ * `provider: 'cloud'`). Every namespaced object names its namespace, so it can
+ * live in a chart without one; cluster-scoped objects never carry one.
+ */
+export class IngressNginx extends Construct {
+  /** Base of every object name and the `app.kubernetes.io/instance` label. */
+  public readonly name: string;
+  /** The namespace of the namespaced objects. */
+  public readonly namespace: string;
+  /** What the IngressClass is called: what Ingresses put in `ingressClassName`. */
+  public readonly ingressClassName: string;
+  public readonly exposure: IngressNginxExposure;
+  /** IngressClass `spec.controller` and `--controller-class`. */
+  public readonly controllerValue: string;
+  /** The Namespace, unless `createNamespace: false`. */
+  public readonly namespaceObject?: ApiObject;
+  /** The controller's ServiceAccount, Role, ClusterRole and their bindings. */
+  public readonly serviceAccount: ApiObject;
+  public readonly role: ApiObject;
+  public readonly clusterRole: ApiObject;
+  public readonly roleBinding: ApiObject;
+  public readonly clusterRoleBinding: ApiObject;
+  /** The certgen Jobs' ServiceAccount, Role, ClusterRole and bindings (admission webhook only). */
+  public readonly admissionServiceAccount?: ApiObject;
+  public readonly admissionRole?: ApiObject;
+  public readonly admissionClusterRole?: ApiObject;
+  public readonly admissionRoleBinding?: ApiObject;
+  public readonly admissionClusterRoleBinding?: ApiObject;
+  /** The controller ConfigMap `<name>-controller`. */
+  public readonly configMap: ApiObject;
+  /** The controller Service `<name>-controller`. */
+  public readonly service: ApiObject;
+  /** The webhook's Service `<name>-controller-admission` (admission webhook only). */
+  public readonly admissionService?: ApiObject;
+  /** The controller: a Deployment, or a DaemonSet with exposure HostNetwork. */
+  public readonly controller: ApiObject;
+  /** Present when `replicas` is more than 1. */
+  public readonly podDisruptionBudget?: ApiObject;
+  /** The create and patch Jobs of kube-webhook-certgen (empty without the webhook). */
+  public readonly jobs: ApiObject[];
+  public readonly ingressClass: ApiObject;
+  /** The ValidatingWebhookConfiguration (admission webhook only). */
+  public readonly webhook?: ApiObject;
+
+  constructor(scope: Construct, id: string, props: IngressNginxProps = {}) {
+    super(scope, id);
+    const name = props.name ?? id;
+    const namespace = props.namespace ?? 'ingress-nginx';
+    throwIfProblems(this, ingressNginxPropProblems(name, props));
+    this.name = name;
+    this.namespace = namespace;
+    this.ingressClassName = props.ingressClassName ?? DEFAULT_INGRESS_CLASS;
+    const provider = props.provider ?? 'baremetal';
+    this.exposure = props.exposure ?? (provider === 'cloud' ? 'LoadBalancer' : 'NodePort');
+    const hostNetwork = this.exposure === 'HostNetwork';
+    const admission = props.admissionWebhook ?? true;
+    const createNamespace = props.createNamespace ?? true;
+    const selector = controllerSelector(name);
+    const nodeSelector = { 'kubernetes.io/os': 'linux', ...props.nodeSelector };
+
+    const chart = Chart.of(this);
+    if (createNamespace && chart instanceof NetkitChart && (chart as NetkitChart).namespaceObject && chart.namespace === namespace) {
+      throw new NetkitError(this, {
+        field: 'createNamespace', message: `would declare Namespace "${namespace}" a second time: chart ${chart.node.id} declares it already.`,
+        value: true, fix: 'set createNamespace: false, or put the install in a chart without a namespace.',
+      });
+    }
+
+    const serviceManifest = controllerServiceManifest({
+      name, namespace, selector,
+      type: hostNetwork ? 'ClusterIP' : this.exposure as 'NodePort' | 'LoadBalancer',
+      nodePorts: props.nodePorts,
+      externalTrafficPolicy: props.externalTrafficPolicy ?? (provider === 'cloud' && !hostNetwork ? 'Local' : undefined),
+      loadBalancerSourceRanges: props.loadBalancerSourceRanges,
+      loadBalancerClass: props.loadBalancerClass,
+      annotations: props.serviceAnnotations,
+    });
+    throwIfProblems(this, serviceProblems(serviceManifest, { nodePortRange: props.nodePortRange })
+      .map((p): Problem => ({ ...p, field: `service.${p.field}` })));
+
+    const extraArgs: Record<string, string> = { ...props.extraArgs };
+    if (props.defaultCertificate) {
+      extraArgs['default-ssl-certificate'] = `${props.defaultCertificate.namespace ?? namespace}/${props.defaultCertificate.secretName}`;
+    }
+    const healthzPort = props.metrics?.port ?? DEFAULT_HEALTHZ_PORT;
+    if (healthzPort !== DEFAULT_HEALTHZ_PORT) extraArgs['healthz-port'] = String(healthzPort);
+    const args = controllerArgs({
+      name, ingressClassName: this.ingressClassName, controllerValue: props.controllerValue ?? DEFAULT_CONTROLLER_VALUE,
+      publishService: props.publishService ?? this.exposure === 'LoadBalancer',
+      watchNamespace: props.watchNamespace, hostNetwork, admissionWebhook: admission, metrics: props.metrics !== undefined, extraArgs,
+    });
+
+    const admissionOptions: AdmissionOptions = {
+      name, namespace, selector, nodeSelector,
+      certgenImage: resolveImage(CERTGEN_IMAGE, props.imageRegistry, props.certgenImage),
+      failurePolicy: props.webhookFailurePolicy ?? 'Fail',
+      versionedJobNames: props.versionedJobNames ?? true,
+    };
+    const controllerId: RbacIdentity = { name, namespace, labels: installLabels(name, 'controller'), clusterLabels: installLabels(name) };
+    const admissionId: RbacIdentity = {
+      name: `${name}-admission`, namespace,
+      labels: installLabels(name, 'admission-webhook'), clusterLabels: installLabels(name, 'admission-webhook'),
+    };
+
+    // Created in the upstream file's order (kustomize's legacy kind order), so the output reads like it.
+    if (createNamespace) {
+      const ns: INamespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: namespaceLabels(name) } };
+      this.namespaceObject = this.clusterScoped('Namespace', ns);
+    }
+    this.serviceAccount = this.object('ServiceAccount', serviceAccountManifest(controllerId));
+    if (admission) this.admissionServiceAccount = this.object('AdmissionServiceAccount', serviceAccountManifest(admissionId));
+    this.role = this.object('Role', roleManifest(controllerId, controllerRoleRules(`${name}-leader`)));
+    if (admission) this.admissionRole = this.object('AdmissionRole', roleManifest(admissionId, admissionRoleRules()));
+    this.clusterRole = this.clusterScoped('ClusterRole', clusterRoleManifest(controllerId, controllerClusterRoleRules()));
+    if (admission) this.admissionClusterRole = this.clusterScoped('AdmissionClusterRole', clusterRoleManifest(admissionId, admissionClusterRoleRules()));
+    this.roleBinding = this.object('RoleBinding', roleBindingManifest(controllerId));
+    if (admission) this.admissionRoleBinding = this.object('AdmissionRoleBinding', roleBindingManifest(admissionId));
+    this.clusterRoleBinding = this.clusterScoped('ClusterRoleBinding', clusterRoleBindingManifest(controllerId));
+    if (admission) this.admissionClusterRoleBinding = this.clusterScoped('AdmissionClusterRoleBinding', clusterRoleBindingManifest(admissionId));
+
+    const config = props.config ?? {};
+    const configMap: IConfigMap = {
+      apiVersion: 'v1', kind: 'ConfigMap',
+      metadata: { name: `${name}-controller`, namespace, labels: installLabels(name, 'controller') },
+      ...(Object.keys(config).length > 0 ? { data: { ...config } } : {}),
+    };
+    this.configMap = this.object('ConfigMap', configMap);
+    this.service = this.object('Service', serviceManifest);
+    if (admission) this.admissionService = this.object('AdmissionService', admissionServiceManifest(admissionOptions));
+    this.controller = this.object(hostNetwork ? 'DaemonSet' : 'Deployment', controllerWorkloadManifest({
+      name, namespace, selector, args, hostNetwork, nodeSelector,
+      image: resolveImage(CONTROLLER_IMAGE, props.imageRegistry, props.controllerImage),
+      replicas: props.replicas, resources: props.resources, tolerations: props.tolerations,
+      admissionWebhook: admission, healthzPort, metrics: props.metrics !== undefined,
+    }));
+    if ((props.replicas ?? 1) > 1) {
+      this.podDisruptionBudget = this.object('PodDisruptionBudget', podDisruptionBudgetManifest({ name, namespace, selector }));
+    }
+    this.jobs = admission
+      ? admissionJobManifests(admissionOptions).map((job, i) => this.object(i === 0 ? 'AdmissionCreateJob' : 'AdmissionPatchJob', job))
+      : [];
+    const ingressClass: IIngressClass = {
+      apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass',
+      metadata: {
+        ...(props.defaultIngressClass ? { annotations: { [DEFAULT_INGRESS_CLASS_ANNOTATION]: 'true' } } : {}),
+        name: this.ingressClassName, labels: installLabels(name, 'controller'),
+      },
+      spec: { controller: props.controllerValue ?? DEFAULT_CONTROLLER_VALUE },
+    };
+    this.ingressClass = this.clusterScoped('IngressClass', ingressClass);
+    if (admission) this.webhook = this.clusterScoped('ValidatingWebhookConfiguration', validatingWebhookManifest(admissionOptions));
+
+    // The exceptions a policy check would raise on any ingress controller install, with the reason next to the object.
+    this.skipPolicy(this.controller, 'privileged-ports', 'ingress-nginx serves ports 80 and 443 inside the pod (NET_BIND_SERVICE, as upstream).');
+    if (hostNetwork) this.skipPolicy(this.controller, 'host-network-ports', 'exposure HostNetwork: nginx answers on the nodes\' own ports 80 and 443.');
+    if (props.metrics === undefined) {
+      // Upstream probes the healthz port without declaring it; the kubelet probes undeclared numeric ports fine.
+      const reason = `the controller serves /healthz on ${healthzPort} without declaring the port, as upstream does.`;
+      this.skipPolicy(this.controller, 'pod-probe-port-exists', reason);
+      this.skipPolicy(this.controller, 'pod-readiness-probe', reason);
+    }
+    if (this.exposure === 'NodePort') this.skipPolicy(this.service, 'svc-type-nodeport', 'bare-metal ingress entry point: every node answers on the http and https node ports.');
+
+    this.controllerValue = props.controllerValue ?? DEFAULT_CONTROLLER_VALUE;
+    this.node.addValidation({ validate: () => this.clashes() });
+
+    if (!props.acknowledgeRetirement) {
+      addWarning(this, 'ingress-nginx is retired: upstream stopped releases and security fixes in March 2026 (v1.15.1 is the last). '
+        + `Plan a move to a Gateway API implementation; see ${INGRESS_NGINX_ALTERNATIVES_SECTION}. Set acknowledgeRetirement: true to silence this warning.`);
+    }
+  }
+
+  /**
+   * Writes `netkit.io/skip-<ruleId>: "<reason>"` on one of the install's
+   * objects (or any ApiObject), so the policy check skips that rule for it and
+   * a reviewer sees why.
+   */
+  public skipPolicy(apiObject: ApiObject, ruleId: string, reason: string): void {
+    const key = `${SKIP_ANNOTATION_PREFIX}${ruleId}`;
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ruleId) || !isQualifiedName(key)) {
+      throw new NetkitError(this, { field: 'ruleId', message: 'is not a policy rule id.', value: ruleId, allowed: 'lowercase letters, digits and "-" (svc-type-nodeport)', fix: 'use the id the policy check reports.' });
+    }
+    if (reason.trim() === '') {
+      throw new NetkitError(this, { field: 'reason', message: `is empty for rule ${ruleId}; a skip without a reason is itself a policy error.`, value: reason, fix: 'say why the object may break the rule.' });
+    }
+    apiObject.metadata.addAnnotation(key, reason);
+  }
+
+  /**
+   * Two installs in one app share the cluster: their cluster-scoped names,
+   * IngressClass and controller class must differ, or one silently takes over
+   * the other's objects or Ingresses.
+   */
+  private clashes(): string[] {
+    const errors: string[] = [];
+    for (const other of this.node.root.node.findAll()) {
+      if (!(other instanceof IngressNginx) || other === this) continue;
+      const clash = (what: string, value: string, fix: string) =>
+        errors.push(`[${this.node.path}] ${what} "${value}" is also used by ${other.node.path}. Fix: ${fix}`);
+      if (other.name === this.name) clash('name', this.name, 'give each install its own `name`: the ClusterRoles, bindings and webhook are named after it.');
+      if (other.ingressClassName === this.ingressClassName) clash('ingressClassName', this.ingressClassName, 'give each install its own IngressClass name.');
+      if (other.controllerValue === this.controllerValue) clash('controllerValue', this.controllerValue, 'give each install its own controllerValue, or both controllers serve the same Ingresses.');
+    }
+    return errors;
+  }
+
+  private object(id: string, manifest: { apiVersion?: string; kind?: string }): ApiObject {
+    return new ApiObject(this, id, manifest as any);
+  }
+
+  private clusterScoped(id: string, manifest: { apiVersion?: string; kind?: string }): ApiObject {
+    const apiObject = this.object(id, manifest);
+    markClusterScoped(apiObject);
+    return apiObject;
+  }
+}
