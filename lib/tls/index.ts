@@ -1,2 +1,3 @@
 export * from './certificate-ref';
 export * from './host-coverage';
+export * from './tls-secret-validation';
