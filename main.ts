@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { App, Duration } from 'cdk8s';
-import { ExposedService, IngressNginx, KubeProxyConfig, NetkitChart, WebApp } from './lib';
+import { ExposedService, IngressNginx, KubeProxyConfig, NetkitChart, SelfSignedTlsCertificate, WebApp } from './lib';
 
 const app = new App();
 
@@ -75,5 +75,18 @@ new KubeProxyConfig(cluster, 'kube-proxy', {
 new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
 dev.addDependency(cluster);
 defaults.addDependency(cluster);
+
+// ---------------------------------------------------------------------------
+// TLS for the dev namespace's HTTPS Ingress (nginx.xiaohan.com, tomcat.xiaohan.com):
+// the tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
+// secret tls tls-secret`, with SANs. The key pair is generated once into
+// .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
+// (both git-ignored; `kubectl apply -f .netkit/secrets/`). Nothing of it is in
+// dist/, so a fresh clone, with a new key, still synthesizes the committed dist/.
+// ---------------------------------------------------------------------------
+new SelfSignedTlsCertificate(dev, 'tls-secret', {
+  dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
+  commonName: 'xiaohan.com',
+});
 
 app.synth();
