@@ -9,3 +9,4 @@ export * from './synthesized';
 export * from './manifest-files';
 export * from './warnings';
 export * from './annotations';
+export * from './go-duration';

@@ -1,6 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Problem, throwIfProblems } from '../core/errors';
+import { formatGoDuration } from '../core/go-duration';
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
 import { CERT_MANAGER_API_VERSION, ICertManagerIssuerRef } from './cert-manager-issuer';
 import { certificateDnsNameProblems, commonNameProblems } from './dns-names';
@@ -40,10 +41,6 @@ export interface CertManagerTlsCertificateProps extends TlsCertificateProps {
 }
 
 /** A Duration as a Go duration string (`2160h0m0s`), the form cert-manager reads. */
-export function goDuration(duration: Duration): string {
-  const total = duration.toSeconds();
-  return `${Math.floor(total / 3600)}h${Math.floor((total % 3600) / 60)}m${total % 60}s`;
-}
 
 /**
  * A cert-manager `Certificate`: cert-manager obtains the certificate, writes
@@ -70,8 +67,8 @@ export class CertManagerTlsCertificate extends TlsCertificate {
       secretName: this.secretName,
       ...(props.commonName !== undefined ? { commonName: props.commonName } : {}),
       dnsNames: [...props.dnsNames],
-      ...(props.duration ? { duration: goDuration(props.duration) } : {}),
-      ...(props.renewBefore ? { renewBefore: goDuration(props.renewBefore) } : {}),
+      ...(props.duration ? { duration: formatGoDuration(props.duration.toMilliseconds()) } : {}),
+      ...(props.renewBefore ? { renewBefore: formatGoDuration(props.renewBefore.toMilliseconds()) } : {}),
       ...(props.keyAlgorithm ? { privateKey: props.keyAlgorithm === 'rsa-2048' ? { algorithm: 'RSA', size: 2048 } : { algorithm: 'ECDSA', size: 256 } } : {}),
       issuerRef: { group: 'cert-manager.io', kind: props.issuer.issuerKind, name: props.issuer.issuerName },
     };
@@ -109,7 +106,7 @@ function optionProblems(name: string, props: CertManagerTlsCertificateProps): Pr
   }
   if (props.commonName !== undefined) problems.push(...commonNameProblems('commonName', props.commonName));
   if (props.duration && props.renewBefore && props.renewBefore.toSeconds() >= props.duration.toSeconds()) {
-    problems.push({ field: 'renewBefore', message: 'is not shorter than duration; cert-manager would renew forever.', value: goDuration(props.renewBefore), allowed: `less than ${goDuration(props.duration)}`, fix: 'use e.g. a third of the duration.' });
+    problems.push({ field: 'renewBefore', message: 'is not shorter than duration; cert-manager would renew forever.', value: formatGoDuration(props.renewBefore.toMilliseconds()), allowed: `less than ${formatGoDuration(props.duration.toMilliseconds())}`, fix: 'use e.g. a third of the duration.' });
   }
   return problems;
 }

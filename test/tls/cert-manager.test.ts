@@ -1,5 +1,5 @@
 import { Duration, Testing } from 'cdk8s';
-import { CertManagerIssuer, CertManagerTlsCertificate, goDuration, LETS_ENCRYPT_PRODUCTION, LETS_ENCRYPT_STAGING } from '../../lib/tls';
+import { CertManagerIssuer, CertManagerTlsCertificate, LETS_ENCRYPT_PRODUCTION, LETS_ENCRYPT_STAGING } from '../../lib/tls';
 import { devChart } from './fixtures';
 
 describe('CertManagerIssuer', () => {
@@ -123,9 +123,12 @@ describe('CertManagerTlsCertificate', () => {
       .toThrow('renewBefore: is not shorter than duration; cert-manager would renew forever. Got: "720h0m0s". Allowed: less than 720h0m0s.');
   });
 
-  test('goDuration writes hours, minutes and seconds', () => {
-    expect(goDuration(Duration.minutes(90))).toBe('1h30m0s');
-    expect(goDuration(Duration.seconds(3725))).toBe('1h2m5s');
+  test('durations are written as Go durations', () => {
+    const { chart } = devChart();
+    const issuer = CertManagerIssuer.fromName('ca');
+    new CertManagerTlsCertificate(chart, 'go', { dnsNames: ['a.com'], issuer, duration: Duration.minutes(90), renewBefore: Duration.seconds(3725) });
+    const cert = Testing.synth(chart).find((o: any) => o.kind === 'Certificate');
+    expect(cert.spec).toMatchObject({ duration: '1h30m0s', renewBefore: '1h2m5s' });
   });
 
   test('snapshot: wildcard certificate from a DNS-01 ClusterIssuer', () => {

@@ -6,7 +6,7 @@ import { Problem, throwIfProblems } from '../../core/errors';
 import { recommendedLabels } from '../../core/labels';
 import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain } from '../../core/names';
 import { addWarning } from '../../core/warnings';
-import { formatGoDuration } from './go-duration';
+import { formatGoDuration } from '../../core/go-duration';
 import {
   DetectLocalMode, KUBE_PROXY_CONFIG_API_VERSION, KUBE_PROXY_CONFIG_KEY, KUBE_PROXY_CONFIG_KIND, KUBE_PROXY_KUBECONFIG_KEY,
   KUBE_PROXY_KUBECONFIG_PATH, KubeProxyConfiguration, KubeProxyMode,

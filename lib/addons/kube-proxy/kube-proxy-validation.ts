@@ -2,7 +2,7 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parseDocument } from 'yaml';
 import { Problem } from '../../core/errors';
 import { ipFamily, isCidr, isIpAddress, isIpPort } from '../../core/net';
-import { formatGoDurationNanos, parseGoDuration } from './go-duration';
+import { formatGoDurationNanos, parseGoDuration } from '../../core/go-duration';
 import {
   DETECT_LOCAL_MODES, IPVS_SCHEDULERS, KUBE_PROXY_CONFIG_API_VERSION, KUBE_PROXY_CONFIG_KEY, KUBE_PROXY_CONFIG_KIND,
   KUBE_PROXY_KUBECONFIG_KEY, KUBE_PROXY_KUBECONFIG_PATH, KUBE_PROXY_MODES, KubeProxyConfiguration,

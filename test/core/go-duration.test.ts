@@ -1,4 +1,4 @@
-import { formatGoDuration, formatGoDurationNanos, parseGoDuration } from '../../../lib/addons/kube-proxy/go-duration';
+import { formatGoDuration, formatGoDurationNanos, parseGoDuration } from '../../lib/core/go-duration';
 
 describe('Go durations', () => {
   test.each([
