@@ -3,3 +3,4 @@ export * from './backend';
 export * from './tls';
 export * from './conflicts';
 export * from './http-ingress';
+export * from './wildcard-ingress';
