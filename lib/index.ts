@@ -3,4 +3,5 @@ export * from './core';
 export * from './workload';
 export * from './service';
 export * from './tls';
+export * from './ingress';
 export * from './policy';
