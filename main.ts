@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { App, Duration } from 'cdk8s';
-import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, NetkitChart, WebApp, WildcardIngress } from './lib';
+import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress } from './lib';
 
 const app = new App();
 
@@ -81,6 +81,19 @@ new WildcardIngress(defaults, 'apps', {
   domain: 'cluster.example.com',
   certificate: wildcardCertificate,
   routes: [{ host: 'web01', service: nginxDefaultService, port: 80 }],
+});
+
+// ---------------------------------------------------------------------------
+// TLS for the dev namespace's HTTPS Ingress (nginx.xiaohan.com, tomcat.xiaohan.com):
+// the tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
+// secret tls tls-secret`, with SANs. The key pair is generated once into
+// .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
+// (both git-ignored; `kubectl apply -f .netkit/secrets/`). Nothing of it is in
+// dist/, so a fresh clone, with a new key, still synthesizes the committed dist/.
+// ---------------------------------------------------------------------------
+new SelfSignedTlsCertificate(dev, 'tls-secret', {
+  dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
+  commonName: 'xiaohan.com',
 });
 
 app.synth();
