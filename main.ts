@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { App, Duration } from 'cdk8s';
-import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress } from './lib';
+import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, KubeProxyConfig, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress } from './lib';
 
 const app = new App();
 
@@ -94,6 +94,21 @@ new WildcardIngress(defaults, 'apps', {
 new SelfSignedTlsCertificate(dev, 'tls-secret', {
   dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
   commonName: 'xiaohan.com',
+});
+
+// ---------------------------------------------------------------------------
+// Chart cluster (no namespace): per-cluster add-ons.
+// kube-proxy in ipvs mode with round-robin, as in the classic tutorials
+// (`kubectl edit cm kube-proxy -n kube-system`, mode: "ipvs"). It replaces the
+// ConfigMap kubeadm created; restart the DaemonSet to apply it. ipvs is
+// deprecated from Kubernetes 1.35, so synth prints a warning recommending nftables.
+// ---------------------------------------------------------------------------
+const cluster = new NetkitChart(app, 'cluster');
+new KubeProxyConfig(cluster, 'kube-proxy', {
+  apiServerEndpoint: 'https://192.168.109.100:6443',
+  clusterCIDR: '10.244.0.0/16',
+  mode: 'ipvs',
+  ipvs: { scheduler: 'rr' },
 });
 
 app.synth();

@@ -5,3 +5,4 @@ export * from './service';
 export * from './tls';
 export * from './ingress';
 export * from './policy';
+export * from './addons/kube-proxy';
