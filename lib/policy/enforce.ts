@@ -35,7 +35,10 @@ export function policyValidation(scope: IConstruct, options: PolicyOptions = {})
       if (cached && cached.size === size) return cached.errors;
       const findings = checkPolicies(scope, options);
       printNonErrors(findings);
-      const errors = findings.filter((f) => f.severity === 'error').map(formatFinding);
+      const failing = findings.filter((f) => f.severity === 'error');
+      const errors = failing.length === 0 ? [] : [
+        `cdk8s-netkit policies found ${failing.length} error(s); nothing was written:\n${failing.map(formatFinding).join('\n')}`,
+      ];
       cached = { size, errors };
       setImmediate(() => { cached = undefined; });
       return errors;

@@ -6,6 +6,12 @@ import {
 } from './builders';
 
 const certPem = readFileSync(join(__dirname, 'fixtures', 'shop-example-com.crt.pem'), 'utf8');
+// A throwaway key made for these fixtures only.
+const keyPem = readFileSync(join(__dirname, 'fixtures', 'shop-example-com.key.pem'), 'utf8');
+const kubeProxyConfigMap = (mode: string) => ({
+  apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+  data: { 'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ${mode}\n` },
+});
 const tlsIngress = (secretName: string, hosts = ['shop.example.com'], annotations?: Record<string, string>) =>
   ingress('web', { tls: [{ hosts, secretName }] }, annotations);
 const withoutKind = (objects: any[], kind: string) => objects.filter((o) => o.kind !== kind);
@@ -152,6 +158,21 @@ const CASES: Record<string, RuleCase> = {
     pass: [...validApp(), ingress('api', { rules: [{ host: 'api.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] }, { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' })],
     fail: [...validApp(), ingress('api', { rules: [{ host: 'api.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] }, { 'nginx.ingress.kubernetes.io/configuration-snippet': 'more_set_headers "X: y";' })],
     expected: { kind: 'Ingress', name: 'api', message: /nginx\.ingress\.kubernetes\.io\/configuration-snippet"\] injects raw NGINX configuration/ },
+  },
+  'ing-spec-valid': {
+    pass: validApp(),
+    fail: [...withoutKind(validApp(), 'Ingress'), ingress('web', { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] })],
+    expected: { kind: 'Ingress', name: 'web', message: /spec\.rules\[0\]\.http\.paths\[0\]\.pathType/ },
+  },
+  'tls-secret-valid': {
+    pass: [...validApp(), tlsSecret('shop-tls', { 'tls.crt': certPem, 'tls.key': keyPem })],
+    fail: [...validApp(), tlsSecret('shop-tls', { 'tls.crt': certPem })],
+    expected: { kind: 'Secret', name: 'shop-tls', message: /tls\.key/ },
+  },
+  'kproxy-config-valid': {
+    pass: [...validApp(), kubeProxyConfigMap('nftables')],
+    fail: [...validApp(), kubeProxyConfigMap('ipvss')],
+    expected: { kind: 'ConfigMap', name: 'kube-proxy', message: /data\["config\.conf"\]\.mode/ },
   },
   'skip-has-reason': {
     pass: [...validApp(), withAnnotations(service('np', { selector: { app: 'web' }, type: 'NodePort' }), { 'netkit.io/skip-svc-type-nodeport': 'bare-metal cluster without a load balancer' })],
