@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { checkPolicies, enforcePolicies, NetkitChart, policyValidation, readManifests, WebApp } from '../../lib';
-import { policyMatchers } from '../../lib/policy/jest-matchers';
-
-expect.extend(policyMatchers);
+// The setup module users add to setupFilesAfterEach.
+import '../../lib/policy/jest-setup';
 
 /** A chart with a WebApp and a hand-written Service whose selector has a typo. */
 function brokenChart(app: App): Chart {
