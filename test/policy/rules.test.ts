@@ -317,6 +317,25 @@ describe('rule details', () => {
     expect(ofRule(checkPolicies(objects), 'skip-has-reason')[0].message).toMatch(/skips "no-such-rule", which is not a rule/);
   });
 
+  test('nodePortRange moves the allowed node port range', () => {
+    const objects = [...validApp(), service('np', { selector: { app: 'web' }, type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 31000 }] })];
+    expect(ofRule(checkPolicies(objects), 'svc-spec-valid')).toEqual([]);
+    expect(ofRule(checkPolicies(objects, { nodePortRange: { min: 30000, max: 30999 } }), 'svc-spec-valid')[0].message)
+      .toBe('spec.ports[0].nodePort: is outside the node port range. Got: 31000. Allowed: 30000-30999.');
+  });
+
+  test('certificates are also read from base64 data', () => {
+    const secret = { ...tlsSecret('shop-tls'), stringData: undefined, data: { 'tls.crt': Buffer.from(certPem).toString('base64'), 'tls.key': Buffer.from(keyPem).toString('base64') } };
+    const objects = [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls', ['other.example.com']), secret];
+    expect(ofRule(checkPolicies(objects), 'ing-tls-cert-covers-hosts')[0].message).toMatch(/"other\.example\.com" is not covered .* \(it covers "shop\.example\.com", "\*\.shop\.example\.com"\)/);
+    expect(ofRule(checkPolicies(objects), 'tls-secret-valid')).toEqual([]);
+  });
+
+  test('a Secret without a readable certificate is not coverage-checked', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls', ['other.example.com']), tlsSecret('shop-tls', { 'tls.crt': 'not pem', 'tls.key': 'k' })];
+    expect(ofRule(checkPolicies(objects), 'ing-tls-cert-covers-hosts')).toEqual([]);
+  });
+
   test('invalid label keys are reported', () => {
     const objects = [...validApp(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 's', namespace: NS, labels: { 'bad key': 'x' } } }];
     expect(ofRule(checkPolicies(objects), 'label-values-valid')[0].message).toMatch(/metadata\.labels key "bad key" is not a valid label key/);
