@@ -9,7 +9,7 @@ import { recommendedLabels } from '../core/labels';
 import { IngressBackend } from './backend';
 import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct, routeKey } from './conflicts';
 import { hostProblem, ingressProblems, PathType } from './ingress-validation';
-import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './tls';
+import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
 
 /** The IngressClass of ingress-nginx, the controller this library deploys and documents. */
 export const DEFAULT_INGRESS_CLASS = 'nginx';
@@ -104,6 +104,7 @@ export class HttpIngress extends Construct {
   private readonly ruleList: ResolvedIngressRule[] = [];
   private readonly tlsList: ResolvedIngressTls[] = [];
   private readonly annotations: Record<string, string>;
+  private readonly labels: Record<string, string>;
   private defaultBackendRef?: IngressBackend;
 
   constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
@@ -113,6 +114,7 @@ export class HttpIngress extends Construct {
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.ingressClassName = props.ingressClassName ?? DEFAULT_INGRESS_CLASS;
     this.annotations = { ...props.annotations };
+    this.labels = { ...props.labels, ...recommendedLabels({ name: this.name, instance: this.name, component: 'ingress' }) };
     // Checks what exists now; "neither rules nor default backend" waits for synth, since rules may come later.
     throwIfProblems(this, this.eagerProblems());
 
@@ -122,7 +124,7 @@ export class HttpIngress extends Construct {
       metadata: {
         name: this.name,
         namespace: this.namespace,
-        labels: { ...props.labels, ...recommendedLabels({ name: this.name, instance: this.name, component: 'ingress' }) },
+        labels: { ...this.labels },
         ...(Object.keys(this.annotations).length > 0 ? { annotations: { ...this.annotations } } : {}),
       },
       spec: Lazy.any({ produce: () => this.toManifest().spec }),
@@ -247,7 +249,11 @@ export class HttpIngress extends Construct {
     return {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
-      metadata: { name: this.name, namespace: this.namespace, annotations: this.ingress?.metadata.toJson().annotations ?? this.annotations },
+      metadata: {
+        name: this.name, namespace: this.namespace, labels: { ...this.labels },
+        // Before the ApiObject exists (checks in the constructor) the props' annotations are all there are.
+        annotations: this.ingress?.metadata.toJson().annotations ?? this.annotations,
+      },
       spec: {
         ingressClassName: this.ingressClassName,
         ...(this.defaultBackendRef ? { defaultBackend: this.defaultBackendRef.toJson() } : {}),

@@ -58,6 +58,8 @@ describe('HttpIngress output', () => {
     expect(manifest.metadata.annotations).toEqual({ 'nginx.ingress.kubernetes.io/rewrite-target': '/' });
     expect(manifest.spec).toEqual({ ingressClassName: 'internal', defaultBackend: { service: { name: 'front', port: { number: 80 } } } });
     expect(ing.defaultBackend?.serviceName).toBe('front');
+    // toManifest() is what the checks see: the same object as the synthesized one.
+    expect(ing.toManifest()).toEqual(manifest);
   });
 
   test('a Service defined elsewhere, by name and port', () => {
