@@ -41,7 +41,7 @@ describe('cdk8s-netkit check', () => {
     expect(findings).toEqual([{
       rule: 'svc-selector-matches-pod', severity: 'error', kind: 'Service', namespace: 'default', name: 'web',
       file: join(fixtures, 'broken.yaml'), line: 2,
-      message: 'spec.selector {"app":"wbe"} matches no pod template in namespace "default", so the Service has no endpoints.',
+      message: 'spec.selector {"app":"wbe"} matches no pod template in namespace "default", so the Service has no endpoints. Did you mean app=web?',
       fix: "Make the selector equal to (a subset of) the workload's pod template labels, or fix the namespace.",
     }]);
   });

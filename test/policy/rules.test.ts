@@ -228,6 +228,13 @@ describe('rule details', () => {
     expect(ofRule(checkPolicies(objects), 'svc-targetport-exists')[0].message).toMatch(/targetPort 8080\/UDP is not a port/);
   });
 
+  test('a missing Service or selector value comes with the closest existing one', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), ingress('web', { defaultBackend: { service: { name: 'wbe', port: { number: 80 } } } })];
+    expect(ofRule(checkPolicies(objects), 'ing-backend-exists')[0].message).toBe('spec.defaultBackend.service.name "wbe" is not a Service in namespace "shop". Did you mean "web"?');
+    const typo = [...withoutKind(validApp(), 'Service'), service('web', { selector: { app: 'wbe' } })];
+    expect(ofRule(checkPolicies(typo), 'svc-selector-matches-pod')[0].message).toMatch(/has no endpoints\. Did you mean app=web\?$/);
+  });
+
   test('an Ingress backend port must be a port of the Service', () => {
     const objects = [...withoutKind(validApp(), 'Ingress'), ingress('web', { defaultBackend: { service: { name: 'web', port: { number: 8080 } } } })];
     expect(ofRule(checkPolicies(objects), 'ing-backend-exists')[0].message)
