@@ -66,10 +66,13 @@ describe('cdk8s-netkit check', () => {
     expect(check('--frobnicate', 'x.yaml')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option "--frobnicate"') });
   });
 
-  test('the committed dist/ passes, given the IngressClass installed outside it', () => {
-    const bare = check(join(root, 'dist'));
-    expect(bare.code).toBe(2);
-    expect(bare.stdout).toContain('[ing-class-resolves]');
+  test('--external-ingress-class declares a class installed outside the files', () => {
+    const ingress = join(fixtures, 'ingress-external-class.yaml');
+    expect(check(ingress)).toMatchObject({ code: 2, stdout: expect.stringContaining('ERROR [ing-class-resolves] Ingress default/web') });
+    expect(check('--external-ingress-class', 'traefik', ingress)).toMatchObject({ code: 0, stdout: '0 error(s), 0 warning(s), 0 info(s).\n' });
+  });
+
+  test('the committed dist/ has no error or warning (the example declares its IngressClass external)', () => {
     const r = check('--external-ingress-class', 'nginx', join(root, 'dist'));
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/^(ERROR|WARNING)/m);
