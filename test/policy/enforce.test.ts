@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { checkPolicies, enforcePolicies, NetkitChart, policyValidation, readManifests, WebApp } from '../../lib';
-// The setup module users add to setupFilesAfterEach.
+// The setup module users add to setupFilesAfterEnv.
 import '../../lib/policy/jest-setup';
 
 /** A chart with a WebApp and a hand-written Service whose selector has a typo. */
