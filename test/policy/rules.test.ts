@@ -294,6 +294,32 @@ describe('rule details', () => {
       .toContain('spec.template.spec.containers[0].ports[0].containerPort must be of type integer.');
   });
 
+  test('schema errors name missing fields, enum values and formats', () => {
+    const objects = [
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x', namespace: NS }, spec: { template: {} } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'y', namespace: NS }, spec: { type: 'Foo', ports: [{ port: 80 }] } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'z', namespace: NS, creationTimestamp: 'yesterday' } },
+    ];
+    expect(ofRule(checkPolicies(objects), 'schema-valid').map((f) => `${f.name}: ${f.message}`)).toEqual([
+      'x: spec requires field "selector".',
+      'y: spec.type must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort".',
+      'z: metadata.creationTimestamp must be a valid date-time.',
+    ]);
+  });
+
+  test('names must be present and namespaces valid', () => {
+    const objects = [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace: NS } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'Shop' } },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a.b' } },
+    ];
+    expect(ofRule(checkPolicies(objects), 'name-valid').map((f) => f.message)).toEqual([
+      'metadata.name is missing.',
+      'metadata.namespace "Shop" is not a valid namespace name. Allowed: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.',
+      'metadata.name "a.b" is not a valid Namespace name. Allowed: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.',
+    ]);
+  });
+
   test('latest is not a pin', () => {
     const objects = [...validApp(), deployment('api', { container: { image: 'nginx:latest' } })];
     expect(ofRule(checkPolicies(objects), 'img-pinned')[0].message).toMatch(/uses the moving tag latest/);
