@@ -307,6 +307,11 @@ describe('rule details', () => {
     ]);
   });
 
+  test('a document without apiVersion or kind is not a Kubernetes object', () => {
+    const findings = ofRule(checkPolicies([{ replicaCount: 2, metadata: { name: 'values' } }]), 'schema-valid');
+    expect(findings).toEqual([expect.objectContaining({ kind: '', name: 'values', message: 'is not a Kubernetes object: apiVersion and kind are required.' })]);
+  });
+
   test('names must be present and namespaces valid', () => {
     const objects = [
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace: NS } },
