@@ -80,6 +80,13 @@ describe('enforcePolicies', () => {
     expect(printed).toEqual([expect.stringMatching(/^INFO \[svc-type-nodeport\] Service edge\/np-printed-once \(edge\/np\)/)]);
   });
 
+  test('can be called once per app', () => {
+    const app = Testing.app();
+    enforcePolicies(app);
+    expect(() => enforcePolicies(app, { disabledRules: ['img-pinned'] }))
+      .toThrow('[app] enforcePolicies: was already called for this app. Fix: call enforcePolicies once, with all the options.');
+  });
+
   test('passes its options on', () => {
     const app = Testing.app();
     const chart = brokenChart(app);
