@@ -1,14 +1,41 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
-// one chart per namespace. `npx cdk8s synth` writes them to dist/.
+// one chart per namespace, plus the per-cluster add-ons. `npx cdk8s synth` writes
+// them to dist/ (see README, "Install order", for applying them).
 import { App, Duration } from 'cdk8s';
-import { ExposedService, IngressNginx, KubeProxyConfig, NetkitChart, SelfSignedTlsCertificate, WebApp } from './lib';
+import {
+  enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
+  NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress,
+} from './lib';
 
 const app = new App();
+
+// ---------------------------------------------------------------------------
+// Chart cluster (no namespace): per-cluster add-ons. The other charts depend on
+// it, so its file sorts first and `kubectl apply -f dist/` creates the
+// controller before anything else.
+// ---------------------------------------------------------------------------
+const cluster = new NetkitChart(app, 'cluster');
+
+// kube-proxy in ipvs mode with round-robin, as in the classic tutorials
+// (`kubectl edit cm kube-proxy -n kube-system`, mode: "ipvs"). It replaces the
+// ConfigMap kubeadm created; restart the DaemonSet to apply it. ipvs is
+// deprecated from Kubernetes 1.35, so synth prints a warning recommending nftables.
+new KubeProxyConfig(cluster, 'kube-proxy', {
+  apiServerEndpoint: 'https://192.168.109.100:6443',
+  clusterCIDR: '10.244.0.0/16',
+  mode: 'ipvs',
+  ipvs: { scheduler: 'rr' },
+});
+
+// The ingress-nginx install of the classic bare-metal tutorials, every node
+// answering on 30080 (http) and 30443 (https).
+new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
 
 // ---------------------------------------------------------------------------
 // Namespace dev: one Deployment behind every kind of Service.
 // ---------------------------------------------------------------------------
 const dev = new NetkitChart(app, 'dev', { namespace: 'dev' });
+dev.addDependency(cluster);
 
 const pcDeployment = new WebApp(dev, 'pc-deployment', {
   image: 'nginx:1.17.2',
@@ -45,48 +72,59 @@ ExposedService.loadBalancer(dev, 'service-loadbalancer', {
 ExposedService.externalName(dev, 'service-externalname', { externalName: 'www.baidu.com' });
 
 // ---------------------------------------------------------------------------
-// Namespace default: the first tutorial's nginx, five replicas behind one Service.
+// Namespace dev, the Ingress walkthrough: nginx and tomcat, three replicas each,
+// behind headless Services, published by host name over HTTP and HTTPS.
 // ---------------------------------------------------------------------------
-const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
-const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
-nginx.expose('nginx-service', { name: 'nginx', port: 80 });
+const nginxDeployment = new WebApp(dev, 'nginx-deployment', { image: 'nginx:1.17.2', replicas: 3, port: 80 });
+const tomcatDeployment = new WebApp(dev, 'tomcat-deployment', { image: 'tomcat:8.5-jre10-slim', replicas: 3, port: 8080 });
+const nginxService = ExposedService.headless(dev, 'nginx-service', { target: nginxDeployment, port: 80 });
+const tomcatService = ExposedService.headless(dev, 'tomcat-service', { target: tomcatDeployment, port: 8080 });
 
-// ---------------------------------------------------------------------------
-// Chart cluster (no namespace): per-cluster add-ons. The other charts depend on
-// it, so its file sorts first and `kubectl apply -f dist/` creates the
-// controller before anything else. Wait for the controller before applying
-// Ingresses (README, "Install order").
-// ---------------------------------------------------------------------------
-const cluster = new NetkitChart(app, 'cluster');
-
-// kube-proxy in ipvs mode with round-robin, as in the classic tutorials
-// (`kubectl edit cm kube-proxy -n kube-system`, mode: "ipvs"). It replaces the
-// ConfigMap kubeadm created; restart the DaemonSet to apply it. ipvs is
-// deprecated from Kubernetes 1.35, so synth prints a warning recommending nftables.
-new KubeProxyConfig(cluster, 'kube-proxy', {
-  apiServerEndpoint: 'https://192.168.109.100:6443',
-  clusterCIDR: '10.244.0.0/16',
-  mode: 'ipvs',
-  ipvs: { scheduler: 'rr' },
-});
-
-// The ingress-nginx install of the classic bare-metal tutorials, every node
-// answering on 30080 (http) and 30443 (https).
-new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
-dev.addDependency(cluster);
-defaults.addDependency(cluster);
-
-// ---------------------------------------------------------------------------
-// TLS for the dev namespace's HTTPS Ingress (nginx.xiaohan.com, tomcat.xiaohan.com):
-// the tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
-// secret tls tls-secret`, with SANs. The key pair is generated once into
-// .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
+// The tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
+// secret tls tls-secret`, with SANs (browsers ignore CN). The key pair is generated
+// once into .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
 // (both git-ignored; `kubectl apply -f .netkit/secrets/`). Nothing of it is in
 // dist/, so a fresh clone, with a new key, still synthesizes the committed dist/.
-// ---------------------------------------------------------------------------
-new SelfSignedTlsCertificate(dev, 'tls-secret', {
+const devCertificate = new SelfSignedTlsCertificate(dev, 'tls-secret', {
   dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
   commonName: 'xiaohan.com',
 });
+
+// The tutorial applies ingress-http and ingress-https side by side with the same hosts and path "/".
+// ingress-nginx's admission webhook rejects the second ("host nginx.xiaohan.com and path / is already
+// defined"), so one Ingress serves both: with a TLS block ingress-nginx answers on 443 as ingress-https
+// did, and ssl-redirect "false" keeps plain HTTP answering on 80 as ingress-http did.
+new HttpIngress(dev, 'ingress-https', {
+  annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' },
+  rules: [
+    { host: 'nginx.xiaohan.com', path: '/', backend: IngressBackend.fromService(nginxService, 80) },
+    { host: 'tomcat.xiaohan.com', path: '/', backend: IngressBackend.fromService(tomcatService, 8080) },
+  ],
+  tls: [{ hosts: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'], certificate: devCertificate }],
+});
+
+// ---------------------------------------------------------------------------
+// Namespace default: the first tutorial's nginx, five replicas behind one
+// Service, published as web01 under the cluster's wildcard name.
+// ---------------------------------------------------------------------------
+const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
+defaults.addDependency(cluster);
+const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
+const nginxDefaultService = nginx.expose('nginx-service', { name: 'nginx', port: 80 });
+
+// The *.cluster.example.com certificate's Secret is managed outside these manifests.
+new WildcardIngress(defaults, 'apps', {
+  domain: 'cluster.example.com',
+  certificate: new ExistingTlsSecret(defaults, 'wildcard-tls', { dnsNames: ['*.cluster.example.com'] }),
+  routes: [{ host: 'web01', service: nginxDefaultService, port: 80 }],
+});
+
+// ---------------------------------------------------------------------------
+// Policies: every rule runs over the whole app inside app.synth(), so
+// `npx cdk8s synth` fails before writing dist/ on an error finding (a Service
+// selecting no pod, a backend naming no Service, an uncovered TLS host …);
+// warnings and infos print.
+// ---------------------------------------------------------------------------
+enforcePolicies(app);
 
 app.synth();

@@ -3,5 +3,7 @@ export * from './core';
 export * from './workload';
 export * from './service';
 export * from './tls';
+export * from './ingress';
+export * from './policy';
 export * from './addons/kube-proxy';
 export * from './addons/ingress-nginx';

@@ -195,6 +195,11 @@ export class IngressNginx extends Construct {
       this.skipPolicy(this.controller, 'pod-probe-port-exists', reason);
       this.skipPolicy(this.controller, 'pod-readiness-probe', reason);
     }
+    if (props.resources?.limits?.memory === undefined) {
+      this.skipPolicy(this.controller, 'pod-resources', 'upstream v1.15.1 sets no memory limit: nginx memory grows with the number of Ingresses and connections; set `resources.limits` to cap it.');
+    }
+    // kube-webhook-certgen runs for seconds at install and upgrade; upstream gives its Jobs no resources.
+    for (const job of this.jobs) this.skipPolicy(job, 'pod-resources', 'kube-webhook-certgen runs once for seconds at install and upgrade; upstream v1.15.1 sets no resources on it.');
     if (this.exposure === 'NodePort') this.skipPolicy(this.service, 'svc-type-nodeport', 'bare-metal ingress entry point: every node answers on the http and https node ports.');
 
     this.controllerValue = props.controllerValue ?? DEFAULT_CONTROLLER_VALUE;

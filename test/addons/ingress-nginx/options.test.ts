@@ -268,13 +268,22 @@ describe('IngressNginx names, namespace and public parts', () => {
       'netkit.io/skip-privileged-ports': 'ingress-nginx serves ports 80 and 443 inside the pod (NET_BIND_SERVICE, as upstream).',
       'netkit.io/skip-pod-probe-port-exists': 'the controller serves /healthz on 10254 without declaring the port, as upstream does.',
       'netkit.io/skip-pod-readiness-probe': 'the controller serves /healthz on 10254 without declaring the port, as upstream does.',
+      'netkit.io/skip-pod-resources': 'upstream v1.15.1 sets no memory limit: nginx memory grows with the number of Ingresses and connections; set `resources.limits` to cap it.',
       'netkit.io/skip-sec-ro-rootfs': 'nginx writes its temp files and config under /etc/nginx and /tmp.',
     });
   });
 
   test('with metrics the healthz port is declared, so no probe-port skips are needed', () => {
     const annotations = find(synthInstall({ metrics: {} }).objects, 'Deployment', 'ingress-nginx-controller').metadata.annotations;
-    expect(Object.keys(annotations)).toEqual(['netkit.io/skip-privileged-ports']);
+    expect(Object.keys(annotations)).toEqual(['netkit.io/skip-pod-resources', 'netkit.io/skip-privileged-ports']);
+  });
+
+  test('the missing memory limit is skipped with a reason only while no limit is set; the certgen Jobs always', () => {
+    const withLimit = synthInstall({ resources: { limits: { memory: '512Mi' } } }).objects;
+    expect(find(withLimit, 'Deployment', 'ingress-nginx-controller').metadata.annotations['netkit.io/skip-pod-resources']).toBeUndefined();
+    for (const job of withLimit.filter((o: any) => o.kind === 'Job')) {
+      expect(job.metadata.annotations['netkit.io/skip-pod-resources']).toMatch(/kube-webhook-certgen runs once/);
+    }
   });
 });
 
