@@ -7,7 +7,7 @@ import { stripClusterScopedNamespace } from './cluster-scoped';
 import { LABEL_MANAGED_BY, MANAGED_BY } from './labels';
 
 /** Namespaces every cluster already has; declaring them again would fight their owners. */
-const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export interface NetkitChartProps extends Omit<ChartProps, 'disableResourceNameHashes'> {
   /**
@@ -42,7 +42,7 @@ export class NetkitChart extends Chart {
         allowed: DNS1123_LABEL_RULE, fix: 'rename the namespace, e.g. "my-team".',
       });
     }
-    const create = props.createNamespace ?? (namespace !== undefined && !BUILT_IN_NAMESPACES.has(namespace));
+    const create = props.createNamespace ?? (namespace !== undefined && !BUILT_IN_NAMESPACES.includes(namespace));
     if (create) {
       if (namespace === undefined) {
         throw new NetkitError(this, {

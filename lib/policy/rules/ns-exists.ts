@@ -1,7 +1,5 @@
+import { BUILT_IN_NAMESPACES } from '../../core/chart';
 import { Rule, RuleViolation } from '../types';
-
-/** Namespaces every cluster has. */
-export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export const nsExists: Rule = {
   id: 'ns-exists',
