@@ -1,7 +1,8 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
-import { App, Duration } from 'cdk8s';
-import { ExposedService, NetkitChart, WebApp } from './lib';
+import { ApiObject, App, Duration } from 'cdk8s';
+import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { EXTERNAL_SECRETS_ANNOTATION, ExposedService, LABEL_MANAGED_BY, MANAGED_BY, NetkitChart, WebApp, writeKustomization, writeTrafficMap } from './lib';
 
 const app = new App();
 
@@ -51,4 +52,54 @@ const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
 const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
 nginx.expose('nginx-service', { name: 'nginx', port: 80 });
 
+// ---------------------------------------------------------------------------
+// Environments: one definition, a chart and a namespace per environment
+// (the tutorials' dev.cbuc.cn / pro.cbuc.cn). Only the differences are data.
+// ---------------------------------------------------------------------------
+interface Environment {
+  /** `dev` or `pro`: the chart id, the namespace suffix and the host prefix. */
+  readonly name: string;
+  readonly replicas: number;
+  /** The TLS Secret for the host, managed outside these manifests; plain HTTP when absent. */
+  readonly tlsSecret?: string;
+}
+
+function cbucEnvironment(scope: App, env: Environment): NetkitChart {
+  const chart = new NetkitChart(scope, `cbuc-${env.name}`, { namespace: `cbuc-${env.name}` });
+  const web = new WebApp(chart, 'cbuc-web-app', { name: 'cbuc-web', image: 'nginx:1.27.3', replicas: env.replicas, port: 80 });
+  const service = web.expose('cbuc-web-service', { name: 'cbuc-web', port: 80 });
+  const host = `${env.name}.cbuc.cn`;
+  const ingress: IIngress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name: 'cbuc-web',
+      namespace: chart.namespace,
+      labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
+      ...(env.tlsSecret ? { annotations: { [EXTERNAL_SECRETS_ANNOTATION]: env.tlsSecret } } : {}),
+    },
+    spec: {
+      ingressClassName: 'nginx',
+      ...(env.tlsSecret ? { tls: [{ hosts: [host], secretName: env.tlsSecret }] } : {}),
+      rules: [{
+        host,
+        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service.name, port: { number: 80 } } } }] },
+      }],
+    },
+  };
+  new ApiObject(chart, 'Ingress', ingress as any);
+  return chart;
+}
+
+cbucEnvironment(app, { name: 'dev', replicas: 1 });
+cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' });
+
 app.synth();
+
+// ---------------------------------------------------------------------------
+// Beside the manifests: ACCESS.md (and traffic/access.json) showing every way
+// in, and the Kustomization for `kubectl apply -k`, Argo CD and Flux.
+// ---------------------------------------------------------------------------
+const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
+writeTrafficMap(app, outdir);
+writeKustomization(outdir);

@@ -3,3 +3,5 @@ export * from './core';
 export * from './workload';
 export * from './service';
 export * from './tls';
+export * from './traffic';
+export * from './gitops';
