@@ -1,8 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
-import { ApiObject, App, Duration } from 'cdk8s';
-import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
-import { EXTERNAL_SECRETS_ANNOTATION, ExposedService, LABEL_MANAGED_BY, MANAGED_BY, NetkitChart, WebApp, writeKustomization, writeTrafficMap } from './lib';
+import { App, Duration } from 'cdk8s';
+import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, NetkitChart, WebApp, WildcardIngress, writeKustomization, writeTrafficMap } from './lib';
 
 const app = new App();
 
@@ -50,7 +49,39 @@ ExposedService.externalName(dev, 'service-externalname', { externalName: 'www.ba
 // ---------------------------------------------------------------------------
 const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
 const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
-nginx.expose('nginx-service', { name: 'nginx', port: 80 });
+const nginxDefaultService = nginx.expose('nginx-service', { name: 'nginx', port: 80 });
+
+// ---------------------------------------------------------------------------
+// Ingress (issue 3): host rules in front of headless Services, over HTTP and HTTPS.
+// ---------------------------------------------------------------------------
+// Namespace dev: the tutorial's nginx and tomcat, three replicas each, behind headless Services.
+const nginxDeployment = new WebApp(dev, 'nginx-deployment', { image: 'nginx:1.17.2', replicas: 3, port: 80 });
+const tomcatDeployment = new WebApp(dev, 'tomcat-deployment', { image: 'tomcat:8.5-jre10-slim', replicas: 3, port: 8080 });
+const nginxService = ExposedService.headless(dev, 'nginx-service', { target: nginxDeployment, port: 80 });
+const tomcatService = ExposedService.headless(dev, 'tomcat-service', { target: tomcatDeployment, port: 8080 });
+
+// The tutorial applies ingress-http and ingress-https side by side with the same hosts and path "/".
+// ingress-nginx's admission webhook rejects the second ("host nginx.xiaohan.com and path / is already
+// defined"), so one Ingress serves both: with a TLS block ingress-nginx answers on 443 as ingress-https
+// did, and ssl-redirect "false" keeps plain HTTP answering on 80 as ingress-http did.
+// tls-secret is created outside these manifests (kubectl create secret tls tls-secret ...).
+new HttpIngress(dev, 'ingress-https', {
+  annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' },
+  rules: [
+    { host: 'nginx.xiaohan.com', path: '/', backend: IngressBackend.fromService(nginxService, 80) },
+    { host: 'tomcat.xiaohan.com', path: '/', backend: IngressBackend.fromService(tomcatService, 8080) },
+  ],
+  tls: [{ hosts: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'], secretName: 'tls-secret' }],
+});
+
+// Namespace default: the classic web01 host rule, published under the cluster's wildcard name.
+// The *.cluster.example.com certificate's Secret is managed outside these manifests.
+const wildcardCertificate: ITlsCertificateRef = { secretName: 'wildcard-tls', dnsNames: ['*.cluster.example.com'] };
+new WildcardIngress(defaults, 'apps', {
+  domain: 'cluster.example.com',
+  certificate: wildcardCertificate,
+  routes: [{ host: 'web01', service: nginxDefaultService, port: 80 }],
+});
 
 // ---------------------------------------------------------------------------
 // Environments: one definition, a chart and a namespace per environment
@@ -69,25 +100,11 @@ function cbucEnvironment(scope: App, env: Environment): NetkitChart {
   const web = new WebApp(chart, 'cbuc-web-app', { name: 'cbuc-web', image: 'nginx:1.27.3', replicas: env.replicas, port: 80 });
   const service = web.expose('cbuc-web-service', { name: 'cbuc-web', port: 80 });
   const host = `${env.name}.cbuc.cn`;
-  const ingress: IIngress = {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: {
-      name: 'cbuc-web',
-      namespace: chart.namespace,
-      labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
-      ...(env.tlsSecret ? { annotations: { [EXTERNAL_SECRETS_ANNOTATION]: env.tlsSecret } } : {}),
-    },
-    spec: {
-      ingressClassName: 'nginx',
-      ...(env.tlsSecret ? { tls: [{ hosts: [host], secretName: env.tlsSecret }] } : {}),
-      rules: [{
-        host,
-        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service.name, port: { number: 80 } } } }] },
-      }],
-    },
-  };
-  new ApiObject(chart, 'Ingress', ingress as any);
+  new HttpIngress(chart, 'cbuc-web-ingress', {
+    name: 'cbuc-web',
+    rules: [{ host, backend: IngressBackend.fromService(service, 80) }],
+    ...(env.tlsSecret ? { tls: [{ hosts: [host], secretName: env.tlsSecret }] } : {}),
+  });
   return chart;
 }
 

@@ -5,3 +5,4 @@ export * from './service';
 export * from './tls';
 export * from './traffic';
 export * from './gitops';
+export * from './ingress';

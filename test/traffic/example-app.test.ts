@@ -15,8 +15,8 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(json.services.map((s: any) => `${s.namespace}/${s.name}`)).toEqual(services);
     expect(json.services.map((s: any) => [s.name, s.type])).toEqual([
       ['cbuc-web', 'ClusterIP'], ['cbuc-web', 'ClusterIP'], ['nginx', 'ClusterIP'],
-      ['service-clusterip', 'ClusterIP'], ['service-externalname', 'ExternalName'], ['service-headliness', 'Headless'],
-      ['service-loadbalancer', 'LoadBalancer'], ['service-nodeport', 'NodePort'],
+      ['nginx-service', 'Headless'], ['service-clusterip', 'ClusterIP'], ['service-externalname', 'ExternalName'], ['service-headliness', 'Headless'],
+      ['service-loadbalancer', 'LoadBalancer'], ['service-nodeport', 'NodePort'], ['tomcat-service', 'Headless'],
     ]);
   });
 
@@ -24,6 +24,9 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(json.ingressUrls.map((u: any) => [u.url, u.namespace, u.backend, u.ingressClass, u.certificate?.secretName])).toEqual([
       ['http://dev.cbuc.cn/', 'cbuc-dev', 'cbuc-web:80', 'nginx', undefined],
       ['https://pro.cbuc.cn/', 'cbuc-pro', 'cbuc-web:80', 'nginx', 'pro-cbuc-cn-tls'],
+      ['https://web01.cluster.example.com/', 'default', 'nginx:80', 'nginx', 'wildcard-tls'],
+      ['https://nginx.xiaohan.com/', 'dev', 'nginx-service:80', 'nginx', 'tls-secret'],
+      ['https://tomcat.xiaohan.com/', 'dev', 'tomcat-service:8080', 'nginx', 'tls-secret'],
     ]);
   });
 
@@ -44,6 +47,7 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(access).toContain('LoadBalancer `<load-balancer-ip>:80`<br>NodePort `<any-node-ip>:<allocated>`<br>externalTrafficPolicy: Local');
     expect(access).toContain('| `https://pro.cbuc.cn/` | cbuc-pro | cbuc-web | nginx | Prefix | `cbuc-web:80` | Secret `pro-cbuc-cn-tls` (managed outside these manifests) |');
     expect(access).toContain('Deployment nginx (5 pods)');
+    expect(access).toContain('| `https://web01.cluster.example.com/` | default | apps | nginx | Prefix | `nginx:80` | Secret `wildcard-tls` (not in these manifests) |');
   });
 
   test('the flowchart draws every hop, with valid node ids', () => {
@@ -60,6 +64,7 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(chart).toContain('n_url_cbuc_pro_cbuc_web_https_pro_cbuc_cn -->|"cbuc-web:80"| n_svc_cbuc_pro_cbuc_web');
     expect(chart).toContain('n_svc_cbuc_pro_cbuc_web --> n_pods_cbuc_pro_Deployment_cbuc_web');
     expect(chart).toContain('n_pods_cbuc_pro_Deployment_cbuc_web("Deployment cbuc-pro/cbuc-web<br/>3 pods")');
+    expect(chart).toContain('n_url_dev_ingress_https_https_tomcat_xiaohan_com -->|"tomcat-service:8080"| n_svc_dev_tomcat_service');
     // Every edge joins declared nodes.
     for (const [, from, to] of chart.matchAll(/^ {2}(\S+) -->(?:\|"[^"]*"\|)? (\S+)$/gm)) {
       expect(ids).toContain(from);
