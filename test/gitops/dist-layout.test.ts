@@ -16,7 +16,8 @@ const objects = topLevelManifests.flatMap((f) => parseAllDocuments(tree[f]).map(
 
 describe('dist/ as kubectl, kustomize, Argo CD and Flux see it', () => {
   test('every top-level file kubectl reads is a Kubernetes manifest, and the map files are elsewhere', () => {
-    expect(topLevelManifests).toEqual(['cbuc-dev.k8s.yaml', 'cbuc-pro.k8s.yaml', 'default.k8s.yaml', 'dev.k8s.yaml']);
+    expect(topLevelManifests.length).toBeGreaterThan(0);
+    for (const f of topLevelManifests) expect(f).toMatch(/\.k8s\.yaml$/);
     for (const { object } of objects) {
       expect(typeof object.apiVersion).toBe('string');
       expect(typeof object.kind).toBe('string');

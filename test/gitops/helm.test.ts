@@ -26,8 +26,8 @@ describe('cdk8s synth --format helm', () => {
 
   test('templates/ holds exactly the manifests of a plain synth, and nothing Helm would try to render as a template', () => {
     const templates = Object.keys(tree).filter((f) => f.startsWith('templates/')).sort();
-    expect(templates).toEqual(['templates/cbuc-dev.k8s.yaml', 'templates/cbuc-pro.k8s.yaml', 'templates/default.k8s.yaml', 'templates/dev.k8s.yaml']);
     const dist = readTree(join(root, 'dist'));
+    expect(templates).toEqual(Object.keys(dist).filter((f) => f.endsWith('.k8s.yaml')).map((f) => `templates/${f}`).sort());
     for (const t of templates) {
       expect(tree[t]).toBe(dist[t.slice('templates/'.length)]);
       // `{{` would be read as a Go template action.
@@ -37,8 +37,8 @@ describe('cdk8s synth --format helm', () => {
   });
 
   test('the traffic map goes to the chart root, and no Kustomization is written', () => {
-    expect(Object.keys(tree).sort()).toEqual(['ACCESS.md', 'Chart.yaml', 'README.md',
-      'templates/cbuc-dev.k8s.yaml', 'templates/cbuc-pro.k8s.yaml', 'templates/default.k8s.yaml', 'templates/dev.k8s.yaml', 'traffic/access.json']);
+    expect(Object.keys(tree).filter((f) => !f.startsWith('templates/')).sort()).toEqual(['ACCESS.md', 'Chart.yaml', 'README.md', 'traffic/access.json']);
+    expect(Object.keys(tree).filter((f) => f.startsWith('templates/') && !f.endsWith('.k8s.yaml'))).toEqual([]);
     expect(tree['ACCESS.md']).toBe(readTree(join(root, 'dist'))['ACCESS.md']);
   });
 });

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { KUSTOMIZATION_FILE, manifestFiles, renderKustomization, writeKustomization } from '../../lib';
+import { ApiObject, App } from 'cdk8s';
+import { KUSTOMIZATION_FILE, manifestFiles, markClusterScoped, NetkitChart, renderKustomization, writeKustomization } from '../../lib';
+import { kubectl, testWithKubectl } from '../helpers/kubectl';
 
 describe('writeKustomization', () => {
   let dir: string;
@@ -42,5 +44,28 @@ describe('writeKustomization', () => {
     mkdirSync(join(dir, 'templates'));
     expect(writeKustomization(join(dir, 'templates'))).toBeUndefined();
     expect(existsSync(join(dir, 'templates', 'Kustomization'))).toBe(false);
+  });
+
+  test('charts that depend on others give 0000-… file names, and the Kustomization keeps that order', () => {
+    const app = new App({ outdir: dir });
+    // Declared first and first by name, but applied last: it needs the platform's IngressClass.
+    const apps = new NetkitChart(app, 'apps', { namespace: 'apps' });
+    const platform = new NetkitChart(app, 'platform', { namespace: 'platform' });
+    markClusterScoped(new ApiObject(platform, 'IngressClass', {
+      apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' },
+    }));
+    apps.addDependency(platform);
+    app.synth();
+    writeKustomization(dir);
+    expect(parse(readFileSync(join(dir, 'Kustomization'), 'utf8')).resources).toEqual(['0000-platform.k8s.yaml', '0001-apps.k8s.yaml']);
+  });
+
+  testWithKubectl('`kubectl kustomize` builds the folder from the generated file alone', () => {
+    writeFileSync(join(dir, 'a.k8s.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n');
+    writeFileSync(join(dir, 'ACCESS.md'), '# not a manifest\n');
+    writeKustomization(dir);
+    const result = kubectl(['kustomize', dir]);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(parse(result.stdout)).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } });
   });
 });
