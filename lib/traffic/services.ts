@@ -1,20 +1,26 @@
 import { podDnsName, serviceDnsNames } from '../service/dns';
 import { TrafficPort, TrafficService } from './model';
-import { byKindAndName, compareText, describePods, PodGroup, selects } from './workloads';
+import { byKindAndName, compareText, describePods, PodGroup, PodIndex } from './workloads';
 
 export const HEADLESS_CLUSTER_IP = 'None (headless: A records per pod)';
 export const ALLOCATED_CLUSTER_IP = 'allocated by the cluster';
 
 /** Where each Service's traffic goes, from the Service, its EndpointSlices and the pods it selects. */
 export function describeServices(manifests: readonly any[], groups: readonly PodGroup[], clusterDomain: string): TrafficService[] {
-  const slices = manifests.filter((m) => m?.kind === 'EndpointSlice');
+  // EndpointSlices belong to a Service through the `kubernetes.io/service-name` label.
+  const slices = new Map<string, any[]>();
+  for (const slice of manifests.filter((m) => m?.kind === 'EndpointSlice')) {
+    const key = `${slice.metadata?.namespace ?? 'default'}/${slice.metadata?.labels?.['kubernetes.io/service-name']}`;
+    slices.set(key, [...(slices.get(key) ?? []), slice]);
+  }
   const services = manifests.filter((m) => m?.kind === 'Service' && m.metadata?.name);
+  const index = new PodIndex(groups);
   return services
-    .map((s) => describeService(s, slices, groups, clusterDomain))
+    .map((s) => describeService(s, slices, index, clusterDomain))
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
 }
 
-function describeService(service: any, slices: readonly any[], groups: readonly PodGroup[], clusterDomain: string): TrafficService {
+function describeService(service: any, slices: ReadonlyMap<string, any[]>, index: PodIndex, clusterDomain: string): TrafficService {
   const spec = service.spec ?? {};
   const name: string = service.metadata.name;
   const namespace: string = service.metadata.namespace ?? 'default';
@@ -33,7 +39,7 @@ function describeService(service: any, slices: readonly any[], groups: readonly 
     };
   });
   const selector: Record<string, string> | undefined = spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
-  const matched = selector ? groups.filter((g) => g.namespace === namespace && selects(selector, g)).sort(byKindAndName) : [];
+  const matched = selector ? index.selected(namespace, selector).sort(byKindAndName) : [];
 
   const nodePortsShown = kubeType === 'NodePort' || kubeType === 'LoadBalancer';
   const external = {
@@ -43,7 +49,7 @@ function describeService(service: any, slices: readonly any[], groups: readonly 
     ...(kubeType === 'LoadBalancer' ? { loadBalancer: ports.map((p) => `<load-balancer-ip>:${p.port}`) } : {}),
     ...(nodePortsShown ? { externalTrafficPolicy: spec.externalTrafficPolicy ?? 'Cluster' } : {}),
     ...(kubeType === 'ExternalName' ? { cname: `CNAME ${spec.externalName}` } : {}),
-    ...(!selector && kubeType !== 'ExternalName' ? { endpoints: endpointAddresses(name, namespace, slices) } : {}),
+    ...(!selector && kubeType !== 'ExternalName' ? { endpoints: endpointAddresses(slices.get(`${namespace}/${name}`) ?? []) } : {}),
     ...(spec.externalIPs?.length ? { externalIPs: spec.externalIPs.flatMap((ip: string) => ports.map((p) => `${ip}:${p.port}`)) } : {}),
   };
 
@@ -59,12 +65,10 @@ function describeService(service: any, slices: readonly any[], groups: readonly 
   };
 }
 
-/** The addresses of the EndpointSlices tied to a Service by `kubernetes.io/service-name`, sorted. */
-function endpointAddresses(service: string, namespace: string, slices: readonly any[]): string[] {
+/** The addresses of a Service's EndpointSlices, as `ip:port`, sorted. */
+function endpointAddresses(slices: readonly any[]): string[] {
   const out = new Set<string>();
   for (const slice of slices) {
-    if ((slice.metadata?.namespace ?? 'default') !== namespace) continue;
-    if (slice.metadata?.labels?.['kubernetes.io/service-name'] !== service) continue;
     const ports: any[] = slice.ports?.length ? slice.ports : [{}];
     for (const endpoint of slice.endpoints ?? []) {
       for (const address of endpoint.addresses ?? []) {

@@ -66,6 +66,25 @@ describe('trafficMap: Services', () => {
     expect(other.services[0].pods).toEqual([]);
   });
 
+  test('every selector label must match, not just one', () => {
+    const m = trafficMap([
+      deployment('v1', 'ns', { app: 'web', track: 'stable' }, 2), deployment('v2', 'ns', { app: 'web', track: 'canary' }, 1),
+      service('stable', 'ns', { selector: { app: 'web', track: 'stable' }, ports: [{ port: 80 }] }),
+      service('all', 'ns', { selector: { app: 'web' }, ports: [{ port: 80 }] }),
+    ]);
+    expect(m.services.map((s) => [s.name, s.pods.map((p) => p.name)])).toEqual([['all', ['v1', 'v2']], ['stable', ['v1']]]);
+  });
+
+  test('EndpointSlices count only for the Service and namespace named in their label', () => {
+    const slice = (namespace: string, serviceName: string, ip: string) => ({
+      apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+      metadata: { name: `${serviceName}-${ip}`, namespace, labels: { 'kubernetes.io/service-name': serviceName } },
+      addressType: 'IPv4', endpoints: [{ addresses: [ip] }], ports: [{ port: 80 }],
+    });
+    const m = trafficMap([service('db', 'a', { ports: [{ port: 80 }] }), slice('a', 'db', '192.0.2.1'), slice('b', 'db', '192.0.2.2'), slice('a', 'other', '192.0.2.3')]);
+    expect(m.services[0].external.endpoints).toEqual(['192.0.2.1:80']);
+  });
+
   test('replicas default to 1; a DaemonSet runs one pod per node', () => {
     const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'ops' }, spec: { template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [] } } } };
     const m = trafficMap([deployment('one', 'ops', { app: 'one' }), ds,
