@@ -103,9 +103,11 @@ export function describeIngressControllers(manifests: readonly any[], urls: read
     const ingressClass = classes.find((c) => c.metadata?.name === name);
     const controller: string = ingressClass?.spec?.controller ?? 'unknown';
     const group = groups.find((g) => g.args.some((a) => a === `--ingress-class=${name}` || (controller !== 'unknown' && a === `--controller-class=${controller}`)));
-    const fronting = group
-      ? services.filter((s) => s.selector && s.namespace === group.namespace && selects(s.selector, group)).map((s) => `${s.namespace}/${s.name}`)
-      : [];
+    const selecting = group ? services.filter((s) => s.selector && s.namespace === group.namespace && selects(s.selector, group)) : [];
+    // The controller's pods also answer its admission webhook Service, which only the API server calls:
+    // when some Services are reachable from outside, those are the way in.
+    const outside = selecting.filter((s) => s.external.nodePorts.length > 0 || (s.external.externalIPs?.length ?? 0) > 0);
+    const fronting = (outside.length > 0 ? outside : selecting).map((s) => `${s.namespace}/${s.name}`);
     out.push({
       ingressClass: name, controller,
       ...(group ? { workload: { ...describePods(group), namespace: group.namespace } } : {}),

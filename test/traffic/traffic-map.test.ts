@@ -198,6 +198,8 @@ describe('trafficMap: Ingress URLs', () => {
       cls('nginx', 'k8s.io/ingress-nginx'),
       deployment('ingress-nginx-controller', 'ingress-nginx', { app: 'ctl' }, 2, ['/nginx-ingress-controller', '--controller-class=k8s.io/ingress-nginx']),
       service('ingress-nginx-controller', 'ingress-nginx', { type: 'LoadBalancer', selector: { app: 'ctl' }, ports: [{ port: 443 }] }),
+      // Selects the same pods, but only the API server calls it.
+      service('ingress-nginx-controller-admission', 'ingress-nginx', { selector: { app: 'ctl' }, ports: [{ port: 443, targetPort: 'webhook' }] }),
       ingress('a', 'n', { ingressClassName: 'nginx', rules: [rule('h.example.com', '/', 's', 80)] }),
     ]);
     expect(m.ingressControllers).toEqual([{
@@ -205,6 +207,15 @@ describe('trafficMap: Ingress URLs', () => {
       workload: { kind: 'Deployment', name: 'ingress-nginx-controller', replicas: 2, text: '2 pods', namespace: 'ingress-nginx' },
       services: ['ingress-nginx/ingress-nginx-controller'],
     }]);
+  });
+
+  test('a controller reached only through ClusterIP Services lists them all', () => {
+    const m = trafficMap([
+      deployment('ctl', 'ops', { app: 'ctl' }, 1, ['--ingress-class=internal']),
+      service('ctl', 'ops', { selector: { app: 'ctl' }, ports: [{ port: 80 }] }),
+      ingress('a', 'n', { ingressClassName: 'internal', rules: [rule('h.example.com', '/', 's', 80)] }),
+    ]);
+    expect(m.ingressControllers[0].services).toEqual(['ops/ctl']);
   });
 
   test('an ingress class whose controller is not in the manifests is still listed', () => {
