@@ -16,10 +16,16 @@ export const KUSTOMIZATION_FILE_NAMES: readonly string[] = ['kustomization.yaml'
  */
 export const KUSTOMIZATION_FILE = 'Kustomization';
 
+/**
+ * What cdk8s itself writes beside the manifests when validation plugins are
+ * configured (App.writeConstructMetadata, cdk8s 2.70): not a Kubernetes object.
+ */
+export const CDK8S_METADATA_FILE = 'construct-metadata.json';
+
 /** The manifest files at the top of `outdir`, in the order `kubectl apply -f` applies them (byte order of names). */
 export function manifestFiles(outdir: string): string[] {
   return readdirSync(outdir)
-    .filter((f) => KUBECTL_MANIFEST_EXTENSIONS.includes(extname(f)) && !KUSTOMIZATION_FILE_NAMES.includes(f))
+    .filter((f) => KUBECTL_MANIFEST_EXTENSIONS.includes(extname(f)) && !KUSTOMIZATION_FILE_NAMES.includes(f) && f !== CDK8S_METADATA_FILE)
     .filter((f) => statSync(join(outdir, f)).isFile())
     // Default sort compares UTF-16 code units, as Go's filepath.Walk orders names; never the locale.
     .sort();

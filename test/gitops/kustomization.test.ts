@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -29,6 +29,14 @@ describe('writeKustomization', () => {
     writeFileSync(join(dir, 'x.yaml'), '');
     writeFileSync(join(dir, 'kustomization.yaml'), '');
     expect(manifestFiles(dir)).toEqual(['x.yaml']);
+  });
+
+  test('cdk8s\'s construct-metadata.json (written when validation plugins are set) is not a resource', () => {
+    const app = new App({ outdir: dir, recordConstructMetadata: true });
+    new NetkitChart(app, 'apps', { namespace: 'apps' });
+    app.synth();
+    expect(readdirSync(dir).sort()).toEqual(['apps.k8s.yaml', 'construct-metadata.json']);
+    expect(manifestFiles(dir)).toEqual(['apps.k8s.yaml']);
   });
 
   test('the file name is the extensionless one kubectl apply -f skips', () => {
