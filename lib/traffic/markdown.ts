@@ -19,6 +19,7 @@ function outside(s: TrafficMap['services'][number]): string {
   const parts: string[] = [];
   if (s.external.loadBalancer) parts.push(`LoadBalancer ${s.external.loadBalancer.map((a) => `\`${a}\``).join(', ')}`);
   if (s.external.nodePorts.length > 0) parts.push(`NodePort ${s.external.nodePorts.map((a) => `\`${a}\``).join(', ')}`);
+  if (s.external.loadBalancerSourceRanges) parts.push(`only from ${code(s.external.loadBalancerSourceRanges)}`);
   if (s.external.externalTrafficPolicy) parts.push(`externalTrafficPolicy: ${s.external.externalTrafficPolicy}`);
   if (s.external.cname) parts.push(`\`${s.external.cname}\``);
   if (s.external.endpoints) parts.push(s.external.endpoints.length > 0 ? `endpoints ${code(s.external.endpoints)}` : 'no endpoints in these manifests');

@@ -30,8 +30,10 @@ export interface TrafficPort {
 export interface TrafficExternalAccess {
   /** `<any-node-ip>:30003` per node port (NodePort and LoadBalancer). */
   readonly nodePorts: readonly string[];
-  /** For a LoadBalancer: `<load-balancer-ip>:80` per port. */
+  /** For a LoadBalancer: `<load-balancer-ip>:80` per port (`spec.loadBalancerIP` when set). */
   readonly loadBalancer?: readonly string[];
+  /** For a LoadBalancer: the only client CIDRs let in, when restricted. */
+  readonly loadBalancerSourceRanges?: readonly string[];
   /** For a LoadBalancer or NodePort: `Cluster` (default) or `Local` (keeps the client's source IP). */
   readonly externalTrafficPolicy?: string;
   /** For an ExternalName Service: `CNAME www.baidu.com`. */

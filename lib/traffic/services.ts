@@ -41,13 +41,16 @@ function describeService(service: any, slices: ReadonlyMap<string, any[]>, index
   const selector: Record<string, string> | undefined = spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
   const matched = selector ? index.selected(namespace, selector).sort(byKindAndName) : [];
 
-  const nodePortsShown = kubeType === 'NodePort' || kubeType === 'LoadBalancer';
+  const loadBalancer = kubeType === 'LoadBalancer';
+  // A LoadBalancer may skip node ports when its implementation routes to pods directly.
+  const nodePortsShown = kubeType === 'NodePort' || (loadBalancer && spec.allocateLoadBalancerNodePorts !== false);
   const external = {
     nodePorts: nodePortsShown
       ? ports.map((p) => `<any-node-ip>:${p.nodePort ?? '<allocated>'}`)
       : [],
-    ...(kubeType === 'LoadBalancer' ? { loadBalancer: ports.map((p) => `<load-balancer-ip>:${p.port}`) } : {}),
-    ...(nodePortsShown ? { externalTrafficPolicy: spec.externalTrafficPolicy ?? 'Cluster' } : {}),
+    ...(loadBalancer ? { loadBalancer: ports.map((p) => `${spec.loadBalancerIP ?? '<load-balancer-ip>'}:${p.port}`) } : {}),
+    ...(loadBalancer && spec.loadBalancerSourceRanges?.length ? { loadBalancerSourceRanges: [...spec.loadBalancerSourceRanges] } : {}),
+    ...(kubeType === 'NodePort' || loadBalancer ? { externalTrafficPolicy: spec.externalTrafficPolicy ?? 'Cluster' } : {}),
     ...(kubeType === 'ExternalName' ? { cname: `CNAME ${spec.externalName}` } : {}),
     ...(!selector && kubeType !== 'ExternalName' ? { endpoints: endpointAddresses(slices.get(`${namespace}/${name}`) ?? []) } : {}),
     ...(spec.externalIPs?.length ? { externalIPs: spec.externalIPs.flatMap((ip: string) => ports.map((p) => `${ip}:${p.port}`)) } : {}),

@@ -1,5 +1,5 @@
 import { ApiObject, App, Chart } from 'cdk8s';
-import { ExposedService, NetkitChart, trafficMap, WebApp } from '../../lib';
+import { ExposedService, NetkitChart, renderMarkdown, trafficMap, WebApp } from '../../lib';
 import { deployment, ingress, rule, service } from './fixtures';
 
 describe('trafficMap: Services', () => {
@@ -46,6 +46,17 @@ describe('trafficMap: Services', () => {
       nodePorts: ['<any-node-ip>:<allocated>'], loadBalancer: ['<load-balancer-ip>:443'], externalTrafficPolicy: 'Local',
     });
     expect(byName('web-lb').ports[0].text).toBe('443 → https/TCP');
+  });
+
+  test('LoadBalancer without node ports, with a fixed IP and source ranges', () => {
+    const m = trafficMap([service('lb', 'n', {
+      type: 'LoadBalancer', selector: { app: 'x' }, allocateLoadBalancerNodePorts: false, loadBalancerIP: '198.51.100.7',
+      loadBalancerSourceRanges: ['10.0.0.0/8'], ports: [{ port: 443 }],
+    })]);
+    expect(m.services[0].external).toEqual({
+      nodePorts: [], loadBalancer: ['198.51.100.7:443'], loadBalancerSourceRanges: ['10.0.0.0/8'], externalTrafficPolicy: 'Cluster',
+    });
+    expect(renderMarkdown(m)).toContain('LoadBalancer `198.51.100.7:443`<br>only from `10.0.0.0/8`<br>externalTrafficPolicy: Cluster');
   });
 
   test('ExternalName: a CNAME, no cluster IP, no pods', () => {
