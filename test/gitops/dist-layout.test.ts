@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { isClusterScoped, KUBECTL_MANIFEST_EXTENSIONS } from '../../lib';
-import { kubectl, testWithKubectl } from '../helpers/kubectl';
+import { filesKubectlApplyReads, kubectl, testWithKubectl } from '../helpers/kubectl';
 import { readTree } from '../helpers/synth-main';
 
 // What GitOps tools and kubectl read from the committed dist/.
@@ -58,9 +58,10 @@ describe('dist/ as kubectl, kustomize, Argo CD and Flux see it', () => {
   });
 
   testWithKubectl('`kubectl apply -f dist/` reads only the manifest files (ACCESS.md, Kustomization and traffic/ are skipped)', () => {
-    // No cluster here: client-side validation fails on each file kubectl opens, naming it, which is the list we want.
-    const result = kubectl(['apply', '-f', dist, '--dry-run=client', '--request-timeout=2s']);
-    const read = [...result.stderr.matchAll(/error validating "([^"]+)"/g)].map((m) => m[1].slice(dist.length + 1)).sort();
-    expect(read).toEqual(topLevelManifests);
+    expect(filesKubectlApplyReads(dist)).toEqual(topLevelManifests);
+  });
+
+  testWithKubectl('`kubectl apply -R -f dist/` would also read traffic/access.json (documented: use -f or -k)', () => {
+    expect(filesKubectlApplyReads(dist, ['-R'])).toEqual([...topLevelManifests, 'traffic/access.json'].sort());
   });
 });

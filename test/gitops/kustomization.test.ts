@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ApiObject, App } from 'cdk8s';
 import { KUSTOMIZATION_FILE, manifestFiles, markClusterScoped, NetkitChart, renderKustomization, writeKustomization } from '../../lib';
-import { kubectl, testWithKubectl } from '../helpers/kubectl';
+import { filesKubectlApplyReads, kubectl, testWithKubectl } from '../helpers/kubectl';
 
 describe('writeKustomization', () => {
   let dir: string;
@@ -75,5 +75,11 @@ describe('writeKustomization', () => {
     const result = kubectl(['kustomize', dir]);
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(parse(result.stdout)).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } });
+  });
+
+  testWithKubectl('why the extensionless name: `kubectl apply -f <dir>` reads kustomization.yaml but not Kustomization', () => {
+    writeFileSync(join(dir, 'kustomization.yaml'), renderKustomization([]));
+    writeFileSync(join(dir, 'Kustomization'), renderKustomization([]));
+    expect(filesKubectlApplyReads(dir)).toEqual(['kustomization.yaml']);
   });
 });
