@@ -114,8 +114,8 @@ cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' })
 app.synth();
 
 // ---------------------------------------------------------------------------
-// Beside the manifests: ACCESS.md (and traffic/access.json) showing every way
-// in, and the Kustomization for `kubectl apply -k`, Argo CD and Flux.
+// Beside the manifests: ACCESS.md showing every way in (and its JSON in
+// dist-traffic/), and the Kustomization for `kubectl apply -k`, Argo CD and Flux.
 // ---------------------------------------------------------------------------
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 writeTrafficMap(app, outdir);

@@ -1,18 +1,28 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isHelmTemplatesDir } from '../gitops/output-layout';
 import { renderJson, renderMarkdown } from './markdown';
 import { TrafficMap } from './model';
 import { trafficMap, TrafficMapInput, TrafficMapOptions } from './traffic-map';
 
-/** The human-readable map, beside the manifests: kubectl reads only .json/.yaml/.yml, so it skips it. */
+/** The human-readable map, beside the manifests: kubectl and the policy check read only .json/.yaml/.yml. */
 export const ACCESS_MARKDOWN_FILE = 'ACCESS.md';
+/** The JSON map's file name. */
+export const ACCESS_JSON_FILE = 'access.json';
+
 /**
- * The JSON map, one folder down: `kubectl apply -f dist/` and an Argo CD
- * directory app (non-recursive by default) read top-level `*.json`, which
- * would fail on a file that is not a Kubernetes object.
+ * Where the JSON map goes for an output folder: in a sibling folder
+ * `<outdir>-traffic/` (`dist-traffic/access.json`), never inside it. Anything
+ * that reads the output folder recursively (`kubectl apply -R -f dist/`, an
+ * Argo CD directory app with `recurse: true`, `cdk8s-netkit check dist/`)
+ * takes every `.json` file for a manifest and fails on one that is not.
+ * In a Helm chart it goes to the chart root, which Helm does not render.
  */
-export const ACCESS_JSON_FILE = join('traffic', 'access.json');
+export function accessJsonPath(outdir: string): string {
+  if (isHelmTemplatesDir(outdir)) return join(dirname(resolve(outdir)), ACCESS_JSON_FILE);
+  const absolute = resolve(outdir);
+  return join(dirname(absolute), `${basename(absolute)}-traffic`, ACCESS_JSON_FILE);
+}
 
 /** What {@link writeTrafficMap} wrote. */
 export interface WrittenTrafficMap {
@@ -22,17 +32,18 @@ export interface WrittenTrafficMap {
 }
 
 /**
- * Writes `ACCESS.md` and `traffic/access.json` for everything below `scope`
- * (normally the App, after `app.synth()`) into `outdir`. In a Helm chart
- * (`cdk8s synth --format helm` writes the manifests to `<chart>/templates`)
- * both go to the chart root instead: Helm renders every file in templates/.
+ * Writes `ACCESS.md` into `outdir` and `access.json` beside it (see
+ * {@link accessJsonPath}) for everything below `scope`, normally the App
+ * right after `app.synth()`. In a Helm chart (`cdk8s synth --format helm`
+ * writes the manifests to `<chart>/templates`) both go to the chart root:
+ * Helm renders every file in templates/.
  */
 export function writeTrafficMap(scope: TrafficMapInput, outdir: string, options: TrafficMapOptions = {}): WrittenTrafficMap {
   const map = trafficMap(scope, options);
-  const root = isHelmTemplatesDir(outdir) ? join(outdir, '..') : outdir;
-  const markdown = join(root, ACCESS_MARKDOWN_FILE);
-  const json = join(root, ACCESS_JSON_FILE);
-  mkdirSync(join(json, '..'), { recursive: true });
+  const markdown = join(isHelmTemplatesDir(outdir) ? dirname(resolve(outdir)) : resolve(outdir), ACCESS_MARKDOWN_FILE);
+  const json = accessJsonPath(outdir);
+  mkdirSync(dirname(markdown), { recursive: true });
+  mkdirSync(dirname(json), { recursive: true });
   writeFileSync(markdown, renderMarkdown(map));
   writeFileSync(json, renderJson(map));
   return { map, files: [markdown, json] };

@@ -22,7 +22,7 @@ describe('dist/ as kubectl, kustomize, Argo CD and Flux see it', () => {
       expect(typeof object.apiVersion).toBe('string');
       expect(typeof object.kind).toBe('string');
     }
-    expect(Object.keys(tree).filter((f) => !topLevelManifests.includes(f)).sort()).toEqual(['ACCESS.md', 'Kustomization', 'traffic/access.json']);
+    expect(Object.keys(tree).filter((f) => !topLevelManifests.includes(f)).sort()).toEqual(['ACCESS.md', 'Kustomization']);
   });
 
   test('cluster-scoped objects never carry a namespace; namespaced objects always do', () => {
@@ -61,7 +61,7 @@ describe('dist/ as kubectl, kustomize, Argo CD and Flux see it', () => {
     expect(filesKubectlApplyReads(dist)).toEqual(topLevelManifests);
   });
 
-  testWithKubectl('`kubectl apply -R -f dist/` would also read traffic/access.json (documented: use -f or -k)', () => {
-    expect(filesKubectlApplyReads(dist, ['-R'])).toEqual([...topLevelManifests, 'traffic/access.json'].sort());
+  testWithKubectl('`kubectl apply -R -f dist/` reads the same files (the JSON map is outside dist/)', () => {
+    expect(filesKubectlApplyReads(dist, ['-R'])).toEqual(topLevelManifests);
   });
 });

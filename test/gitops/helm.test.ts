@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -37,7 +37,8 @@ describe('cdk8s synth --format helm', () => {
   });
 
   test('the traffic map goes to the chart root, and no Kustomization is written', () => {
-    expect(Object.keys(tree).filter((f) => !f.startsWith('templates/')).sort()).toEqual(['ACCESS.md', 'Chart.yaml', 'README.md', 'traffic/access.json']);
+    expect(Object.keys(tree).filter((f) => !f.startsWith('templates/')).sort()).toEqual(['ACCESS.md', 'Chart.yaml', 'README.md', 'access.json']);
+    expect(tree['access.json']).toBe(readFileSync(join(root, 'dist-traffic', 'access.json'), 'utf8'));
     expect(Object.keys(tree).filter((f) => f.startsWith('templates/') && !f.endsWith('.k8s.yaml'))).toEqual([]);
     expect(tree['ACCESS.md']).toBe(readTree(join(root, 'dist'))['ACCESS.md']);
   });

@@ -1,13 +1,15 @@
 import { parseAllDocuments } from 'yaml';
-import { synthMainApp } from '../helpers/synth-main';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { synthMainAppWithSiblings } from '../helpers/synth-main';
 
 // The example app's own map, exactly as main.ts writes it beside the manifests.
 describe('traffic map of the example app (main.ts)', () => {
-  const files = synthMainApp();
-  const access = files['ACCESS.md'];
-  const json = JSON.parse(files['traffic/access.json']);
+  const files = synthMainAppWithSiblings();
+  const access = files['dist/ACCESS.md'];
+  const json = JSON.parse(files['dist-traffic/access.json']);
   const objects = Object.entries(files)
-    .filter(([f]) => f.endsWith('.k8s.yaml'))
+    .filter(([f]) => f.startsWith('dist/') && f.endsWith('.k8s.yaml'))
     .flatMap(([, text]) => parseAllDocuments(text).map((d) => d.toJS()));
 
   test('lists every Service in the manifests, once, with its type', () => {
@@ -85,6 +87,13 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(Object.keys(json.services[0])).toEqual(['name', 'namespace', 'type', 'dnsNames', 'clusterIP', 'ports', 'external', 'selector', 'pods']);
     expect(Object.keys(json.ingressUrls[0])).toEqual(['url', 'namespace', 'ingress', 'ingressClass', 'host', 'path', 'pathType', 'backend', 'backendService', 'defaultBackend']);
     expect(json.ingressControllers.map((c: any) => c.ingressClass)).toContain('nginx');
-    expect(files['traffic/access.json'].endsWith('}\n')).toBe(true);
+    expect(files['dist-traffic/access.json'].endsWith('}\n')).toBe(true);
+  });
+
+  test('writes nothing else beside dist/, and the committed dist-traffic/access.json is current', () => {
+    expect(Object.keys(files).filter((f) => !f.startsWith('dist/'))).toEqual(['dist-traffic/access.json']);
+    // A mismatch here means: run `npx cdk8s synth` and commit dist/ and dist-traffic/.
+    const committed = readFileSync(join(__dirname, '..', '..', 'dist-traffic', 'access.json'), 'utf8');
+    expect(committed).toBe(files['dist-traffic/access.json']);
   });
 });

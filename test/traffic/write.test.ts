@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdk8s';
-import { ACCESS_JSON_FILE, ACCESS_MARKDOWN_FILE, ExposedService, NetkitChart, renderJson, renderMarkdown, writeTrafficMap } from '../../lib';
+import { ACCESS_JSON_FILE, ACCESS_MARKDOWN_FILE, accessJsonPath, ExposedService, NetkitChart, renderJson, renderMarkdown, writeTrafficMap } from '../../lib';
 
 describe('writeTrafficMap', () => {
   let dir: string;
@@ -15,13 +15,14 @@ describe('writeTrafficMap', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('writes ACCESS.md beside the manifests and access.json in traffic/, and returns the map', () => {
-    const written = writeTrafficMap(app, dir);
+  test('writes ACCESS.md beside the manifests and access.json in a sibling folder, and returns the map', () => {
+    const outdir = join(dir, 'dist');
+    const written = writeTrafficMap(app, outdir);
     expect(ACCESS_MARKDOWN_FILE).toBe('ACCESS.md');
-    expect(ACCESS_JSON_FILE).toBe(join('traffic', 'access.json'));
-    expect(written.files).toEqual([join(dir, 'ACCESS.md'), join(dir, 'traffic', 'access.json')]);
-    expect(readFileSync(join(dir, 'ACCESS.md'), 'utf8')).toBe(renderMarkdown(written.map));
-    expect(readFileSync(join(dir, 'traffic', 'access.json'), 'utf8')).toBe(renderJson(written.map));
+    expect(ACCESS_JSON_FILE).toBe('access.json');
+    expect(written.files).toEqual([join(outdir, 'ACCESS.md'), join(dir, 'dist-traffic', 'access.json')]);
+    expect(readFileSync(join(outdir, 'ACCESS.md'), 'utf8')).toBe(renderMarkdown(written.map));
+    expect(readFileSync(join(dir, 'dist-traffic', 'access.json'), 'utf8')).toBe(renderJson(written.map));
     expect(written.map.services[0]).toMatchObject({ name: 'search', namespace: 'web', external: { cname: 'CNAME www.baidu.com' } });
   });
 
@@ -29,16 +30,22 @@ describe('writeTrafficMap', () => {
     writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\n');
     mkdirSync(join(dir, 'templates'));
     const written = writeTrafficMap(app, join(dir, 'templates'));
-    expect(written.files).toEqual([join(dir, 'ACCESS.md'), join(dir, 'traffic', 'access.json')]);
+    expect(written.files).toEqual([join(dir, 'ACCESS.md'), join(dir, 'access.json')]);
   });
 
   test('a folder named templates without Chart.yaml is an ordinary output folder', () => {
     const templates = join(dir, 'templates');
-    expect(writeTrafficMap(app, templates).files[0]).toBe(join(templates, 'ACCESS.md'));
+    expect(writeTrafficMap(app, templates).files).toEqual([join(templates, 'ACCESS.md'), join(dir, 'templates-traffic', 'access.json')]);
+  });
+
+  test('a relative output folder: the JSON goes beside it, resolved from the working directory', () => {
+    expect(accessJsonPath('dist')).toBe(join(process.cwd(), 'dist-traffic', 'access.json'));
+    expect(accessJsonPath('out/k8s/')).toBe(join(process.cwd(), 'out', 'k8s-traffic', 'access.json'));
   });
 
   test('the cluster domain option reaches the written names', () => {
-    writeTrafficMap(app, dir, { clusterDomain: 'corp.internal' });
-    expect(readFileSync(join(dir, 'ACCESS.md'), 'utf8')).toContain('`search.web.svc.corp.internal`');
+    const outdir = join(dir, 'dist');
+    writeTrafficMap(app, outdir, { clusterDomain: 'corp.internal' });
+    expect(readFileSync(join(outdir, 'ACCESS.md'), 'utf8')).toContain('`search.web.svc.corp.internal`');
   });
 });
