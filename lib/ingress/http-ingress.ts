@@ -4,14 +4,19 @@ import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../core/annotations';
 import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { addWarning } from '../core/warnings';
 import { recommendedLabels } from '../core/labels';
 import { IngressBackend } from './backend';
-import { conflictProblems, HTTP_INGRESS_MARK, routeKey } from './conflicts';
+import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct, routeKey } from './conflicts';
 import { hostProblem, ingressProblems, PathType } from './ingress-validation';
-import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './tls';
+import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
 
 /** The IngressClass of ingress-nginx, the controller this library deploys and documents. */
 export const DEFAULT_INGRESS_CLASS = 'nginx';
+
+// ingress-nginx internal/ingress/inspector (validPathType), enforced by its admission webhook when
+// the ConfigMap key strict-validate-path-type is true, its default in current releases.
+const NGINX_STRICT_PATH = /^\/[A-Za-z0-9_\-/]*$/;
 
 /** One routing rule: requests for a host and path go to a backend. */
 export interface IngressRuleOptions {
@@ -99,6 +104,7 @@ export class HttpIngress extends Construct {
   private readonly ruleList: ResolvedIngressRule[] = [];
   private readonly tlsList: ResolvedIngressTls[] = [];
   private readonly annotations: Record<string, string>;
+  private readonly labels: Record<string, string>;
   private defaultBackendRef?: IngressBackend;
 
   constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
@@ -108,6 +114,7 @@ export class HttpIngress extends Construct {
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.ingressClassName = props.ingressClassName ?? DEFAULT_INGRESS_CLASS;
     this.annotations = { ...props.annotations };
+    this.labels = { ...props.labels, ...recommendedLabels({ name: this.name, instance: this.name, component: 'ingress' }) };
     // Checks what exists now; "neither rules nor default backend" waits for synth, since rules may come later.
     throwIfProblems(this, this.eagerProblems());
 
@@ -117,7 +124,7 @@ export class HttpIngress extends Construct {
       metadata: {
         name: this.name,
         namespace: this.namespace,
-        labels: { ...props.labels, ...recommendedLabels({ name: this.name, instance: this.name, component: 'ingress' }) },
+        labels: { ...this.labels },
         ...(Object.keys(this.annotations).length > 0 ? { annotations: { ...this.annotations } } : {}),
       },
       spec: Lazy.any({ produce: () => this.toManifest().spec }),
@@ -129,7 +136,10 @@ export class HttpIngress extends Construct {
 
     this.node.addValidation({
       validate: () => {
-        const problems = [...ingressProblems(this.toManifest()), ...conflictProblems(this)];
+        const manifest = this.toManifest();
+        const all = this.node.root.node.findAll().filter(isHttpIngressConstruct);
+        const earlier = all.slice(0, all.indexOf(this)).map((i) => i.toManifest());
+        const problems = [...ingressProblems(manifest), ...ingressConflictProblems(manifest, earlier)];
         return problems.map((p) => `[${this.node.path}] ${formatProblem(p)}`);
       },
     });
@@ -172,6 +182,9 @@ export class HttpIngress extends Construct {
     throwIfProblems(this, problems);
     this.ruleList.push(rule);
     this.throwOnInvalidManifest(() => this.ruleList.pop());
+    if (rule.pathType !== 'ImplementationSpecific' && !NGINX_STRICT_PATH.test(rule.path)) {
+      addWarning(this, `path "${rule.path}" (pathType ${rule.pathType}) has characters other than letters, digits, "/", "_" and "-": ingress-nginx rejects it with its default strict-validate-path-type: true. Use pathType ImplementationSpecific for regex or dotted paths.`);
+    }
     return rule;
   }
 
@@ -236,7 +249,11 @@ export class HttpIngress extends Construct {
     return {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
-      metadata: { name: this.name, namespace: this.namespace, annotations: this.ingress?.metadata.toJson().annotations ?? this.annotations },
+      metadata: {
+        name: this.name, namespace: this.namespace, labels: { ...this.labels },
+        // Before the ApiObject exists (checks in the constructor) the props' annotations are all there are.
+        annotations: this.ingress?.metadata.toJson().annotations ?? this.annotations,
+      },
       spec: {
         ingressClassName: this.ingressClassName,
         ...(this.defaultBackendRef ? { defaultBackend: this.defaultBackendRef.toJson() } : {}),

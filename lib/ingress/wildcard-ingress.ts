@@ -7,6 +7,7 @@ import { ITlsCertificateRef } from '../tls/certificate-ref';
 import { certificateCoversHost } from '../tls/host-coverage';
 import { IngressBackend } from './backend';
 import { HttpIngress } from './http-ingress';
+import { uncoveredHostProblems } from './ingress-tls';
 import { hostProblem, PathType } from './ingress-validation';
 
 /**
@@ -168,6 +169,9 @@ export class WildcardIngress extends Construct {
         allowed: `<name>.${this.domain}, or a name the certificate lists (${(this.certificate.dnsNames ?? []).join(', ') || 'its names are unknown'})`,
         fix: `use a single label such as "web01", or add ${host} to the certificate's DNS names.`,
       });
+    } else {
+      // Checked here too (HttpIngress.addTls would), so a refused host leaves no half-added route.
+      problems.push(...uncoveredHostProblems('route.host', [host], this.certificate).map((p) => ({ ...p, field: 'route.host', value: given })));
     }
     return problems;
   }

@@ -3,6 +3,7 @@ import { ExposedService } from '../../lib/service/exposed-service';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../../lib/core/annotations';
 import { HttpIngress, IngressBackend } from '../../lib/ingress';
 import { NetkitChart } from '../../lib/core/chart';
+import { collectWarnings } from '../../lib/core/warnings';
 import { fakeCertificate, fixture } from './fakes';
 
 const ingresses = (chart: any) => Testing.synth(chart).filter((o: any) => o.kind === 'Ingress');
@@ -57,6 +58,8 @@ describe('HttpIngress output', () => {
     expect(manifest.metadata.annotations).toEqual({ 'nginx.ingress.kubernetes.io/rewrite-target': '/' });
     expect(manifest.spec).toEqual({ ingressClassName: 'internal', defaultBackend: { service: { name: 'front', port: { number: 80 } } } });
     expect(ing.defaultBackend?.serviceName).toBe('front');
+    // toManifest() is what the checks see: the same object as the synthesized one.
+    expect(ing.toManifest()).toEqual(manifest);
   });
 
   test('a Service defined elsewhere, by name and port', () => {
@@ -203,7 +206,7 @@ describe('HttpIngress errors', () => {
     const { app, chart, web } = fixture();
     new HttpIngress(chart, 'first', { rules: [rule(web, { host: 'a.example.com' })] });
     new HttpIngress(chart, 'second', { rules: [rule(web, { host: 'a.example.com' })] });
-    expect(() => app.synth()).toThrow(/\[dev\/second\] rules: routes host "a\.example\.com" and path "\/", which Ingress dev\/first \(dev\/first\) already routes in class "nginx"/);
+    expect(() => app.synth()).toThrow(/\[dev\/second\] spec\.rules\[0\]\.http\.paths\[0\]\.path: routes host "a\.example\.com" and path "\/", which Ingress dev\/first already routes in class "nginx"; ingress-nginx's admission webhook rejects the second one\./);
   });
 
   test('the same host and path in different classes, or different paths, are fine', () => {
@@ -214,3 +217,18 @@ describe('HttpIngress errors', () => {
     expect(ingresses(chart)).toHaveLength(3);
   });
 });
+
+describe('HttpIngress warnings', () => {
+  test('a Prefix or Exact path ingress-nginx\'s strict path validation rejects', () => {
+    const { chart, web } = fixture();
+    const ing = new HttpIngress(chart, 'warn');
+    ing.addRule({ path: '/v1.0', backend: IngressBackend.fromService(web, 80) });
+    ing.addRule({ path: '/api_v2/x-y', pathType: 'Exact', backend: IngressBackend.fromService(web, 80) });
+    ing.addRule({ path: '/(.*)', pathType: 'ImplementationSpecific', backend: IngressBackend.fromService(web, 80) });
+    expect(collectWarnings(chart)).toEqual([{
+      path: 'dev/warn',
+      message: 'path "/v1.0" (pathType Prefix) has characters other than letters, digits, "/", "_" and "-": ingress-nginx rejects it with its default strict-validate-path-type: true. Use pathType ImplementationSpecific for regex or dotted paths.',
+    }]);
+  });
+});
+

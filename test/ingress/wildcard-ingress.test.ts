@@ -93,7 +93,10 @@ describe('WildcardIngress', () => {
   test('a certificate for another domain does not cover the hosts', () => {
     const { chart, web } = fixture();
     const apps = new WildcardIngress(chart, 'apps', { domain: 'cluster.example.com', certificate: fakeCertificate('other', ['*.example.org']) });
-    expect(() => apps.addRoute({ host: 'web01', service: web, port: 80 })).toThrow(/\[dev\/apps\/Ingress\] tls\(other\)\.hosts\[0\]: is not covered by the certificate in Secret "other"/);
+    expect(() => apps.addRoute({ host: 'web01', service: web, port: 80 }))
+      .toThrow('[dev/apps] route.host: is not covered by the certificate in Secret "other"; clients would reject the connection. Got: "web01". Allowed: *.example.org.');
+    expect(apps.routes).toHaveLength(0);
+    expect(apps.httpIngress.rules).toHaveLength(0);
   });
 
   test('a port the Service does not expose', () => {

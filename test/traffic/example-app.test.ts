@@ -53,7 +53,7 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(access).toContain('LoadBalancer `<load-balancer-ip>:80`<br>NodePort `<any-node-ip>:<allocated>`<br>externalTrafficPolicy: Local');
     expect(access).toContain('| `https://pro.cbuc.cn/` | cbuc-pro | cbuc-web | nginx | Prefix | `cbuc-web:80` | Secret `pro-cbuc-cn-tls` (managed outside these manifests) |');
     expect(access).toContain('Deployment nginx (5 pods)');
-    expect(access).toContain('| `https://web01.cluster.example.com/` | default | apps | nginx | Prefix | `nginx:80` | Secret `wildcard-tls` (not in these manifests) |');
+    expect(access).toContain('| `https://web01.cluster.example.com/` | default | apps | nginx | Prefix | `nginx:80` | Secret `wildcard-tls` (managed outside these manifests) |');
   });
 
   test('the flowchart draws every hop, with valid node ids', () => {
