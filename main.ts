@@ -4,7 +4,7 @@
 import { App, Duration } from 'cdk8s';
 import {
   enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
-  NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress,
+  NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress, writeKustomization, writeTrafficMap,
 } from './lib';
 
 const app = new App();
@@ -120,6 +120,35 @@ new WildcardIngress(defaults, 'apps', {
 });
 
 // ---------------------------------------------------------------------------
+// Environments: one definition, a chart and a namespace per environment
+// (the tutorials' dev.cbuc.cn / pro.cbuc.cn). Only the differences are data.
+// ---------------------------------------------------------------------------
+interface Environment {
+  /** `dev` or `pro`: the chart id, the namespace suffix and the host prefix. */
+  readonly name: string;
+  readonly replicas: number;
+  /** The TLS Secret for the host, managed outside these manifests; plain HTTP when absent. */
+  readonly tlsSecret?: string;
+}
+
+function cbucEnvironment(scope: App, env: Environment): NetkitChart {
+  const chart = new NetkitChart(scope, `cbuc-${env.name}`, { namespace: `cbuc-${env.name}` });
+  chart.addDependency(cluster);
+  const web = new WebApp(chart, 'cbuc-web-app', { name: 'cbuc-web', image: 'nginx:1.27.3', replicas: env.replicas, port: 80 });
+  const service = web.expose('cbuc-web-service', { name: 'cbuc-web', port: 80 });
+  const host = `${env.name}.cbuc.cn`;
+  new HttpIngress(chart, 'cbuc-web-ingress', {
+    name: 'cbuc-web',
+    rules: [{ host, backend: IngressBackend.fromService(service, 80) }],
+    ...(env.tlsSecret ? { tls: [{ hosts: [host], secretName: env.tlsSecret }] } : {}),
+  });
+  return chart;
+}
+
+cbucEnvironment(app, { name: 'dev', replicas: 1 });
+cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' });
+
+// ---------------------------------------------------------------------------
 // Policies: every rule runs over the whole app inside app.synth(), so
 // `npx cdk8s synth` fails before writing dist/ on an error finding (a Service
 // selecting no pod, a backend naming no Service, an uncovered TLS host …);
@@ -128,3 +157,11 @@ new WildcardIngress(defaults, 'apps', {
 enforcePolicies(app);
 
 app.synth();
+
+// ---------------------------------------------------------------------------
+// Beside the manifests: ACCESS.md showing every way in (and its JSON in
+// dist-traffic/), and the Kustomization for `kubectl apply -k`, Argo CD and Flux.
+// ---------------------------------------------------------------------------
+const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
+writeTrafficMap(app, outdir);
+writeKustomization(outdir);

@@ -3,6 +3,8 @@ export * from './core';
 export * from './workload';
 export * from './service';
 export * from './tls';
+export * from './traffic';
+export * from './gitops';
 export * from './ingress';
 export * from './policy';
 export * from './addons/kube-proxy';

@@ -18,6 +18,7 @@ export interface CliCommand {
 /** The commands, by name; each loaded only when used. */
 const COMMANDS: Record<string, () => CliCommand> = {
   check: () => require('./check').checkCommand,
+  map: () => require('./map').mapCommand,
 };
 
 const defaultIo: CliIo = {

@@ -17,21 +17,33 @@ export function readTree(dir: string): Record<string, string> {
 }
 
 /**
- * Runs main.ts in-process with CDK8S_OUTDIR pointing at a fresh temp folder
- * (exactly what `cdk8s synth` does), returns what it wrote, and cleans up.
+ * Runs main.ts in-process with CDK8S_OUTDIR pointing at `dist` in a fresh
+ * temp folder (exactly what `cdk8s synth` does), reads what it wrote, and
+ * cleans up, including anything written beside `dist`.
  */
-export function synthMainApp(): Record<string, string> {
-  const outdir = mkdtempSync(join(tmpdir(), 'netkit-synth-'));
+function runMain<T>(read: (parent: string, outdir: string) => T): T {
+  const parent = mkdtempSync(join(tmpdir(), 'netkit-synth-'));
+  const outdir = join(parent, 'dist');
   const previous = process.env.CDK8S_OUTDIR;
   process.env.CDK8S_OUTDIR = outdir;
   try {
     jest.isolateModules(() => {
       require('../../main');
     });
-    return readTree(outdir);
+    return read(parent, outdir);
   } finally {
     if (previous === undefined) delete process.env.CDK8S_OUTDIR;
     else process.env.CDK8S_OUTDIR = previous;
-    rmSync(outdir, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   }
+}
+
+/** What main.ts wrote to its output folder, relative to it. */
+export function synthMainApp(): Record<string, string> {
+  return runMain((_parent, outdir) => readTree(outdir));
+}
+
+/** What main.ts wrote to its output folder and beside it, relative to the folder holding `dist` (`dist/…`, `dist-traffic/…`). */
+export function synthMainAppWithSiblings(): Record<string, string> {
+  return runMain((parent) => readTree(parent));
 }

@@ -1,0 +1,2 @@
+export * from './output-layout';
+export * from './kustomization';

@@ -1,0 +1,5 @@
+export * from './model';
+export * from './traffic-map';
+export * from './markdown';
+export * from './mermaid';
+export * from './write';

@@ -1,0 +1,118 @@
+/**
+ * The traffic map: every way into the workloads, as data. Built only from
+ * synthesized objects (or manifests read from files), so it can never
+ * disagree with what is applied.
+ */
+
+/** The pods a Service sends traffic to: one workload and how many pods it runs. */
+export interface TrafficPods {
+  /** `Deployment`, `StatefulSet`, `DaemonSet`, `ReplicaSet` or `Pod`. */
+  readonly kind: string;
+  readonly name: string;
+  /** The number of pods; undefined for a DaemonSet (one per eligible node). */
+  readonly replicas?: number;
+  /** `3 pods`, `1 pod`, `one per node`. */
+  readonly text: string;
+}
+
+/** One Service port: `port → targetPort/protocol`. */
+export interface TrafficPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly targetPort: number | string;
+  readonly protocol: string;
+  readonly nodePort?: number;
+  /** `80 → 8080/TCP`, or `http 80 → 8080/TCP` for a named port. */
+  readonly text: string;
+}
+
+/** How a Service is reached from outside the cluster or what it points at. */
+export interface TrafficExternalAccess {
+  /** `<any-node-ip>:30003` per node port (NodePort and LoadBalancer). */
+  readonly nodePorts: readonly string[];
+  /** For a LoadBalancer: `<load-balancer-ip>:80` per port (`spec.loadBalancerIP` when set). */
+  readonly loadBalancer?: readonly string[];
+  /** For a LoadBalancer: the only client CIDRs let in, when restricted. */
+  readonly loadBalancerSourceRanges?: readonly string[];
+  /** For a LoadBalancer or NodePort: `Cluster` (default) or `Local` (keeps the client's source IP). */
+  readonly externalTrafficPolicy?: string;
+  /** For an ExternalName Service: `CNAME www.baidu.com`. */
+  readonly cname?: string;
+  /** For a selector-less Service: the addresses of its EndpointSlices (`192.0.2.10:80`). */
+  readonly endpoints?: readonly string[];
+  /** `externalIPs` the Service also answers on (`203.0.113.7:80`). */
+  readonly externalIPs?: readonly string[];
+}
+
+/** One Service: one way in. */
+export interface TrafficService {
+  readonly name: string;
+  readonly namespace: string;
+  /** `ClusterIP`, `Headless`, `NodePort`, `LoadBalancer` or `ExternalName`. */
+  readonly type: string;
+  /** `svc`, `svc.ns`, `svc.ns.svc.cluster.local`. */
+  readonly dnsNames: readonly string[];
+  /** The fixed virtual IP, `allocated by the cluster`, `None (headless: A records per pod)`, or `none (CNAME)`. */
+  readonly clusterIP: string;
+  readonly ports: readonly TrafficPort[];
+  readonly external: TrafficExternalAccess;
+  /** The pod labels selected; undefined for a selector-less Service. */
+  readonly selector?: Readonly<Record<string, string>>;
+  /** The workloads in these manifests whose pods the selector matches, sorted by kind and name. */
+  readonly pods: readonly TrafficPods[];
+  /** For a headless Service: the per-pod DNS names (`<pod>.svc.ns.svc.cluster.local`). */
+  readonly podDnsNames?: readonly string[];
+}
+
+/** The certificate that serves an HTTPS URL. */
+export interface TrafficCertificate {
+  /** The TLS Secret named by the Ingress. */
+  readonly secretName: string;
+  /**
+   * Where the Secret comes from: `in these manifests`, `cert-manager Certificate <name>`,
+   * `managed outside these manifests`, or `not in these manifests`.
+   */
+  readonly source: string;
+}
+
+/** One URL an Ingress serves. */
+export interface TrafficIngressUrl {
+  /** `https://web01.cluster.example.com/`. A rule without host gives `http://<any-host>/`. */
+  readonly url: string;
+  readonly namespace: string;
+  /** The Ingress object. */
+  readonly ingress: string;
+  /** The host, or undefined for a rule that matches any host. */
+  readonly host?: string;
+  readonly path: string;
+  /** `Prefix`, `Exact` or `ImplementationSpecific`. */
+  readonly pathType: string;
+  /** `nginx`, or `(cluster default)` when the Ingress names no class. */
+  readonly ingressClass: string;
+  /** The Service that receives the traffic, and its port: `web:80` / `web:http`. */
+  readonly backend: string;
+  readonly backendService?: string;
+  /** Whether this is the Ingress's default backend rather than a rule. */
+  readonly defaultBackend: boolean;
+  /** The certificate serving HTTPS; undefined for plain HTTP. */
+  readonly certificate?: TrafficCertificate;
+}
+
+/** An ingress controller found in the manifests, and the Services in front of it. */
+export interface TrafficIngressController {
+  /** The IngressClass it serves. */
+  readonly ingressClass: string;
+  /** The `spec.controller` of the IngressClass (`k8s.io/ingress-nginx`). */
+  readonly controller: string;
+  /** The controller workload, when it is in these manifests. */
+  readonly workload?: TrafficPods & { readonly namespace: string };
+  /** The Services (`ns/name`) whose pods are the controller: how clients reach it. */
+  readonly services: readonly string[];
+}
+
+/** Everything a reader needs to know about how traffic gets in. */
+export interface TrafficMap {
+  readonly services: readonly TrafficService[];
+  readonly ingressUrls: readonly TrafficIngressUrl[];
+  readonly ingressControllers: readonly TrafficIngressController[];
+}
