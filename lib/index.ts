@@ -3,3 +3,4 @@ export * from './core';
 export * from './workload';
 export * from './service';
 export * from './tls';
+export * from './app';

@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiObject, App, Chart, Testing, YamlOutputType } from 'cdk8s';
+import { NetkitApp, NetkitChart, WebApp } from '../../lib';
+import { ALL_OUTPUT_TYPES, buildManyCharts, synthToTree } from './app-fixtures';
+
+describe('NetkitApp writes exactly what a stock cdk8s App writes', () => {
+  for (const yamlOutputType of ALL_OUTPUT_TYPES) {
+    for (const dependencies of [false, true]) {
+      test(`${YamlOutputType[yamlOutputType]}, ${dependencies ? 'with' : 'without'} chart dependencies`, () => {
+        const build = (app: App) => buildManyCharts(app, { charts: 40, dependencies });
+        const stock = synthToTree('stock', { yamlOutputType }, build);
+        const ours = synthToTree('netkit', { yamlOutputType }, build);
+        expect(Object.values(ours).join('')).toContain('name: svc-39\n  namespace: svc-39');
+        expect(Object.keys(ours)).toEqual(Object.keys(stock));
+        for (const file of Object.keys(stock)) {
+          expect({ file, content: ours[file] }).toEqual({ file, content: stock[file] });
+        }
+      });
+    }
+  }
+
+  test('chart dependencies give indexed file names, in dependency order', () => {
+    const files = Object.keys(synthToTree('netkit', {}, (app) => buildManyCharts(app, { charts: 4, dependencies: true })));
+    expect(files[0]).toBe('0000-shared.k8s.yaml');
+    expect(files).toContain('0004-svc-3.k8s.yaml');
+    expect(files.every((f) => /^\d{4}-/.test(f))).toBe(true);
+  });
+
+  test('recordConstructMetadata writes the same construct-metadata.json', () => {
+    const build = (app: App) => buildManyCharts(app, { charts: 5, dependencies: true });
+    const stock = synthToTree('stock', { recordConstructMetadata: true }, build);
+    const ours = synthToTree('netkit', { recordConstructMetadata: true }, build);
+    expect(ours['construct-metadata.json']).toContain('"svc-4-nested":{"path":"svc-4/nested/ConfigMap"}');
+    expect(ours).toEqual(stock);
+  });
+
+  test('a custom file extension is kept', () => {
+    const ours = synthToTree('netkit', { outputFileExtension: '.yaml' }, (app) => buildManyCharts(app, { charts: 2, dependencies: false }));
+    expect(Object.keys(ours)).toEqual(['shared.yaml', 'svc-0.yaml', 'svc-1.yaml']);
+  });
+
+  test('synthYaml gives the same string as the stock App', () => {
+    const stock = new App({ outdir: 'unused' });
+    const ours = new NetkitApp({ outdir: 'unused' });
+    buildManyCharts(stock, { charts: 12, dependencies: true });
+    buildManyCharts(ours, { charts: 12, dependencies: true });
+    const yaml = ours.synthYaml();
+    expect(yaml).toContain('kind: Deployment');
+    expect(yaml).toEqual(stock.synthYaml());
+  });
+});
+
+describe('cluster-scoped objects in a NetkitChart', () => {
+  test('the Namespace carries no namespace, the namespaced objects do', () => {
+    const files = synthToTree('netkit', {}, (app) => buildManyCharts(app, { charts: 1, dependencies: false }));
+    const svc = files['svc-0.k8s.yaml'];
+    expect(svc).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    app.kubernetes.io\/managed-by: cdk8s-netkit\n  name: svc-0\n---\n/);
+    expect(svc).toContain('kind: Deployment\nmetadata:\n  labels:');
+    expect(svc).toContain('  name: svc-0\n  namespace: svc-0\nspec:');
+  });
+});
+
+describe('validation', () => {
+  function failingApp(app: App): void {
+    for (let i = 0; i < 3; i++) {
+      const chart = new NetkitChart(app, `team-${i}`, { namespace: `team-${i}` });
+      new WebApp(chart, `web-${i}`, { image: 'nginx:1.27.3', port: 8080 });
+    }
+    Chart.of(app.node.findChild('team-2')).node.addValidation({ validate: () => ['the tenant quota is exceeded'] });
+  }
+
+  test('an error throws before anything is written, with the same message as stock cdk8s', () => {
+    const messages: string[] = [];
+    for (const kind of ['stock', 'netkit'] as const) {
+      const outdir = mkdtempSync(join(tmpdir(), 'netkit-invalid-'));
+      try {
+        const app = kind === 'stock' ? new App({ outdir }) : new NetkitApp({ outdir });
+        failingApp(app);
+        expect(() => app.synth()).toThrow(/\[team-2\] the tenant quota is exceeded/);
+        try { app.synth(); } catch (e) { messages.push((e as Error).message); }
+        expect(readdirSync(outdir)).toEqual([]);
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    }
+    expect(messages[1]).toEqual(messages[0]);
+  });
+
+  test('validations run once per synth, not once per chart', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'netkit-count-'));
+    try {
+      const app = new NetkitApp({ outdir });
+      let runs = 0;
+      for (let i = 0; i < 20; i++) {
+        const chart = new NetkitChart(app, `c-${i}`, { namespace: `c-${i}` });
+        new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}` } });
+      }
+      app.node.addValidation({ validate: () => { runs++; return []; } });
+      app.synth();
+      // once up front (as stock does), once with the first chart; stock would run 21 times.
+      expect(runs).toBe(2);
+      expect(existsSync(join(outdir, 'c-19.k8s.yaml'))).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('charts of other apps, and Testing.synth, keep the stock behaviour during and after a synth', () => {
+    const stockInternal = (App as any)._synthChart;
+    const app = new NetkitApp({ outdir: mkdtempSync(join(tmpdir(), 'netkit-restore-')) });
+    const chart = new Chart(app, 'only');
+    chart.node.addValidation({ validate: () => ['broken'] });
+    expect(() => app.synth()).toThrow(/broken/);
+    expect((App as any)._synthChart).toBe(stockInternal);
+    rmSync(app.outdir, { recursive: true, force: true });
+
+    const other = Testing.chart();
+    new ApiObject(other, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
+    expect(Testing.synth(other)).toEqual([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }]);
+  });
+});
