@@ -1,4 +1,5 @@
-import { ApiObject, App, AppProps, Chart, DependencyGraph } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart } from 'cdk8s';
+import { dependencyOrder } from './topology';
 
 /** The same props as a cdk8s App: outdir, outputFileExtension, yamlOutputType, resolvers, recordConstructMetadata. */
 export interface NetkitAppProps extends AppProps {}
@@ -21,6 +22,11 @@ type SynthChart = (chart: Chart) => any[];
 export class NetkitApp extends App {
   constructor(props: NetkitAppProps = {}) {
     super(props);
+  }
+
+  /** All the charts in this app, sorted topologically (as the stock App orders them). */
+  public get charts(): Chart[] {
+    return dependencyOrder(this.node).filter((c): c is Chart => c instanceof Chart);
   }
 
   /** Synthesizes all manifests to the output directory, resolving and validating the app once. */
@@ -68,7 +74,7 @@ export class NetkitApp extends App {
  * cdk8s' module-private `chartToKube` (objects of nested charts go to those charts).
  */
 export function chartApiObjects(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology()
+  return dependencyOrder(chart.node)
     .filter((c): c is ApiObject => c instanceof ApiObject)
     .filter((apiObject) => Chart.of(apiObject) === chart);
 }

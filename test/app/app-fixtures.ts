@@ -21,7 +21,7 @@ export interface ManyChartsOptions {
 
 /**
  * An app with one NetkitChart per service (a Namespace, a WebApp and its
- * Service), a shared cluster-scoped object, a plain cdk8s Chart, a nested
+ * Service), a shared cluster-scoped object, a chart with an integer-like id, a plain cdk8s Chart, a nested
  * chart and, optionally, dependencies across charts.
  */
 export function buildManyCharts(app: App, options: ManyChartsOptions): void {
@@ -31,6 +31,8 @@ export function buildManyCharts(app: App, options: ManyChartsOptions): void {
     spec: { controller: 'k8s.io/ingress-nginx' },
   });
   new ApiObject(shared, 'ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'shared-config' }, data: { b: '2', a: '1' } });
+  // An integer-like id: JavaScript orders such object keys first, and so does cdk8s.
+  new ApiObject(new Chart(app, '42'), 'ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'answer' } });
   for (let i = 0; i < options.charts; i++) {
     const name = `svc-${i}`;
     const chart = new NetkitChart(app, name, { namespace: name });

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiObject, App, Chart, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Testing, YamlOutputType } from 'cdk8s';
+import { dependencyOrder } from '../../lib/app/topology';
 import { NetkitApp, NetkitChart, WebApp } from '../../lib';
 import { ALL_OUTPUT_TYPES, buildManyCharts, synthToTree } from './app-fixtures';
 
@@ -23,8 +24,8 @@ describe('NetkitApp writes exactly what a stock cdk8s App writes', () => {
 
   test('chart dependencies give indexed file names, in dependency order', () => {
     const files = Object.keys(synthToTree('netkit', {}, (app) => buildManyCharts(app, { charts: 4, dependencies: true })));
-    expect(files[0]).toBe('0000-shared.k8s.yaml');
-    expect(files).toContain('0004-svc-3.k8s.yaml');
+    expect(files.slice(0, 2)).toEqual(['0000-42.k8s.yaml', '0001-shared.k8s.yaml']);
+    expect(files).toContain('0005-svc-3.k8s.yaml');
     expect(files.every((f) => /^\d{4}-/.test(f))).toBe(true);
   });
 
@@ -38,7 +39,7 @@ describe('NetkitApp writes exactly what a stock cdk8s App writes', () => {
 
   test('a custom file extension is kept', () => {
     const ours = synthToTree('netkit', { outputFileExtension: '.yaml' }, (app) => buildManyCharts(app, { charts: 2, dependencies: false }));
-    expect(Object.keys(ours)).toEqual(['shared.yaml', 'svc-0.yaml', 'svc-1.yaml']);
+    expect(Object.keys(ours)).toEqual(['42.yaml', 'shared.yaml', 'svc-0.yaml', 'svc-1.yaml']);
   });
 
   test('synthYaml gives the same string as the stock App', () => {
@@ -119,5 +120,28 @@ describe('validation', () => {
     const other = Testing.chart();
     new ApiObject(other, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
     expect(Testing.synth(other)).toEqual([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }]);
+  });
+});
+
+describe('dependencyOrder', () => {
+  test('equals the cdk8s DependencyGraph topology, with and without dependencies, integer-like ids included', () => {
+    for (const dependencies of [false, true]) {
+      const app = new App({ outdir: 'unused' });
+      buildManyCharts(app, { charts: 15, dependencies });
+      new Chart(app, '43');
+      new Chart(app, '7');
+      expect(dependencyOrder(app.node).map((c) => c.node.path)).toEqual(new DependencyGraph(app.node).topology().map((c) => c.node.path));
+      expect(new NetkitApp().charts).toEqual([]);
+    }
+  });
+
+  test('charts of a NetkitApp come in the same order as a stock App, integer-like ids first', () => {
+    const stock = new App({ outdir: 'unused' });
+    const ours = new NetkitApp({ outdir: 'unused' });
+    for (const app of [stock, ours]) {
+      for (const id of ['b', '10', 'a', '2']) new Chart(app, id);
+    }
+    expect(ours.charts.map((c) => c.node.id)).toEqual(['2', '10', 'b', 'a']);
+    expect(ours.charts.map((c) => c.node.id)).toEqual(stock.charts.map((c) => c.node.id));
   });
 });
