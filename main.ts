@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { Duration } from 'cdk8s';
-import { ExposedService, NetkitApp, NetkitChart, WebApp } from './lib';
+import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, NetkitApp, NetkitChart, WebApp, WildcardIngress } from './lib';
 
 // NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
 const app = new NetkitApp();
@@ -50,6 +50,38 @@ ExposedService.externalName(dev, 'service-externalname', { externalName: 'www.ba
 // ---------------------------------------------------------------------------
 const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
 const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
-nginx.expose('nginx-service', { name: 'nginx', port: 80 });
+const nginxDefaultService = nginx.expose('nginx-service', { name: 'nginx', port: 80 });
+
+// ---------------------------------------------------------------------------
+// Ingress (issue 3): host rules in front of headless Services, over HTTP and HTTPS.
+// ---------------------------------------------------------------------------
+// Namespace dev: the tutorial's nginx and tomcat, three replicas each, behind headless Services.
+const nginxDeployment = new WebApp(dev, 'nginx-deployment', { image: 'nginx:1.17.2', replicas: 3, port: 80 });
+const tomcatDeployment = new WebApp(dev, 'tomcat-deployment', { image: 'tomcat:8.5-jre10-slim', replicas: 3, port: 8080 });
+const nginxService = ExposedService.headless(dev, 'nginx-service', { target: nginxDeployment, port: 80 });
+const tomcatService = ExposedService.headless(dev, 'tomcat-service', { target: tomcatDeployment, port: 8080 });
+
+// The tutorial applies ingress-http and ingress-https side by side with the same hosts and path "/".
+// ingress-nginx's admission webhook rejects the second ("host nginx.xiaohan.com and path / is already
+// defined"), so one Ingress serves both: with a TLS block ingress-nginx answers on 443 as ingress-https
+// did, and ssl-redirect "false" keeps plain HTTP answering on 80 as ingress-http did.
+// tls-secret is created outside these manifests (kubectl create secret tls tls-secret ...).
+new HttpIngress(dev, 'ingress-https', {
+  annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' },
+  rules: [
+    { host: 'nginx.xiaohan.com', path: '/', backend: IngressBackend.fromService(nginxService, 80) },
+    { host: 'tomcat.xiaohan.com', path: '/', backend: IngressBackend.fromService(tomcatService, 8080) },
+  ],
+  tls: [{ hosts: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'], secretName: 'tls-secret' }],
+});
+
+// Namespace default: the classic web01 host rule, published under the cluster's wildcard name.
+// The *.cluster.example.com certificate's Secret is managed outside these manifests.
+const wildcardCertificate: ITlsCertificateRef = { secretName: 'wildcard-tls', dnsNames: ['*.cluster.example.com'] };
+new WildcardIngress(defaults, 'apps', {
+  domain: 'cluster.example.com',
+  certificate: wildcardCertificate,
+  routes: [{ host: 'web01', service: nginxDefaultService, port: 80 }],
+});
 
 app.synth();

@@ -4,3 +4,4 @@ export * from './workload';
 export * from './service';
 export * from './tls';
 export * from './app';
+export * from './ingress';

@@ -1,0 +1,49 @@
+import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { IConstruct } from 'constructs';
+import { Problem } from '../core/errors';
+
+/** Marks HttpIngress instances, so they are found in the tree even across copies of this library. */
+export const HTTP_INGRESS_MARK = Symbol.for('cdk8s-netkit.HttpIngress');
+
+/** The identity ingress-nginx gives a route: host (empty for every host) and path (empty counts as "/"). */
+export function routeKey(route: { readonly host?: string; readonly path?: string }): string {
+  return `${route.host ?? ''} ${route.path || '/'}`;
+}
+
+/** Every route of an Ingress manifest with its field path. */
+function routes(ingress: IIngress): Array<{ field: string; host?: string; path: string; key: string }> {
+  return (ingress.spec?.rules ?? []).flatMap((rule, i) => (rule.http?.paths ?? []).map((p, j) => ({
+    field: `spec.rules[${i}].http.paths[${j}].path`, host: rule.host, path: p.path || '/', key: routeKey({ host: rule.host, path: p.path }),
+  })));
+}
+
+/**
+ * Routes of `ingress` that one of `others` (of the same class) already
+ * defines. The API server accepts them, but ingress-nginx's admission webhook
+ * rejects the second Ingress ("host X and path / is already defined in
+ * ingress ns/name"), so `kubectl apply -f dist/` would fail halfway. Pure:
+ * pass the Ingresses applied before this one.
+ */
+export function ingressConflictProblems(ingress: IIngress, others: readonly IIngress[]): Problem[] {
+  const className = ingress.spec?.ingressClassName ?? '';
+  const sameClass = others.filter((o) => (o.spec?.ingressClassName ?? '') === className);
+  const problems: Problem[] = [];
+  for (const route of routes(ingress)) {
+    const other = sameClass.find((o) => routes(o).some((r) => r.key === route.key));
+    if (other) {
+      problems.push({
+        field: route.field,
+        message: `routes host "${route.host ?? '*'}" and path "${route.path}", which Ingress ${other.metadata?.namespace ?? 'default'}/${other.metadata?.name} already routes in class "${className}"; ingress-nginx's admission webhook rejects the second one.`,
+        value: { host: route.host, path: route.path },
+        allowed: 'each host and path in one Ingress per class',
+        fix: 'serve the host and path from one Ingress (add TLS to it instead of copying it), or use another path.',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Whether a construct is an HttpIngress. */
+export function isHttpIngressConstruct(x: IConstruct): x is IConstruct & { toManifest(): IIngress } {
+  return (x as any)[HTTP_INGRESS_MARK] === true;
+}

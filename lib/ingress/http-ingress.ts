@@ -1,0 +1,286 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
+import { EXTERNAL_SECRETS_ANNOTATION } from '../core/annotations';
+import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { addWarning } from '../core/warnings';
+import { recommendedLabels } from '../core/labels';
+import { IngressBackend } from './backend';
+import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct, routeKey } from './conflicts';
+import { hostProblem, ingressProblems, PathType } from './ingress-validation';
+import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
+
+/** The IngressClass of ingress-nginx, the controller this library deploys and documents. */
+export const DEFAULT_INGRESS_CLASS = 'nginx';
+
+// ingress-nginx internal/ingress/inspector (validPathType), enforced by its admission webhook when
+// the ConfigMap key strict-validate-path-type is true, its default in current releases.
+const NGINX_STRICT_PATH = /^\/[A-Za-z0-9_\-/]*$/;
+
+/** One routing rule: requests for a host and path go to a backend. */
+export interface IngressRuleOptions {
+  /**
+   * The host, e.g. `www.example.com` or `*.example.com` (the wildcard only as the whole first label).
+   * @default - every host (the rule has no host)
+   */
+  readonly host?: string;
+  /**
+   * The URL path.
+   * @default '/'
+   */
+  readonly path?: string;
+  /**
+   * How `path` matches: `Prefix` by whole path segments, `Exact`, or as the controller likes.
+   * @default 'Prefix'
+   */
+  readonly pathType?: PathType;
+  /** Where matching requests go. */
+  readonly backend: IngressBackend;
+}
+
+export interface HttpIngressProps {
+  /**
+   * `metadata.name`.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The Ingress's namespace; every backend Service must be in it.
+   * @default - the chart's namespace, else "default"
+   */
+  readonly namespace?: string;
+  /**
+   * The IngressClass that serves this Ingress.
+   * @default 'nginx'
+   */
+  readonly ingressClassName?: string;
+  /**
+   * Host and path rules; more can be added with `addRule`.
+   * @default - none (then a default backend is required)
+   */
+  readonly rules?: IngressRuleOptions[];
+  /**
+   * Where requests that match no rule go.
+   * @default - the controller's own default backend (ingress-nginx answers 404)
+   */
+  readonly defaultBackend?: IngressBackend;
+  /**
+   * TLS blocks; more can be added with `addTls`. Blocks with the same Secret are merged.
+   * @default - plain HTTP only
+   */
+  readonly tls?: IngressTlsOptions[];
+  /**
+   * Annotations, e.g. ingress-nginx's `nginx.ingress.kubernetes.io/rewrite-target`.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Extra labels, next to the recommended `app.kubernetes.io/*` ones.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+/** A rule after defaults. */
+export interface ResolvedIngressRule {
+  readonly host?: string;
+  readonly path: string;
+  readonly pathType: PathType;
+  readonly backend: IngressBackend;
+}
+
+/**
+ * A networking.k8s.io/v1 Ingress: host and path rules to typed Service
+ * backends, TLS blocks from certificates, checked as the API server would at
+ * construct time and against the other Ingresses of the app at synth.
+ */
+export class HttpIngress extends Construct {
+  /** The Ingress object. */
+  public readonly ingress: ApiObject;
+  public readonly name: string;
+  public readonly namespace: string;
+  public readonly ingressClassName: string;
+  private readonly ruleList: ResolvedIngressRule[] = [];
+  private readonly tlsList: ResolvedIngressTls[] = [];
+  private readonly annotations: Record<string, string>;
+  private readonly labels: Record<string, string>;
+  private defaultBackendRef?: IngressBackend;
+
+  constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
+    super(scope, id);
+    Object.defineProperty(this, HTTP_INGRESS_MARK, { value: true });
+    this.name = props.name ?? id;
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    this.ingressClassName = props.ingressClassName ?? DEFAULT_INGRESS_CLASS;
+    this.annotations = { ...props.annotations };
+    this.labels = { ...props.labels, ...recommendedLabels({ name: this.name, instance: this.name, component: 'ingress' }) };
+    // Checks what exists now; "neither rules nor default backend" waits for synth, since rules may come later.
+    throwIfProblems(this, this.eagerProblems());
+
+    this.ingress = new ApiObject(this, 'Ingress', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {
+        name: this.name,
+        namespace: this.namespace,
+        labels: { ...this.labels },
+        ...(Object.keys(this.annotations).length > 0 ? { annotations: { ...this.annotations } } : {}),
+      },
+      spec: Lazy.any({ produce: () => this.toManifest().spec }),
+    });
+
+    if (props.defaultBackend) this.setDefaultBackend(props.defaultBackend);
+    for (const rule of props.rules ?? []) this.addRule(rule);
+    for (const tls of props.tls ?? []) this.addTls(tls);
+
+    this.node.addValidation({
+      validate: () => {
+        const manifest = this.toManifest();
+        const all = this.node.root.node.findAll().filter(isHttpIngressConstruct);
+        const earlier = all.slice(0, all.indexOf(this)).map((i) => i.toManifest());
+        const problems = [...ingressProblems(manifest), ...ingressConflictProblems(manifest, earlier)];
+        return problems.map((p) => `[${this.node.path}] ${formatProblem(p)}`);
+      },
+    });
+  }
+
+  /** The rules, in the order they were added. */
+  public get rules(): readonly ResolvedIngressRule[] {
+    return [...this.ruleList];
+  }
+
+  /** The TLS blocks, in the order they were added. */
+  public get tls(): readonly ResolvedIngressTls[] {
+    return [...this.tlsList];
+  }
+
+  public get defaultBackend(): IngressBackend | undefined {
+    return this.defaultBackendRef;
+  }
+
+  /** Every distinct host of the rules, in order. */
+  public get hosts(): string[] {
+    return [...new Set(this.ruleList.flatMap((r) => (r.host !== undefined ? [r.host] : [])))];
+  }
+
+  /** Routes a host and path to a backend. Errors for a bad host or path, a duplicate, or a backend in another namespace. */
+  public addRule(options: IngressRuleOptions): ResolvedIngressRule {
+    const rule: ResolvedIngressRule = {
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      path: options.path ?? '/',
+      pathType: options.pathType ?? 'Prefix',
+      backend: options.backend,
+    };
+    const problems: Problem[] = [...this.backendNamespaceProblems('rule.backend', rule.backend)];
+    if (this.ruleList.some((r) => routeKey(r) === routeKey(rule))) {
+      problems.push({
+        field: 'rule', message: `routes host "${rule.host ?? '*'}" and path "${rule.path}" a second time.`, value: { host: rule.host, path: rule.path },
+        allowed: 'each host and path once per Ingress', fix: 'remove the duplicate rule, or use another path.',
+      });
+    }
+    throwIfProblems(this, problems);
+    this.ruleList.push(rule);
+    this.throwOnInvalidManifest(() => this.ruleList.pop());
+    if (rule.pathType !== 'ImplementationSpecific' && !NGINX_STRICT_PATH.test(rule.path)) {
+      addWarning(this, `path "${rule.path}" (pathType ${rule.pathType}) has characters other than letters, digits, "/", "_" and "-": ingress-nginx rejects it with its default strict-validate-path-type: true. Use pathType ImplementationSpecific for regex or dotted paths.`);
+    }
+    return rule;
+  }
+
+  /** Serves hosts over HTTPS with a certificate (or a Secret managed elsewhere). */
+  public addTls(options: IngressTlsOptions): ResolvedIngressTls {
+    const field = `tls(${options.certificate?.secretName ?? options.secretName ?? ''}).hosts`;
+    const problems: Problem[] = [];
+    if ((options.certificate === undefined) === (options.secretName === undefined)) {
+      problems.push({ field: 'tls', message: 'needs exactly one of certificate and secretName.', value: { secretName: options.secretName, certificate: options.certificate?.secretName }, fix: 'give the certificate from lib/tls, or the name of a Secret managed elsewhere.' });
+    }
+    if (options.hosts.length === 0) {
+      problems.push({ field, message: 'is empty.', allowed: 'at least one host', fix: 'list the hosts this certificate serves.' });
+    }
+    options.hosts.forEach((host, i) => {
+      const problem = hostProblem(`${field}[${i}]`, host);
+      if (problem) problems.push(problem);
+    });
+    const certificate = options.certificate;
+    if (certificate) {
+      problems.push(...uncoveredHostProblems(field, options.hosts, certificate));
+      if (certificate.namespace !== undefined && certificate.namespace !== this.namespace) {
+        problems.push({ field: 'tls.certificate', message: `is in namespace "${certificate.namespace}"; an Ingress can only use Secrets in its own namespace ("${this.namespace}").`, value: certificate.secretName, fix: 'create the certificate in the Ingress\'s namespace.' });
+      }
+    }
+    throwIfProblems(this, problems);
+    const tls: ResolvedIngressTls = {
+      hosts: [...options.hosts],
+      secretName: certificate?.secretName ?? options.secretName!,
+      ...(certificate ? { certificate } : {}),
+      external: certificate === undefined || isManagedOutside(certificate),
+    };
+    this.tlsList.push(tls);
+    this.throwOnInvalidManifest(() => this.tlsList.pop());
+    const external = [...new Set(this.tlsList.filter((t) => t.external).map((t) => t.secretName))];
+    if (external.length > 0) this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, external.join(','));
+    return tls;
+  }
+
+  /** Sets where requests that match no rule go (once). */
+  public setDefaultBackend(backend: IngressBackend): void {
+    if (this.defaultBackendRef) {
+      throw new NetkitError(this, { field: 'defaultBackend', message: 'is already set.', value: backend.toString(), allowed: 'one default backend', fix: `keep only one default backend (the current one is ${this.defaultBackendRef}).` });
+    }
+    throwIfProblems(this, this.backendNamespaceProblems('defaultBackend', backend));
+    this.defaultBackendRef = backend;
+    this.throwOnInvalidManifest(() => { this.defaultBackendRef = undefined; });
+  }
+
+  /** The Ingress as the API server will see it (before JSON patches on `ingress`). */
+  public toManifest(): IIngress {
+    const byHost = new Map<string, IIngressRule>();
+    for (const rule of this.ruleList) {
+      const key = rule.host ?? '';
+      let entry = byHost.get(key);
+      if (!entry) {
+        entry = { ...(rule.host !== undefined ? { host: rule.host } : {}), http: { paths: [] } };
+        byHost.set(key, entry);
+      }
+      entry.http!.paths.push({ path: rule.path, pathType: rule.pathType, backend: rule.backend.toJson() });
+    }
+    const tls = renderTls(this.tlsList);
+    return {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {
+        name: this.name, namespace: this.namespace, labels: { ...this.labels },
+        // Before the ApiObject exists (checks in the constructor) the props' annotations are all there are.
+        annotations: this.ingress?.metadata.toJson().annotations ?? this.annotations,
+      },
+      spec: {
+        ingressClassName: this.ingressClassName,
+        ...(this.defaultBackendRef ? { defaultBackend: this.defaultBackendRef.toJson() } : {}),
+        ...(tls.length > 0 ? { tls } : {}),
+        ...(byHost.size > 0 ? { rules: [...byHost.values()] } : {}),
+      },
+    };
+  }
+
+  private eagerProblems(): Problem[] {
+    // I2 (rules or default backend) is checked at synth: rules may still be added.
+    return ingressProblems(this.toManifest()).filter((p) => p.field !== 'spec');
+  }
+
+  private throwOnInvalidManifest(undo: () => void): void {
+    const problems = this.eagerProblems();
+    if (problems.length > 0) {
+      undo();
+      throw new NetkitError(this, problems);
+    }
+  }
+
+  private backendNamespaceProblems(field: string, backend: IngressBackend): Problem[] {
+    if (backend.namespace === undefined || backend.namespace === this.namespace) return [];
+    return [{
+      field, message: `Service "${backend.serviceName}" is in namespace "${backend.namespace}"; an Ingress can only route to Services in its own namespace ("${this.namespace}").`,
+      value: backend.toString(), fix: `create the Ingress in namespace "${backend.namespace}", or an ExternalName Service in "${this.namespace}" that points at the other one.`,
+    }];
+  }
+}

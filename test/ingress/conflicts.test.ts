@@ -1,0 +1,39 @@
+import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { ingressConflictProblems, routeKey } from '../../lib/ingress/conflicts';
+
+const backend = { service: { name: 'web', port: { number: 80 } } };
+function ingress(name: string, className: string | undefined, routes: Array<[string | undefined, string | undefined]>): IIngress {
+  return {
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name, namespace: 'dev' },
+    spec: {
+      ...(className !== undefined ? { ingressClassName: className } : {}),
+      rules: routes.map(([host, path]) => ({ ...(host !== undefined ? { host } : {}), http: { paths: [{ ...(path !== undefined ? { path } : {}), pathType: 'ImplementationSpecific', backend }] } })),
+    },
+  };
+}
+
+describe('ingressConflictProblems', () => {
+  test('the same host and path in an earlier Ingress of the same class', () => {
+    const first = ingress('first', 'nginx', [['a.com', '/']]);
+    const second = ingress('second', 'nginx', [['b.com', '/'], ['a.com', '/']]);
+    expect(ingressConflictProblems(second, [first])).toEqual([expect.objectContaining({
+      field: 'spec.rules[1].http.paths[0].path',
+      message: 'routes host "a.com" and path "/", which Ingress dev/first already routes in class "nginx"; ingress-nginx\'s admission webhook rejects the second one.',
+      value: { host: 'a.com', path: '/' },
+    })]);
+  });
+
+  test('an empty path counts as "/"; no host matches only no host', () => {
+    expect(ingressConflictProblems(ingress('b', 'nginx', [['a.com', undefined]]), [ingress('a', 'nginx', [['a.com', '/']])])).toHaveLength(1);
+    expect(ingressConflictProblems(ingress('b', 'nginx', [[undefined, '/']]), [ingress('a', 'nginx', [['a.com', '/']])])).toEqual([]);
+    expect(routeKey({ path: '' })).toBe(routeKey({ path: '/' }));
+  });
+
+  test('other classes, other paths and no earlier Ingresses do not conflict', () => {
+    const first = ingress('first', 'nginx', [['a.com', '/']]);
+    expect(ingressConflictProblems(ingress('x', 'internal', [['a.com', '/']]), [first])).toEqual([]);
+    expect(ingressConflictProblems(ingress('x', undefined, [['a.com', '/']]), [first])).toEqual([]);
+    expect(ingressConflictProblems(ingress('x', 'nginx', [['a.com', '/b']]), [first])).toEqual([]);
+    expect(ingressConflictProblems(first, [])).toEqual([]);
+  });
+});
