@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { Duration } from 'cdk8s';
-import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, NetkitApp, NetkitChart, WebApp, WildcardIngress } from './lib';
+import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, KubeProxyConfig, NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress } from './lib';
 
 // NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
 const app = new NetkitApp();
@@ -82,6 +82,34 @@ new WildcardIngress(defaults, 'apps', {
   domain: 'cluster.example.com',
   certificate: wildcardCertificate,
   routes: [{ host: 'web01', service: nginxDefaultService, port: 80 }],
+});
+
+// ---------------------------------------------------------------------------
+// TLS for the dev namespace's HTTPS Ingress (nginx.xiaohan.com, tomcat.xiaohan.com):
+// the tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
+// secret tls tls-secret`, with SANs. The key pair is generated once into
+// .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
+// (both git-ignored; `kubectl apply -f .netkit/secrets/`). Nothing of it is in
+// dist/, so a fresh clone, with a new key, still synthesizes the committed dist/.
+// ---------------------------------------------------------------------------
+new SelfSignedTlsCertificate(dev, 'tls-secret', {
+  dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
+  commonName: 'xiaohan.com',
+});
+
+// ---------------------------------------------------------------------------
+// Chart cluster (no namespace): per-cluster add-ons.
+// kube-proxy in ipvs mode with round-robin, as in the classic tutorials
+// (`kubectl edit cm kube-proxy -n kube-system`, mode: "ipvs"). It replaces the
+// ConfigMap kubeadm created; restart the DaemonSet to apply it. ipvs is
+// deprecated from Kubernetes 1.35, so synth prints a warning recommending nftables.
+// ---------------------------------------------------------------------------
+const cluster = new NetkitChart(app, 'cluster');
+new KubeProxyConfig(cluster, 'kube-proxy', {
+  apiServerEndpoint: 'https://192.168.109.100:6443',
+  clusterCIDR: '10.244.0.0/16',
+  mode: 'ipvs',
+  ipvs: { scheduler: 'rr' },
 });
 
 app.synth();

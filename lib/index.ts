@@ -5,3 +5,5 @@ export * from './service';
 export * from './tls';
 export * from './app';
 export * from './ingress';
+export * from './policy';
+export * from './addons/kube-proxy';

@@ -17,6 +17,7 @@ export interface CliCommand {
 
 /** The commands, by name; each loaded only when used. */
 const COMMANDS: Record<string, () => CliCommand> = {
+  check: () => require('./check').checkCommand,
 };
 
 const defaultIo: CliIo = {

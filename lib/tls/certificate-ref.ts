@@ -14,4 +14,13 @@ export interface ITlsCertificateRef {
    * (an existing Secret), so coverage cannot be checked.
    */
   readonly dnsNames?: readonly string[];
+  /**
+   * True when the Secret is not one of the synthesized manifests (cert-manager
+   * makes it, it exists already, or its private key is deliberately kept out
+   * of the committed output). An Ingress then lists the Secret in the
+   * `netkit.io/external-secrets` annotation so the "TLS secret exists"
+   * policy knows it is provided elsewhere.
+   * @default false - the Secret is in the manifests
+   */
+  readonly managedOutside?: boolean;
 }

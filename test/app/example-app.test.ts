@@ -26,7 +26,7 @@ describe('the example app', () => {
   test('NetkitApp writes the same files, byte for byte, as the stock cdk8s App', () => {
     const stock = synthMainWithStockApp();
     const ours = synthMainApp();
-    expect(Object.keys(ours)).toEqual(['default.k8s.yaml', 'dev.k8s.yaml']);
+    expect(Object.keys(ours)).toEqual(expect.arrayContaining(['default.k8s.yaml', 'dev.k8s.yaml']));
     expect(ours).toEqual(stock);
   });
 });

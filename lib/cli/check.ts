@@ -1,0 +1,64 @@
+import { ManifestReadError, readManifests } from '../core/manifest-files';
+import { checkPolicies } from '../policy/engine';
+import { formatReport } from '../policy/report';
+import { CliCommand } from './main';
+
+const USAGE = 'Usage: cdk8s-netkit check [--format text|json] [--strict] <files or folders>…\n';
+
+/**
+ * `check`: runs every policy rule over Kubernetes YAML files. Exit codes:
+ * 0 no error finding, 1 warnings with --strict, 2 any error finding (or bad
+ * usage), 3 unreadable input.
+ */
+export const checkCommand: CliCommand = {
+  summary: 'check Kubernetes YAML against the policy rules (exit 2 on errors, 1 on warnings with --strict, 3 on unreadable input)',
+  run: (args, io) => {
+    let format = 'text';
+    let strict = false;
+    const paths: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === '--strict') strict = true;
+      else if (arg === '--format') format = args[++i] ?? '';
+      else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+      else if (arg === '--help' || arg === '-h') {
+        io.out(USAGE);
+        return 0;
+      } else if (arg.startsWith('-')) {
+        io.err(`cdk8s-netkit check: unknown option "${arg}".\n${USAGE}`);
+        return 2;
+      } else paths.push(arg);
+    }
+    if (format !== 'text' && format !== 'json') {
+      io.err(`cdk8s-netkit check: --format must be text or json, got "${format}".\n${USAGE}`);
+      return 2;
+    }
+    if (paths.length === 0) {
+      io.err(`cdk8s-netkit check: no files or folders given.\n${USAGE}`);
+      return 2;
+    }
+    let manifests;
+    try {
+      manifests = readManifests(paths);
+    } catch (e) {
+      if (e instanceof ManifestReadError) {
+        io.err(`cdk8s-netkit check: cannot read ${e.message}\n`);
+        return 3;
+      }
+      throw e;
+    }
+    const findings = checkPolicies(manifests);
+    if (format === 'json') {
+      const list = findings.map((f) => ({
+        rule: f.rule, severity: f.severity, kind: f.kind, namespace: f.namespace ?? null, name: f.name,
+        ...(f.file !== undefined ? { file: f.file, line: f.line } : {}), message: f.message, fix: f.fix,
+      }));
+      io.out(`${JSON.stringify({ findings: list }, null, 2)}\n`);
+    } else {
+      io.out(formatReport(findings));
+    }
+    if (findings.some((f) => f.severity === 'error')) return 2;
+    if (strict && findings.some((f) => f.severity === 'warning')) return 1;
+    return 0;
+  },
+};

@@ -1,0 +1,175 @@
+import { isClusterScoped } from '../core/cluster-scoped';
+import { PolicyObject, PolicyOptions } from './types';
+
+/** A pod template and the object that owns it (a Pod is its own template). */
+export interface PodTemplate {
+  readonly owner: PolicyObject;
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** The PodSpec. */
+  readonly spec: any;
+  /** Path of the PodSpec inside the owner, for messages (`spec.template.spec`). */
+  readonly specPath: string;
+}
+
+/** The object as given to the engine, before indexing. */
+export interface RawObject {
+  readonly manifest: any;
+  readonly constructPath?: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+/** Where the pod template of each workload kind lives. */
+const TEMPLATE_PATHS: Record<string, string[]> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+function dig(obj: any, path: readonly string[]): any {
+  let v = obj;
+  for (const key of path) v = v?.[key];
+  return v;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    let list = map.get(k);
+    if (!list) map.set(k, (list = []));
+    list.push(item);
+  }
+  return map;
+}
+
+const nsName = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+
+/**
+ * Every object under check with the indexes the cross-object rules need, so
+ * each rule is linear in the number of objects (a 5,000-app check must stay a
+ * small fraction of its synth). Lookups that several rules share (which pods
+ * a Service selects) are computed once.
+ */
+export class PolicyContext {
+  public readonly objects: readonly PolicyObject[];
+  public readonly options: PolicyOptions;
+  private readonly byKind: Map<string, PolicyObject[]>;
+  private readonly byKindNsName: Map<string, PolicyObject>;
+  /** Every pod template, workloads and bare Pods alike. */
+  public readonly podTemplates: readonly PodTemplate[];
+  /** namespace → `key=value` → pod templates carrying that label. */
+  private readonly templatesByLabel = new Map<string, Map<string, PodTemplate[]>>();
+  private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
+
+  constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
+    this.options = options;
+    this.objects = raw
+      .filter((r) => r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest))
+      .map((r) => toPolicyObject(r));
+    this.byKind = groupBy(this.objects, (o) => o.kind);
+    this.byKindNsName = new Map();
+    for (const o of this.objects) {
+      const key = `${o.kind}:${nsName(o.namespace, o.name)}`;
+      if (!this.byKindNsName.has(key)) this.byKindNsName.set(key, o);
+    }
+    const templates: PodTemplate[] = [];
+    for (const o of this.objects) {
+      const template = podTemplateOf(o);
+      if (template) templates.push(template);
+    }
+    this.podTemplates = templates;
+    for (const t of templates) {
+      let byLabel = this.templatesByLabel.get(t.namespace);
+      if (!byLabel) this.templatesByLabel.set(t.namespace, (byLabel = new Map()));
+      for (const [k, v] of Object.entries(t.labels)) {
+        const key = `${k}=${v}`;
+        const list = byLabel.get(key);
+        if (list) list.push(t);
+        else byLabel.set(key, [t]);
+      }
+    }
+  }
+
+  /** Every object of a kind, in input order. */
+  public ofKind(kind: string): readonly PolicyObject[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** The object of that kind, namespace and name, if it is in the set. */
+  public find(kind: string, namespace: string | undefined, name: string): PolicyObject | undefined {
+    return this.byKindNsName.get(`${kind}:${nsName(namespace, name)}`);
+  }
+
+  /**
+   * The pod templates in the Service's namespace whose labels include all of
+   * its selector. Starts from the rarest selector label, so the cost is the
+   * number of candidates, not the number of pods in the app.
+   */
+  public podsSelectedBy(service: PolicyObject): readonly PodTemplate[] {
+    const cached = this.selectedCache.get(service);
+    if (cached) return cached;
+    const selector: Record<string, string> = service.manifest.spec?.selector ?? {};
+    const entries = Object.entries(selector);
+    let result: PodTemplate[] = [];
+    const byLabel = this.templatesByLabel.get(service.namespace ?? 'default');
+    if (entries.length > 0 && byLabel) {
+      let smallest: PodTemplate[] | undefined;
+      for (const [k, v] of entries) {
+        const list = byLabel.get(`${k}=${v}`) ?? [];
+        if (!smallest || list.length < smallest.length) smallest = list;
+      }
+      result = (smallest ?? []).filter((t) => entries.every(([k, v]) => t.labels[k] === v));
+    }
+    this.selectedCache.set(service, result);
+    return result;
+  }
+}
+
+function toPolicyObject(raw: RawObject): PolicyObject {
+  const m = raw.manifest;
+  const kind = typeof m.kind === 'string' ? m.kind : '';
+  const declared = m.metadata?.namespace;
+  return {
+    manifest: m,
+    apiVersion: typeof m.apiVersion === 'string' ? m.apiVersion : '',
+    kind,
+    // kubectl puts an object without a namespace into the context's, usually default.
+    namespace: isClusterScoped(kind) ? undefined : (typeof declared === 'string' && declared ? declared : 'default'),
+    name: typeof m.metadata?.name === 'string' ? m.metadata.name : '',
+    constructPath: raw.constructPath,
+    file: raw.file,
+    line: raw.line,
+  };
+}
+
+function podTemplateOf(o: PolicyObject): PodTemplate | undefined {
+  const namespace = o.namespace ?? 'default';
+  if (o.kind === 'Pod') {
+    if (!o.manifest.spec) return undefined;
+    return { owner: o, namespace, labels: o.manifest.metadata?.labels ?? {}, spec: o.manifest.spec, specPath: 'spec' };
+  }
+  const path = TEMPLATE_PATHS[o.kind];
+  if (!path) return undefined;
+  const template = dig(o.manifest, path);
+  if (!template?.spec) return undefined;
+  return { owner: o, namespace, labels: template.metadata?.labels ?? {}, spec: template.spec, specPath: [...path, 'spec'].join('.') };
+}
+
+/** The containers of a PodSpec with the path of each, init containers included when asked. */
+export function containersOf(template: PodTemplate, withInit = false): Array<{ container: any; path: string }> {
+  const out: Array<{ container: any; path: string }> = [];
+  const lists = withInit ? ['initContainers', 'containers', 'ephemeralContainers'] : ['containers'];
+  for (const list of lists) {
+    const items = template.spec?.[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((container: any, i: number) => out.push({ container, path: `${template.specPath}.${list}[${i}]` }));
+  }
+  return out;
+}

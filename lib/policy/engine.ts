@@ -1,0 +1,82 @@
+import { Construct, IConstruct } from 'constructs';
+import { SKIP_ANNOTATION_PREFIX } from '../core/annotations';
+import { showValue, Problem } from '../core/errors';
+import { synthesizedObjects } from '../core/synthesized';
+import { PolicyContext, RawObject } from './context';
+import { RULES } from './rules';
+import { Finding, PolicyObject, PolicyOptions, Rule, RuleViolation, Severity } from './types';
+
+/**
+ * What can be checked: an App, a Chart or any construct (its ApiObjects, with
+ * construct paths), or manifests: plain objects, `readManifests` results
+ * (with file and line) or `synthesizedObjects` results.
+ */
+export type PolicyInput = IConstruct | ReadonlyArray<RawObject | Record<string, any>>;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Turns any accepted input into the engine's raw objects. */
+export function policyObjectsOf(input: PolicyInput): RawObject[] {
+  if (Construct.isConstruct(input)) return synthesizedObjects(input);
+  return (input as ReadonlyArray<any>).map((item) =>
+    item && typeof item === 'object' && 'manifest' in item && !('kind' in item) ? item as RawObject : { manifest: item });
+}
+
+/** The reason given in the object's skip annotation for a rule; '' when the skip has no reason, undefined when there is no skip. */
+export function skipReason(object: PolicyObject, ruleId: string): string | undefined {
+  const value = object.manifest.metadata?.annotations?.[`${SKIP_ANNOTATION_PREFIX}${ruleId}`];
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * Runs every rule (minus `disabledRules`) over the objects and returns the
+ * findings, errors first, then warnings, then infos; within a severity in
+ * rule order, then object order, so output is stable. An object annotated
+ * `netkit.io/skip-<rule-id>: "<reason>"` gets no finding from that rule.
+ */
+export function checkPolicies(input: PolicyInput, options: PolicyOptions = {}): Finding[] {
+  const context = new PolicyContext(policyObjectsOf(input), options);
+  return runRules(context, RULES, options);
+}
+
+/** Runs the given rules over a prepared context; exported for custom rule sets. */
+export function runRules(context: PolicyContext, rules: readonly Rule[], options: PolicyOptions = {}): Finding[] {
+  const disabled = new Set(options.disabledRules ?? []);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (disabled.has(rule.id)) continue;
+    for (const v of rule.check(context)) {
+      // A skip without a reason does not count; skip-has-reason reports it.
+      if (skipReason(v.object, rule.id)) continue;
+      findings.push(toFinding(rule, v));
+    }
+  }
+  return findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+function toFinding(rule: Rule, v: RuleViolation): Finding {
+  const o = v.object;
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    kind: o.kind,
+    ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
+    name: o.name,
+    ...(o.constructPath !== undefined ? { constructPath: o.constructPath } : {}),
+    ...(o.file !== undefined ? { file: o.file } : {}),
+    ...(o.line !== undefined ? { line: o.line } : {}),
+    message: v.message,
+    fix: v.fix ?? rule.fix,
+  };
+}
+
+/** One violation per {@link Problem}, worded as the constructs word their errors. */
+export function problemViolations(object: PolicyObject, problems: readonly Problem[], prefix = ''): RuleViolation[] {
+  return problems.map((p) => {
+    const parts = [`${prefix}${p.field}: ${p.message}`];
+    if (p.value !== undefined) parts.push(`Got: ${showValue(p.value)}.`);
+    if (p.allowed) parts.push(`Allowed: ${p.allowed}.`);
+    return { object, message: parts.join(' '), fix: p.fix };
+  });
+}

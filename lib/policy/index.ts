@@ -1,0 +1,10 @@
+export * from './types';
+export * from './context';
+export * from './engine';
+export * from './enforce';
+export * from './report';
+export * from './jest-matchers';
+export { RULES } from './rules';
+export { DEFAULT_TARGET_VERSION } from './rules/api-stable-versions';
+export { BUILT_IN_NAMESPACES } from './rules/ns-exists';
+export { SCHEMA_SOURCE } from './schema/known-fields';

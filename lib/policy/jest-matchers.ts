@@ -1,0 +1,42 @@
+import { checkPolicies, PolicyInput } from './engine';
+import { formatFinding } from './report';
+import { PolicyOptions, Severity } from './types';
+
+/** Options of the `toPassPolicies` matcher. */
+export interface PassPoliciesOptions extends PolicyOptions {
+  /**
+   * The lowest severity that fails the assertion.
+   * @default 'error'
+   */
+  readonly failOn?: Severity;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * `expect(chartOrAppOrManifests).toPassPolicies(options?)`: passes when no
+ * finding is at `failOn` or worse; the failure message lists the findings.
+ */
+export function toPassPolicies(received: PolicyInput, options: PassPoliciesOptions = {}) {
+  const failOn = options.failOn ?? 'error';
+  const failing = checkPolicies(received, options).filter((f) => RANK[f.severity] <= RANK[failOn]);
+  return {
+    pass: failing.length === 0,
+    message: () => failing.length === 0
+      ? 'expected policy findings, found none'
+      : `expected no policy finding of severity ${failOn} or worse, found ${failing.length}:\n${failing.map(formatFinding).join('\n')}`,
+  };
+}
+
+/** The matchers, for `expect.extend(policyMatchers)`. */
+export const policyMatchers = { toPassPolicies };
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      /** Passes when the App, Chart, construct or manifests have no policy finding at `failOn` (default error) or worse. */
+      toPassPolicies(options?: PassPoliciesOptions): R;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Rule, RuleViolation } from '../types';
+
+/** The Kubernetes minor version checked against when none is given. */
+export const DEFAULT_TARGET_VERSION = '1.33';
+
+/**
+ * API versions Kubernetes removed, with the release that removed them and the
+ * replacement (kubernetes.io/docs/reference/using-api/deprecation-guide, as of v1.33).
+ */
+const REMOVED: Record<string, { removedIn: string; use: string }> = {
+  'extensions/v1beta1': { removedIn: '1.16', use: 'apps/v1 or networking.k8s.io/v1' },
+  'apps/v1beta1': { removedIn: '1.16', use: 'apps/v1' },
+  'apps/v1beta2': { removedIn: '1.16', use: 'apps/v1' },
+  'networking.k8s.io/v1beta1': { removedIn: '1.22', use: 'networking.k8s.io/v1' },
+  'admissionregistration.k8s.io/v1beta1': { removedIn: '1.22', use: 'admissionregistration.k8s.io/v1' },
+  'apiextensions.k8s.io/v1beta1': { removedIn: '1.22', use: 'apiextensions.k8s.io/v1' },
+  'rbac.authorization.k8s.io/v1beta1': { removedIn: '1.22', use: 'rbac.authorization.k8s.io/v1' },
+  'certificates.k8s.io/v1beta1': { removedIn: '1.22', use: 'certificates.k8s.io/v1' },
+  'coordination.k8s.io/v1beta1': { removedIn: '1.22', use: 'coordination.k8s.io/v1' },
+  'policy/v1beta1': { removedIn: '1.25', use: 'policy/v1' },
+  'batch/v1beta1': { removedIn: '1.25', use: 'batch/v1' },
+  'discovery.k8s.io/v1beta1': { removedIn: '1.25', use: 'discovery.k8s.io/v1' },
+  'autoscaling/v2beta1': { removedIn: '1.25', use: 'autoscaling/v2' },
+  'autoscaling/v2beta2': { removedIn: '1.26', use: 'autoscaling/v2' },
+  'flowcontrol.apiserver.k8s.io/v1beta1': { removedIn: '1.26', use: 'flowcontrol.apiserver.k8s.io/v1' },
+  'flowcontrol.apiserver.k8s.io/v1beta2': { removedIn: '1.29', use: 'flowcontrol.apiserver.k8s.io/v1' },
+  'flowcontrol.apiserver.k8s.io/v1beta3': { removedIn: '1.32', use: 'flowcontrol.apiserver.k8s.io/v1' },
+  'storage.k8s.io/v1beta1': { removedIn: '1.27', use: 'storage.k8s.io/v1' },
+};
+
+/** Compares `1.22` with `1.9` numerically. */
+export function compareMinor(a: string, b: string): number {
+  const [am, an] = a.split('.').map(Number);
+  const [bm, bn] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}
+
+/** Whether an apiVersion belongs to Kubernetes itself (the core group or a *.k8s.io group, or a legacy unsuffixed one). */
+function isKubernetesGroup(apiVersion: string): boolean {
+  if (!apiVersion.includes('/')) return true;
+  const group = apiVersion.split('/')[0];
+  return group.endsWith('.k8s.io') || !group.includes('.');
+}
+
+export const apiStableVersions: Rule = {
+  id: 'api-stable-versions',
+  severity: 'error',
+  description: 'Kubernetes objects use stable (GA) API versions, never alpha/beta ones or versions removed by the target Kubernetes version.',
+  fix: 'Move the object to the stable API version (networking.k8s.io/v1 for Ingress, apps/v1 for workloads, policy/v1, batch/v1 …).',
+  check: (context) => {
+    const target = context.options.kubernetesVersion ?? DEFAULT_TARGET_VERSION;
+    const out: RuleViolation[] = [];
+    for (const o of context.objects) {
+      const removed = REMOVED[o.apiVersion];
+      if (removed && compareMinor(removed.removedIn, target) <= 0) {
+        out.push({ object: o, message: `apiVersion "${o.apiVersion}" was removed in Kubernetes ${removed.removedIn} (target ${target}); the API server will not accept it.`, fix: `Use ${removed.use}.` });
+      } else if (isKubernetesGroup(o.apiVersion) && /\/v\d+(alpha|beta)\d+$/.test(o.apiVersion)) {
+        out.push({ object: o, message: `apiVersion "${o.apiVersion}" is not a stable API version; it may be disabled or removed.` });
+      }
+    }
+    return out;
+  },
+};

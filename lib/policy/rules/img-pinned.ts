@@ -1,0 +1,29 @@
+import { Rule, RuleViolation } from '../types';
+import { allContainers } from './containers';
+
+/** The tag of an image reference (`nginx:1.27` → `1.27`), undefined when it has none; digests ignored. */
+export function imageTag(image: string): string | undefined {
+  const withoutDigest = image.split('@')[0];
+  const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
+  const colon = lastSegment.indexOf(':');
+  return colon === -1 ? undefined : lastSegment.slice(colon + 1);
+}
+
+export const imgPinned: Rule = {
+  id: 'img-pinned',
+  severity: 'error',
+  description: 'Every container image names a version: a tag other than latest, or a digest.',
+  fix: 'Pin the image to a release tag (nginx:1.27.3), ideally with its digest (@sha256:…).',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const { owner, container, path } of allContainers(context)) {
+      const image = container.image;
+      if (typeof image !== 'string') continue;
+      const tag = imageTag(image);
+      if (image.includes('@')) continue;
+      if (tag === undefined) out.push({ object: owner, message: `${path}.image "${image}" has no tag, so it means :latest and changes under you.` });
+      else if (tag === 'latest') out.push({ object: owner, message: `${path}.image "${image}" uses the moving tag latest.` });
+    }
+    return out;
+  },
+};

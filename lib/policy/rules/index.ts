@@ -1,0 +1,59 @@
+import { Rule } from '../types';
+import { apiStableVersions } from './api-stable-versions';
+import { depSelectorMatchesTemplate } from './dep-selector-matches-template';
+import { hostNetworkPorts } from './host-network-ports';
+import { imgPinned } from './img-pinned';
+import { ingBackendExists } from './ing-backend-exists';
+import { ingClassResolves } from './ing-class-resolves';
+import { ingHostPathUnique } from './ing-host-path-unique';
+import { ingNoSnippets } from './ing-no-snippets';
+import { ingTlsCertCoversHosts } from './ing-tls-cert-covers-hosts';
+import { ingTlsSecretExists } from './ing-tls-secret-exists';
+import { labelValuesValid } from './label-values-valid';
+import { nameValid } from './name-valid';
+import { nsExists } from './ns-exists';
+import { podProbePortExists } from './pod-probe-port-exists';
+import { podReadinessProbe } from './pod-readiness-probe';
+import { podResources } from './pod-resources';
+import { privilegedPorts } from './privileged-ports';
+import { schemaValid } from './schema-valid';
+import { secCaps } from './sec-caps';
+import { secNoPrivEsc } from './sec-no-priv-esc';
+import { skipHasReason } from './skip-has-reason';
+import { svcNodePortUnique } from './svc-nodeport-unique';
+import { svcSelectorMatchesPod } from './svc-selector-matches-pod';
+import { svcSpecValid } from './svc-spec-valid';
+import { svcTargetPortExists } from './svc-targetport-exists';
+import { svcTypeNodePort } from './svc-type-nodeport';
+
+/** Every rule, in the order findings are reported and documented. */
+export const RULES: readonly Rule[] = [
+  // Across objects: what no single-object linter sees.
+  svcSelectorMatchesPod,
+  svcTargetPortExists,
+  svcNodePortUnique,
+  ingBackendExists,
+  ingHostPathUnique,
+  ingTlsSecretExists,
+  ingTlsCertCoversHosts,
+  ingClassResolves,
+  nsExists,
+  podReadinessProbe,
+  // One object at a time.
+  schemaValid,
+  apiStableVersions,
+  nameValid,
+  labelValuesValid,
+  svcSpecValid,
+  svcTypeNodePort,
+  depSelectorMatchesTemplate,
+  podProbePortExists,
+  imgPinned,
+  podResources,
+  secNoPrivEsc,
+  secCaps,
+  hostNetworkPorts,
+  privilegedPorts,
+  ingNoSnippets,
+  skipHasReason,
+];

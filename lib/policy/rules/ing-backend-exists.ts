@@ -1,0 +1,38 @@
+import { Rule, RuleViolation } from '../types';
+import { describeObject } from './describe';
+import { ingressBackends } from './ingress-parts';
+
+export const ingBackendExists: Rule = {
+  id: 'ing-backend-exists',
+  severity: 'error',
+  crossObject: true,
+  description: 'Every Ingress backend (rules and defaultBackend) names a Service in the same namespace and one of its ports.',
+  fix: 'Fix the backend service name or port, or add the Service to the app.',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const ingress of context.ofKind('Ingress')) {
+      for (const { backend, field } of ingressBackends(ingress.manifest)) {
+        const ref = backend.service;
+        if (!ref || typeof ref.name !== 'string') continue;
+        const service = context.find('Service', ingress.namespace, ref.name);
+        if (!service) {
+          out.push({ object: ingress, message: `${field}.service.name "${ref.name}" is not a Service in namespace "${ingress.namespace}".` });
+          continue;
+        }
+        const ports: any[] = Array.isArray(service.manifest.spec?.ports) ? service.manifest.spec.ports : [];
+        const wanted = ref.port ?? {};
+        const ok = wanted.number !== undefined ? ports.some((p) => p.port === wanted.number)
+          : wanted.name !== undefined ? ports.some((p) => p.name === wanted.name)
+            : true;
+        if (!ok) {
+          const has = ports.map((p) => `${p.port}${p.name ? ` "${p.name}"` : ''}`).join(', ') || 'none';
+          out.push({
+            object: ingress,
+            message: `${field}.service.port ${JSON.stringify(wanted.number ?? wanted.name)} is not a port of ${describeObject(service)} (its ports: ${has}).`,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,36 @@
+import { PolicyObject, Rule, RuleViolation } from '../types';
+import { describeObject } from './describe';
+
+/** The annotation that marks the cluster's default IngressClass (networking.k8s.io/v1). */
+export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+
+export const ingClassResolves: Rule = {
+  id: 'ing-class-resolves',
+  severity: 'error',
+  crossObject: true,
+  description: "An Ingress's ingressClassName names an IngressClass in the app or a declared external one (an Ingress without a class needs a default class); at most one IngressClass is the default.",
+  fix: 'Set ingressClassName to an IngressClass of the app, or declare the class with the externalIngressClasses option; keep one default class.',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    const classes = context.ofKind('IngressClass');
+    const external = context.options.externalIngressClasses ?? [];
+    const defaults: PolicyObject[] = classes.filter((c) => c.manifest.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
+    for (const extra of defaults.slice(1)) {
+      out.push({ object: extra, message: `is marked default (${DEFAULT_CLASS_ANNOTATION}: "true") as is ${describeObject(defaults[0])}; with two defaults the API server rejects every Ingress that names no class.` });
+    }
+    const names = new Set([...classes.map((c) => c.name), ...external]);
+    for (const ingress of context.ofKind('Ingress')) {
+      const className = ingress.manifest.spec?.ingressClassName;
+      if (typeof className === 'string') {
+        if (!names.has(className)) {
+          const known = [...names].map((n) => `"${n}"`).join(', ') || 'none';
+          out.push({ object: ingress, message: `spec.ingressClassName "${className}" is not an IngressClass of the app nor a declared external one (known: ${known}).` });
+        }
+      } else if (ingress.manifest.metadata?.annotations?.['kubernetes.io/ingress.class'] === undefined
+        && defaults.length === 0 && external.length === 0) {
+        out.push({ object: ingress, message: 'names no ingress class and no IngressClass is marked default, so no controller will serve it.', fix: 'Set spec.ingressClassName.' });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,36 @@
+import { EXTERNAL_SECRETS_ANNOTATION } from '../../core/annotations';
+import { PolicyObject } from '../types';
+
+/** Every backend of an Ingress with the field path that holds it. */
+export function ingressBackends(ingress: any): Array<{ backend: any; field: string }> {
+  const out: Array<{ backend: any; field: string }> = [];
+  const spec = ingress?.spec ?? {};
+  if (spec.defaultBackend) out.push({ backend: spec.defaultBackend, field: 'spec.defaultBackend' });
+  (Array.isArray(spec.rules) ? spec.rules : []).forEach((rule: any, r: number) => {
+    (Array.isArray(rule?.http?.paths) ? rule.http.paths : []).forEach((path: any, p: number) => {
+      if (path?.backend) out.push({ backend: path.backend, field: `spec.rules[${r}].http.paths[${p}].backend` });
+    });
+  });
+  return out;
+}
+
+/** The class an Ingress asks for: ingressClassName, else the legacy annotation; '' for the default class. */
+export function ingressClassOf(ingress: any): string {
+  return ingress?.spec?.ingressClassName ?? ingress?.metadata?.annotations?.['kubernetes.io/ingress.class'] ?? '';
+}
+
+/** The TLS entries of an Ingress that name a Secret. */
+export function ingressTlsEntries(ingress: any): Array<{ secretName: string; hosts: string[]; field: string }> {
+  const tls = ingress?.spec?.tls;
+  if (!Array.isArray(tls)) return [];
+  return tls.flatMap((entry: any, i: number) => typeof entry?.secretName === 'string' && entry.secretName
+    ? [{ secretName: entry.secretName, hosts: Array.isArray(entry.hosts) ? entry.hosts : [], field: `spec.tls[${i}]` }]
+    : []);
+}
+
+/** Whether a TLS Secret name is declared as managed outside the manifests, on the Ingress or in the options. */
+export function isExternalSecret(ingress: PolicyObject, secretName: string, external: readonly string[] = []): boolean {
+  const annotation = ingress.manifest.metadata?.annotations?.[EXTERNAL_SECRETS_ANNOTATION];
+  if (typeof annotation === 'string' && annotation.split(',').map((s) => s.trim()).includes(secretName)) return true;
+  return external.includes(secretName) || external.includes(`${ingress.namespace}/${secretName}`);
+}

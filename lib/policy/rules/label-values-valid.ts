@@ -1,0 +1,35 @@
+import { isLabelValue, isQualifiedName, LABEL_VALUE_RULE } from '../../core/names';
+import { PolicyObject, Rule, RuleViolation } from '../types';
+
+/** Where label maps live in an object, as paths. */
+function labelMaps(manifest: any): Array<{ field: string; labels: unknown }> {
+  const maps = [{ field: 'metadata.labels', labels: manifest.metadata?.labels }];
+  if (manifest.kind === 'Service') maps.push({ field: 'spec.selector', labels: manifest.spec?.selector });
+  if (manifest.spec?.selector?.matchLabels) maps.push({ field: 'spec.selector.matchLabels', labels: manifest.spec.selector.matchLabels });
+  if (manifest.spec?.template?.metadata?.labels) maps.push({ field: 'spec.template.metadata.labels', labels: manifest.spec.template.metadata.labels });
+  return maps;
+}
+
+export function labelViolations(object: PolicyObject): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  for (const { field, labels } of labelMaps(object.manifest)) {
+    if (!labels || typeof labels !== 'object') continue;
+    for (const [key, value] of Object.entries(labels)) {
+      if (!isQualifiedName(key)) {
+        out.push({ object, message: `${field} key "${key}" is not a valid label key (optional DNS prefix and "/", then at most 63 letters, digits, "-", "_", ".").` });
+      }
+      if (typeof value !== 'string' || !isLabelValue(value)) {
+        out.push({ object, message: `${field}["${key}"] value ${JSON.stringify(value)} is not a valid label value. Allowed: ${LABEL_VALUE_RULE}.` });
+      }
+    }
+  }
+  return out;
+}
+
+export const labelValuesValid: Rule = {
+  id: 'label-values-valid',
+  severity: 'error',
+  description: 'Label keys and values (metadata, selectors, pod templates) have the syntax the API server accepts.',
+  fix: 'Use label keys like "app.kubernetes.io/name" and values of at most 63 letters, digits, "-", "_" and ".", starting and ending alphanumeric (quote numbers and booleans).',
+  check: (context) => context.objects.flatMap(labelViolations),
+};

@@ -1,0 +1,22 @@
+import { schemaTypeOf, SCHEMA_SOURCE, unknownFields } from '../schema/known-fields';
+import { schemaErrors } from '../schema/openapi-validators';
+import { Rule, RuleViolation } from '../types';
+
+export const schemaValid: Rule = {
+  id: 'schema-valid',
+  severity: 'error',
+  description: `Every built-in object validates against the Kubernetes OpenAPI schema (${SCHEMA_SOURCE}): field types, required fields, enums, and no unknown or misspelt field.`,
+  fix: 'Fix the field name or value as the message says (see `kubectl explain <kind>.<field>`).',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const o of context.objects) {
+      const type = schemaTypeOf(o.apiVersion, o.kind);
+      if (!type) continue;
+      for (const f of unknownFields(o.manifest, type)) {
+        out.push({ object: o, message: `${f.path} is not a field of ${f.typeName}${f.suggestion ? ` (did you mean "${f.suggestion}"?)` : ''}; the API server drops or rejects it.` });
+      }
+      for (const e of schemaErrors(o.manifest)) out.push({ object: o, message: `${e.path} ${e.message}.` });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,20 @@
+import { Rule, RuleViolation } from '../types';
+import { allContainers } from './containers';
+
+export const secNoPrivEsc: Rule = {
+  id: 'sec-no-priv-esc',
+  severity: 'error',
+  description: 'No container is privileged, and every container sets allowPrivilegeEscalation: false (the default is true).',
+  fix: 'Set securityContext.allowPrivilegeEscalation: false and drop privileged: true (add only the capability you need instead).',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const { owner, container, path } of allContainers(context)) {
+      const sc = container.securityContext ?? {};
+      if (sc.privileged === true) out.push({ object: owner, message: `${path}.securityContext.privileged is true: the container has every capability of the node.` });
+      else if (sc.allowPrivilegeEscalation !== false) {
+        out.push({ object: owner, message: `${path}.securityContext.allowPrivilegeEscalation is ${sc.allowPrivilegeEscalation === true ? 'true' : 'not set (so true)'}: a setuid binary can gain privileges.` });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,24 @@
+import { SKIP_ANNOTATION_PREFIX } from '../../core/annotations';
+import { Rule, RuleViolation } from '../types';
+
+export const skipHasReason: Rule = {
+  id: 'skip-has-reason',
+  severity: 'error',
+  description: `Every ${SKIP_ANNOTATION_PREFIX}<rule-id> annotation names an existing rule and gives a reason (a skip without one does not apply).`,
+  fix: `Write why the rule does not apply as the value: ${SKIP_ANNOTATION_PREFIX}host-network-ports: "bare-metal ingress controller binds 80/443".`,
+  check: (context) => {
+    // Read at call time: rules/index.ts imports this file.
+    const { RULES } = require('./index') as typeof import('./index');
+    const ids = new Set(RULES.map((r) => r.id));
+    const out: RuleViolation[] = [];
+    for (const o of context.objects) {
+      for (const [key, value] of Object.entries(o.manifest.metadata?.annotations ?? {})) {
+        if (!key.startsWith(SKIP_ANNOTATION_PREFIX)) continue;
+        const id = key.slice(SKIP_ANNOTATION_PREFIX.length);
+        if (!ids.has(id)) out.push({ object: o, message: `metadata.annotations["${key}"] skips "${id}", which is not a rule.`, fix: 'Use the id of a rule from the rules table.' });
+        else if (typeof value !== 'string' || value.trim() === '') out.push({ object: o, message: `metadata.annotations["${key}"] has no reason, so the skip does not apply.` });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,28 @@
+import { PolicyObject, Rule, RuleViolation } from '../types';
+import { describeObject } from './describe';
+
+export const svcNodePortUnique: Rule = {
+  id: 'svc-nodeport-unique',
+  severity: 'error',
+  crossObject: true,
+  description: 'No two Services claim the same nodePort for the same protocol anywhere in the app (the API server says "provided port is already allocated").',
+  fix: 'Give each Service its own nodePort, or leave nodePort unset so the cluster allocates one.',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    const claimed = new Map<string, PolicyObject>();
+    for (const service of context.ofKind('Service')) {
+      const ports = service.manifest.spec?.ports;
+      if (!Array.isArray(ports)) continue;
+      ports.forEach((port: any, i: number) => {
+        if (port.nodePort === undefined) return;
+        const key = `${port.nodePort}/${port.protocol ?? 'TCP'}`;
+        const owner = claimed.get(key);
+        if (owner === undefined) claimed.set(key, service);
+        else if (owner !== service) {
+          out.push({ object: service, message: `spec.ports[${i}].nodePort ${key} is already claimed by ${describeObject(owner)}.` });
+        }
+      });
+    }
+    return out;
+  },
+};

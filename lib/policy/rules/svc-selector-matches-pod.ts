@@ -1,0 +1,24 @@
+import { Rule, RuleViolation } from '../types';
+
+export const svcSelectorMatchesPod: Rule = {
+  id: 'svc-selector-matches-pod',
+  severity: 'error',
+  crossObject: true,
+  description: "A Service's selector matches the pod template of at least one workload in its namespace.",
+  fix: "Make the selector equal to (a subset of) the workload's pod template labels, or fix the namespace.",
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const service of context.ofKind('Service')) {
+      const spec = service.manifest.spec ?? {};
+      const selector = spec.selector;
+      // Selector-less Services (ExternalName, manual EndpointSlices) select nothing on purpose.
+      if (spec.type === 'ExternalName' || !selector || Object.keys(selector).length === 0) continue;
+      if (context.podsSelectedBy(service).length > 0) continue;
+      out.push({
+        object: service,
+        message: `spec.selector ${JSON.stringify(selector)} matches no pod template in namespace "${service.namespace}", so the Service has no endpoints.`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,12 @@
+import { serviceProblems } from '../../service/service-validation';
+import { problemViolations } from '../engine';
+import { Rule } from '../types';
+
+export const svcSpecValid: Rule = {
+  id: 'svc-spec-valid',
+  severity: 'error',
+  description: "A Service passes the API server's own rules: name, ports and port names, protocols, nodePort range, type-specific fields, session affinity, traffic policies.",
+  fix: 'Change the field as the message says; ExposedService makes valid Services.',
+  check: (context) => context.ofKind('Service').flatMap((service) =>
+    problemViolations(service, serviceProblems(service.manifest, { nodePortRange: context.options.nodePortRange }))),
+};

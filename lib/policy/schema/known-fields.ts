@@ -1,0 +1,80 @@
+import knownFields from './openapi-fields.json';
+
+/** A field's type: 0 for a scalar, '*' for a free-form map, else the id of an object type. */
+export type FieldType = string | 0;
+
+interface KnownFields {
+  readonly source: string;
+  readonly kinds: Record<string, string>;
+  readonly types: Record<string, Record<string, FieldType>>;
+}
+
+const table = knownFields as KnownFields;
+
+/** Where the field table comes from (`kubernetes-models 5.1.0`). */
+export const SCHEMA_SOURCE = table.source;
+
+/** The root type of `apiVersion`/`kind`, or undefined for kinds the schemas do not know (custom resources). */
+export function schemaTypeOf(apiVersion: string, kind: string): string | undefined {
+  return table.kinds[`${apiVersion}/${kind}`];
+}
+
+/** One field the schema does not declare. */
+export interface UnknownField {
+  readonly path: string;
+  readonly typeName: string;
+  readonly suggestion?: string;
+}
+
+/**
+ * Every field of `value` that type `typeId` does not declare, with a
+ * suggestion when a declared field is one or two edits away (`replica` →
+ * `replicas`). The API server drops such fields (or rejects them under
+ * strict field validation), so a typo silently loses a setting.
+ */
+export function unknownFields(value: unknown, typeId: string, path = ''): UnknownField[] {
+  const out: UnknownField[] = [];
+  const visit = (v: unknown, t: FieldType, p: string) => {
+    if (t === 0 || t === '*' || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => visit(item, t, `${p}[${i}]`));
+      return;
+    }
+    const fields = table.types[t];
+    if (!fields) return;
+    for (const [key, child] of Object.entries(v as Record<string, unknown>)) {
+      const childPath = p ? `${p}.${key}` : key;
+      if (!(key in fields)) {
+        out.push({ path: childPath, typeName: t, suggestion: closest(key, Object.keys(fields)) });
+        continue;
+      }
+      visit(child, fields[key], childPath);
+    }
+  };
+  visit(value, typeId, path);
+  return out;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}

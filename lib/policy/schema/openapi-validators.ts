@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** One schema violation as the kubernetes-models validators (ajv) report it. */
+export interface SchemaError {
+  readonly path: string;
+  readonly message: string;
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: any[] | null };
+
+// Loaded by file path with Node's own require, so it works whether the
+// installed kubernetes-models is CommonJS (4.x) or ESM-only (5.x, through
+// require(esm) on Node >= 20.19), inside jest too.
+const nativeRequire = createRequire(__filename);
+let packageDir: string | null | undefined;
+const validators = new Map<string, Validator | null>();
+
+function findPackageDir(): string | null {
+  if (packageDir !== undefined) return packageDir;
+  packageDir = null;
+  for (const dir of nativeRequire.resolve.paths('kubernetes-models') ?? []) {
+    const candidate = join(dir, 'kubernetes-models');
+    if (existsSync(join(candidate, 'package.json'))) {
+      packageDir = candidate;
+      break;
+    }
+  }
+  return packageDir;
+}
+
+/** The compiled OpenAPI validator of a built-in kind, or null when there is none (custom resources) or it cannot load. */
+export function validatorFor(apiVersion: string, kind: string): Validator | null {
+  const key = `${apiVersion}/${kind}`;
+  if (validators.has(key)) return validators.get(key)!;
+  let validator: Validator | null = null;
+  const dir = findPackageDir();
+  if (dir && /^[\w.-]+(\/[\w.-]+)?$/.test(apiVersion) && /^\w+$/.test(kind)) {
+    const model = join(dir, apiVersion, `${kind}.js`);
+    if (existsSync(model)) {
+      // ESM builds write `from"../_schemas/X.js"`, CommonJS builds `require("../_schemas/X.js")`.
+      const schema = /["']((?:\.\.\/)+_schemas\/\w+\.js)["']/.exec(readFileSync(model, 'utf8'))?.[1];
+      if (schema) {
+        try {
+          validator = nativeRequire(join(dir, apiVersion, schema)).validate as Validator;
+        } catch {
+          validator = null;
+        }
+      }
+    }
+  }
+  validators.set(key, validator);
+  return validator;
+}
+
+function describeError(e: any): string {
+  const p = e.params ?? {};
+  switch (e.keyword) {
+    case 'type': return `must be of type ${p.type}`;
+    case 'required': return `requires field "${p.missingProperty}"`;
+    case 'enum': return `must be one of ${(p.allowedValues ?? []).map((v: unknown) => JSON.stringify(v)).join(', ')}`;
+    case 'format': return `must be a valid ${p.format}`;
+    default: return `fails the schema's "${e.keyword}" rule ${JSON.stringify(p)}`;
+  }
+}
+
+/** `/spec/ports/0/port` → `spec.ports[0].port`. */
+function toFieldPath(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let out = '';
+  for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : (out ? `.${part}` : part);
+  return out || '(root)';
+}
+
+/** The schema errors of a manifest; [] when valid or when no schema is known for its kind. */
+export function schemaErrors(manifest: any): SchemaError[] {
+  const validate = validatorFor(manifest.apiVersion, manifest.kind);
+  if (!validate || validate(manifest)) return [];
+  return (validate.errors ?? []).map((e) => ({ path: toFieldPath(e.instancePath ?? ''), message: describeError(e) }));
+}

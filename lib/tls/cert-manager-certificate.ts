@@ -1,0 +1,116 @@
+import { ApiObject, Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Problem, throwIfProblems } from '../core/errors';
+import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
+import { CERT_MANAGER_API_VERSION, ICertManagerIssuerRef } from './cert-manager-issuer';
+import { certificateDnsNameProblems, isCertificateDnsName } from './dns-names';
+import { TlsKeyAlgorithm } from './self-signed-builder';
+import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
+
+export interface CertManagerTlsCertificateProps extends TlsCertificateProps {
+  /** The DNS names to certify, wildcards included (`*.cluster.example.com`; ACME needs a DNS-01 solver for those). */
+  readonly dnsNames: readonly string[];
+  /** The Issuer or ClusterIssuer that signs it: a {@link CertManagerIssuer}, or `CertManagerIssuer.fromName(…)`. */
+  readonly issuer: ICertManagerIssuerRef;
+  /**
+   * The Certificate object's name.
+   * @default - the Secret name
+   */
+  readonly certificateName?: string;
+  /**
+   * Subject CN (at most 64 characters; clients ignore it).
+   * @default - no CN
+   */
+  readonly commonName?: string;
+  /**
+   * Requested lifetime (the CA may shorten it).
+   * @default - cert-manager's default, 90 days
+   */
+  readonly duration?: Duration;
+  /**
+   * How long before expiry cert-manager renews.
+   * @default - cert-manager's default, a third of the lifetime
+   */
+  readonly renewBefore?: Duration;
+  /**
+   * Key type cert-manager generates.
+   * @default - cert-manager's default, RSA 2048
+   */
+  readonly keyAlgorithm?: TlsKeyAlgorithm;
+}
+
+/** A Duration as a Go duration string (`2160h0m0s`), the form cert-manager reads. */
+export function goDuration(duration: Duration): string {
+  const total = duration.toSeconds();
+  return `${Math.floor(total / 3600)}h${Math.floor((total % 3600) / 60)}m${total % 60}s`;
+}
+
+/**
+ * A cert-manager `Certificate`: cert-manager obtains the certificate, writes
+ * the Secret and renews it. The Secret is cert-manager's, so it is not in
+ * the manifests (`managedOutside`) and no key ever is.
+ */
+export class CertManagerTlsCertificate extends TlsCertificate {
+  public readonly dnsNames: readonly string[];
+  public readonly managedOutside = true;
+  /** The cert-manager Certificate object. */
+  public readonly certificate: ApiObject;
+
+  constructor(scope: Construct, id: string, props: CertManagerTlsCertificateProps) {
+    super(scope, id, props);
+    this.dnsNames = [...props.dnsNames];
+    const name = props.certificateName ?? this.secretName;
+    throwIfProblems(this, [
+      ...certificateDnsNameProblems('dnsNames', props.dnsNames),
+      ...this.issuerProblems(props.issuer, props.dnsNames),
+      ...optionProblems(name, props),
+    ]);
+    const spec: Record<string, unknown> = {
+      secretName: this.secretName,
+      ...(props.commonName !== undefined ? { commonName: props.commonName } : {}),
+      dnsNames: [...props.dnsNames],
+      ...(props.duration ? { duration: goDuration(props.duration) } : {}),
+      ...(props.renewBefore ? { renewBefore: goDuration(props.renewBefore) } : {}),
+      ...(props.keyAlgorithm ? { privateKey: props.keyAlgorithm === 'rsa-2048' ? { algorithm: 'RSA', size: 2048 } : { algorithm: 'ECDSA', size: 256 } } : {}),
+      issuerRef: { group: 'cert-manager.io', kind: props.issuer.issuerKind, name: props.issuer.issuerName },
+    };
+    this.certificate = new ApiObject(this, 'Certificate', {
+      apiVersion: CERT_MANAGER_API_VERSION,
+      kind: 'Certificate',
+      metadata: { name, ...(this.namespace !== undefined ? { namespace: this.namespace } : {}), labels: this.labels },
+      spec,
+    });
+  }
+
+  private issuerProblems(issuer: ICertManagerIssuerRef, dnsNames: readonly string[]): Problem[] {
+    const problems: Problem[] = [];
+    const wildcards = dnsNames.filter((n) => n.startsWith('*.'));
+    if (wildcards.length > 0 && issuer.canIssueWildcards === false) {
+      problems.push({
+        field: 'issuer', message: `cannot issue the wildcard ${JSON.stringify(wildcards[0])}: ACME CAs only sign wildcards after a DNS-01 challenge, and this issuer has no DNS-01 solver.`,
+        value: issuer.issuerName, allowed: 'an ACME issuer with a dns01 solver, or a self-signed/CA issuer', fix: 'add a DNS-01 solver to the issuer, or list the hosts one by one.',
+      });
+    }
+    if (issuer.issuerKind === 'Issuer' && issuer.issuerNamespace !== undefined && issuer.issuerNamespace !== this.namespace) {
+      problems.push({
+        field: 'issuer', message: `is an Issuer in namespace ${JSON.stringify(issuer.issuerNamespace)}; a Certificate can only use an Issuer in its own namespace (${JSON.stringify(this.namespace)}).`,
+        value: issuer.issuerName, fix: 'create the Issuer in the same chart, or make it a ClusterIssuer.',
+      });
+    }
+    return problems;
+  }
+}
+
+function optionProblems(name: string, props: CertManagerTlsCertificateProps): Problem[] {
+  const problems: Problem[] = [];
+  if (!isDns1123Subdomain(name)) {
+    problems.push({ field: 'certificateName', message: 'is not a valid object name.', value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use a name such as "web-tls".' });
+  }
+  if (props.commonName !== undefined && (props.commonName.length > 64 || !isCertificateDnsName(props.commonName))) {
+    problems.push({ field: 'commonName', message: 'is not a DNS name of at most 64 characters (the X.509 CN limit).', value: props.commonName, fix: 'use a short DNS name, or leave the CN out: clients only read the SANs.' });
+  }
+  if (props.duration && props.renewBefore && props.renewBefore.toSeconds() >= props.duration.toSeconds()) {
+    problems.push({ field: 'renewBefore', message: 'is not shorter than duration; cert-manager would renew forever.', value: goDuration(props.renewBefore), allowed: `less than ${goDuration(props.duration)}`, fix: 'use e.g. a third of the duration.' });
+  }
+  return problems;
+}

@@ -1,0 +1,84 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
+import { NetkitError, throwIfProblems } from '../core/errors';
+import { recommendedLabels } from '../core/labels';
+import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
+import { addWarning } from '../core/warnings';
+import { ITlsCertificateRef } from './certificate-ref';
+import { localSecretFile, TlsSecretOutput, tlsSecretManifest, writeSecretFile } from './secret-output';
+import { tlsSecretProblems } from './tls-secret-validation';
+
+/** Props every certificate source shares. */
+export interface TlsCertificateProps {
+  /**
+   * The Secret's name, what an Ingress puts in `tls[].secretName`.
+   * @default - the construct id
+   */
+  readonly secretName?: string;
+  /**
+   * The Secret's namespace; an Ingress can only use a Secret in its own namespace.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+}
+
+/** Where a Secret built from a local key went (the sources that hold a key expose these fields). */
+export interface DeliveredTlsSecret {
+  /** The Secret manifest, private key included. */
+  readonly manifest: ISecret;
+  /** The Secret object in the chart, only with `TlsSecretOutput.manifestWithPrivateKey()`. */
+  readonly apiObject?: ApiObject;
+  /** The git-ignored file the Secret was written to, only with `TlsSecretOutput.localFile()`. */
+  readonly file?: string;
+}
+
+/**
+ * A `kubernetes.io/tls` Secret an Ingress can serve, whatever its source:
+ * {@link PemFileTlsCertificate}, {@link SelfSignedTlsCertificate},
+ * {@link CertManagerTlsCertificate} or {@link ExistingTlsSecret}.
+ */
+export abstract class TlsCertificate extends Construct implements ITlsCertificateRef {
+  public readonly secretName: string;
+  public readonly namespace?: string;
+  public abstract readonly dnsNames?: readonly string[];
+  /** Whether the Secret is missing from the synthesized manifests (see {@link ITlsCertificateRef.managedOutside}). */
+  public abstract readonly managedOutside: boolean;
+
+  protected constructor(scope: Construct, id: string, props: TlsCertificateProps) {
+    super(scope, id);
+    this.secretName = props.secretName ?? id;
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    if (!isDns1123Subdomain(this.secretName)) {
+      throw new NetkitError(this, {
+        field: 'secretName', message: 'is not a valid Secret name.', value: this.secretName,
+        allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use a name such as "web-tls".',
+      });
+    }
+  }
+
+  /** The Secret's labels. */
+  protected get labels(): Record<string, string> {
+    return recommendedLabels({ name: this.secretName, instance: this.secretName, component: 'tls' });
+  }
+
+  /** Builds the Secret from a certificate and key, checks it, and sends it where `output` says. */
+  protected deliverSecret(certificatePem: string, privateKeyPem: string, output: TlsSecretOutput): DeliveredTlsSecret {
+    const manifest = tlsSecretManifest({
+      name: this.secretName, namespace: this.namespace, labels: this.labels, certificatePem, privateKeyPem,
+    });
+    throwIfProblems(this, tlsSecretProblems(manifest));
+    switch (output.kind) {
+      case 'local-file': {
+        const file = localSecretFile(output.directory!, this.namespace, this.secretName);
+        writeSecretFile(file, manifest);
+        return { manifest, file };
+      }
+      case 'manifest-with-private-key':
+        addWarning(this, `the private key of Secret "${this.secretName}" is written to the chart's manifest (manifestWithPrivateKey); do not commit that output.`);
+        return { manifest, apiObject: new ApiObject(this, 'Secret', manifest) };
+      case 'none':
+        return { manifest };
+    }
+  }
+}

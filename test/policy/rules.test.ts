@@ -1,0 +1,343 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkPolicies, Finding, PolicyOptions, RULES } from '../../lib';
+import {
+  certificate, deployment, ingress, ingressClass, NS, service, tlsSecret, validApp,
+} from './builders';
+
+const certPem = readFileSync(join(__dirname, 'fixtures', 'shop-example-com.crt.pem'), 'utf8');
+const tlsIngress = (secretName: string, hosts = ['shop.example.com'], annotations?: Record<string, string>) =>
+  ingress('web', { tls: [{ hosts, secretName }] }, annotations);
+const withoutKind = (objects: any[], kind: string) => objects.filter((o) => o.kind !== kind);
+
+interface RuleCase {
+  /** Objects that pass the rule. */
+  readonly pass: any[];
+  /** Objects with exactly the defect the rule is about. */
+  readonly fail: any[];
+  /** The finding expected on `fail`. */
+  readonly expected: { kind: string; name: string; message: RegExp };
+  readonly options?: PolicyOptions;
+}
+
+/** One passing and one failing fixture per rule; a rule without a case fails the suite. */
+const CASES: Record<string, RuleCase> = {
+  'svc-selector-matches-pod': {
+    pass: validApp(),
+    fail: [...withoutKind(validApp(), 'Service'), service('web', { selector: { app: 'wbe' } })],
+    expected: { kind: 'Service', name: 'web', message: /spec\.selector \{"app":"wbe"\} matches no pod template in namespace "shop"/ },
+  },
+  'svc-targetport-exists': {
+    pass: [...validApp(), service('web-num', { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] })],
+    fail: [...withoutKind(validApp(), 'Service'), service('web', { ports: [{ name: 'http', port: 80, targetPort: 9090 }] })],
+    expected: { kind: 'Service', name: 'web', message: /spec\.ports\[0\]\.targetPort 9090\/TCP is not a port of the containers of Deployment shop\/web \(they declare 8080\/TCP "http"\)/ },
+  },
+  'svc-nodeport-unique': {
+    pass: [...validApp(), service('a', { selector: { app: 'web' }, type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] }),
+      service('b', { selector: { app: 'web' }, type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 30080, protocol: 'UDP' }] })],
+    fail: [...validApp(), service('a', { selector: { app: 'web' }, type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] }),
+      service('b', { selector: { app: 'web' }, type: 'NodePort', ports: [{ port: 81, targetPort: 8080, nodePort: 30080 }] }, 'default')],
+    expected: { kind: 'Service', name: 'b', message: /spec\.ports\[0\]\.nodePort 30080\/TCP is already claimed by Service shop\/a/ },
+  },
+  'ing-backend-exists': {
+    pass: validApp(),
+    fail: [...withoutKind(validApp(), 'Ingress'), ingress('web', { defaultBackend: { service: { name: 'web', port: { number: 8080 } } } }),
+      ingress('other', { rules: [{ host: 'x.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'missing', port: { number: 80 } } } }] } }] })],
+    expected: { kind: 'Ingress', name: 'other', message: /spec\.rules\[0\]\.http\.paths\[0\]\.backend\.service\.name "missing" is not a Service in namespace "shop"/ },
+  },
+  'ing-host-path-unique': {
+    pass: [...validApp(), ingress('api', { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/api', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] })],
+    fail: [...validApp(), ingress('copy')],
+    expected: { kind: 'Ingress', name: 'copy', message: /host "shop\.example\.com" path "\/" \(class "nginx"\) is already routed by Ingress shop\/web/ },
+  },
+  'ing-tls-secret-exists': {
+    pass: [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls'), tlsSecret('shop-tls'),
+      ingress('ext', { rules: [], defaultBackend: { service: { name: 'web', port: { number: 80 } } }, tls: [{ secretName: 'vault-tls' }] }, { 'netkit.io/external-secrets': 'other, vault-tls' }),
+      ingress('cm', { rules: [], defaultBackend: { service: { name: 'web', port: { number: 80 } } }, tls: [{ secretName: 'cm-tls' }] }), certificate('cm-tls', ['shop.example.com'])],
+    fail: [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls'), tlsSecret('shop-tls', { password: 'x' }, 'Opaque'),
+      ingress('missing', { rules: [], defaultBackend: { service: { name: 'web', port: { number: 80 } } }, tls: [{ secretName: 'nope' }] })],
+    expected: { kind: 'Ingress', name: 'missing', message: /spec\.tls\[0\]\.secretName "nope" is neither a Secret nor a cert-manager Certificate's secretName in namespace "shop"/ },
+  },
+  'ing-tls-cert-covers-hosts': {
+    pass: [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls', ['shop.example.com', 'eu.shop.example.com']), tlsSecret('shop-tls', { 'tls.crt': certPem, 'tls.key': 'k' })],
+    fail: [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls', ['shop.example.com', 'a.b.shop.example.com']), tlsSecret('shop-tls', { 'tls.crt': certPem, 'tls.key': 'k' })],
+    expected: { kind: 'Ingress', name: 'web', message: /spec\.tls\[0\]\.hosts\[1\] "a\.b\.shop\.example\.com" is not covered by the certificate of Secret shop\/shop-tls \(it covers "shop\.example\.com", "\*\.shop\.example\.com"\)/ },
+  },
+  'ing-class-resolves': {
+    pass: [...validApp(), ingressClass('other', true)],
+    fail: [...validApp(), ingress('web2', { ingressClassName: 'traefik', rules: [] , defaultBackend: { service: { name: 'web', port: { number: 80 } } } })],
+    expected: { kind: 'Ingress', name: 'web2', message: /spec\.ingressClassName "traefik" is not an IngressClass of the app nor a declared external one \(known: "nginx"\)/ },
+  },
+  'ns-exists': {
+    pass: [...validApp(), deployment('tool', { ns: 'kube-system' })],
+    fail: withoutKind(validApp(), 'Namespace'),
+    expected: { kind: 'Deployment', name: 'web', message: /metadata\.namespace "shop" is not created by these manifests/ },
+  },
+  'pod-readiness-probe': {
+    pass: validApp(),
+    fail: [...withoutKind(validApp(), 'Deployment'), deployment('web', { container: { readinessProbe: undefined } })],
+    expected: { kind: 'Deployment', name: 'web', message: /is selected by Service shop\/web but no container at spec\.template\.spec\.containers has a readinessProbe/ },
+  },
+  'schema-valid': {
+    pass: validApp(),
+    fail: [...withoutKind(validApp(), 'Deployment'), { ...deployment(), spec: { ...deployment().spec, replica: 3 } }],
+    expected: { kind: 'Deployment', name: 'web', message: /spec\.replica is not a field of DeploymentSpec \(did you mean "replicas"\?\)/ },
+  },
+  'api-stable-versions': {
+    pass: validApp(),
+    fail: [...validApp(), { ...ingress('old'), apiVersion: 'networking.k8s.io/v1beta1' }],
+    expected: { kind: 'Ingress', name: 'old', message: /apiVersion "networking\.k8s\.io\/v1beta1" was removed in Kubernetes 1\.22/ },
+  },
+  'name-valid': {
+    pass: validApp(),
+    fail: [...validApp(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Shop_Settings', namespace: NS }, data: {} }],
+    expected: { kind: 'ConfigMap', name: 'Shop_Settings', message: /metadata\.name "Shop_Settings" is not a valid ConfigMap name/ },
+  },
+  'label-values-valid': {
+    pass: validApp(),
+    fail: [...validApp(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: NS, labels: { version: 'v1.0/beta' } }, data: {} }],
+    expected: { kind: 'ConfigMap', name: 'settings', message: /metadata\.labels\["version"\] value "v1\.0\/beta" is not a valid label value/ },
+  },
+  'svc-spec-valid': {
+    pass: validApp(),
+    fail: [...validApp(), service('web2', { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }, { port: 443, targetPort: 8080 }] })],
+    expected: { kind: 'Service', name: 'web2', message: /spec\.ports\[0\]\.name: is required when a Service has more than one port/ },
+  },
+  'svc-type-nodeport': {
+    pass: validApp(),
+    fail: [...validApp(), service('np', { selector: { app: 'web' }, type: 'NodePort' })],
+    expected: { kind: 'Service', name: 'np', message: /is of type NodePort/ },
+  },
+  'dep-selector-matches-template': {
+    pass: validApp(),
+    fail: [...validApp(), { ...deployment('api'), spec: { ...deployment('api').spec, selector: { matchLabels: { app: 'apii' } } } }],
+    expected: { kind: 'Deployment', name: 'api', message: /spec\.selector\.matchLabels app=apii not on spec\.template\.metadata\.labels/ },
+  },
+  'pod-probe-port-exists': {
+    pass: [...validApp(), deployment('api', { container: { livenessProbe: { httpGet: { path: '/', port: 8080 } } } })],
+    fail: [...validApp(), deployment('api', { container: { livenessProbe: { httpGet: { path: '/', port: 'metrics' } } } })],
+    expected: { kind: 'Deployment', name: 'api', message: /spec\.template\.spec\.containers\[0\]\.livenessProbe probes port "metrics", which the container does not declare \(it declares 8080\/TCP "http"\)/ },
+  },
+  'img-pinned': {
+    pass: [...validApp(), deployment('a', { container: { image: 'registry.k8s.io/ingress-nginx/controller@sha256:594ceea7' } }), deployment('b', { container: { image: 'localhost:5000/team/app:2.1' } })],
+    fail: [...validApp(), deployment('api', { container: { image: 'localhost:5000/team/app' } })],
+    expected: { kind: 'Deployment', name: 'api', message: /image "localhost:5000\/team\/app" has no tag/ },
+  },
+  'pod-resources': {
+    pass: validApp(),
+    fail: [...validApp(), deployment('api', { container: { resources: { requests: { cpu: '1' } } } })],
+    expected: { kind: 'Deployment', name: 'api', message: /resources is missing requests\.memory, limits\.memory/ },
+  },
+  'sec-no-priv-esc': {
+    pass: validApp(),
+    fail: [...validApp(), deployment('api', { container: { securityContext: {} } })],
+    expected: { kind: 'Deployment', name: 'api', message: /allowPrivilegeEscalation is not set \(so true\)/ },
+  },
+  'sec-caps': {
+    pass: [...validApp(), deployment('api', { container: { securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } } } })],
+    fail: [...validApp(), deployment('api', { container: { securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['NET_ADMIN'] } } } })],
+    expected: { kind: 'Deployment', name: 'api', message: /capabilities\.add grants "NET_ADMIN"/ },
+  },
+  'host-network-ports': {
+    pass: validApp(),
+    fail: [...validApp(), deployment('api', { podSpec: { hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' } })],
+    expected: { kind: 'Deployment', name: 'api', message: /spec\.template\.spec\.hostNetwork is true/ },
+  },
+  'privileged-ports': {
+    pass: validApp(),
+    fail: [...validApp(), deployment('api', { container: { ports: [{ containerPort: 80, name: 'http' }] } })],
+    expected: { kind: 'Deployment', name: 'api', message: /containerPort 80 is a privileged port/ },
+  },
+  'ing-no-snippets': {
+    pass: [...validApp(), ingress('api', { rules: [{ host: 'api.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] }, { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' })],
+    fail: [...validApp(), ingress('api', { rules: [{ host: 'api.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] }, { 'nginx.ingress.kubernetes.io/configuration-snippet': 'more_set_headers "X: y";' })],
+    expected: { kind: 'Ingress', name: 'api', message: /nginx\.ingress\.kubernetes\.io\/configuration-snippet"\] injects raw NGINX configuration/ },
+  },
+  'skip-has-reason': {
+    pass: [...validApp(), withAnnotations(service('np', { selector: { app: 'web' }, type: 'NodePort' }), { 'netkit.io/skip-svc-type-nodeport': 'bare-metal cluster without a load balancer' })],
+    fail: [...validApp(), withAnnotations(service('np', { selector: { app: 'web' }, type: 'NodePort' }), { 'netkit.io/skip-svc-type-nodeport': ' ' })],
+    expected: { kind: 'Service', name: 'np', message: /metadata\.annotations\["netkit\.io\/skip-svc-type-nodeport"\] has no reason, so the skip does not apply/ },
+  },
+};
+
+function withAnnotations(manifest: any, annotations: Record<string, string>): any {
+  return { ...manifest, metadata: { ...manifest.metadata, annotations } };
+}
+
+const ofRule = (findings: Finding[], id: string) => findings.filter((f) => f.rule === id);
+
+describe('every rule', () => {
+  test('has a passing and a failing fixture here', () => {
+    expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  test('has an id, a severity, a one-line description and a fix', () => {
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(['error', 'warning', 'info']).toContain(rule.severity);
+      expect(rule.description).not.toContain('\n');
+      expect(rule.fix.length).toBeGreaterThan(10);
+    }
+  });
+
+  test('the valid app passes every rule', () => {
+    expect(checkPolicies(validApp())).toEqual([]);
+  });
+
+  describe.each(Object.entries(CASES))('%s', (id, c) => {
+    const rule = RULES.find((r) => r.id === id)!;
+
+    test('passes its passing fixture', () => {
+      expect(ofRule(checkPolicies(c.pass, c.options), id)).toEqual([]);
+    });
+
+    test('reports its failing fixture with the object, severity, message and fix', () => {
+      const findings = ofRule(checkPolicies(c.fail, c.options), id);
+      expect(findings).toContainEqual(expect.objectContaining({
+        rule: id, severity: rule.severity, kind: c.expected.kind, name: c.expected.name, message: expect.stringMatching(c.expected.message),
+      }));
+      for (const f of findings) expect(f.fix.length).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe('rule details', () => {
+  test('a numeric targetPort must match the container port protocol', () => {
+    const objects = [...withoutKind(validApp(), 'Service'), service('web', { ports: [{ port: 53, targetPort: 8080, protocol: 'UDP' }] })];
+    expect(ofRule(checkPolicies(objects), 'svc-targetport-exists')[0].message).toMatch(/targetPort 8080\/UDP is not a port/);
+  });
+
+  test('an Ingress backend port must be a port of the Service', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), ingress('web', { defaultBackend: { service: { name: 'web', port: { number: 8080 } } } })];
+    expect(ofRule(checkPolicies(objects), 'ing-backend-exists')[0].message)
+      .toBe('spec.defaultBackend.service.port 8080 is not a port of Service shop/web (its ports: 80 "http").');
+  });
+
+  test('a TLS secretName naming an Opaque Secret is reported', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls'), tlsSecret('shop-tls', { password: 'x' }, 'Opaque')];
+    expect(ofRule(checkPolicies(objects), 'ing-tls-secret-exists')[0].message).toMatch(/names Secret shop\/shop-tls of type "Opaque", not kubernetes\.io\/tls/);
+  });
+
+  test('external TLS Secrets can be declared in the options, by name or namespace/name', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), tlsIngress('vault-tls')];
+    expect(ofRule(checkPolicies(objects), 'ing-tls-secret-exists')).toHaveLength(1);
+    expect(ofRule(checkPolicies(objects, { externalSecrets: ['shop/vault-tls'] }), 'ing-tls-secret-exists')).toEqual([]);
+    expect(ofRule(checkPolicies(objects, { externalSecrets: ['vault-tls'] }), 'ing-tls-secret-exists')).toEqual([]);
+  });
+
+  test('a cert-manager Certificate must cover the hosts that use its Secret', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), tlsIngress('cm-tls', ['www.example.com']), certificate('cm-tls', ['shop.example.com'])];
+    expect(ofRule(checkPolicies(objects), 'ing-tls-cert-covers-hosts')[0].message).toMatch(/"www\.example\.com" is not covered by the certificate of Certificate shop\/cm-tls/);
+  });
+
+  test('two default IngressClasses are an error on the second', () => {
+    const findings = ofRule(checkPolicies([...validApp(), ingressClass('a', true), ingressClass('b', true)]), 'ing-class-resolves');
+    expect(findings).toEqual([expect.objectContaining({ kind: 'IngressClass', name: 'b', message: expect.stringMatching(/is marked default .* as is IngressClass a/) })]);
+  });
+
+  test('an Ingress without a class needs a default class or a declared external one', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), ingress('web', { ingressClassName: undefined })];
+    expect(ofRule(checkPolicies(objects), 'ing-class-resolves')[0].message).toMatch(/names no ingress class and no IngressClass is marked default/);
+    expect(ofRule(checkPolicies([...objects, ingressClass('d', true)]), 'ing-class-resolves')).toEqual([]);
+    expect(ofRule(checkPolicies(objects, { externalIngressClasses: ['traefik'] }), 'ing-class-resolves')).toEqual([]);
+  });
+
+  test('external ingress classes and namespaces can be declared', () => {
+    const objects = [...withoutKind(validApp(), 'Namespace'), ingress('t', { ingressClassName: 'traefik', rules: [], defaultBackend: { service: { name: 'web', port: { number: 80 } } } })];
+    const findings = checkPolicies(objects, { externalNamespaces: [NS], externalIngressClasses: ['traefik'] });
+    expect(findings).toEqual([]);
+  });
+
+  test('beta Kubernetes APIs are reported, custom resources are not', () => {
+    const objects = [...validApp(), { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta9', kind: 'FlowSchema', metadata: { name: 'f' } }, certificate('x', ['a.example.com'])];
+    const findings = ofRule(checkPolicies(objects), 'api-stable-versions');
+    expect(findings).toEqual([expect.objectContaining({ kind: 'FlowSchema', message: expect.stringMatching(/is not a stable API version/) })]);
+  });
+
+  test('the removal check follows the target Kubernetes version', () => {
+    const objects = [...validApp(), { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', kind: 'FlowSchema', metadata: { name: 'f' } }];
+    expect(ofRule(checkPolicies(objects, { kubernetesVersion: '1.32' }), 'api-stable-versions')[0].message).toMatch(/was removed in Kubernetes 1\.32/);
+    expect(ofRule(checkPolicies(objects, { kubernetesVersion: '1.31' }), 'api-stable-versions')[0].message).toMatch(/is not a stable API version/);
+  });
+
+  test('schema errors name the field and the expected type', () => {
+    const objects = [...withoutKind(validApp(), 'Deployment'), deployment('web', { container: { ports: [{ containerPort: '8080', name: 'http' }] } })];
+    expect(ofRule(checkPolicies(objects), 'schema-valid').map((f) => f.message))
+      .toContain('spec.template.spec.containers[0].ports[0].containerPort must be of type integer.');
+  });
+
+  test('latest is not a pin', () => {
+    const objects = [...validApp(), deployment('api', { container: { image: 'nginx:latest' } })];
+    expect(ofRule(checkPolicies(objects), 'img-pinned')[0].message).toMatch(/uses the moving tag latest/);
+  });
+
+  test('a privileged container is reported as such', () => {
+    const objects = [...validApp(), deployment('api', { container: { securityContext: { privileged: true, allowPrivilegeEscalation: false } } })];
+    expect(ofRule(checkPolicies(objects), 'sec-no-priv-esc')[0].message).toMatch(/securityContext\.privileged is true/);
+  });
+
+  test('hostPort is reported', () => {
+    const objects = [...validApp(), deployment('api', { container: { ports: [{ containerPort: 8080, hostPort: 8080, name: 'http' }] } })];
+    expect(ofRule(checkPolicies(objects), 'host-network-ports')[0].message).toMatch(/ports\[0\]\.hostPort 8080 binds the port on the node/);
+  });
+
+  test('a controller ConfigMap that allows snippets is reported', () => {
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ingress-nginx-controller', namespace: NS }, data: { 'allow-snippet-annotations': 'true' } };
+    expect(ofRule(checkPolicies([...validApp(), cm]), 'ing-no-snippets')[0]).toMatchObject({ kind: 'ConfigMap', name: 'ingress-nginx-controller' });
+  });
+
+  test('a readiness probe on an undeclared port is reported', () => {
+    const objects = [...withoutKind(validApp(), 'Deployment'), deployment('web', { container: { readinessProbe: { httpGet: { path: '/', port: 9000 } } } })];
+    expect(ofRule(checkPolicies(objects), 'pod-readiness-probe')[0].message).toMatch(/readinessProbe probes port 9000, which the container does not declare/);
+  });
+
+  test('a skip naming an unknown rule is reported', () => {
+    const objects = [...validApp(), withAnnotations(service('np', { selector: { app: 'web' } }), { 'netkit.io/skip-no-such-rule': 'because' })];
+    expect(ofRule(checkPolicies(objects), 'skip-has-reason')[0].message).toMatch(/skips "no-such-rule", which is not a rule/);
+  });
+
+  test('invalid label keys are reported', () => {
+    const objects = [...validApp(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 's', namespace: NS, labels: { 'bad key': 'x' } } }];
+    expect(ofRule(checkPolicies(objects), 'label-values-valid')[0].message).toMatch(/metadata\.labels key "bad key" is not a valid label key/);
+  });
+});
+
+describe('skips', () => {
+  const nodePort = () => service('np', { selector: { app: 'web' }, type: 'NodePort' });
+
+  test('a skip with a reason removes that rule\'s finding for that object only', () => {
+    const skipped = withAnnotations(nodePort(), { 'netkit.io/skip-svc-type-nodeport': 'bare metal, no load balancer' });
+    const other = { ...service('np2', { selector: { app: 'web' }, type: 'NodePort' }) };
+    const findings = checkPolicies([...validApp(), skipped, other]);
+    expect(findings.map((f) => `${f.rule} ${f.name}`)).toEqual(['svc-type-nodeport np2']);
+  });
+
+  test('a skip without a reason does not apply and is an error', () => {
+    const skipped = withAnnotations(nodePort(), { 'netkit.io/skip-svc-type-nodeport': '' });
+    const findings = checkPolicies([...validApp(), skipped]);
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.name}`)).toEqual(['error skip-has-reason np', 'info svc-type-nodeport np']);
+  });
+
+  test('disabledRules turns a rule off everywhere', () => {
+    expect(checkPolicies([...validApp(), nodePort()], { disabledRules: ['svc-type-nodeport'] })).toEqual([]);
+  });
+});
+
+describe('findings', () => {
+  test('are ordered errors, warnings, infos', () => {
+    const objects = [...validApp(), deployment('api', { container: { image: 'app', ports: [{ containerPort: 80, name: 'http' }], resources: {} } })];
+    const severities = checkPolicies(objects).map((f) => f.severity);
+    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+    expect(new Set(severities)).toEqual(new Set(['error', 'warning', 'info']));
+  });
+
+  test('carry file and line when the input came from files', () => {
+    const findings = checkPolicies([{ manifest: service('x', { selector: { app: 'nope' } }), file: 'a.yaml', line: 7 }]);
+    expect(findings.find((f) => f.rule === 'svc-selector-matches-pod')).toMatchObject({ file: 'a.yaml', line: 7, namespace: NS, kind: 'Service', name: 'x' });
+  });
+
+  test('omit the namespace of cluster-scoped objects', () => {
+    const findings = checkPolicies([ingressClass('a', true), ingressClass('b', true)]);
+    expect(findings[0]).not.toHaveProperty('namespace');
+  });
+});
