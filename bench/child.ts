@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const start = process.hrtime.bigint();
   let extra: Record<string, number> = {};
   switch (variant) {
-    case 'ours': extra = require('./variants/ours').runOurs(n, layout, outdir); break;
+    case 'ours': require('./variants/ours').runOurs(n, layout, outdir); break;
     case 'plus': require('./variants/plus').runPlus(n, layout, outdir); break;
     case 'floor': require('./variants/floor').runFloor(n, layout, outdir); break;
     case 'policy': extra = require('./variants/policy').runPolicyOnly(n); break;

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { transformFileSync } from '@swc/core';
 
@@ -20,15 +20,25 @@ export function compileForBench(root: string, outDir: string): void {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, code);
   }
+  // Data the library requires at run time (e.g. the policy schema's field lists).
+  for (const file of filesEnding(join(root, 'lib'), '.json')) {
+    const out = join(outDir, relative(root, file));
+    mkdirSync(dirname(out), { recursive: true });
+    copyFileSync(file, out);
+  }
 }
 
 function tsFiles(dir: string): string[] {
+  return filesEnding(dir, '.ts').filter((f) => !f.endsWith('.d.ts'));
+}
+
+function filesEnding(dir: string, suffix: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir)) {
     const full = join(dir, entry);
     if (entry === '.build' || entry === 'node_modules') continue;
-    if (statSync(full).isDirectory()) out.push(...tsFiles(full));
-    else if (entry.endsWith('.ts') && !entry.endsWith('.d.ts')) out.push(full);
+    if (statSync(full).isDirectory()) out.push(...filesEnding(full, suffix));
+    else if (entry.endsWith(suffix)) out.push(full);
   }
   return out;
 }

@@ -14,6 +14,10 @@ export const SERVICE_PORT = 80;
 /** The chart (and file) holding the Ingress in the chart-per-app layout. */
 export const INGRESS_CHART = 'ingress';
 export const INGRESS_NAME = 'apps';
+/** The IngressClass (ingress-nginx), installed outside these manifests. */
+export const INGRESS_CLASS = 'nginx';
+/** The wildcard certificate's Secret, managed outside the manifests. */
+export const TLS_SECRET = 'wildcard-tls';
 
 /** `app-00042`: zero-padded so files sort in creation order. */
 export function appName(i: number): string {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as YAML from 'yaml';
-import { appImage, appName, CONTAINER_PORT, INGRESS_CHART, INGRESS_NAME, ingressRule, Layout, NAMESPACE, REPLICAS, SERVICE_PORT } from '../workload';
+import { appHost, appImage, appName, CONTAINER_PORT, INGRESS_CHART, INGRESS_CLASS, INGRESS_NAME, ingressRule, Layout, NAMESPACE, REPLICAS, SERVICE_PORT, TLS_SECRET } from '../workload';
 
 // The floor: the objects `ours` writes, byte for byte, as plain JavaScript
 // objects (keys already in cdk8s' sorted order) serialized with the same `yaml`
@@ -79,11 +79,22 @@ export function serviceObject(i: number) {
 
 export function ingressObject(n: number) {
   const rules = [];
-  for (let i = 0; i < n; i++) rules.push(ingressRule(i));
+  const hosts = [];
+  for (let i = 0; i < n; i++) {
+    rules.push(ingressRule(i));
+    hosts.push(appHost(i));
+  }
   return {
     apiVersion: 'networking.k8s.io/v1', kind: 'Ingress',
-    metadata: { labels: { 'app.kubernetes.io/managed-by': 'cdk8s-netkit' }, name: INGRESS_NAME, namespace: NAMESPACE },
-    spec: { ingressClassName: 'nginx', rules },
+    metadata: {
+      annotations: { 'netkit.io/external-secrets': TLS_SECRET, 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' },
+      labels: {
+        'app.kubernetes.io/component': 'ingress', 'app.kubernetes.io/instance': INGRESS_NAME,
+        'app.kubernetes.io/managed-by': 'cdk8s-netkit', 'app.kubernetes.io/name': INGRESS_NAME,
+      },
+      name: INGRESS_NAME, namespace: NAMESPACE,
+    },
+    spec: { ingressClassName: INGRESS_CLASS, rules, tls: [{ hosts, secretName: TLS_SECRET }] },
   };
 }
 
@@ -91,9 +102,8 @@ export function ingressObject(n: number) {
 export function floorFiles(n: number, layout: Layout): Map<string, unknown[]> {
   const files = new Map<string, unknown[]>();
   if (layout === 'one-chart') {
-    const docs: unknown[] = [namespaceObject()];
+    const docs: unknown[] = [namespaceObject(), ingressObject(n)];
     for (let i = 0; i < n; i++) docs.push(deploymentObject(i), serviceObject(i));
-    docs.push(ingressObject(n));
     files.set(`${NAMESPACE}.k8s.yaml`, docs);
     return files;
   }
