@@ -8,7 +8,7 @@ import { addWarning } from '../core/warnings';
 import { recommendedLabels } from '../core/labels';
 import { IngressBackend } from './backend';
 import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct, routeKey } from './conflicts';
-import { hostProblem, ingressProblems, PathType } from './ingress-validation';
+import { hostProblem, ingressProblems, ingressRuleProblems, ingressTlsHostProblem, ingressTlsSecretNameProblem, PathType } from './ingress-validation';
 import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
 
 /** The IngressClass of ingress-nginx, the controller this library deploys and documents. */
@@ -106,6 +106,14 @@ export class HttpIngress extends Construct {
   private readonly annotations: Record<string, string>;
   private readonly labels: Record<string, string>;
   private defaultBackendRef?: IngressBackend;
+  // Indexes of what is already added, so adding one rule or TLS block checks
+  // only what it changes (linear, not quadratic, in the number of routes).
+  private readonly routeKeys = new Set<string>();
+  /** Rules by host ('' for none) with the host's index in `spec.rules`. */
+  private readonly rulesByHost = new Map<string, { readonly index: number; readonly rules: ResolvedIngressRule[] }>();
+  /** TLS hosts by Secret with the Secret's index in `spec.tls`. */
+  private readonly tlsHostsBySecret = new Map<string, { readonly index: number; readonly hosts: Set<string> }>();
+  private readonly externalSecrets = new Set<string>();
 
   constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
     super(scope, id);
@@ -173,15 +181,20 @@ export class HttpIngress extends Construct {
       backend: options.backend,
     };
     const problems: Problem[] = [...this.backendNamespaceProblems('rule.backend', rule.backend)];
-    if (this.ruleList.some((r) => routeKey(r) === routeKey(rule))) {
+    if (this.routeKeys.has(routeKey(rule))) {
       problems.push({
         field: 'rule', message: `routes host "${rule.host ?? '*'}" and path "${rule.path}" a second time.`, value: { host: rule.host, path: rule.path },
         allowed: 'each host and path once per Ingress', fix: 'remove the duplicate rule, or use another path.',
       });
     }
     throwIfProblems(this, problems);
+    throwIfProblems(this, this.problemsWithRule(rule));
     this.ruleList.push(rule);
-    this.throwOnInvalidManifest(() => this.ruleList.pop());
+    this.routeKeys.add(routeKey(rule));
+    const hostKey = rule.host ?? '';
+    const sameHost = this.rulesByHost.get(hostKey);
+    if (sameHost) sameHost.rules.push(rule);
+    else this.rulesByHost.set(hostKey, { index: this.rulesByHost.size, rules: [rule] });
     if (rule.pathType !== 'ImplementationSpecific' && !NGINX_STRICT_PATH.test(rule.path)) {
       addWarning(this, `path "${rule.path}" (pathType ${rule.pathType}) has characters other than letters, digits, "/", "_" and "-": ingress-nginx rejects it with its default strict-validate-path-type: true. Use pathType ImplementationSpecific for regex or dotted paths.`);
     }
@@ -216,10 +229,15 @@ export class HttpIngress extends Construct {
       ...(certificate ? { certificate } : {}),
       external: certificate === undefined || isManagedOutside(certificate),
     };
+    throwIfProblems(this, this.problemsWithTls(tls));
     this.tlsList.push(tls);
-    this.throwOnInvalidManifest(() => this.tlsList.pop());
-    const external = [...new Set(this.tlsList.filter((t) => t.external).map((t) => t.secretName))];
-    if (external.length > 0) this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, external.join(','));
+    const sameSecret = this.tlsHostsBySecret.get(tls.secretName);
+    if (sameSecret) for (const host of tls.hosts) sameSecret.hosts.add(host);
+    else this.tlsHostsBySecret.set(tls.secretName, { index: this.tlsHostsBySecret.size, hosts: new Set(tls.hosts) });
+    if (tls.external && !this.externalSecrets.has(tls.secretName)) {
+      this.externalSecrets.add(tls.secretName);
+      this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, [...this.externalSecrets].join(','));
+    }
     return tls;
   }
 
@@ -246,6 +264,19 @@ export class HttpIngress extends Construct {
       entry.http!.paths.push({ path: rule.path, pathType: rule.pathType, backend: rule.backend.toJson() });
     }
     const tls = renderTls(this.tlsList);
+    const head = this.manifestWithoutRoutes();
+    return {
+      ...head,
+      spec: {
+        ...head.spec,
+        ...(tls.length > 0 ? { tls } : {}),
+        ...(byHost.size > 0 ? { rules: [...byHost.values()] } : {}),
+      },
+    };
+  }
+
+  /** The manifest without `spec.rules` and `spec.tls`. */
+  private manifestWithoutRoutes(): IIngress {
     return {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
@@ -257,8 +288,6 @@ export class HttpIngress extends Construct {
       spec: {
         ingressClassName: this.ingressClassName,
         ...(this.defaultBackendRef ? { defaultBackend: this.defaultBackendRef.toJson() } : {}),
-        ...(tls.length > 0 ? { tls } : {}),
-        ...(byHost.size > 0 ? { rules: [...byHost.values()] } : {}),
       },
     };
   }
@@ -266,6 +295,42 @@ export class HttpIngress extends Construct {
   private eagerProblems(): Problem[] {
     // I2 (rules or default backend) is checked at synth: rules may still be added.
     return ingressProblems(this.toManifest()).filter((p) => p.field !== 'spec');
+  }
+
+  /**
+   * What `eagerProblems()` would report once `rule` is added: every earlier
+   * entry passed when it was added, so only the top level and the rule's host
+   * entry (at its index in `spec.rules`) can fail.
+   */
+  private problemsWithRule(rule: ResolvedIngressRule): Problem[] {
+    const sameHost = this.rulesByHost.get(rule.host ?? '');
+    const index = sameHost?.index ?? this.rulesByHost.size;
+    const entry: IIngressRule = {
+      ...(rule.host !== undefined ? { host: rule.host } : {}),
+      http: { paths: [...(sameHost?.rules ?? []), rule].map((r) => ({ path: r.path, pathType: r.pathType, backend: r.backend.toJson() })) },
+    };
+    return [...this.topLevelProblems(), ...ingressRuleProblems(`spec.rules[${index}]`, entry)];
+  }
+
+  /** As `problemsWithRule`, for a TLS block: the top level and the block's new hosts in its Secret's `spec.tls` entry. */
+  private problemsWithTls(tls: ResolvedIngressTls): Problem[] {
+    const sameSecret = this.tlsHostsBySecret.get(tls.secretName);
+    const index = sameSecret?.index ?? this.tlsHostsBySecret.size;
+    const problems = this.topLevelProblems();
+    const added = new Set<string>();
+    for (const host of tls.hosts) {
+      if (sameSecret?.hosts.has(host) || added.has(host)) continue;
+      const problem = ingressTlsHostProblem(`spec.tls[${index}].hosts[${(sameSecret?.hosts.size ?? 0) + added.size}]`, host);
+      if (problem) problems.push(problem);
+      added.add(host);
+    }
+    const secretProblem = sameSecret ? undefined : ingressTlsSecretNameProblem(`spec.tls[${index}].secretName`, tls.secretName);
+    return secretProblem ? [...problems, secretProblem] : problems;
+  }
+
+  /** `eagerProblems()` of everything but the rules and TLS blocks. */
+  private topLevelProblems(): Problem[] {
+    return ingressProblems(this.manifestWithoutRoutes()).filter((p) => p.field !== 'spec');
   }
 
   private throwOnInvalidManifest(undo: () => void): void {
