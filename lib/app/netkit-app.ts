@@ -1,4 +1,5 @@
 import { ApiObject, App, AppProps, Chart } from 'cdk8s';
+import { apiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { dependencyOrder } from './topology';
 
 /** The same props as a cdk8s App: outdir, outputFileExtension, yamlOutputType, resolvers, recordConstructMetadata. */
@@ -10,14 +11,16 @@ type SynthChart = (chart: Chart) => any[];
  * The library's recommended App: a cdk8s App whose synth stays linear in the
  * number of charts, and writes exactly the files a stock `App` writes.
  *
- * Stock `App.synth()` serializes each chart with `chart.toJson()`, and each of
- * those calls re-resolves dependencies and re-validates the whole App: with one
- * chart per service that is charts × constructs (134 s for 5,000 charts).
- * Resolution and validation do not change between two charts of one synth, so
- * NetkitApp lets the first `chart.toJson()` do them, as stock does, and the
- * following ones only order and serialize their own chart. Every `toJson`
- * override still runs (NetkitChart strips the namespace of cluster-scoped
- * objects there), and a validation error still throws before any file is written.
+ * Stock `App.synth()` validates the app and resolves its dependencies, then
+ * writes each chart with `chart.toJson()`, and each of those calls resolves
+ * and validates the whole App again: with one chart per service that is
+ * charts × constructs (134 s for 5,000 charts). Nothing changes between
+ * charts of one synth, so in a NetkitApp `chart.toJson()` only orders and
+ * serializes its own chart: the app is validated once, before any file is
+ * written. Every `toJson` override still runs (NetkitChart strips the
+ * namespace of cluster-scoped objects there), and each object is serialized
+ * once per synth, shared with validations that read `synthesizedObjects`
+ * (the policy checks of `enforcePolicies`).
  */
 export class NetkitApp extends App {
   constructor(props: NetkitAppProps = {}) {
@@ -40,9 +43,10 @@ export class NetkitApp extends App {
   }
 
   /**
-   * Runs `work` with `chart.toJson()` (cdk8s' internal `App._synthChart`)
-   * doing the app-wide resolution and validation only on its first call for
-   * this app. Charts of other apps keep the stock behaviour.
+   * Runs `work` (the stock synth, which validates and resolves dependencies
+   * first) with `chart.toJson()` (cdk8s' internal `App._synthChart`) no
+   * longer repeating that for each chart of this app. Charts of other apps
+   * keep the stock behaviour.
    */
   private resolvingOnce<T>(work: () => T): T {
     const holder = App as unknown as { _synthChart: SynthChart };
@@ -51,18 +55,12 @@ export class NetkitApp extends App {
       // A cdk8s without the hook: stock behaviour, just slower.
       return work();
     }
-    let resolved = false;
     holder._synthChart = (chart: Chart) => {
       if (App.of(chart) !== this) return stock.call(App, chart);
-      if (!resolved) {
-        const json = stock.call(App, chart);
-        resolved = true;
-        return json;
-      }
-      return chartApiObjects(chart).map((apiObject) => apiObject.toJson());
+      return chartApiObjects(chart).map(apiObjectJson);
     };
     try {
-      return work();
+      return withSerializedOnce(work);
     } finally {
       holder._synthChart = stock;
     }

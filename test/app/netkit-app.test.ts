@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Chart, DependencyGraph, Testing, YamlOutputType } from 'cdk8s';
 import { dependencyOrder } from '../../lib/app/topology';
-import { NetkitApp, NetkitChart, WebApp } from '../../lib';
+import { NetkitApp, NetkitChart, synthesizedObjects, WebApp } from '../../lib';
 import { ALL_OUTPUT_TYPES, buildManyCharts, synthToTree } from './app-fixtures';
 
 describe('NetkitApp writes exactly what a stock cdk8s App writes', () => {
@@ -100,8 +100,8 @@ describe('validation', () => {
       }
       app.node.addValidation({ validate: () => { runs++; return []; } });
       app.synth();
-      // once up front (as stock does), once with the first chart; stock would run 21 times.
-      expect(runs).toBe(2);
+      // once, before anything is written; stock runs them once more per chart (21 times).
+      expect(runs).toBe(1);
       expect(existsSync(join(outdir, 'c-19.k8s.yaml'))).toBe(true);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
@@ -143,5 +143,35 @@ describe('dependencyOrder', () => {
     }
     expect(ours.charts.map((c) => c.node.id)).toEqual(['2', '10', 'b', 'a']);
     expect(ours.charts.map((c) => c.node.id)).toEqual(stock.charts.map((c) => c.node.id));
+  });
+});
+
+describe('one serialization per synth', () => {
+  test('validations reading synthesizedObjects and the written files share one toJson per object, and get the same JSON', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'netkit-once-'));
+    try {
+      const app = new NetkitApp({ outdir });
+      buildManyCharts(app, { charts: 3, dependencies: false });
+      const calls = new Map<string, number>();
+      for (const c of app.node.findAll()) {
+        if (!(c instanceof ApiObject)) continue;
+        const original = c.toJson.bind(c);
+        c.toJson = () => { calls.set(c.node.path, (calls.get(c.node.path) ?? 0) + 1); return original(); };
+      }
+      let seen: any[] = [];
+      app.node.addValidation({ validate: () => { seen = synthesizedObjects(app).map((o) => o.manifest); return []; } });
+      app.synth();
+      expect(calls.size).toBeGreaterThan(10);
+      expect([...new Set(calls.values())]).toEqual([1]);
+      // The policy view of a cluster-scoped object has no namespace; the namespaced ones are the written JSON.
+      const namespace = seen.find((m) => m.kind === 'Namespace' && m.metadata.name === 'svc-0');
+      expect(namespace.metadata.namespace).toBeUndefined();
+      expect(readFileSync(join(outdir, 'svc-0.k8s.yaml'), 'utf8')).toContain('kind: Namespace');
+      // Outside a synth nothing is cached: toJson runs again.
+      synthesizedObjects(app);
+      expect([...new Set(calls.values())]).toEqual([2]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
