@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { Duration } from 'cdk8s';
-import { ExposedService, HttpIngress, IngressBackend, ITlsCertificateRef, KubeProxyConfig, NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress } from './lib';
+import { ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, KubeProxyConfig, NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress } from './lib';
 
 // NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
 const app = new NetkitApp();
@@ -53,6 +53,19 @@ const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5
 const nginxDefaultService = nginx.expose('nginx-service', { name: 'nginx', port: 80 });
 
 // ---------------------------------------------------------------------------
+// TLS for the dev namespace's HTTPS Ingress (nginx.xiaohan.com, tomcat.xiaohan.com):
+// the tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
+// secret tls tls-secret`, with SANs. The key pair is generated once into
+// .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
+// (both git-ignored; `kubectl apply -f .netkit/secrets/`). Nothing of it is in
+// dist/, so a fresh clone, with a new key, still synthesizes the committed dist/.
+// ---------------------------------------------------------------------------
+const tlsSecret = new SelfSignedTlsCertificate(dev, 'tls-secret', {
+  dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
+  commonName: 'xiaohan.com',
+});
+
+// ---------------------------------------------------------------------------
 // Ingress (issue 3): host rules in front of headless Services, over HTTP and HTTPS.
 // ---------------------------------------------------------------------------
 // Namespace dev: the tutorial's nginx and tomcat, three replicas each, behind headless Services.
@@ -65,36 +78,22 @@ const tomcatService = ExposedService.headless(dev, 'tomcat-service', { target: t
 // ingress-nginx's admission webhook rejects the second ("host nginx.xiaohan.com and path / is already
 // defined"), so one Ingress serves both: with a TLS block ingress-nginx answers on 443 as ingress-https
 // did, and ssl-redirect "false" keeps plain HTTP answering on 80 as ingress-http did.
-// tls-secret is created outside these manifests (kubectl create secret tls tls-secret ...).
 new HttpIngress(dev, 'ingress-https', {
   annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' },
   rules: [
     { host: 'nginx.xiaohan.com', path: '/', backend: IngressBackend.fromService(nginxService, 80) },
     { host: 'tomcat.xiaohan.com', path: '/', backend: IngressBackend.fromService(tomcatService, 8080) },
   ],
-  tls: [{ hosts: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'], secretName: 'tls-secret' }],
+  tls: [{ hosts: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'], certificate: tlsSecret }],
 });
 
 // Namespace default: the classic web01 host rule, published under the cluster's wildcard name.
 // The *.cluster.example.com certificate's Secret is managed outside these manifests.
-const wildcardCertificate: ITlsCertificateRef = { secretName: 'wildcard-tls', dnsNames: ['*.cluster.example.com'] };
+const wildcardCertificate = new ExistingTlsSecret(defaults, 'wildcard-tls', { dnsNames: ['*.cluster.example.com'] });
 new WildcardIngress(defaults, 'apps', {
   domain: 'cluster.example.com',
   certificate: wildcardCertificate,
   routes: [{ host: 'web01', service: nginxDefaultService, port: 80 }],
-});
-
-// ---------------------------------------------------------------------------
-// TLS for the dev namespace's HTTPS Ingress (nginx.xiaohan.com, tomcat.xiaohan.com):
-// the tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
-// secret tls tls-secret`, with SANs. The key pair is generated once into
-// .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
-// (both git-ignored; `kubectl apply -f .netkit/secrets/`). Nothing of it is in
-// dist/, so a fresh clone, with a new key, still synthesizes the committed dist/.
-// ---------------------------------------------------------------------------
-new SelfSignedTlsCertificate(dev, 'tls-secret', {
-  dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
-  commonName: 'xiaohan.com',
 });
 
 // ---------------------------------------------------------------------------

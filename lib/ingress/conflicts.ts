@@ -1,6 +1,7 @@
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { IConstruct } from 'constructs';
 import { Problem } from '../core/errors';
+import { INGRESS_CLASS_ANNOTATION } from './ingress-validation';
 
 /** Marks HttpIngress instances, so they are found in the tree even across copies of this library. */
 export const HTTP_INGRESS_MARK = Symbol.for('cdk8s-netkit.HttpIngress');
@@ -25,8 +26,8 @@ function routes(ingress: IIngress): Array<{ field: string; host?: string; path: 
  * pass the Ingresses applied before this one.
  */
 export function ingressConflictProblems(ingress: IIngress, others: readonly IIngress[]): Problem[] {
-  const className = ingress.spec?.ingressClassName ?? '';
-  const sameClass = others.filter((o) => (o.spec?.ingressClassName ?? '') === className);
+  const className = classOf(ingress);
+  const sameClass = others.filter((o) => classOf(o) === className);
   const problems: Problem[] = [];
   for (const route of routes(ingress)) {
     const other = sameClass.find((o) => routes(o).some((r) => r.key === route.key));
@@ -41,6 +42,11 @@ export function ingressConflictProblems(ingress: IIngress, others: readonly IIng
     }
   }
   return problems;
+}
+
+/** The class an Ingress asks for: ingressClassName, else the legacy annotation, else '' (the default class). */
+function classOf(ingress: IIngress): string {
+  return ingress.spec?.ingressClassName ?? ingress.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION] ?? '';
 }
 
 /** Whether a construct is an HttpIngress. */

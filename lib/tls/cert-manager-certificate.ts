@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Problem, throwIfProblems } from '../core/errors';
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
 import { CERT_MANAGER_API_VERSION, ICertManagerIssuerRef } from './cert-manager-issuer';
-import { certificateDnsNameProblems, isCertificateDnsName } from './dns-names';
+import { certificateDnsNameProblems, commonNameProblems } from './dns-names';
 import { TlsKeyAlgorithm } from './self-signed-builder';
 import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
 
@@ -47,12 +47,13 @@ export function goDuration(duration: Duration): string {
 
 /**
  * A cert-manager `Certificate`: cert-manager obtains the certificate, writes
- * the Secret and renews it. The Secret is cert-manager's, so it is not in
- * the manifests (`managedOutside`) and no key ever is.
+ * the Secret and renews it, so no key is ever in the manifests. The
+ * Certificate is, and it names the Secret, so `managedOutside` is false:
+ * policy checks find the Secret through it.
  */
 export class CertManagerTlsCertificate extends TlsCertificate {
   public readonly dnsNames: readonly string[];
-  public readonly managedOutside = true;
+  public readonly managedOutside = false;
   /** The cert-manager Certificate object. */
   public readonly certificate: ApiObject;
 
@@ -106,9 +107,7 @@ function optionProblems(name: string, props: CertManagerTlsCertificateProps): Pr
   if (!isDns1123Subdomain(name)) {
     problems.push({ field: 'certificateName', message: 'is not a valid object name.', value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use a name such as "web-tls".' });
   }
-  if (props.commonName !== undefined && (props.commonName.length > 64 || !isCertificateDnsName(props.commonName))) {
-    problems.push({ field: 'commonName', message: 'is not a DNS name of at most 64 characters (the X.509 CN limit).', value: props.commonName, fix: 'use a short DNS name, or leave the CN out: clients only read the SANs.' });
-  }
+  if (props.commonName !== undefined) problems.push(...commonNameProblems('commonName', props.commonName));
   if (props.duration && props.renewBefore && props.renewBefore.toSeconds() >= props.duration.toSeconds()) {
     problems.push({ field: 'renewBefore', message: 'is not shorter than duration; cert-manager would renew forever.', value: goDuration(props.renewBefore), allowed: `less than ${goDuration(props.duration)}`, fix: 'use e.g. a third of the duration.' });
   }

@@ -15,12 +15,14 @@ export interface ITlsCertificateRef {
    */
   readonly dnsNames?: readonly string[];
   /**
-   * True when the Secret is not one of the synthesized manifests (cert-manager
-   * makes it, it exists already, or its private key is deliberately kept out
-   * of the committed output). An Ingress then lists the Secret in the
-   * `netkit.io/external-secrets` annotation so the "TLS secret exists"
-   * policy knows it is provided elsewhere.
-   * @default false - the Secret is in the manifests
+   * True when nothing in the synthesized manifests provides the Secret: it
+   * exists already (Sealed/External Secrets, `kubectl create secret tls`),
+   * or its private key is deliberately kept out of the committed output. An
+   * Ingress then lists the Secret in the `netkit.io/external-secrets`
+   * annotation so the "TLS secret exists" policy knows it is provided
+   * elsewhere. False for cert-manager: its Certificate, which is in the
+   * manifests, names the Secret it writes.
+   * @default false - the Secret, or a cert-manager Certificate writing it, is in the manifests
    */
   readonly managedOutside?: boolean;
 }

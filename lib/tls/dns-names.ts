@@ -34,3 +34,15 @@ export function certificateDnsNameProblems(field: string, names: readonly string
   });
   return problems;
 }
+
+/** The longest CN X.509 allows (`ub-common-name`, RFC 5280 appendix A). */
+export const MAX_COMMON_NAME_LENGTH = 64;
+
+/** Problems with a certificate's CN: a DNS name of at most 64 characters. */
+export function commonNameProblems(field: string, commonName: string): Problem[] {
+  if (commonName.length <= MAX_COMMON_NAME_LENGTH && isCertificateDnsName(commonName)) return [];
+  return [{
+    field, message: `is not a DNS name of at most ${MAX_COMMON_NAME_LENGTH} characters (the X.509 CN limit).`, value: commonName,
+    allowed: 'a DNS name such as "example.com"', fix: 'use the main domain, e.g. "xiaohan.com", or leave the CN out: clients only read the SANs.',
+  }];
+}

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { NetkitError, throwIfProblems } from '../core/errors';
 import { checkCertificate, EXPIRY_WARNING_WINDOW, readCertificateFacts } from './certificate-check';
-import { certificateDnsNameProblems, isCertificateDnsName } from './dns-names';
+import { certificateDnsNameProblems, commonNameProblems } from './dns-names';
 import { LOCAL_STATE_DIRECTORY, TlsSecretOutput, writePrivateFile } from './secret-output';
 import { buildSelfSignedCertificate, generateTlsKeyPair, privateKeyPem, TlsKeyAlgorithm } from './self-signed-builder';
 import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
@@ -85,12 +85,7 @@ export class SelfSignedTlsCertificate extends TlsCertificate {
     throwIfProblems(this, certificateDnsNameProblems('dnsNames', props.dnsNames));
     this.dnsNames = [...props.dnsNames];
     this.commonName = props.commonName ?? props.dnsNames[0];
-    if (!isCertificateDnsName(this.commonName)) {
-      throw new NetkitError(this, {
-        field: 'commonName', message: 'is not a DNS name.', value: this.commonName,
-        allowed: 'a DNS name such as "example.com"', fix: 'use the main domain, e.g. "xiaohan.com".',
-      });
-    }
+    throwIfProblems(this, commonNameProblems('commonName', this.commonName));
     const algorithm = props.keyAlgorithm ?? 'rsa-2048';
     const validity = props.validity ?? Duration.days(365);
     if (validity.toMilliseconds() <= EXPIRY_WARNING_WINDOW.toMilliseconds()) {

@@ -36,4 +36,10 @@ describe('ingressConflictProblems', () => {
     expect(ingressConflictProblems(ingress('x', 'nginx', [['a.com', '/b']]), [first])).toEqual([]);
     expect(ingressConflictProblems(first, [])).toEqual([]);
   });
+
+  test('the legacy kubernetes.io/ingress.class annotation counts as the class', () => {
+    const legacy = ingress('legacy', undefined, [['a.com', '/']]);
+    const annotated = { ...legacy, metadata: { ...legacy.metadata, annotations: { 'kubernetes.io/ingress.class': 'nginx' } } };
+    expect(ingressConflictProblems(annotated, [ingress('first', 'nginx', [['a.com', '/']])])).toHaveLength(1);
+  });
 });

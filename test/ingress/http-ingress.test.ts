@@ -1,4 +1,5 @@
 import { Testing } from 'cdk8s';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { ExposedService } from '../../lib/service/exposed-service';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../../lib/core/annotations';
 import { HttpIngress, IngressBackend } from '../../lib/ingress';
@@ -107,6 +108,18 @@ describe('HttpIngress output', () => {
       tls: [{ hosts: ['a.example.com'], certificate: fakeCertificate('a-tls', ['a.example.com']) }],
     });
     expect(ingresses(chart)).toMatchSnapshot();
+  });
+
+  test('the output passes the Kubernetes JSON schema (kubernetes-models), and a misplaced field would not', () => {
+    const { chart, web } = fixture();
+    new HttpIngress(chart, 'schema', {
+      rules: [{ host: 'a.example.com', backend: IngressBackend.fromService(web, 'http') }],
+      defaultBackend: IngressBackend.fromService(web, 80),
+      tls: [{ hosts: ['a.example.com'], secretName: 'a-tls' }],
+    });
+    const [manifest] = ingresses(chart);
+    expect(() => new Ingress(manifest).validate()).not.toThrow();
+    expect(() => new Ingress({ ...manifest, spec: { ...manifest.spec, tls: 'a-tls' } }).validate()).toThrow();
   });
 });
 

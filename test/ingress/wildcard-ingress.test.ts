@@ -1,4 +1,5 @@
 import { Testing } from 'cdk8s';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../../lib/core/annotations';
 import { NGINX_SSL_REDIRECT_ANNOTATION, WildcardIngress } from '../../lib/ingress';
 import { fakeCertificate, fixture } from './fakes';
@@ -28,6 +29,7 @@ describe('WildcardIngress', () => {
     expect(apps.urls).toEqual(['https://web01.cluster.example.com/', 'https://api.cluster.example.com/v1']);
     expect(apps.certificate).toBe(wildcard);
     expect(apps.ingress).toBe(apps.httpIngress.ingress);
+    expect(() => new Ingress(manifest).validate()).not.toThrow();
     expect(manifest).toMatchSnapshot();
   });
 

@@ -74,7 +74,8 @@ describe('CertManagerTlsCertificate', () => {
       dnsNames: ['*.cluster.example.com', 'cluster.example.com'], issuer, commonName: 'cluster.example.com',
       duration: Duration.days(90), renewBefore: Duration.days(30), keyAlgorithm: 'ecdsa-p256', certificateName: 'wildcard',
     });
-    expect(cert.managedOutside).toBe(true);
+    // The Certificate in the manifests stands for the Secret it writes.
+    expect(cert.managedOutside).toBe(false);
     expect(cert.secretName).toBe('wildcard-tls');
     expect(cert.dnsNames).toEqual(['*.cluster.example.com', 'cluster.example.com']);
     const manifest = Testing.synth(chart).find((o) => o.kind === 'Certificate');

@@ -56,6 +56,14 @@ describe('PemFileTlsCertificate', () => {
     ]);
   });
 
+  test('snapshot: the opt-in chart (certificate and key bytes replaced, they differ every run)', () => {
+    const files = writePemFiles(dir, good);
+    const { chart } = devChart();
+    new PemFileTlsCertificate(chart, 'tls-secret', { ...files, now: NOW, secretOutput: TlsSecretOutput.manifestWithPrivateKey() });
+    const manifests = Testing.synth(chart).map((o) => (o.kind === 'Secret' ? { ...o, data: Object.fromEntries(Object.keys(o.data).map((k) => [k, `<${k}>`])) } : o));
+    expect(manifests).toMatchSnapshot();
+  });
+
   test('none() writes no Secret anywhere', () => {
     const files = writePemFiles(dir, good);
     const { chart } = devChart();

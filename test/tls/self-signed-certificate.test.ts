@@ -95,7 +95,8 @@ describe('SelfSignedTlsCertificate', () => {
   });
 
   test('a bad CN or a validity under 31 days is an error', () => {
-    expect(() => make({ commonName: 'not a name' })).toThrow('[dev/tls-secret] commonName: is not a DNS name. Got: "not a name".');
+    expect(() => make({ commonName: 'not a name' })).toThrow('[dev/tls-secret] commonName: is not a DNS name of at most 64 characters (the X.509 CN limit). Got: "not a name".');
+    expect(() => make({ commonName: `${'a'.repeat(61)}.com` })).toThrow('commonName: is not a DNS name of at most 64 characters');
     expect(() => make({ validity: Duration.days(30) })).toThrow('[dev/tls-secret] validity: is too short: a pair within 30 days of expiry is replaced on every run. Got: "30 days". Allowed: more than 30 days.');
   });
 });
