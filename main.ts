@@ -1,7 +1,7 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace. `npx cdk8s synth` writes them to dist/.
 import { Duration } from 'cdk8s';
-import { ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, KubeProxyConfig, NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress } from './lib';
+import { enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, KubeProxyConfig, NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress } from './lib';
 
 // NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
 const app = new NetkitApp();
@@ -110,5 +110,14 @@ new KubeProxyConfig(cluster, 'kube-proxy', {
   mode: 'ipvs',
   ipvs: { scheduler: 'rr' },
 });
+
+// ---------------------------------------------------------------------------
+// Policies (issue 5): every rule runs over the whole app inside app.synth(), so
+// `npx cdk8s synth` fails before writing dist/ on an error finding (a Service
+// selecting no pod, a backend naming no Service, an uncovered TLS host …);
+// warnings and infos print. The "nginx" IngressClass is installed with
+// ingress-nginx, outside this app.
+// ---------------------------------------------------------------------------
+enforcePolicies(app, { externalIngressClasses: ['nginx'] });
 
 app.synth();

@@ -3,7 +3,23 @@ import { checkPolicies } from '../policy/engine';
 import { formatReport } from '../policy/report';
 import { CliCommand } from './main';
 
-const USAGE = 'Usage: cdk8s-netkit check [--format text|json] [--strict] <files or folders>…\n';
+const USAGE = [
+  'Usage: cdk8s-netkit check [--format text|json] [--strict] [options] <files or folders>…',
+  '  --external-namespace NAME      a namespace that exists outside these files (repeatable)',
+  '  --external-ingress-class NAME  an IngressClass installed outside these files (repeatable)',
+  '  --external-secret [NS/]NAME    a TLS Secret managed outside these files (repeatable)',
+  '  --disable RULE                 do not run a rule (repeatable)',
+  '  --kubernetes-version 1.N       the target Kubernetes release',
+  '',
+].join('\n');
+
+/** Repeatable options with a value, and the policy option each fills. */
+const LIST_OPTIONS: Record<string, 'externalNamespaces' | 'externalIngressClasses' | 'externalSecrets' | 'disabledRules'> = {
+  '--external-namespace': 'externalNamespaces',
+  '--external-ingress-class': 'externalIngressClasses',
+  '--external-secret': 'externalSecrets',
+  '--disable': 'disabledRules',
+};
 
 /**
  * `check`: runs every policy rule over Kubernetes YAML files. Exit codes:
@@ -16,9 +32,20 @@ export const checkCommand: CliCommand = {
     let format = 'text';
     let strict = false;
     const paths: string[] = [];
+    const lists: Record<string, string[]> = { externalNamespaces: [], externalIngressClasses: [], externalSecrets: [], disabledRules: [] };
+    let kubernetesVersion: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (arg === '--strict') strict = true;
+      else if (LIST_OPTIONS[arg] !== undefined || arg === '--kubernetes-version') {
+        const value = args[++i];
+        if (value === undefined || value.startsWith('-')) {
+          io.err(`cdk8s-netkit check: ${arg} needs a value.\n${USAGE}`);
+          return 2;
+        }
+        if (arg === '--kubernetes-version') kubernetesVersion = value;
+        else lists[LIST_OPTIONS[arg]].push(value);
+      }
       else if (arg === '--format') format = args[++i] ?? '';
       else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
       else if (arg === '--help' || arg === '-h') {
@@ -47,7 +74,7 @@ export const checkCommand: CliCommand = {
       }
       throw e;
     }
-    const findings = checkPolicies(manifests);
+    const findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
     if (format === 'json') {
       const list = findings.map((f) => ({
         rule: f.rule, severity: f.severity, kind: f.kind, namespace: f.namespace ?? null, name: f.name,

@@ -67,6 +67,7 @@ export class PolicyContext {
   /** namespace → `key=value` → pod templates carrying that label. */
   private readonly templatesByLabel = new Map<string, Map<string, PodTemplate[]>>();
   private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
+  private namesByKindNs?: Map<string, string[]>;
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
@@ -105,6 +106,26 @@ export class PolicyContext {
   /** The object of that kind, namespace and name, if it is in the set. */
   public find(kind: string, namespace: string | undefined, name: string): PolicyObject | undefined {
     return this.byKindNsName.get(`${kind}:${nsName(namespace, name)}`);
+  }
+
+  /** The names of the objects of a kind in a namespace (for "did you mean" hints; built on first use). */
+  public namesIn(kind: string, namespace: string | undefined): readonly string[] {
+    if (!this.namesByKindNs) {
+      this.namesByKindNs = new Map();
+      for (const o of this.objects) {
+        const key = `${o.kind}:${o.namespace ?? ''}`;
+        const list = this.namesByKindNs.get(key);
+        if (list) list.push(o.name);
+        else this.namesByKindNs.set(key, [o.name]);
+      }
+    }
+    return this.namesByKindNs.get(`${kind}:${namespace ?? ''}`) ?? [];
+  }
+
+  /** The values pod templates in a namespace give a label key (for "did you mean" hints). */
+  public podLabelValues(namespace: string, key: string): string[] {
+    const prefix = `${key}=`;
+    return [...(this.templatesByLabel.get(namespace)?.keys() ?? [])].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   }
 
   /**

@@ -1,10 +1,12 @@
 import { App } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
+import { NetkitError } from '../core/errors';
 import { checkPolicies } from './engine';
 import { formatFinding } from './report';
 import { Finding, PolicyOptions } from './types';
 
 const printed = new Set<string>();
+const enforced = new WeakSet<IConstruct>();
 
 /** Prints warnings and infos to stderr, each once per process. */
 function printNonErrors(findings: readonly Finding[]): void {
@@ -35,7 +37,10 @@ export function policyValidation(scope: IConstruct, options: PolicyOptions = {})
       if (cached && cached.size === size) return cached.errors;
       const findings = checkPolicies(scope, options);
       printNonErrors(findings);
-      const errors = findings.filter((f) => f.severity === 'error').map(formatFinding);
+      const failing = findings.filter((f) => f.severity === 'error');
+      const errors = failing.length === 0 ? [] : [
+        `cdk8s-netkit policies found ${failing.length} error(s); nothing was written:\n${failing.map(formatFinding).join('\n')}`,
+      ];
       cached = { size, errors };
       setImmediate(() => { cached = undefined; });
       return errors;
@@ -49,5 +54,12 @@ export function policyValidation(scope: IConstruct, options: PolicyOptions = {})
  * stderr. Call once, before `app.synth()`.
  */
 export function enforcePolicies(app: App | IConstruct, options: PolicyOptions = {}): void {
+  if (enforced.has(app)) {
+    // Two registrations would check and print everything twice, possibly with different options.
+    throw new NetkitError(app.node.path || 'app', {
+      field: 'enforcePolicies', message: 'was already called for this app.', fix: 'call enforcePolicies once, with all the options.',
+    });
+  }
+  enforced.add(app);
   app.node.addValidation(policyValidation(app, options));
 }

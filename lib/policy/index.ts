@@ -8,3 +8,4 @@ export { RULES } from './rules';
 export { DEFAULT_TARGET_VERSION } from './rules/api-stable-versions';
 export { BUILT_IN_NAMESPACES } from './rules/ns-exists';
 export { SCHEMA_SOURCE } from './schema/known-fields';
+export * from './rules-table';

@@ -6,6 +6,12 @@ import {
 } from './builders';
 
 const certPem = readFileSync(join(__dirname, 'fixtures', 'shop-example-com.crt.pem'), 'utf8');
+// A throwaway key made for these fixtures only.
+const keyPem = readFileSync(join(__dirname, 'fixtures', 'shop-example-com.key.pem'), 'utf8');
+const kubeProxyConfigMap = (mode: string) => ({
+  apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+  data: { 'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ${mode}\n` },
+});
 const tlsIngress = (secretName: string, hosts = ['shop.example.com'], annotations?: Record<string, string>) =>
   ingress('web', { tls: [{ hosts, secretName }] }, annotations);
 const withoutKind = (objects: any[], kind: string) => objects.filter((o) => o.kind !== kind);
@@ -153,6 +159,21 @@ const CASES: Record<string, RuleCase> = {
     fail: [...validApp(), ingress('api', { rules: [{ host: 'api.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] }, { 'nginx.ingress.kubernetes.io/configuration-snippet': 'more_set_headers "X: y";' })],
     expected: { kind: 'Ingress', name: 'api', message: /nginx\.ingress\.kubernetes\.io\/configuration-snippet"\] injects raw NGINX configuration/ },
   },
+  'ing-spec-valid': {
+    pass: validApp(),
+    fail: [...withoutKind(validApp(), 'Ingress'), ingress('web', { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] })],
+    expected: { kind: 'Ingress', name: 'web', message: /spec\.rules\[0\]\.http\.paths\[0\]\.pathType/ },
+  },
+  'tls-secret-valid': {
+    pass: [...validApp(), tlsSecret('shop-tls', { 'tls.crt': certPem, 'tls.key': keyPem })],
+    fail: [...validApp(), tlsSecret('shop-tls', { 'tls.crt': certPem })],
+    expected: { kind: 'Secret', name: 'shop-tls', message: /tls\.key/ },
+  },
+  'kproxy-config-valid': {
+    pass: [...validApp(), kubeProxyConfigMap('nftables')],
+    fail: [...validApp(), kubeProxyConfigMap('ipvss')],
+    expected: { kind: 'ConfigMap', name: 'kube-proxy', message: /data\["config\.conf"\]\.mode/ },
+  },
   'skip-has-reason': {
     pass: [...validApp(), withAnnotations(service('np', { selector: { app: 'web' }, type: 'NodePort' }), { 'netkit.io/skip-svc-type-nodeport': 'bare-metal cluster without a load balancer' })],
     fail: [...validApp(), withAnnotations(service('np', { selector: { app: 'web' }, type: 'NodePort' }), { 'netkit.io/skip-svc-type-nodeport': ' ' })],
@@ -205,6 +226,13 @@ describe('rule details', () => {
   test('a numeric targetPort must match the container port protocol', () => {
     const objects = [...withoutKind(validApp(), 'Service'), service('web', { ports: [{ port: 53, targetPort: 8080, protocol: 'UDP' }] })];
     expect(ofRule(checkPolicies(objects), 'svc-targetport-exists')[0].message).toMatch(/targetPort 8080\/UDP is not a port/);
+  });
+
+  test('a missing Service or selector value comes with the closest existing one', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), ingress('web', { defaultBackend: { service: { name: 'wbe', port: { number: 80 } } } })];
+    expect(ofRule(checkPolicies(objects), 'ing-backend-exists')[0].message).toBe('spec.defaultBackend.service.name "wbe" is not a Service in namespace "shop". Did you mean "web"?');
+    const typo = [...withoutKind(validApp(), 'Service'), service('web', { selector: { app: 'wbe' } })];
+    expect(ofRule(checkPolicies(typo), 'svc-selector-matches-pod')[0].message).toMatch(/has no endpoints\. Did you mean app=web\?$/);
   });
 
   test('an Ingress backend port must be a port of the Service', () => {
@@ -266,6 +294,37 @@ describe('rule details', () => {
       .toContain('spec.template.spec.containers[0].ports[0].containerPort must be of type integer.');
   });
 
+  test('schema errors name missing fields, enum values and formats', () => {
+    const objects = [
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x', namespace: NS }, spec: { template: {} } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'y', namespace: NS }, spec: { type: 'Foo', ports: [{ port: 80 }] } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'z', namespace: NS, creationTimestamp: 'yesterday' } },
+    ];
+    expect(ofRule(checkPolicies(objects), 'schema-valid').map((f) => `${f.name}: ${f.message}`)).toEqual([
+      'x: spec requires field "selector".',
+      'y: spec.type must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort".',
+      'z: metadata.creationTimestamp must be a valid date-time.',
+    ]);
+  });
+
+  test('a document without apiVersion or kind is not a Kubernetes object', () => {
+    const findings = ofRule(checkPolicies([{ replicaCount: 2, metadata: { name: 'values' } }]), 'schema-valid');
+    expect(findings).toEqual([expect.objectContaining({ kind: '', name: 'values', message: 'is not a Kubernetes object: apiVersion and kind are required.' })]);
+  });
+
+  test('names must be present and namespaces valid', () => {
+    const objects = [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace: NS } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'Shop' } },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a.b' } },
+    ];
+    expect(ofRule(checkPolicies(objects), 'name-valid').map((f) => f.message)).toEqual([
+      'metadata.name is missing.',
+      'metadata.namespace "Shop" is not a valid namespace name. Allowed: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.',
+      'metadata.name "a.b" is not a valid Namespace name. Allowed: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.',
+    ]);
+  });
+
   test('latest is not a pin', () => {
     const objects = [...validApp(), deployment('api', { container: { image: 'nginx:latest' } })];
     expect(ofRule(checkPolicies(objects), 'img-pinned')[0].message).toMatch(/uses the moving tag latest/);
@@ -294,6 +353,25 @@ describe('rule details', () => {
   test('a skip naming an unknown rule is reported', () => {
     const objects = [...validApp(), withAnnotations(service('np', { selector: { app: 'web' } }), { 'netkit.io/skip-no-such-rule': 'because' })];
     expect(ofRule(checkPolicies(objects), 'skip-has-reason')[0].message).toMatch(/skips "no-such-rule", which is not a rule/);
+  });
+
+  test('nodePortRange moves the allowed node port range', () => {
+    const objects = [...validApp(), service('np', { selector: { app: 'web' }, type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 31000 }] })];
+    expect(ofRule(checkPolicies(objects), 'svc-spec-valid')).toEqual([]);
+    expect(ofRule(checkPolicies(objects, { nodePortRange: { min: 30000, max: 30999 } }), 'svc-spec-valid')[0].message)
+      .toBe('spec.ports[0].nodePort: is outside the node port range. Got: 31000. Allowed: 30000-30999.');
+  });
+
+  test('certificates are also read from base64 data', () => {
+    const secret = { ...tlsSecret('shop-tls'), stringData: undefined, data: { 'tls.crt': Buffer.from(certPem).toString('base64'), 'tls.key': Buffer.from(keyPem).toString('base64') } };
+    const objects = [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls', ['other.example.com']), secret];
+    expect(ofRule(checkPolicies(objects), 'ing-tls-cert-covers-hosts')[0].message).toMatch(/"other\.example\.com" is not covered .* \(it covers "shop\.example\.com", "\*\.shop\.example\.com"\)/);
+    expect(ofRule(checkPolicies(objects), 'tls-secret-valid')).toEqual([]);
+  });
+
+  test('a Secret without a readable certificate is not coverage-checked', () => {
+    const objects = [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls', ['other.example.com']), tlsSecret('shop-tls', { 'tls.crt': 'not pem', 'tls.key': 'k' })];
+    expect(ofRule(checkPolicies(objects), 'ing-tls-cert-covers-hosts')).toEqual([]);
   });
 
   test('invalid label keys are reported', () => {

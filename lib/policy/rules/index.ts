@@ -8,7 +8,9 @@ import { ingClassResolves } from './ing-class-resolves';
 import { ingHostPathUnique } from './ing-host-path-unique';
 import { ingNoSnippets } from './ing-no-snippets';
 import { ingTlsCertCoversHosts } from './ing-tls-cert-covers-hosts';
+import { ingSpecValid } from './ing-spec-valid';
 import { ingTlsSecretExists } from './ing-tls-secret-exists';
+import { kproxyConfigValid } from './kproxy-config-valid';
 import { labelValuesValid } from './label-values-valid';
 import { nameValid } from './name-valid';
 import { nsExists } from './ns-exists';
@@ -25,6 +27,7 @@ import { svcSelectorMatchesPod } from './svc-selector-matches-pod';
 import { svcSpecValid } from './svc-spec-valid';
 import { svcTargetPortExists } from './svc-targetport-exists';
 import { svcTypeNodePort } from './svc-type-nodeport';
+import { tlsSecretValid } from './tls-secret-valid';
 
 /** Every rule, in the order findings are reported and documented. */
 export const RULES: readonly Rule[] = [
@@ -46,6 +49,9 @@ export const RULES: readonly Rule[] = [
   labelValuesValid,
   svcSpecValid,
   svcTypeNodePort,
+  ingSpecValid,
+  tlsSecretValid,
+  kproxyConfigValid,
   depSelectorMatchesTemplate,
   podProbePortExists,
   imgPinned,

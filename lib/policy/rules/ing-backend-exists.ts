@@ -1,3 +1,4 @@
+import { closest } from '../suggest';
 import { Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
 import { ingressBackends } from './ingress-parts';
@@ -16,7 +17,8 @@ export const ingBackendExists: Rule = {
         if (!ref || typeof ref.name !== 'string') continue;
         const service = context.find('Service', ingress.namespace, ref.name);
         if (!service) {
-          out.push({ object: ingress, message: `${field}.service.name "${ref.name}" is not a Service in namespace "${ingress.namespace}".` });
+          const near = closest(ref.name, context.namesIn('Service', ingress.namespace));
+          out.push({ object: ingress, message: `${field}.service.name "${ref.name}" is not a Service in namespace "${ingress.namespace}".${near ? ` Did you mean "${near}"?` : ''}` });
           continue;
         }
         const ports: any[] = Array.isArray(service.manifest.spec?.ports) ? service.manifest.spec.ports : [];

@@ -1,3 +1,4 @@
+import { INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
 
@@ -26,7 +27,7 @@ export const ingClassResolves: Rule = {
           const known = [...names].map((n) => `"${n}"`).join(', ') || 'none';
           out.push({ object: ingress, message: `spec.ingressClassName "${className}" is not an IngressClass of the app nor a declared external one (known: ${known}).` });
         }
-      } else if (ingress.manifest.metadata?.annotations?.['kubernetes.io/ingress.class'] === undefined
+      } else if (ingress.manifest.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION] === undefined
         && defaults.length === 0 && external.length === 0) {
         out.push({ object: ingress, message: 'names no ingress class and no IngressClass is marked default, so no controller will serve it.', fix: 'Set spec.ingressClassName.' });
       }

@@ -1,3 +1,4 @@
+import { routeKey } from '../../ingress/conflicts';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
 import { ingressClassOf } from './ingress-parts';
@@ -17,7 +18,9 @@ export const ingHostPathUnique: Rule = {
       (Array.isArray(rules) ? rules : []).forEach((rule: any, r: number) => {
         const host = rule?.host ?? '';
         (Array.isArray(rule?.http?.paths) ? rule.http.paths : []).forEach((path: any, p: number) => {
-          const key = `${cls}\u0000${host}\u0000${path?.path ?? ''}`;
+          // The same route identity as HttpIngress's eager check (an empty path counts as "/"),
+          // but one pass over all Ingresses instead of comparing each with every other.
+          const key = `${cls}\u0000${routeKey({ host, path: path?.path })}`;
           const first = seen.get(key);
           if (first === undefined) {
             seen.set(key, ingress);

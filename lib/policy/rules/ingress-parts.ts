@@ -1,4 +1,5 @@
 import { EXTERNAL_SECRETS_ANNOTATION } from '../../core/annotations';
+import { INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
 import { PolicyObject } from '../types';
 
 /** Every backend of an Ingress with the field path that holds it. */
@@ -16,7 +17,7 @@ export function ingressBackends(ingress: any): Array<{ backend: any; field: stri
 
 /** The class an Ingress asks for: ingressClassName, else the legacy annotation; '' for the default class. */
 export function ingressClassOf(ingress: any): string {
-  return ingress?.spec?.ingressClassName ?? ingress?.metadata?.annotations?.['kubernetes.io/ingress.class'] ?? '';
+  return ingress?.spec?.ingressClassName ?? ingress?.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION] ?? '';
 }
 
 /** The TLS entries of an Ingress that name a Secret. */

@@ -10,6 +10,10 @@ export const schemaValid: Rule = {
   check: (context) => {
     const out: RuleViolation[] = [];
     for (const o of context.objects) {
+      if (!o.apiVersion || !o.kind) {
+        out.push({ object: o, message: 'is not a Kubernetes object: apiVersion and kind are required.', fix: 'Set apiVersion and kind, or keep non-Kubernetes YAML (Helm values, configs) out of the checked files.' });
+        continue;
+      }
       const type = schemaTypeOf(o.apiVersion, o.kind);
       if (!type) continue;
       for (const f of unknownFields(o.manifest, type)) {

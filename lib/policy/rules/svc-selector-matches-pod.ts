@@ -1,3 +1,4 @@
+import { closest } from '../suggest';
 import { Rule, RuleViolation } from '../types';
 
 export const svcSelectorMatchesPod: Rule = {
@@ -14,9 +15,15 @@ export const svcSelectorMatchesPod: Rule = {
       // Selector-less Services (ExternalName, manual EndpointSlices) select nothing on purpose.
       if (spec.type === 'ExternalName' || !selector || Object.keys(selector).length === 0) continue;
       if (context.podsSelectedBy(service).length > 0) continue;
+      const hints = Object.entries(selector).flatMap(([key, value]) => {
+        const values = context.podLabelValues(service.namespace ?? 'default', key);
+        if (values.includes(value as string)) return [];
+        const near = closest(String(value), values);
+        return near !== undefined ? [`${key}=${near}`] : [];
+      });
       out.push({
         object: service,
-        message: `spec.selector ${JSON.stringify(selector)} matches no pod template in namespace "${service.namespace}", so the Service has no endpoints.`,
+        message: `spec.selector ${JSON.stringify(selector)} matches no pod template in namespace "${service.namespace}", so the Service has no endpoints.${hints.length > 0 ? ` Did you mean ${hints.join(', ')}?` : ''}`,
       });
     }
     return out;

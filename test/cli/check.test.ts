@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const fixtures = join(root, 'test', 'policy', 'fixtures');
+
+/** Runs the real executable, as `npx cdk8s-netkit check …` would. */
+function check(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'cdk8s-netkit.js'), 'check', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+jest.setTimeout(30_000);
+
+describe('cdk8s-netkit check', () => {
+  test('exits 0 and says so when nothing is wrong', () => {
+    const r = check(join(fixtures, 'clean.yaml'));
+    expect(r).toMatchObject({ code: 0, stdout: '0 error(s), 0 warning(s), 0 info(s).\n' });
+  });
+
+  test('exits 0 on warnings only, 1 with --strict', () => {
+    expect(check(join(fixtures, 'warnings-only.yaml')).code).toBe(0);
+    const strict = check('--strict', join(fixtures, 'warnings-only.yaml'));
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/^WARNING \[pod-resources\] Pod default\/tool \(.*warnings-only\.yaml:1\): spec\.containers\[0\]\.resources is missing/);
+  });
+
+  test('exits 2 on an error finding, naming file, line, rule, object and fix', () => {
+    const r = check(join(fixtures, 'broken.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('ERROR [svc-selector-matches-pod] Service default/web (');
+    expect(r.stdout).toContain('broken.yaml:2): spec.selector {"app":"wbe"} matches no pod template in namespace "default"');
+    expect(r.stdout).toContain('    Fix: Make the selector equal to');
+    expect(r.stdout).toMatch(/1 error\(s\), 0 warning\(s\), 0 info\(s\)\.\n$/);
+  });
+
+  test('--format json prints the findings as JSON', () => {
+    const r = check('--format', 'json', join(fixtures, 'broken.yaml'));
+    expect(r.code).toBe(2);
+    const { findings } = JSON.parse(r.stdout);
+    expect(findings).toEqual([{
+      rule: 'svc-selector-matches-pod', severity: 'error', kind: 'Service', namespace: 'default', name: 'web',
+      file: join(fixtures, 'broken.yaml'), line: 2,
+      message: 'spec.selector {"app":"wbe"} matches no pod template in namespace "default", so the Service has no endpoints. Did you mean app=web?',
+      fix: "Make the selector equal to (a subset of) the workload's pod template labels, or fix the namespace.",
+    }]);
+  });
+
+  test('exits 3 on unreadable YAML, naming file and line, without a stack trace', () => {
+    const r = check(join(fixtures, 'clean.yaml'), join(fixtures, 'unreadable.yaml'));
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^cdk8s-netkit check: cannot read .*unreadable\.yaml:6: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('exits 3 on a missing file', () => {
+    const r = check(join(fixtures, 'no-such-file.yaml'));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('no-such-file.yaml: no such file or folder');
+  });
+
+  test('exits 2 on bad usage', () => {
+    expect(check('--format', 'xml', 'x.yaml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be text or json, got "xml"') });
+    expect(check()).toMatchObject({ code: 2, stderr: expect.stringContaining('no files or folders given') });
+    expect(check('--frobnicate', 'x.yaml')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option "--frobnicate"') });
+  });
+
+  test('--external-ingress-class declares a class installed outside the files', () => {
+    const ingress = join(fixtures, 'ingress-external-class.yaml');
+    expect(check(ingress)).toMatchObject({ code: 2, stdout: expect.stringContaining('ERROR [ing-class-resolves] Ingress default/web') });
+    expect(check('--external-ingress-class', 'traefik', ingress)).toMatchObject({ code: 0, stdout: '0 error(s), 0 warning(s), 0 info(s).\n' });
+  });
+
+  test('the committed dist/ has no error or warning (the example declares its IngressClass external)', () => {
+    const r = check('--external-ingress-class', 'nginx', join(root, 'dist'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/^(ERROR|WARNING)/m);
+  });
+
+  test('--disable turns a rule off', () => {
+    const r = check('--format', 'json', '--disable', 'svc-selector-matches-pod', join(fixtures, 'broken.yaml'));
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});
