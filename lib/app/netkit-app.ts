@@ -1,4 +1,6 @@
-import { ApiObject, App, AppProps, Chart } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
+import { NetkitChart } from '../core/chart';
+import { stripClusterScopedNamespace } from '../core/cluster-scoped';
 import { apiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { dependencyOrder } from './topology';
 
@@ -34,12 +36,36 @@ export class NetkitApp extends App {
 
   /** Synthesizes all manifests to the output directory, resolving and validating the app once. */
   public synth(): void {
-    this.resolvingOnce(() => super.synth());
+    this.resolvingOnce(() => this.strippingInEveryLayout(() => super.synth()));
   }
 
   /** All charts as one YAML string, resolving and validating the app once. */
   public synthYaml(): string {
     return this.resolvingOnce(() => super.synthYaml());
+  }
+
+  /**
+   * With FOLDER_PER_CHART_FILE_PER_RESOURCE, cdk8s writes `apiObject.toJson()`
+   * without `chart.toJson()`, so NetkitChart could not take the chart
+   * namespace off cluster-scoped objects (the API server rejects it). For that
+   * layout only, and only during the synth, objects of a NetkitChart are
+   * stripped as they serialize: the one place NetkitApp writes something else
+   * than a stock App would.
+   */
+  private strippingInEveryLayout<T>(work: () => T): T {
+    if (this.yamlOutputType !== YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE) return work();
+    const prototype = ApiObject.prototype;
+    const stock = prototype.toJson;
+    prototype.toJson = function (this: ApiObject) {
+      const json = stock.call(this);
+      // Not `instanceof`: cdk8s' Chart answers it with isChart, true for every Chart.
+      return NetkitChart.prototype.isPrototypeOf(Chart.of(this)) ? stripClusterScopedNamespace(json) : json;
+    };
+    try {
+      return work();
+    } finally {
+      prototype.toJson = stock;
+    }
   }
 
   /**
