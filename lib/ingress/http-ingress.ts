@@ -7,8 +7,9 @@ import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/er
 import { addWarning } from '../core/warnings';
 import { recommendedLabels } from '../core/labels';
 import { IngressBackend } from './backend';
-import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct, routeKey } from './conflicts';
-import { hostProblem, ingressProblems, ingressRuleProblems, ingressTlsHostProblem, ingressTlsSecretNameProblem, PathType } from './ingress-validation';
+import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct } from './conflicts';
+import { hostProblem, ingressProblems, PathType } from './ingress-validation';
+import { IngressRouteIndex } from './route-index';
 import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
 
 /** The IngressClass of ingress-nginx, the controller this library deploys and documents. */
@@ -106,14 +107,7 @@ export class HttpIngress extends Construct {
   private readonly annotations: Record<string, string>;
   private readonly labels: Record<string, string>;
   private defaultBackendRef?: IngressBackend;
-  // Indexes of what is already added, so adding one rule or TLS block checks
-  // only what it changes (linear, not quadratic, in the number of routes).
-  private readonly routeKeys = new Set<string>();
-  /** Rules by host ('' for none) with the host's index in `spec.rules`. */
-  private readonly rulesByHost = new Map<string, { readonly index: number; readonly rules: ResolvedIngressRule[] }>();
-  /** TLS hosts by Secret with the Secret's index in `spec.tls`. */
-  private readonly tlsHostsBySecret = new Map<string, { readonly index: number; readonly hosts: Set<string> }>();
-  private readonly externalSecrets = new Set<string>();
+  private readonly routeIndex = new IngressRouteIndex();
 
   constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
     super(scope, id);
@@ -181,20 +175,17 @@ export class HttpIngress extends Construct {
       backend: options.backend,
     };
     const problems: Problem[] = [...this.backendNamespaceProblems('rule.backend', rule.backend)];
-    if (this.routeKeys.has(routeKey(rule))) {
+    if (this.routeIndex.hasRoute(rule)) {
       problems.push({
         field: 'rule', message: `routes host "${rule.host ?? '*'}" and path "${rule.path}" a second time.`, value: { host: rule.host, path: rule.path },
         allowed: 'each host and path once per Ingress', fix: 'remove the duplicate rule, or use another path.',
       });
     }
     throwIfProblems(this, problems);
-    throwIfProblems(this, this.problemsWithRule(rule));
+    // The whole manifest passed before, so only the top level and this rule's entry can fail.
+    throwIfProblems(this, [...this.topLevelProblems(), ...this.routeIndex.ruleProblems(rule)]);
     this.ruleList.push(rule);
-    this.routeKeys.add(routeKey(rule));
-    const hostKey = rule.host ?? '';
-    const sameHost = this.rulesByHost.get(hostKey);
-    if (sameHost) sameHost.rules.push(rule);
-    else this.rulesByHost.set(hostKey, { index: this.rulesByHost.size, rules: [rule] });
+    this.routeIndex.addRule(rule);
     if (rule.pathType !== 'ImplementationSpecific' && !NGINX_STRICT_PATH.test(rule.path)) {
       addWarning(this, `path "${rule.path}" (pathType ${rule.pathType}) has characters other than letters, digits, "/", "_" and "-": ingress-nginx rejects it with its default strict-validate-path-type: true. Use pathType ImplementationSpecific for regex or dotted paths.`);
     }
@@ -229,15 +220,10 @@ export class HttpIngress extends Construct {
       ...(certificate ? { certificate } : {}),
       external: certificate === undefined || isManagedOutside(certificate),
     };
-    throwIfProblems(this, this.problemsWithTls(tls));
+    throwIfProblems(this, [...this.topLevelProblems(), ...this.routeIndex.tlsProblems(tls)]);
     this.tlsList.push(tls);
-    const sameSecret = this.tlsHostsBySecret.get(tls.secretName);
-    if (sameSecret) for (const host of tls.hosts) sameSecret.hosts.add(host);
-    else this.tlsHostsBySecret.set(tls.secretName, { index: this.tlsHostsBySecret.size, hosts: new Set(tls.hosts) });
-    if (tls.external && !this.externalSecrets.has(tls.secretName)) {
-      this.externalSecrets.add(tls.secretName);
-      this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, [...this.externalSecrets].join(','));
-    }
+    const externalSecrets = this.routeIndex.addTls(tls);
+    if (externalSecrets !== undefined) this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, externalSecrets);
     return tls;
   }
 
@@ -295,37 +281,6 @@ export class HttpIngress extends Construct {
   private eagerProblems(): Problem[] {
     // I2 (rules or default backend) is checked at synth: rules may still be added.
     return ingressProblems(this.toManifest()).filter((p) => p.field !== 'spec');
-  }
-
-  /**
-   * What `eagerProblems()` would report once `rule` is added: every earlier
-   * entry passed when it was added, so only the top level and the rule's host
-   * entry (at its index in `spec.rules`) can fail.
-   */
-  private problemsWithRule(rule: ResolvedIngressRule): Problem[] {
-    const sameHost = this.rulesByHost.get(rule.host ?? '');
-    const index = sameHost?.index ?? this.rulesByHost.size;
-    const entry: IIngressRule = {
-      ...(rule.host !== undefined ? { host: rule.host } : {}),
-      http: { paths: [...(sameHost?.rules ?? []), rule].map((r) => ({ path: r.path, pathType: r.pathType, backend: r.backend.toJson() })) },
-    };
-    return [...this.topLevelProblems(), ...ingressRuleProblems(`spec.rules[${index}]`, entry)];
-  }
-
-  /** As `problemsWithRule`, for a TLS block: the top level and the block's new hosts in its Secret's `spec.tls` entry. */
-  private problemsWithTls(tls: ResolvedIngressTls): Problem[] {
-    const sameSecret = this.tlsHostsBySecret.get(tls.secretName);
-    const index = sameSecret?.index ?? this.tlsHostsBySecret.size;
-    const problems = this.topLevelProblems();
-    const added = new Set<string>();
-    for (const host of tls.hosts) {
-      if (sameSecret?.hosts.has(host) || added.has(host)) continue;
-      const problem = ingressTlsHostProblem(`spec.tls[${index}].hosts[${(sameSecret?.hosts.size ?? 0) + added.size}]`, host);
-      if (problem) problems.push(problem);
-      added.add(host);
-    }
-    const secretProblem = sameSecret ? undefined : ingressTlsSecretNameProblem(`spec.tls[${index}].secretName`, tls.secretName);
-    return secretProblem ? [...problems, secretProblem] : problems;
   }
 
   /** `eagerProblems()` of everything but the rules and TLS blocks. */
