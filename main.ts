@@ -4,10 +4,11 @@
 import { App, Duration } from 'cdk8s';
 import {
   enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
-  NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress, writeKustomization, writeTrafficMap,
+  NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress, writeKustomization, writeTrafficMap,
 } from './lib';
 
-const app = new App();
+// NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
+const app = new NetkitApp();
 
 // ---------------------------------------------------------------------------
 // Chart cluster (no namespace): per-cluster add-ons. The other charts depend on

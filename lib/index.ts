@@ -5,6 +5,7 @@ export * from './service';
 export * from './tls';
 export * from './traffic';
 export * from './gitops';
+export * from './app';
 export * from './ingress';
 export * from './policy';
 export * from './addons/kube-proxy';

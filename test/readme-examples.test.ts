@@ -77,6 +77,7 @@ describe('README examples', () => {
     if (previous === undefined) delete process.env.CDK8S_OUTDIR;
     else process.env.CDK8S_OUTDIR = previous;
     rmSync(outdir, { recursive: true, force: true });
+    rmSync(`${outdir}-traffic`, { recursive: true, force: true });
   });
 
   test('there are examples', () => {

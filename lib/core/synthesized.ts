@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { stripClusterScopedNamespace } from './cluster-scoped';
+import { isClusterScoped, stripClusterScopedNamespace } from './cluster-scoped';
 
 /** One Kubernetes object as it will be written, with where it came from. */
 export interface SynthesizedObject {
@@ -10,6 +10,36 @@ export interface SynthesizedObject {
   readonly constructPath?: string;
   /** The id of the chart it is written with (the manifest file's name). */
   readonly chart?: string;
+}
+
+/** Set while a NetkitApp synthesizes: each ApiObject's JSON, computed once. */
+let serializedOnce: WeakMap<ApiObject, any> | undefined;
+
+/**
+ * Runs `work` with {@link apiObjectJson} serializing each ApiObject at most
+ * once, so the policy checks run at validation and the files written after
+ * share one serialization. Only for a span in which the tree does not change
+ * (NetkitApp.synth); callers must not modify the JSON they get.
+ */
+export function withSerializedOnce<T>(work: () => T): T {
+  if (serializedOnce) return work();
+  serializedOnce = new WeakMap();
+  try {
+    return work();
+  } finally {
+    serializedOnce = undefined;
+  }
+}
+
+/** `apiObject.toJson()`, reused within {@link withSerializedOnce}. */
+export function apiObjectJson(apiObject: ApiObject): any {
+  if (!serializedOnce) return apiObject.toJson();
+  let json = serializedOnce.get(apiObject);
+  if (json === undefined) {
+    json = apiObject.toJson();
+    serializedOnce.set(apiObject, json);
+  }
+  return json;
 }
 
 /**
@@ -22,11 +52,10 @@ export function synthesizedObjects(scope: IConstruct): SynthesizedObject[] {
   for (const node of scope.node.findAll()) {
     if (!ApiObject.isApiObject(node)) continue;
     const chart = Chart.of(node);
-    out.push({
-      manifest: stripClusterScopedNamespace(node.toJson()),
-      constructPath: node.node.path,
-      chart: chart.node.id,
-    });
+    const json = apiObjectJson(node);
+    // A copy for the cluster-scoped ones: the shared JSON is also what a plain Chart writes.
+    const manifest = isClusterScoped(json.kind) ? stripClusterScopedNamespace({ ...json, metadata: { ...json.metadata } }) : json;
+    out.push({ manifest, constructPath: node.node.path, chart: chart.node.id });
   }
   return out;
 }

@@ -7,8 +7,9 @@ import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/er
 import { addWarning } from '../core/warnings';
 import { recommendedLabels } from '../core/labels';
 import { IngressBackend } from './backend';
-import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct, routeKey } from './conflicts';
+import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct } from './conflicts';
 import { hostProblem, ingressProblems, PathType } from './ingress-validation';
+import { IngressRouteIndex } from './route-index';
 import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
 
 /** The IngressClass of ingress-nginx, the controller this library deploys and documents. */
@@ -106,6 +107,7 @@ export class HttpIngress extends Construct {
   private readonly annotations: Record<string, string>;
   private readonly labels: Record<string, string>;
   private defaultBackendRef?: IngressBackend;
+  private readonly routeIndex = new IngressRouteIndex();
 
   constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
     super(scope, id);
@@ -173,15 +175,17 @@ export class HttpIngress extends Construct {
       backend: options.backend,
     };
     const problems: Problem[] = [...this.backendNamespaceProblems('rule.backend', rule.backend)];
-    if (this.ruleList.some((r) => routeKey(r) === routeKey(rule))) {
+    if (this.routeIndex.hasRoute(rule)) {
       problems.push({
         field: 'rule', message: `routes host "${rule.host ?? '*'}" and path "${rule.path}" a second time.`, value: { host: rule.host, path: rule.path },
         allowed: 'each host and path once per Ingress', fix: 'remove the duplicate rule, or use another path.',
       });
     }
     throwIfProblems(this, problems);
+    // The whole manifest passed before, so only the top level and this rule's entry can fail.
+    throwIfProblems(this, [...this.topLevelProblems(), ...this.routeIndex.ruleProblems(rule)]);
     this.ruleList.push(rule);
-    this.throwOnInvalidManifest(() => this.ruleList.pop());
+    this.routeIndex.addRule(rule);
     if (rule.pathType !== 'ImplementationSpecific' && !NGINX_STRICT_PATH.test(rule.path)) {
       addWarning(this, `path "${rule.path}" (pathType ${rule.pathType}) has characters other than letters, digits, "/", "_" and "-": ingress-nginx rejects it with its default strict-validate-path-type: true. Use pathType ImplementationSpecific for regex or dotted paths.`);
     }
@@ -216,10 +220,10 @@ export class HttpIngress extends Construct {
       ...(certificate ? { certificate } : {}),
       external: certificate === undefined || isManagedOutside(certificate),
     };
+    throwIfProblems(this, [...this.topLevelProblems(), ...this.routeIndex.tlsProblems(tls)]);
     this.tlsList.push(tls);
-    this.throwOnInvalidManifest(() => this.tlsList.pop());
-    const external = [...new Set(this.tlsList.filter((t) => t.external).map((t) => t.secretName))];
-    if (external.length > 0) this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, external.join(','));
+    const externalSecrets = this.routeIndex.addTls(tls);
+    if (externalSecrets !== undefined) this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, externalSecrets);
     return tls;
   }
 
@@ -246,6 +250,19 @@ export class HttpIngress extends Construct {
       entry.http!.paths.push({ path: rule.path, pathType: rule.pathType, backend: rule.backend.toJson() });
     }
     const tls = renderTls(this.tlsList);
+    const head = this.manifestWithoutRoutes();
+    return {
+      ...head,
+      spec: {
+        ...head.spec,
+        ...(tls.length > 0 ? { tls } : {}),
+        ...(byHost.size > 0 ? { rules: [...byHost.values()] } : {}),
+      },
+    };
+  }
+
+  /** The manifest without `spec.rules` and `spec.tls`. */
+  private manifestWithoutRoutes(): IIngress {
     return {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
@@ -257,8 +274,6 @@ export class HttpIngress extends Construct {
       spec: {
         ingressClassName: this.ingressClassName,
         ...(this.defaultBackendRef ? { defaultBackend: this.defaultBackendRef.toJson() } : {}),
-        ...(tls.length > 0 ? { tls } : {}),
-        ...(byHost.size > 0 ? { rules: [...byHost.values()] } : {}),
       },
     };
   }
@@ -266,6 +281,11 @@ export class HttpIngress extends Construct {
   private eagerProblems(): Problem[] {
     // I2 (rules or default backend) is checked at synth: rules may still be added.
     return ingressProblems(this.toManifest()).filter((p) => p.field !== 'spec');
+  }
+
+  /** `eagerProblems()` of everything but the rules and TLS blocks. */
+  private topLevelProblems(): Problem[] {
+    return ingressProblems(this.manifestWithoutRoutes()).filter((p) => p.field !== 'spec');
   }
 
   private throwOnInvalidManifest(undo: () => void): void {

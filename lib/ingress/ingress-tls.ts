@@ -56,11 +56,12 @@ export function uncoveredHostProblems(field: string, hosts: readonly string[], c
 
 /** The Ingress `spec.tls` list, one block per Secret in first-seen order, hosts deduplicated. */
 export function renderTls(blocks: readonly ResolvedIngressTls[]): IIngressTLS[] {
-  const bySecret = new Map<string, string[]>();
+  // Sets keep first-seen order and make this linear in the number of hosts.
+  const bySecret = new Map<string, Set<string>>();
   for (const block of blocks) {
-    const hosts = bySecret.get(block.secretName) ?? [];
-    for (const host of block.hosts) if (!hosts.includes(host)) hosts.push(host);
+    const hosts = bySecret.get(block.secretName) ?? new Set<string>();
+    for (const host of block.hosts) hosts.add(host);
     bySecret.set(block.secretName, hosts);
   }
-  return [...bySecret.entries()].map(([secretName, hosts]) => ({ hosts, secretName }));
+  return [...bySecret.entries()].map(([secretName, hosts]) => ({ hosts: [...hosts], secretName }));
 }

@@ -1,6 +1,7 @@
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IIngressBackend } from 'kubernetes-models/networking.k8s.io/v1/IngressBackend';
 import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/IngressClass';
+import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
 import { Problem } from '../core/errors';
 import {
   DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, IANA_SVC_NAME_RULE,
@@ -149,35 +150,50 @@ export function ingressProblems(ingress: IIngress): Problem[] {
     problems.push({ field: `metadata.annotations.${INGRESS_CLASS_ANNOTATION}`, message: 'disagrees with spec.ingressClassName.', value: legacyClass, allowed: `"${className}" or no annotation`, fix: `drop the deprecated ${INGRESS_CLASS_ANNOTATION} annotation.` });
   }
   if (spec.defaultBackend) problems.push(...backendProblems('spec.defaultBackend', spec.defaultBackend));
-  rules.forEach((rule, i) => {
-    const field = `spec.rules[${i}]`;
-    if (rule.host) {
-      const problem = hostProblem(`${field}.host`, rule.host);
-      if (problem) problems.push(problem);
-    }
-    if (rule.http) {
-      const paths = rule.http.paths ?? [];
-      if (paths.length === 0) {
-        problems.push({ field: `${field}.http.paths`, message: 'is empty.', allowed: 'at least one path', fix: 'add a path, or drop http.' });
-      }
-      paths.forEach((p, j) => {
-        const pathField = `${field}.http.paths[${j}]`;
-        problems.push(...pathProblems(pathField, p.path, p.pathType));
-        problems.push(...backendProblems(`${pathField}.backend`, p.backend));
-      });
-    }
-  });
+  rules.forEach((rule, i) => problems.push(...ingressRuleProblems(`spec.rules[${i}]`, rule)));
   (spec.tls ?? []).forEach((tls, i) => {
     (tls.hosts ?? []).forEach((host, j) => {
-      const problem = hostProblem(`spec.tls[${i}].hosts[${j}]`, host, true);
-      // An IP in tls.hosts passes the API server but no rule can serve it; only syntax is an error here.
-      if (problem && !isIpAddress(host)) problems.push(problem);
+      const problem = ingressTlsHostProblem(`spec.tls[${i}].hosts[${j}]`, host);
+      if (problem) problems.push(problem);
     });
-    if (tls.secretName !== undefined && tls.secretName !== '' && !isDns1123Subdomain(tls.secretName)) {
-      problems.push({ field: `spec.tls[${i}].secretName`, message: 'is not a valid Secret name.', value: tls.secretName, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the name of the kubernetes.io/tls Secret, e.g. "web-tls".' });
-    }
+    const secretProblem = ingressTlsSecretNameProblem(`spec.tls[${i}].secretName`, tls.secretName);
+    if (secretProblem) problems.push(secretProblem);
   });
   return problems;
+}
+
+/** The checks of {@link ingressProblems} on one `spec.rules[i]` entry (`field`); exported so a construct can check just the entry it changed. */
+export function ingressRuleProblems(field: string, rule: IIngressRule): Problem[] {
+  const problems: Problem[] = [];
+  if (rule.host) {
+    const problem = hostProblem(`${field}.host`, rule.host);
+    if (problem) problems.push(problem);
+  }
+  if (rule.http) {
+    const paths = rule.http.paths ?? [];
+    if (paths.length === 0) {
+      problems.push({ field: `${field}.http.paths`, message: 'is empty.', allowed: 'at least one path', fix: 'add a path, or drop http.' });
+    }
+    paths.forEach((p, j) => {
+      const pathField = `${field}.http.paths[${j}]`;
+      problems.push(...pathProblems(pathField, p.path, p.pathType));
+      problems.push(...backendProblems(`${pathField}.backend`, p.backend));
+    });
+  }
+  return problems;
+}
+
+/** The check of {@link ingressProblems} on one `spec.tls[i].hosts[j]`. */
+export function ingressTlsHostProblem(field: string, host: string): Problem | undefined {
+  const problem = hostProblem(field, host, true);
+  // An IP in tls.hosts passes the API server but no rule can serve it; only syntax is an error here.
+  return problem && !isIpAddress(host) ? problem : undefined;
+}
+
+/** The check of {@link ingressProblems} on one `spec.tls[i].secretName`. */
+export function ingressTlsSecretNameProblem(field: string, secretName: string | undefined): Problem | undefined {
+  if (secretName === undefined || secretName === '' || isDns1123Subdomain(secretName)) return undefined;
+  return { field, message: 'is not a valid Secret name.', value: secretName, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the name of the kubernetes.io/tls Secret, e.g. "web-tls".' };
 }
 
 /**

@@ -96,6 +96,7 @@ export class WildcardIngress extends Construct {
   public readonly domain: string;
   public readonly certificate: ITlsCertificateRef;
   private readonly routeList: ResolvedWildcardRoute[] = [];
+  private readonly routeHosts = new Set<string>();
 
   constructor(scope: Construct, id: string, props: WildcardIngressProps) {
     super(scope, id);
@@ -142,6 +143,7 @@ export class WildcardIngress extends Construct {
     this.httpIngress.addTls({ hosts: [host], certificate: this.certificate });
     const resolved: ResolvedWildcardRoute = { host, url: `https://${host}${path}`, backend };
     this.routeList.push(resolved);
+    this.routeHosts.add(host);
     return resolved;
   }
 
@@ -156,7 +158,7 @@ export class WildcardIngress extends Construct {
     const syntax = hostProblem('route.host', given) ?? hostProblem('route.host', host);
     if (syntax) return [{ ...syntax, value: given }];
     const problems: Problem[] = [];
-    if (this.routeList.some((r) => r.host === host)) {
+    if (this.routeHosts.has(host)) {
       problems.push({ field: 'route.host', message: `is already published as ${host}.`, value: given, allowed: 'each host once', fix: 'use another name, or a path on the existing route.' });
     }
     const label = host.slice(0, host.length - this.domain.length - 1);

@@ -1,0 +1,123 @@
+import { formatSpread, markdownTable, mib, ratio, Sample, seconds, Spread } from './stats';
+import { Layout } from './workload';
+
+export interface VariantCell {
+  readonly variant: string;
+  readonly layout: Layout;
+  readonly n: number;
+  readonly samples: Sample[];
+  readonly wallMs?: Spread;
+  readonly peakRssMiB?: Spread;
+  readonly checkMs?: Spread;
+}
+
+export interface CommandCell {
+  readonly name: string;
+  readonly samples: Sample[];
+  readonly wallMs: Spread;
+  readonly peakRssMiB: Spread;
+}
+
+export interface Results {
+  readonly started: string;
+  readonly machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverageAtEnd: number[] };
+  readonly runs: number;
+  readonly cells: VariantCell[];
+  readonly policy: VariantCell[];
+  readonly commands: CommandCell[];
+}
+
+const VARIANT_NAMES: Record<string, string> = {
+  floor: 'floor (plain objects + yaml)',
+  ours: 'ours (cdk8s-netkit + policy checks)',
+  plus: 'hand-written cdk8s-plus-27',
+};
+
+interface Target { readonly what: string; readonly measured: string; readonly limit: string; readonly met: boolean }
+
+export function renderReport(r: Results): string {
+  const find = (variant: string, layout: string, n: number) => r.cells.find((c) => c.variant === variant && c.layout === layout && c.n === n);
+  const sizes = [...new Set(r.cells.map((c) => c.n))];
+  const layouts = [...new Set(r.cells.map((c) => c.layout))];
+  const out: string[] = [];
+  out.push('# Benchmark results', '');
+  out.push(`Run ${r.started} on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}`
+    + ` (load average at the end ${r.machine.loadAverageAtEnd.join(' ')}; the machine is shared, so compare ratios, not seconds).`);
+  out.push(`Each variant runs in its own process; ${r.runs > 1 ? `median of ${r.runs} runs (min–max)` : 'one run each (a --quick run)'}, except where the runs column says fewer.`
+    + ' Wall time is spawn to exit; memory is the peak RSS of the process.', '');
+
+  const rows: string[][] = [];
+  for (const layout of layouts) {
+    for (const n of sizes) {
+      const floor = find('floor', layout, n)!;
+      for (const variant of ['floor', 'ours', 'plus']) {
+        const c = find(variant, layout, n);
+        if (!c?.wallMs || !c.peakRssMiB) continue;
+        rows.push([layout, n.toLocaleString('en-US'), VARIANT_NAMES[variant], String(c.samples.length),
+          formatSpread(c.wallMs, seconds, c.samples.length), ratio(c.wallMs.median, floor.wallMs!.median),
+          formatSpread(c.peakRssMiB, mib, c.samples.length), ratio(c.peakRssMiB.median, floor.peakRssMiB!.median)]);
+      }
+    }
+  }
+  out.push('## Synth: N apps (WebApp + ClusterIP Service + an Ingress route each)', '');
+  out.push(markdownTable(['layout', 'N', 'variant', 'runs', 'wall time', '× floor', 'peak RSS', '× floor'], rows), '');
+
+  const growthRows: string[][] = [];
+  for (const layout of layouts) {
+    for (const variant of ['floor', 'ours', 'plus']) {
+      const small = find(variant, layout, 1000)?.wallMs;
+      const large = find(variant, layout, 5000)?.wallMs;
+      if (small && large) growthRows.push([layout, VARIANT_NAMES[variant], (large.median / small.median).toFixed(2)]);
+    }
+  }
+  if (growthRows.length > 0) {
+    out.push('## Growth: time(N = 5,000) / time(N = 1,000) (5 = linear)', '');
+    out.push(markdownTable(['layout', 'variant', 'ratio'], growthRows), '');
+  }
+
+  out.push('## Policy checks alone (`checkPolicies` over the same objects as plain JSON; in-process time of the checks)', '');
+  out.push(markdownTable(['N', 'checks', 'process peak RSS', '% of ours, one chart', '% of ours, chart per app'], r.policy.map((p) => [
+    p.n.toLocaleString('en-US'), formatSpread(p.checkMs!, (v) => `${v.toFixed(1)} ms`, p.samples.length), mib(p.peakRssMiB!.median),
+    ...layouts.map((l) => `${((100 * p.checkMs!.median) / find('ours', l, p.n)!.wallMs!.median).toFixed(1)} %`),
+  ])), '');
+
+  out.push('## `cdk8s synth` of the example app (main.ts)', '');
+  out.push(markdownTable(['command', 'wall time', 'peak RSS'], r.commands.map((c) => [
+    c.name, formatSpread(c.wallMs, seconds, c.samples.length), mib(c.peakRssMiB.median)])), '');
+
+  const targets = evaluateTargets(r, find);
+  if (targets.length > 0) {
+    out.push('## Targets (issue 6)', '');
+    out.push(markdownTable(['target', 'measured', 'limit', 'met'], targets.map((t) => [t.what, t.measured, t.limit, t.met ? 'yes' : '**no**'])), '');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function evaluateTargets(r: Results, find: (v: string, l: string, n: number) => VariantCell | undefined): Target[] {
+  const targets: Target[] = [];
+  const wall = (v: string, l: string, n: number) => find(v, l, n)?.wallMs?.median;
+  const rss = (v: string, l: string, n: number) => find(v, l, n)?.peakRssMiB?.median;
+  const check = (what: string, value: number | undefined, limit: number, format: (v: number) => string) => {
+    if (value !== undefined && Number.isFinite(value)) targets.push({ what, measured: format(value), limit: format(limit), met: value <= limit });
+  };
+  const times = (v: number) => `${v.toFixed(2)}×`;
+  const ofFloor = (v: string, l: string, n: number, m: (v: string, l: string, n: number) => number | undefined) => {
+    const a = m(v, l, n); const b = m('floor', l, n);
+    return a !== undefined && b !== undefined ? a / b : undefined;
+  };
+  check('one chart, N=5,000: ours / floor (time)', ofFloor('ours', 'one-chart', 5000, wall), 1.5, times);
+  check('chart per app, N=5,000: ours / floor (time)', ofFloor('ours', 'chart-per-app', 5000, wall), 2, times);
+  for (const layout of ['one-chart', 'chart-per-app']) {
+    const small = wall('ours', layout, 1000); const large = wall('ours', layout, 5000);
+    if (small && large) check(`${layout}, ours: time(5,000) / time(1,000)`, large / small, 6, (x) => x.toFixed(2));
+  }
+  const p5000 = r.policy.find((p) => p.n === 5000)?.checkMs?.median;
+  for (const layout of ['one-chart', 'chart-per-app']) {
+    const synth = wall('ours', layout, 5000);
+    if (p5000 !== undefined && synth) check(`policy checks / ours synth, ${layout}, N=5,000`, p5000 / synth, 0.1, (x) => `${(100 * x).toFixed(1)} %`);
+  }
+  for (const layout of ['one-chart', 'chart-per-app']) {
+    check(`peak RSS ${layout}, N=5,000: ours / floor`, ofFloor('ours', layout, 5000, rss), 2, times);
+  }
+  return targets;
+}

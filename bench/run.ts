@@ -1,0 +1,117 @@
+// `npm run bench`: a benchmark, not a test. Prints a table, writes
+// bench/results.json and bench/RESULTS.md, and never fails on timing.
+// `npm run bench -- --quick` runs N=100 and 1,000 once each (a smoke run).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { compileForBench } from './compile';
+import { measureCommand, measureVariant } from './measure';
+import { renderReport, Results, VariantCell, CommandCell } from './report';
+import { Sample, spread } from './stats';
+import { LAYOUTS } from './workload';
+
+const ROOT = join(__dirname, '..');
+const BUILD = join(__dirname, '.build');
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
+const RUNS = quick ? 1 : 3;
+const VARIANTS = ['floor', 'ours', 'plus'] as const;
+const TS_NODE = require.resolve('ts-node/dist/bin.js');
+
+/** Hand-written cdk8s-plus-27, one chart per app, is quadratic in stock cdk8s: minutes per run at N = 5,000. */
+function runsFor(variant: string, layout: string, n: number): number {
+  return variant === 'plus' && layout === 'chart-per-app' && n >= 5000 ? 1 : RUNS;
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function main(): void {
+  const started = new Date();
+  log('compiling lib/, bench/ and main.ts to plain JavaScript (swc, no type check)…');
+  compileForBench(ROOT, BUILD);
+
+  const cells: VariantCell[] = [];
+  for (const n of SIZES) {
+    for (const layout of LAYOUTS) {
+      const samples = new Map<string, Sample[]>(VARIANTS.map((v) => [v, []]));
+      // Round-robin over the variants, so a burst of load on the shared machine hits all of them.
+      for (let run = 0; run < RUNS; run++) {
+        for (const variant of VARIANTS) {
+          if (run >= runsFor(variant, layout, n)) continue;
+          log(`  ${layout} N=${n} ${variant} run ${run + 1}/${runsFor(variant, layout, n)}`);
+          samples.get(variant)!.push(measureVariant(BUILD, variant, layout, n));
+        }
+      }
+      for (const variant of VARIANTS) cells.push({ variant, layout, n, samples: samples.get(variant)! });
+    }
+  }
+
+  const policy: VariantCell[] = [];
+  for (const n of SIZES) {
+    const samples: Sample[] = [];
+    for (let run = 0; run < RUNS; run++) samples.push(measureVariant(BUILD, 'policy', 'one-chart', n));
+    policy.push({ variant: 'policy', layout: 'one-chart', n, samples });
+  }
+
+  log('  npx cdk8s synth of the example app, and its app step alone…');
+  const commands = measureExampleSynth();
+
+  const results: Results = {
+    started: started.toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
+    },
+    runs: RUNS,
+    cells: cells.map(withSummary),
+    policy: policy.map(withSummary),
+    commands,
+  };
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const report = renderReport(results);
+  writeFileSync(join(__dirname, 'RESULTS.md'), report);
+  process.stdout.write(report);
+}
+
+function withSummary(cell: VariantCell): VariantCell {
+  return {
+    ...cell,
+    wallMs: spread(cell.samples.map((s) => s.wallMs)),
+    peakRssMiB: spread(cell.samples.map((s) => s.peakRssMiB)),
+    ...(cell.samples[0]?.checkMs !== undefined ? { checkMs: spread(cell.samples.map((s) => s.checkMs!)) } : {}),
+  };
+}
+
+/** `npx cdk8s synth` as cdk8s.yaml runs it, and the app step (main.ts) alone with each way of running TypeScript. */
+function measureExampleSynth(): CommandCell[] {
+  const out: CommandCell[] = [];
+  const outdir = mkdtempSync(join(tmpdir(), 'netkit-bench-synth-'));
+  const env = { ...process.env, CDK8S_CHECK_UPGRADE: 'false', CDK8S_OUTDIR: outdir };
+  const cases: { name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [
+    { name: 'npx cdk8s synth (cdk8s.yaml: ts-node --swc)', command: 'npx', args: ['cdk8s', 'synth', '--output', outdir] },
+    { name: 'npx cdk8s synth --app "npx ts-node --transpile-only main.ts"', command: 'npx', args: ['cdk8s', 'synth', '--output', outdir, '--app', 'npx ts-node --transpile-only main.ts'] },
+    { name: 'npx cdk8s synth --app "node <precompiled main.js>"', command: 'npx', args: ['cdk8s', 'synth', '--output', outdir, '--app', `node ${join(BUILD, 'main.js')}`] },
+    // The app step alone, started with node directly (no npx lookup):
+    { name: 'app step: ts-node --transpile-only main.ts', command: process.execPath, args: [TS_NODE, '--transpile-only', 'main.ts'] },
+    { name: 'app step: ts-node --swc main.ts', command: process.execPath, args: [TS_NODE, '--swc', 'main.ts'] },
+    { name: 'app step: node, precompiled JS', command: process.execPath, args: [join(BUILD, 'main.js')] },
+    { name: 'app step: ts-node main.ts (with type check)', command: process.execPath, args: [TS_NODE, 'main.ts'] },
+  ];
+  try {
+    for (const c of cases) {
+      const samples: Sample[] = [];
+      for (let run = 0; run < RUNS; run++) samples.push(measureCommand(c.command, c.args, { cwd: ROOT, env }));
+      out.push({ name: c.name, samples, wallMs: spread(samples.map((s) => s.wallMs)), peakRssMiB: spread(samples.map((s) => s.peakRssMiB)) });
+    }
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+main();

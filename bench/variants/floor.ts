@@ -1,0 +1,118 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as YAML from 'yaml';
+import { appHost, appImage, appName, CONTAINER_PORT, INGRESS_CHART, INGRESS_CLASS, INGRESS_NAME, ingressRule, Layout, NAMESPACE, REPLICAS, SERVICE_PORT, TLS_SECRET } from '../workload';
+
+// The floor: the objects `ours` writes, byte for byte, as plain JavaScript
+// objects (keys already in cdk8s' sorted order) serialized with the same `yaml`
+// package and options as cdk8s' Yaml.save (cdk8s 2.70 lib/yaml.js).
+const YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
+
+export function saveYaml(file: string, docs: readonly unknown[]): void {
+  writeFileSync(file, docs.map((d) => YAML.stringify(d, YAML_OPTIONS)).join('---\n'), { encoding: 'utf8' });
+}
+
+export function namespaceObject() {
+  return {
+    apiVersion: 'v1', kind: 'Namespace',
+    metadata: { labels: { 'app.kubernetes.io/managed-by': 'cdk8s-netkit' }, name: NAMESPACE },
+  };
+}
+
+export function deploymentObject(i: number) {
+  const name = appName(i);
+  const selector = () => ({ 'app.kubernetes.io/instance': name, 'app.kubernetes.io/name': name });
+  const labels = () => ({
+    'app.kubernetes.io/instance': name, 'app.kubernetes.io/managed-by': 'cdk8s-netkit',
+    'app.kubernetes.io/name': name, 'app.kubernetes.io/version': '1.0.0',
+  });
+  const probe = (initialDelaySeconds: number) => ({
+    failureThreshold: 3, initialDelaySeconds, periodSeconds: 10, tcpSocket: { port: 'http' }, timeoutSeconds: 1,
+  });
+  return {
+    apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: { labels: labels(), name, namespace: NAMESPACE },
+    spec: {
+      replicas: REPLICAS,
+      selector: { matchLabels: selector() },
+      template: {
+        metadata: { labels: labels() },
+        spec: {
+          automountServiceAccountToken: false,
+          containers: [{
+            image: appImage(i),
+            imagePullPolicy: 'IfNotPresent',
+            livenessProbe: probe(15),
+            name,
+            ports: [{ containerPort: CONTAINER_PORT, name: 'http', protocol: 'TCP' }],
+            readinessProbe: probe(0),
+            resources: { limits: { cpu: '500m', memory: '256Mi' }, requests: { cpu: '100m', memory: '128Mi' } },
+            securityContext: {
+              allowPrivilegeEscalation: false, capabilities: { drop: ['NET_RAW'] }, privileged: false, readOnlyRootFilesystem: false,
+            },
+          }],
+          securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+          topologySpreadConstraints: [{
+            labelSelector: { matchLabels: selector() }, maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway',
+          }],
+        },
+      },
+    },
+  };
+}
+
+export function serviceObject(i: number) {
+  const name = appName(i);
+  return {
+    apiVersion: 'v1', kind: 'Service',
+    metadata: {
+      labels: { 'app.kubernetes.io/instance': name, 'app.kubernetes.io/managed-by': 'cdk8s-netkit', 'app.kubernetes.io/name': name },
+      name, namespace: NAMESPACE,
+    },
+    spec: {
+      ports: [{ port: SERVICE_PORT, protocol: 'TCP', targetPort: CONTAINER_PORT }],
+      selector: { 'app.kubernetes.io/instance': name, 'app.kubernetes.io/name': name },
+      type: 'ClusterIP',
+    },
+  };
+}
+
+export function ingressObject(n: number) {
+  const rules = [];
+  const hosts = [];
+  for (let i = 0; i < n; i++) {
+    rules.push(ingressRule(i));
+    hosts.push(appHost(i));
+  }
+  return {
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress',
+    metadata: {
+      annotations: { 'netkit.io/external-secrets': TLS_SECRET, 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' },
+      labels: {
+        'app.kubernetes.io/component': 'ingress', 'app.kubernetes.io/instance': INGRESS_NAME,
+        'app.kubernetes.io/managed-by': 'cdk8s-netkit', 'app.kubernetes.io/name': INGRESS_NAME,
+      },
+      name: INGRESS_NAME, namespace: NAMESPACE,
+    },
+    spec: { ingressClassName: INGRESS_CLASS, rules, tls: [{ hosts, secretName: TLS_SECRET }] },
+  };
+}
+
+/** Every object of the workload, file by file, as `ours` lays them out. */
+export function floorFiles(n: number, layout: Layout): Map<string, unknown[]> {
+  const files = new Map<string, unknown[]>();
+  if (layout === 'one-chart') {
+    const docs: unknown[] = [namespaceObject(), ingressObject(n)];
+    for (let i = 0; i < n; i++) docs.push(deploymentObject(i), serviceObject(i));
+    files.set(`${NAMESPACE}.k8s.yaml`, docs);
+    return files;
+  }
+  for (let i = 0; i < n; i++) files.set(`${appName(i)}.k8s.yaml`, [deploymentObject(i), serviceObject(i)]);
+  files.set(`${INGRESS_CHART}.k8s.yaml`, [namespaceObject(), ingressObject(n)]);
+  return files;
+}
+
+export function runFloor(n: number, layout: Layout, outdir: string): void {
+  mkdirSync(outdir, { recursive: true });
+  for (const [file, docs] of floorFiles(n, layout)) saveYaml(join(outdir, file), docs);
+}

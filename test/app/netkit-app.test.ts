@@ -1,0 +1,198 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiObject, App, Chart, DependencyGraph, Testing, YamlOutputType } from 'cdk8s';
+import { dependencyOrder } from '../../lib/app/topology';
+import { NetkitApp, NetkitChart, synthesizedObjects, WebApp } from '../../lib';
+import { ALL_OUTPUT_TYPES, buildManyCharts, synthToTree } from './app-fixtures';
+
+/**
+ * What NetkitApp writes given what a stock App writes: the same, except that
+ * with FOLDER_PER_CHART_FILE_PER_RESOURCE (where cdk8s skips chart.toJson)
+ * the Namespaces of NetkitCharts lose the namespace cdk8s stamps on them.
+ */
+function expectedFromStock(layout: YamlOutputType, file: string, content: string): string {
+  if (layout !== YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE || !/\/Namespace\.svc-\d+\.k8s\.yaml$/.test(file)) return content;
+  return content.replace(/\n  namespace: svc-\d+\n/, '\n');
+}
+
+describe('NetkitApp writes exactly what a stock cdk8s App writes', () => {
+  for (const yamlOutputType of ALL_OUTPUT_TYPES) {
+    for (const dependencies of [false, true]) {
+      test(`${YamlOutputType[yamlOutputType]}, ${dependencies ? 'with' : 'without'} chart dependencies`, () => {
+        const build = (app: App) => buildManyCharts(app, { charts: 40, dependencies });
+        const stock = synthToTree('stock', { yamlOutputType }, build);
+        const ours = synthToTree('netkit', { yamlOutputType }, build);
+        expect(Object.values(ours).join('')).toContain('name: svc-39\n  namespace: svc-39');
+        expect(Object.keys(ours)).toEqual(Object.keys(stock));
+        for (const file of Object.keys(stock)) {
+          expect({ file, content: ours[file] }).toEqual({ file, content: expectedFromStock(yamlOutputType, file, stock[file]) });
+        }
+      });
+    }
+  }
+
+  test('chart dependencies give indexed file names, in dependency order', () => {
+    const files = Object.keys(synthToTree('netkit', {}, (app) => buildManyCharts(app, { charts: 4, dependencies: true })));
+    expect(files.slice(0, 2)).toEqual(['0000-42.k8s.yaml', '0001-shared.k8s.yaml']);
+    expect(files).toContain('0005-svc-3.k8s.yaml');
+    expect(files.every((f) => /^\d{4}-/.test(f))).toBe(true);
+  });
+
+  test('recordConstructMetadata writes the same construct-metadata.json', () => {
+    const build = (app: App) => buildManyCharts(app, { charts: 5, dependencies: true });
+    const stock = synthToTree('stock', { recordConstructMetadata: true }, build);
+    const ours = synthToTree('netkit', { recordConstructMetadata: true }, build);
+    expect(ours['construct-metadata.json']).toContain('"svc-4-nested":{"path":"svc-4/nested/ConfigMap"}');
+    expect(ours).toEqual(stock);
+  });
+
+  test('a custom file extension is kept', () => {
+    const ours = synthToTree('netkit', { outputFileExtension: '.yaml' }, (app) => buildManyCharts(app, { charts: 2, dependencies: false }));
+    expect(Object.keys(ours)).toEqual(['42.yaml', 'shared.yaml', 'svc-0.yaml', 'svc-1.yaml']);
+  });
+
+  test('synthYaml gives the same string as the stock App', () => {
+    const stock = new App({ outdir: 'unused' });
+    const ours = new NetkitApp({ outdir: 'unused' });
+    buildManyCharts(stock, { charts: 12, dependencies: true });
+    buildManyCharts(ours, { charts: 12, dependencies: true });
+    const yaml = ours.synthYaml();
+    expect(yaml).toContain('kind: Deployment');
+    expect(yaml).toEqual(stock.synthYaml());
+  });
+});
+
+describe('cluster-scoped objects in a NetkitChart', () => {
+  test('carry no namespace with FOLDER_PER_CHART_FILE_PER_RESOURCE either (a stock App leaves it there)', () => {
+    const layout = { yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE };
+    const build = (app: App) => buildManyCharts(app, { charts: 1, dependencies: false });
+    const stock = synthToTree('stock', layout, build);
+    const ours = synthToTree('netkit', layout, build);
+    expect(stock['svc-0/Namespace.svc-0.k8s.yaml']).toContain('  namespace: svc-0\n');
+    expect(ours['svc-0/Namespace.svc-0.k8s.yaml']).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    app.kubernetes.io/managed-by: cdk8s-netkit\n  name: svc-0\n');
+    // Objects of a plain Chart are written as cdk8s writes them.
+    expect(ours['shared/IngressClass.nginx.k8s.yaml']).toBe(stock['shared/IngressClass.nginx.k8s.yaml']);
+  });
+
+  test('the Namespace carries no namespace, the namespaced objects do', () => {
+    const files = synthToTree('netkit', {}, (app) => buildManyCharts(app, { charts: 1, dependencies: false }));
+    const svc = files['svc-0.k8s.yaml'];
+    expect(svc).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    app.kubernetes.io\/managed-by: cdk8s-netkit\n  name: svc-0\n---\n/);
+    expect(svc).toContain('kind: Deployment\nmetadata:\n  labels:');
+    expect(svc).toContain('  name: svc-0\n  namespace: svc-0\nspec:');
+  });
+});
+
+describe('validation', () => {
+  function failingApp(app: App): void {
+    for (let i = 0; i < 3; i++) {
+      const chart = new NetkitChart(app, `team-${i}`, { namespace: `team-${i}` });
+      new WebApp(chart, `web-${i}`, { image: 'nginx:1.27.3', port: 8080 });
+    }
+    Chart.of(app.node.findChild('team-2')).node.addValidation({ validate: () => ['the tenant quota is exceeded'] });
+  }
+
+  test('an error throws before anything is written, with the same message as stock cdk8s', () => {
+    const messages: string[] = [];
+    for (const kind of ['stock', 'netkit'] as const) {
+      const outdir = mkdtempSync(join(tmpdir(), 'netkit-invalid-'));
+      try {
+        const app = kind === 'stock' ? new App({ outdir }) : new NetkitApp({ outdir });
+        failingApp(app);
+        expect(() => app.synth()).toThrow(/\[team-2\] the tenant quota is exceeded/);
+        try { app.synth(); } catch (e) { messages.push((e as Error).message); }
+        expect(readdirSync(outdir)).toEqual([]);
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    }
+    expect(messages[1]).toEqual(messages[0]);
+  });
+
+  test('validations run once per synth, not once per chart', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'netkit-count-'));
+    try {
+      const app = new NetkitApp({ outdir });
+      let runs = 0;
+      for (let i = 0; i < 20; i++) {
+        const chart = new NetkitChart(app, `c-${i}`, { namespace: `c-${i}` });
+        new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}` } });
+      }
+      app.node.addValidation({ validate: () => { runs++; return []; } });
+      app.synth();
+      // once, before anything is written; stock runs them once more per chart (21 times).
+      expect(runs).toBe(1);
+      expect(existsSync(join(outdir, 'c-19.k8s.yaml'))).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('charts of other apps, and Testing.synth, keep the stock behaviour during and after a synth', () => {
+    const stockInternal = (App as any)._synthChart;
+    const app = new NetkitApp({ outdir: mkdtempSync(join(tmpdir(), 'netkit-restore-')) });
+    const chart = new Chart(app, 'only');
+    chart.node.addValidation({ validate: () => ['broken'] });
+    expect(() => app.synth()).toThrow(/broken/);
+    expect((App as any)._synthChart).toBe(stockInternal);
+    rmSync(app.outdir, { recursive: true, force: true });
+
+    const other = Testing.chart();
+    new ApiObject(other, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
+    expect(Testing.synth(other)).toEqual([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }]);
+  });
+});
+
+describe('dependencyOrder', () => {
+  test('equals the cdk8s DependencyGraph topology, with and without dependencies, integer-like ids included', () => {
+    for (const dependencies of [false, true]) {
+      const app = new App({ outdir: 'unused' });
+      buildManyCharts(app, { charts: 15, dependencies });
+      new Chart(app, '43');
+      new Chart(app, '7');
+      expect(dependencyOrder(app.node).map((c) => c.node.path)).toEqual(new DependencyGraph(app.node).topology().map((c) => c.node.path));
+      expect(new NetkitApp().charts).toEqual([]);
+    }
+  });
+
+  test('charts of a NetkitApp come in the same order as a stock App, integer-like ids first', () => {
+    const stock = new App({ outdir: 'unused' });
+    const ours = new NetkitApp({ outdir: 'unused' });
+    for (const app of [stock, ours]) {
+      for (const id of ['b', '10', 'a', '2']) new Chart(app, id);
+    }
+    expect(ours.charts.map((c) => c.node.id)).toEqual(['2', '10', 'b', 'a']);
+    expect(ours.charts.map((c) => c.node.id)).toEqual(stock.charts.map((c) => c.node.id));
+  });
+});
+
+describe('one serialization per synth', () => {
+  test('validations reading synthesizedObjects and the written files share one toJson per object, and get the same JSON', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'netkit-once-'));
+    try {
+      const app = new NetkitApp({ outdir });
+      buildManyCharts(app, { charts: 3, dependencies: false });
+      const calls = new Map<string, number>();
+      for (const c of app.node.findAll()) {
+        if (!(c instanceof ApiObject)) continue;
+        const original = c.toJson.bind(c);
+        c.toJson = () => { calls.set(c.node.path, (calls.get(c.node.path) ?? 0) + 1); return original(); };
+      }
+      let seen: any[] = [];
+      app.node.addValidation({ validate: () => { seen = synthesizedObjects(app).map((o) => o.manifest); return []; } });
+      app.synth();
+      expect(calls.size).toBeGreaterThan(10);
+      expect([...new Set(calls.values())]).toEqual([1]);
+      // The policy view of a cluster-scoped object has no namespace; the namespaced ones are the written JSON.
+      const namespace = seen.find((m) => m.kind === 'Namespace' && m.metadata.name === 'svc-0');
+      expect(namespace.metadata.namespace).toBeUndefined();
+      expect(readFileSync(join(outdir, 'svc-0.k8s.yaml'), 'utf8')).toContain('kind: Namespace');
+      // Outside a synth nothing is cached: toJson runs again.
+      synthesizedObjects(app);
+      expect([...new Set(calls.values())]).toEqual([2]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
