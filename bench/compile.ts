@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { transformFileSync } from '@swc/core';
+import { transform } from 'sucrase';
 
 /**
  * Strips types from lib/, bench/ and main.ts into `outDir` (same relative
@@ -10,12 +10,7 @@ import { transformFileSync } from '@swc/core';
 export function compileForBench(root: string, outDir: string): void {
   const sources = [join(root, 'main.ts'), ...tsFiles(join(root, 'lib')), ...tsFiles(join(root, 'bench'))];
   for (const file of sources) {
-    const { code } = transformFileSync(file, {
-      jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
-      module: { type: 'commonjs' },
-      sourceMaps: false,
-      swcrc: false,
-    });
+    const { code } = transform(readFileSync(file, 'utf8'), { transforms: ['typescript', 'imports'], filePath: file });
     const out = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, code);
