@@ -1,6 +1,5 @@
-import { Chart, ChartProps } from 'cdk8s';
+import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-27';
 import { NetkitError } from './errors';
 import { DNS1123_LABEL_RULE, isDns1123Label } from './names';
 import { stripClusterScopedNamespace } from './cluster-scoped';
@@ -31,7 +30,7 @@ export interface NetkitChartProps extends Omit<ChartProps, 'disableResourceNameH
  */
 export class NetkitChart extends Chart {
   /** The Namespace object, when the chart declares one. */
-  public readonly namespaceObject?: k8s.KubeNamespace;
+  public readonly namespaceObject?: ApiObject;
 
   constructor(scope: Construct, id: string, props: NetkitChartProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: true });
@@ -50,7 +49,9 @@ export class NetkitChart extends Chart {
           fix: 'set `namespace`, or drop `createNamespace`.',
         });
       }
-      this.namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {
+      this.namespaceObject = new ApiObject(this, 'Namespace', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
         metadata: { name: namespace, labels: { ...props.namespaceLabels, [LABEL_MANAGED_BY]: MANAGED_BY } },
       });
     }

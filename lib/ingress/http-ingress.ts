@@ -1,5 +1,5 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../core/annotations';
@@ -7,7 +7,7 @@ import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/er
 import { addWarning } from '../core/warnings';
 import { recommendedLabels } from '../core/labels';
 import { IngressBackend } from './backend';
-import { HTTP_INGRESS_MARK, ingressConflictProblems, isHttpIngressConstruct } from './conflicts';
+import { HTTP_INGRESS_MARK, ingressConflictProblemsInOrder, isHttpIngressConstruct } from './conflicts';
 import { hostProblem, ingressProblems, PathType } from './ingress-validation';
 import { IngressRouteIndex } from './route-index';
 import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
@@ -112,6 +112,7 @@ export class HttpIngress extends Construct {
   constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
     super(scope, id);
     Object.defineProperty(this, HTTP_INGRESS_MARK, { value: true });
+    changed(this);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.ingressClassName = props.ingressClassName ?? DEFAULT_INGRESS_CLASS;
@@ -138,11 +139,8 @@ export class HttpIngress extends Construct {
 
     this.node.addValidation({
       validate: () => {
-        const manifest = this.toManifest();
-        const all = this.node.root.node.findAll().filter(isHttpIngressConstruct);
-        const earlier = all.slice(0, all.indexOf(this)).map((i) => i.toManifest());
-        const problems = [...ingressProblems(manifest), ...ingressConflictProblems(manifest, earlier)];
-        return problems.map((p) => `[${this.node.path}] ${formatProblem(p)}`);
+        const problems = [...ingressProblems(this.toManifest()), ...appConflicts(this)];
+        return problems.map((p) => formatProblem(p));
       },
     });
   }
@@ -186,6 +184,7 @@ export class HttpIngress extends Construct {
     throwIfProblems(this, [...this.topLevelProblems(), ...this.routeIndex.ruleProblems(rule)]);
     this.ruleList.push(rule);
     this.routeIndex.addRule(rule);
+    changed(this);
     if (rule.pathType !== 'ImplementationSpecific' && !NGINX_STRICT_PATH.test(rule.path)) {
       addWarning(this, `path "${rule.path}" (pathType ${rule.pathType}) has characters other than letters, digits, "/", "_" and "-": ingress-nginx rejects it with its default strict-validate-path-type: true. Use pathType ImplementationSpecific for regex or dotted paths.`);
     }
@@ -222,6 +221,7 @@ export class HttpIngress extends Construct {
     };
     throwIfProblems(this, [...this.topLevelProblems(), ...this.routeIndex.tlsProblems(tls)]);
     this.tlsList.push(tls);
+    changed(this);
     const externalSecrets = this.routeIndex.addTls(tls);
     if (externalSecrets !== undefined) this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, externalSecrets);
     return tls;
@@ -234,6 +234,7 @@ export class HttpIngress extends Construct {
     }
     throwIfProblems(this, this.backendNamespaceProblems('defaultBackend', backend));
     this.defaultBackendRef = backend;
+    changed(this);
     this.throwOnInvalidManifest(() => { this.defaultBackendRef = undefined; });
   }
 
@@ -303,4 +304,44 @@ export class HttpIngress extends Construct {
       value: backend.toString(), fix: `create the Ingress in namespace "${backend.namespace}", or an ExternalName Service in "${this.namespace}" that points at the other one.`,
     }];
   }
+}
+
+/**
+ * Per app, the route conflicts of every HttpIngress, computed in one pass and
+ * reused until an HttpIngress of that app changes: each Ingress's synth-time
+ * check then costs no more than its own routes, however many Ingresses the
+ * app has (a chart-per-app monorepo has thousands).
+ */
+interface ConflictState {
+  generation: number;
+  computedAt?: number;
+  byIngress?: Map<IConstruct, Problem[]>;
+}
+const conflictStates = new WeakMap<IConstruct, ConflictState>();
+
+function conflictState(scope: IConstruct): ConflictState {
+  const root = scope.node.root;
+  let state = conflictStates.get(root);
+  if (!state) {
+    state = { generation: 0 };
+    conflictStates.set(root, state);
+  }
+  return state;
+}
+
+/** Records that an HttpIngress was added or changed, so the app's conflicts are recomputed. */
+function changed(ingress: IConstruct): void {
+  conflictState(ingress).generation++;
+}
+
+/** The routes of `ingress` that an earlier HttpIngress of the same class already serves. */
+function appConflicts(ingress: IConstruct): Problem[] {
+  const state = conflictState(ingress);
+  if (state.computedAt !== state.generation || !state.byIngress) {
+    const all = ingress.node.root.node.findAll().filter(isHttpIngressConstruct);
+    const problems = ingressConflictProblemsInOrder(all.map((i) => i.toManifest()));
+    state.byIngress = new Map(all.map((i, k) => [i as IConstruct, problems[k]]));
+    state.computedAt = state.generation;
+  }
+  return state.byIngress.get(ingress) ?? [];
 }

@@ -222,6 +222,30 @@ describe('HttpIngress errors', () => {
     expect(() => app.synth()).toThrow(/\[dev\/second\] spec\.rules\[0\]\.http\.paths\[0\]\.path: routes host "a\.example\.com" and path "\/", which Ingress dev\/first already routes in class "nginx"; ingress-nginx's admission webhook rejects the second one\./);
   });
 
+  test('a conflict added after an earlier synth is still found (the app-wide check is recomputed on change)', () => {
+    const { app, chart, web } = fixture();
+    new HttpIngress(chart, 'first', { rules: [rule(web, { host: 'a.example.com' })] });
+    const second = new HttpIngress(chart, 'second', { rules: [rule(web, { host: 'b.example.com' })] });
+    expect(() => app.synthYaml()).not.toThrow();
+    second.addRule(rule(web, { host: 'a.example.com' }));
+    expect(() => app.synthYaml()).toThrow(/\[dev\/second\] spec\.rules\[1\]\.http\.paths\[0\]\.path: routes host "a\.example\.com"/);
+  });
+
+  test('the app-wide route check renders each Ingress once per synth, not once per pair', () => {
+    const { app, chart, web } = fixture();
+    const count = 200;
+    for (let i = 0; i < count; i++) new HttpIngress(chart, `ing-${i}`, { rules: [rule(web, { host: `h${i}.example.com` })] });
+    const render = jest.spyOn(HttpIngress.prototype, 'toManifest');
+    try {
+      app.synthYaml();
+      // Each Ingress renders for its spec, its own checks and the shared conflict pass: a constant per
+      // Ingress. Comparing every pair would take count * count / 2 renders.
+      expect(render.mock.calls.length).toBeLessThanOrEqual(count * 4);
+    } finally {
+      render.mockRestore();
+    }
+  });
+
   test('the same host and path in different classes, or different paths, are fine', () => {
     const { chart, web } = fixture();
     new HttpIngress(chart, 'first', { rules: [rule(web, { host: 'a.example.com' })] });
