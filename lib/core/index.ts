@@ -10,3 +10,5 @@ export * from './manifest-files';
 export * from './warnings';
 export * from './annotations';
 export * from './go-duration';
+export * from './metadata-validation';
+export * from './quantity';

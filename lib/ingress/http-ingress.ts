@@ -4,6 +4,7 @@ import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../core/annotations';
 import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { annotationProblems, labelProblems, namespaceProblems } from '../core/metadata-validation';
 import { addWarning } from '../core/warnings';
 import { recommendedLabels } from '../core/labels';
 import { IngressBackend } from './backend';
@@ -119,7 +120,12 @@ export class HttpIngress extends Construct {
     this.annotations = { ...props.annotations };
     this.labels = { ...props.labels, ...recommendedLabels({ name: this.name, instance: this.name, component: 'ingress' }) };
     // Checks what exists now; "neither rules nor default backend" waits for synth, since rules may come later.
-    throwIfProblems(this, this.eagerProblems());
+    throwIfProblems(this, [
+      ...namespaceProblems('namespace', props.namespace),
+      ...labelProblems('labels', props.labels),
+      ...annotationProblems('annotations', props.annotations),
+      ...this.eagerProblems(),
+    ]);
 
     this.ingress = new ApiObject(this, 'Ingress', {
       apiVersion: 'networking.k8s.io/v1',

@@ -109,6 +109,13 @@ export class WildcardIngress extends Construct {
       });
     }
     const redirect = props.httpsRedirect ?? true;
+    const annotated = props.annotations?.[NGINX_SSL_REDIRECT_ANNOTATION];
+    if (annotated !== undefined && annotated !== String(redirect)) {
+      throw new NetkitError(this, {
+        field: 'annotations', message: `set ${NGINX_SSL_REDIRECT_ANNOTATION}: "${annotated}", which contradicts httpsRedirect (${redirect}).`,
+        value: annotated, fix: `drop the annotation and set httpsRedirect: ${annotated === 'true'} instead.`,
+      });
+    }
     this.httpIngress = new HttpIngress(this, 'Ingress', {
       name: props.name ?? id,
       namespace: props.namespace,

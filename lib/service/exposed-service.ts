@@ -4,6 +4,7 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServicePort } from 'kubernetes-models/v1/ServicePort';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
 import { LABEL_MANAGED_BY, MANAGED_BY, selectorLabels } from '../core/labels';
+import { labelProblems, metadataProblems } from '../core/metadata-validation';
 import { ipFamily } from '../core/net';
 import { Protocol } from '../core/protocol';
 import { describePorts, findContainerPort } from '../workload/container-ports';
@@ -235,7 +236,12 @@ export class ExposedService extends Construct {
     const toIp = this.type === 'ExternalName' && ipFamily(props.externalName!) !== 0;
 
     const manifest = this.renderService(props, toIp);
-    throwIfProblems(this, serviceProblems(manifest, { nodePortRange: props.nodePortRange ?? DEFAULT_NODE_PORT_RANGE }));
+    throwIfProblems(this, [
+      // Labels and selectors are the policy engine's label-values-valid rule; checked here too so a typo fails where it was written.
+      ...metadataProblems(manifest.metadata as any),
+      ...labelProblems('spec.selector', manifest.spec?.selector),
+      ...serviceProblems(manifest, { nodePortRange: props.nodePortRange ?? DEFAULT_NODE_PORT_RANGE }),
+    ]);
     this.service = new ApiObject(this, 'Service', manifest as any);
     if (toIp) {
       this.endpointSlice = new ApiObject(this, 'EndpointSlice', this.renderEndpointSlice(props.externalName!) as any);
@@ -380,6 +386,21 @@ function propProblems(type: ServiceType, props: ExposedServiceProps): Problem[] 
   if (!types.includes(type)) {
     problems.push({ field: 'type', message: 'is not a Service type.', value: type, allowed: types.join(', '), fix: 'use one of the allowed types.' });
     return problems;
+  }
+  if (props.nodePortRange !== undefined) {
+    const { min, max } = props.nodePortRange;
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max > 65535 || min > max) {
+      problems.push({ field: 'nodePortRange', message: 'is not a port range.', value: `${min}-${max}`, allowed: 'whole numbers 1-65535 with min <= max (the default is 30000-32767)', fix: 'copy the API server\'s --service-node-port-range, e.g. { min: 30000, max: 32767 }.' });
+    }
+  }
+  if (type === 'Headless' && (props.ports ?? []).some((p) => p.nodePort !== undefined)) {
+    problems.push({ field: 'ports', message: 'set a nodePort on a headless Service, which has no virtual IP and no node ports.', fix: 'drop nodePort, or use type NodePort.' });
+  }
+  if (props.namespace !== undefined && props.target?.namespace !== undefined && props.namespace !== props.target.namespace) {
+    problems.push({
+      field: 'namespace', message: `differs from the target's namespace "${props.target.namespace}"; a Service selects pods of its own namespace only, so it would select none.`,
+      value: props.namespace, fix: 'drop `namespace` (the target\'s is used), or create the Service in the target\'s chart.',
+    });
   }
   if (props.target && props.selector) {
     problems.push({ field: 'selector', message: 'and `target` are both set.', fix: 'give either a target (its selector is used) or a selector.' });

@@ -6,6 +6,8 @@ import type { IEnvVarSource } from 'kubernetes-models/v1/EnvVarSource';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { annotationProblems, labelProblems, namespaceProblems } from '../core/metadata-validation';
+import { parseQuantity, QUANTITY_RULE } from '../core/quantity';
 import { recommendedLabels, selectorLabels } from '../core/labels';
 import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain, isLabelValue, LABEL_VALUE_RULE } from '../core/names';
 import type { IServiceTarget } from '../service/target';
@@ -224,7 +226,7 @@ export class WebApp extends Construct implements IServiceTarget {
     if (!Number.isInteger(this.replicas) || this.replicas < 0) {
       problems.push({ field: 'replicas', message: 'must be a whole number of pods.', value: this.replicas, allowed: '0 or more', fix: 'set replicas to e.g. 2.' });
     }
-    problems.push(...imageProblems(this.image));
+    problems.push(...imageProblems(this.image), ...metadataPropProblems(props), ...resourceProblems(props.resources), ...probeTimingProblems(props));
     throwIfProblems(this, problems);
 
     const appName = props.appName ?? this.name;
@@ -303,8 +305,7 @@ export class WebApp extends Construct implements IServiceTarget {
     const defaultPort = this.mainPort ? (this.mainPort.name ?? this.mainPort.port) : undefined;
     const readiness = this.renderProbe('readiness', props.readiness, defaultPort, 0);
     const liveness = this.renderProbe('liveness', props.liveness, defaultPort, 15);
-    const requests = { cpu: '100m', memory: '128Mi', ...props.resources?.requests };
-    const limits = { cpu: '500m', memory: '256Mi', ...props.resources?.limits };
+    const { requests, limits } = resolveResources(props.resources);
     const container: IContainer = {
       name: this.name,
       image: this.image,
@@ -383,4 +384,79 @@ function versionFromImage(image: string): string | undefined {
   if (colon < 0) return undefined;
   const tag = withoutDigest.slice(colon + 1);
   return isLabelValue(tag) && tag !== 'latest' ? tag : undefined;
+}
+
+const DEFAULT_REQUESTS = { cpu: '100m', memory: '128Mi' };
+const DEFAULT_LIMITS = { cpu: '500m', memory: '256Mi' };
+
+/**
+ * Requests and limits after defaults. A request raised above a default limit
+ * lifts that limit to the request: the API server rejects a request above
+ * its limit, and a user who only asked for more should not have to know the
+ * default ceiling.
+ */
+function resolveResources(resources: WebAppResources | undefined) {
+  const requests: Record<string, string> = { ...DEFAULT_REQUESTS, ...resources?.requests };
+  const limits: Record<string, string> = { ...DEFAULT_LIMITS, ...resources?.limits };
+  for (const kind of ['cpu', 'memory'] as const) {
+    const userLimit = resources?.limits?.[kind];
+    if (userLimit === undefined && (parseQuantity(requests[kind]) ?? 0) > (parseQuantity(limits[kind]) ?? Infinity)) {
+      limits[kind] = requests[kind];
+    }
+  }
+  return { requests, limits };
+}
+
+function resourceProblems(resources: WebAppResources | undefined): Problem[] {
+  const problems: Problem[] = [];
+  for (const side of ['requests', 'limits'] as const) {
+    for (const [kind, value] of Object.entries(resources?.[side] ?? {})) {
+      if (value !== undefined && parseQuantity(value) === undefined) {
+        problems.push({ field: `resources.${side}.${kind}`, message: 'is not a Kubernetes quantity.', value, allowed: QUANTITY_RULE, fix: kind === 'cpu' ? 'write e.g. "250m" or "1".' : 'write e.g. "256Mi" or "1Gi".' });
+      }
+    }
+  }
+  for (const kind of ['cpu', 'memory'] as const) {
+    const request = resources?.requests?.[kind];
+    const limit = resources?.limits?.[kind];
+    const r = request !== undefined ? parseQuantity(request) : undefined;
+    const l = limit !== undefined ? parseQuantity(limit) : undefined;
+    if (r !== undefined && l !== undefined && r > l) {
+      problems.push({ field: `resources.requests.${kind}`, message: `is above the limit ${limit}; the API server rejects that.`, value: request, allowed: `at most ${limit}`, fix: 'lower the request or raise the limit.' });
+    }
+  }
+  return problems;
+}
+
+/** Labels, annotations and namespace the user gives, checked before they reach the YAML. */
+function metadataPropProblems(props: WebAppProps): Problem[] {
+  const reserved = Object.keys(props.labels ?? {}).filter((key) => key.startsWith('app.kubernetes.io/'));
+  return [
+    ...namespaceProblems('namespace', props.namespace),
+    ...labelProblems('labels', props.labels),
+    ...annotationProblems('annotations', props.annotations),
+    ...annotationProblems('podAnnotations', props.podAnnotations),
+    ...reserved.map((key) => ({
+      field: 'labels', message: 'sets a recommended label the WebApp writes itself.', value: key,
+      allowed: 'labels outside app.kubernetes.io/', fix: 'use the props appName, version, component or partOf instead.',
+    })),
+  ];
+}
+
+/** Probe timings are whole seconds in the API. */
+function probeTimingProblems(props: WebAppProps): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of ['readiness', 'liveness'] as const) {
+    const probe = props[field];
+    if (!probe) continue;
+    for (const name of ['initialDelay', 'period', 'timeout'] as const) {
+      const duration = probe._timings[name];
+      if (duration === undefined) continue;
+      const seconds = duration.toSeconds({ integral: false });
+      if (!Number.isInteger(seconds) || seconds < 0) {
+        problems.push({ field: `${field}.${name}`, message: 'is not a whole number of seconds, which is all a probe can express.', value: `${seconds}s`, allowed: 'whole seconds, 0 or more', fix: 'use Duration.seconds(n).' });
+      }
+    }
+  }
+  return problems;
 }

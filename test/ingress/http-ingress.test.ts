@@ -182,6 +182,13 @@ describe('HttpIngress errors', () => {
     expect(() => ing.setDefaultBackend(IngressBackend.fromService(web, 'http'))).toThrow('[dev/twice] defaultBackend: is already set.');
   });
 
+  test('invalid labels, annotation keys and namespace', () => {
+    const { chart } = fixture();
+    expect(() => new HttpIngress(chart, 'a', { labels: { tier: 'front end' } })).toThrow(/\[dev\/a\] labels\["tier"\]: is not a valid label value/);
+    expect(() => new HttpIngress(chart, 'b', { annotations: { 'bad key': 'x' } })).toThrow(/\[dev\/b\] annotations: has a key that is not a valid annotation key\. Got: "bad key"/);
+    expect(() => new HttpIngress(chart, 'c', { namespace: 'Bad_NS' })).toThrow(/\[dev\/c\] namespace: is not a valid Namespace name/);
+  });
+
   test('invalid name and class name', () => {
     const { chart } = fixture();
     expect(() => new HttpIngress(chart, 'Bad_Name')).toThrow(/\[dev\/Bad_Name\] metadata\.name: is not a valid Ingress name/);

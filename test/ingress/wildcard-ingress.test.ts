@@ -118,4 +118,13 @@ describe('WildcardIngress', () => {
     new WildcardIngress(chart, 'apps', { domain: 'cluster.example.com', certificate: wildcard });
     expect(() => app.synth()).toThrow(/\[dev\/apps\/Ingress\] spec: has neither rules nor a default backend/);
   });
+
+  test('an ssl-redirect annotation that contradicts httpsRedirect is an error, not silently overwritten', () => {
+    const { chart } = fixture();
+    expect(() => new WildcardIngress(chart, 'apps', { domain: 'cluster.example.com', certificate: wildcard, annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' } }))
+      .toThrow(/\[dev\/apps\] annotations: set nginx\.ingress\.kubernetes\.io\/ssl-redirect: "false", which contradicts httpsRedirect \(true\)\..*httpsRedirect: false/);
+    const agreeing = new WildcardIngress(chart, 'ok', { domain: 'cluster.example.com', certificate: wildcard, httpsRedirect: false, annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' } });
+    expect(agreeing.ingress.toJson().metadata.annotations['nginx.ingress.kubernetes.io/ssl-redirect']).toBe('false');
+  });
 });
+

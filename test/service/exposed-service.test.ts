@@ -156,12 +156,11 @@ describe('ExternalName', () => {
 
 describe('names clients use', () => {
   test('DNS names and Docker-link variables', () => {
-    const { chart, web } = setup();
+    const { web } = setup();
     const svc = web.expose('my-svc', { ports: [{ name: 'http', port: 80 }, { name: 'https-alt', port: 443 }], clusterDomain: 'corp.internal' });
     expect(svc.dnsName).toBe('my-svc.test.svc.corp.internal');
     expect(svc.dnsNames).toEqual({ short: 'my-svc', namespaced: 'my-svc.test', fqdn: 'my-svc.test.svc.corp.internal' });
     expect(svc.envVarNames).toEqual({ host: 'MY_SVC_SERVICE_HOST', port: 'MY_SVC_SERVICE_PORT', namedPorts: { 'http': 'MY_SVC_SERVICE_PORT_HTTP', 'https-alt': 'MY_SVC_SERVICE_PORT_HTTPS_ALT' } });
-    expect(chart).toBeDefined();
   });
 
   test('port lookup by name or number, and a clear error otherwise', () => {
@@ -216,6 +215,13 @@ describe('invalid combinations fail at construct time with path, value and fix',
     ['bad clusterIP', ({ web }) => web.expose('svc', { clusterIP: '10.97.97' }), /spec\.clusterIP: is not an IP address\. Got: "10\.97\.97"/],
     ['clusterIP on a headless Service', ({ chart, web }) => ExposedService.headless(chart, 'svc', { target: web, clusterIP: '10.0.0.1' }), /clusterIP: is set on a headless Service/],
     ['bad appProtocol', ({ web }) => web.expose('svc', { ports: [{ port: 80, appProtocol: 'h t t p' }] }), /spec\.ports\[0\]\.appProtocol: is not a valid application protocol/],
+    ['bad selector', ({ chart }) => ExposedService.clusterIp(chart, 'svc', { selector: { 'a b': 'c d' }, port: 80 }), /spec\.selector: has a key that is not a valid label key\. Got: "a b"/],
+    ['bad label value', ({ web }) => web.expose('svc', { labels: { tier: 'front end' } }), /metadata\.labels\["tier"\]: is not a valid label value\. Got: "front end"/],
+    ['bad annotation key', ({ web }) => web.expose('svc', { annotations: { 'bad key': 'x' } }), /metadata\.annotations: has a key that is not a valid annotation key/],
+    ['bad namespace', ({ chart }) => ExposedService.clusterIp(chart, 'svc', { namespace: 'Bad_NS', port: 80 }), /metadata\.namespace: is not a valid Namespace name\. Got: "Bad_NS"/],
+    ['namespace other than the target\'s', ({ chart, web }) => ExposedService.clusterIp(chart, 'svc', { target: web, namespace: 'prod' }), /namespace: differs from the target's namespace "test"; a Service selects pods of its own namespace only/],
+    ['inverted node port range', ({ chart, web }) => ExposedService.nodePort(chart, 'svc', { target: web, nodePortRange: { min: 9000, max: 1000 } }), /nodePortRange: is not a port range\. Got: "9000-1000"/],
+    ['nodePort on a headless Service', ({ chart, web }) => ExposedService.headless(chart, 'svc', { target: web, ports: [{ port: 80, nodePort: 30080 }] }), /ports: set a nodePort on a headless Service/],
     ['bad Service type', ({ chart, web }) => new ExposedService(chart, 'svc', { target: web, type: 'Ingress' as any }), /type: is not a Service type\. Got: "Ingress"\. Allowed: ClusterIP, Headless, NodePort, LoadBalancer, ExternalName/],
   ];
   test.each(cases)('%s', (_label, build, message) => {
@@ -231,4 +237,14 @@ describe('invalid combinations fail at construct time with path, value and fix',
     expect((error as Error).message).toMatch(/^\[test\/(web\/)?svc\] /);
     expect((error as Error).message).toMatch(/Fix: /);
   });
+});
+
+test('an invalid port is reported once, not again for the targetPort defaulted from it', () => {
+  const { chart } = setup();
+  try {
+    ExposedService.clusterIp(chart, 'svc', { port: 0 });
+    throw new Error('no error');
+  } catch (e) {
+    expect((e as NetkitError).problems.map((p) => p.field)).toEqual(['spec.ports[0].port']);
+  }
 });

@@ -164,6 +164,18 @@ describe('WebApp options reach the YAML', () => {
   });
 });
 
+describe('WebApp resources', () => {
+  test('a request above a default limit lifts that limit (the API server rejects request > limit)', () => {
+    const c = containerOf(deploymentOf((chart) => new WebApp(chart, 'web', { image: 'app:1', resources: { requests: { cpu: '2', memory: '1Gi' } } })));
+    expect(c.resources).toEqual({ requests: { cpu: '2', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } });
+  });
+
+  test('a request below the default limit keeps it', () => {
+    const c = containerOf(deploymentOf((chart) => new WebApp(chart, 'web', { image: 'app:1', resources: { requests: { cpu: '200m' } } })));
+    expect(c.resources.limits).toEqual({ cpu: '500m', memory: '256Mi' });
+  });
+});
+
 describe('WebApp security profiles', () => {
   test('restricted: non-root, no capabilities but NET_BIND_SERVICE for port 80, read-only root with a writable /tmp', () => {
     const d = deploymentOf((chart) => new WebApp(chart, 'web', { image: 'nginxinc/nginx-unprivileged:1.27', port: 80, securityProfile: 'restricted' }));
@@ -243,6 +255,15 @@ describe('WebApp errors name the construct, the value and the fix', () => {
     ['bad image', { image: 'nginx 1.17' }, /image: is not an image reference\. Got: "nginx 1\.17"/],
     ['probe on an undeclared port', { port: 80, readiness: Probe.http('/', { port: 8080 }) }, /readiness\.port: is not a port of the container\. Got: 8080\. Allowed: http=80\/TCP/],
     ['probe without any port', { liveness: Probe.tcp() }, /liveness: probes a port, but the WebApp declares none/],
+    ['bad label value', { labels: { app: 'nginx pod' } }, /labels\["app"\]: is not a valid label value\. Got: "nginx pod"/],
+    ['bad label key', { labels: { 'bad key!': 'x' } }, /labels: has a key that is not a valid label key\. Got: "bad key!"/],
+    ['a recommended label set by hand', { labels: { 'app.kubernetes.io/name': 'other' } }, /labels: sets a recommended label the WebApp writes itself\. Got: "app\.kubernetes\.io\/name".*appName/],
+    ['bad annotation key', { annotations: { 'bad key': 'x' } }, /annotations: has a key that is not a valid annotation key\. Got: "bad key"/],
+    ['bad pod annotation key', { podAnnotations: { '/x': 'y' } }, /podAnnotations: has a key that is not a valid annotation key/],
+    ['bad namespace', { namespace: 'Bad_NS' }, /namespace: is not a valid Namespace name\. Got: "Bad_NS"/],
+    ['bad quantity', { resources: { requests: { cpu: 'lots' } } }, /resources\.requests\.cpu: is not a Kubernetes quantity\. Got: "lots"/],
+    ['request above its limit', { resources: { requests: { memory: '1Gi' }, limits: { memory: '512Mi' } } }, /resources\.requests\.memory: is above the limit 512Mi/],
+    ['sub-second probe timing', { port: 80, readiness: Probe.http('/', { period: Duration.millis(500) }) }, /readiness\.period: is not a whole number of seconds.*Got: "0\.5s"/],
   ];
   test.each(cases)('%s', (_label, props, message) => {
     expect(build(props)).toThrow(NetkitError);
