@@ -74,7 +74,13 @@ export const checkCommand: CliCommand = {
       }
       throw e;
     }
-    const findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
+    let findings;
+    try {
+      findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
+    } catch (e) {
+      io.err(`cdk8s-netkit check: cannot check these manifests: ${(e as Error).message}\n`);
+      return 3;
+    }
     if (format === 'json') {
       const list = findings.map((f) => ({
         rule: f.rule, severity: f.severity, kind: f.kind, namespace: f.namespace ?? null, name: f.name,

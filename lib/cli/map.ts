@@ -48,8 +48,16 @@ export function runMap(args: readonly string[], io: CliIo): number {
     }
     throw e;
   }
-  const map = trafficMap(manifests);
-  io.out(format === 'json' ? renderJson(map) : renderMarkdown(map));
+  let text: string;
+  try {
+    const map = trafficMap(manifests);
+    text = format === 'json' ? renderJson(map) : renderMarkdown(map);
+  } catch (e) {
+    // A malformed object (a templated name, a map where a list belongs) is unreadable input, not a crash.
+    io.err(`cdk8s-netkit map: cannot map these manifests (is every object well formed? \`cdk8s-netkit check\` names the field): ${(e as Error).message}\n`);
+    return 3;
+  }
+  io.out(text);
   return 0;
 }
 

@@ -62,7 +62,7 @@ export function readManifestFile(file: string): LoadedManifest[] {
     throw new ManifestReadError(file, undefined, `cannot read: ${(e as Error).message}`);
   }
   const out: LoadedManifest[] = [];
-  for (const doc of parseAllDocuments(source)) {
+  for (const doc of parseAllDocuments(source, { merge: true })) {
     if (doc.errors.length > 0) {
       const error = doc.errors[0];
       throw new ManifestReadError(file, error.linePos?.[0].line ?? lineOf(source, error.pos[0]), error.message.split('\n')[0]);
@@ -80,8 +80,8 @@ export function readManifestFile(file: string): LoadedManifest[] {
       throw new ManifestReadError(file, line, 'a document is not a Kubernetes object (expected a mapping with apiVersion and kind)');
     }
     const obj = value as any;
-    if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
-      for (const item of obj.items) out.push({ manifest: item, file, line });
+    if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && (Array.isArray(obj.items) || obj.items === null)) {
+      for (const item of obj.items ?? []) out.push({ manifest: item, file, line });
     } else {
       out.push({ manifest: obj, file, line });
     }

@@ -46,7 +46,20 @@ export function runRules(context: PolicyContext, rules: readonly Rule[], options
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (disabled.has(rule.id)) continue;
-    for (const v of rule.check(context)) {
+    let violations: RuleViolation[];
+    try {
+      violations = rule.check(context);
+    } catch (e) {
+      // Rules read well-formed objects; a malformed one (a null list item, a number where a
+      // string belongs) must become a finding, never a stack trace that hides the other findings.
+      findings.push({
+        rule: rule.id, severity: 'error', kind: 'PolicyRule', name: rule.id,
+        message: `could not run on these objects: ${(e as Error).message}.`,
+        fix: 'Fix the schema-valid findings (malformed fields) first; the rule runs once the objects are well formed.',
+      });
+      continue;
+    }
+    for (const v of violations) {
       // A skip without a reason does not count; skip-has-reason reports it.
       if (skipReason(v.object, rule.id)) continue;
       findings.push(toFinding(rule, v));

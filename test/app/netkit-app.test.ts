@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Chart, DependencyGraph, Testing, YamlOutputType } from 'cdk8s';
 import { dependencyOrder } from '../../lib/app/topology';
-import { NetkitApp, NetkitChart, synthesizedObjects, WebApp } from '../../lib';
+import { checkPolicies, enforcePolicies, ExposedService, NetkitApp, NetkitChart, synthesizedObjects, WebApp } from '../../lib';
 import { ALL_OUTPUT_TYPES, buildManyCharts, synthToTree } from './app-fixtures';
 
 /**
@@ -194,5 +194,33 @@ describe('one serialization per synth', () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('policy checks give the same findings under NetkitApp and a stock App', () => {
+  const build = (broken: boolean) => (app: App) => {
+    buildManyCharts(app, { charts: 12, dependencies: true });
+    if (broken) {
+      // A Service selecting nothing and a duplicate nodePort: real findings to compare.
+      const chart = new NetkitChart(app, 'broken', { namespace: 'broken' });
+      ExposedService.nodePort(chart, 'typo', { selector: { app: 'nginxx' }, ports: [{ port: 80, nodePort: 30080 }] });
+      ExposedService.nodePort(chart, 'twin', { selector: { app: 'nginxx' }, ports: [{ port: 80, nodePort: 30080 }] });
+    }
+  };
+
+  test.each([false, true])('broken: %s', (broken) => {
+    const stock = new App({ outdir: '/tmp/netkit-unused' });
+    const ours = new NetkitApp({ outdir: '/tmp/netkit-unused' });
+    build(broken)(stock);
+    build(broken)(ours);
+    const stockFindings = checkPolicies(stock);
+    expect(checkPolicies(ours)).toEqual(stockFindings);
+    const rules = new Set(stockFindings.map((f) => f.rule));
+    expect(rules.has('svc-selector-matches-pod') && rules.has('svc-nodeport-unique')).toBe(broken);
+    // And enforced at synth, both fail (or pass) with the same report.
+    enforcePolicies(stock);
+    enforcePolicies(ours);
+    const outcome = (app: App) => { try { app.synthYaml(); return 'ok'; } catch (e) { return (e as Error).message; } };
+    expect(outcome(ours)).toEqual(outcome(stock));
   });
 });

@@ -26,7 +26,9 @@ export const ingHostPathUnique: Rule = {
             seen.set(key, ingress);
             return;
           }
-          const where = first === ingress ? 'another rule of this Ingress' : describeObject(first);
+          // Within one Ingress the API server and ingress-nginx accept it (e.g. the same path as Prefix and Exact).
+          if (first === ingress) return;
+          const where = describeObject(first);
           out.push({
             object: ingress,
             message: `spec.rules[${r}].http.paths[${p}]: host "${host || '*'}" path "${path?.path ?? ''}"${cls ? ` (class "${cls}")` : ''} is already routed by ${where}.`,

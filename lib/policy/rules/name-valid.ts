@@ -6,6 +6,13 @@ import { Rule, RuleViolation } from '../types';
 /** Kinds whose names must be DNS-1123 labels; Services (DNS-1035) are checked by svc-spec-valid. */
 const LABEL_NAMED_KINDS = new Set(['Namespace']);
 
+/**
+ * RBAC objects only need path-segment names (ValidateRBACName: no "/" or "%",
+ * not "." or ".."), so `system:node-proxier` and `kubeadm:node-proxier` are valid.
+ */
+const PATH_SEGMENT_NAMED_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+const isPathSegmentName = (name: string) => name !== '.' && name !== '..' && !/[/%]/.test(name);
+
 export const nameValid: Rule = {
   id: 'name-valid',
   severity: 'error',
@@ -21,6 +28,8 @@ export const nameValid: Rule = {
       if (o.kind === 'Service') continue;
       if (!o.name) {
         out.push({ object: o, message: 'metadata.name is missing.' });
+      } else if (PATH_SEGMENT_NAMED_KINDS.has(o.kind) && String(o.manifest.apiVersion ?? '').startsWith('rbac.authorization.k8s.io/')) {
+        if (!isPathSegmentName(o.name)) out.push({ object: o, message: `metadata.name "${o.name}" is not a valid ${o.kind} name. Allowed: any name without "/" or "%", other than "." and "..".` });
       } else if (LABEL_NAMED_KINDS.has(o.kind) ? !isDns1123Label(o.name) : !isDns1123Subdomain(o.name)) {
         out.push({ object: o, message: `metadata.name "${o.name}" is not a valid ${o.kind} name. Allowed: ${LABEL_NAMED_KINDS.has(o.kind) ? DNS1123_LABEL_RULE : DNS1123_SUBDOMAIN_RULE}.` });
       }
