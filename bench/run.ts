@@ -72,9 +72,12 @@ function main(): void {
     policy: policy.map(withSummary),
     commands,
   };
-  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const report = renderReport(results);
-  writeFileSync(join(__dirname, 'RESULTS.md'), report);
+  // A --quick smoke run only prints: the committed files hold the last full run, which the README quotes.
+  if (!quick) {
+    writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(__dirname, 'RESULTS.md'), report);
+  }
   process.stdout.write(report);
 }
 
@@ -110,6 +113,8 @@ function measureExampleSynth(): CommandCell[] {
     }
   } finally {
     rmSync(outdir, { recursive: true, force: true });
+    // main.ts writes the JSON traffic map beside its output folder.
+    rmSync(`${outdir}-traffic`, { recursive: true, force: true });
   }
   return out;
 }

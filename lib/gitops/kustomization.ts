@@ -22,13 +22,24 @@ export const KUSTOMIZATION_FILE = 'Kustomization';
  */
 export const CDK8S_METADATA_FILE = 'construct-metadata.json';
 
-/** The manifest files at the top of `outdir`, in the order `kubectl apply -f` applies them (byte order of names). */
-export function manifestFiles(outdir: string): string[] {
-  return readdirSync(outdir)
-    .filter((f) => KUBECTL_MANIFEST_EXTENSIONS.includes(extname(f)) && !KUSTOMIZATION_FILE_NAMES.includes(f) && f !== CDK8S_METADATA_FILE)
-    .filter((f) => statSync(join(outdir, f)).isFile())
-    // Default sort compares UTF-16 code units, as Go's filepath.Walk orders names; never the locale.
-    .sort();
+/**
+ * The manifest files below `outdir`, as paths relative to it, in the order
+ * `kubectl apply -R -f` applies them: names in byte order, a folder's files
+ * where the folder sorts (FOLDER_PER_CHART_FILE_PER_RESOURCE writes one
+ * folder per chart).
+ */
+export function manifestFiles(outdir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  // Default sort compares UTF-16 code units, as Go's filepath.Walk orders names; never the locale.
+  for (const f of readdirSync(join(outdir, prefix)).sort()) {
+    const relative = prefix ? `${prefix}/${f}` : f;
+    if (statSync(join(outdir, relative)).isDirectory()) {
+      out.push(...manifestFiles(outdir, relative));
+    } else if (KUBECTL_MANIFEST_EXTENSIONS.includes(extname(f)) && !KUSTOMIZATION_FILE_NAMES.includes(f) && f !== CDK8S_METADATA_FILE) {
+      out.push(relative);
+    }
+  }
+  return out;
 }
 
 /** The kustomization for the files: resources in apply order, nothing transformed. */
@@ -46,6 +57,11 @@ export function renderKustomization(files: readonly string[]): string {
 export function writeKustomization(outdir: string): string | undefined {
   if (isHelmTemplatesDir(outdir)) return undefined;
   const path = join(outdir, KUSTOMIZATION_FILE);
-  writeFileSync(path, renderKustomization(manifestFiles(outdir)));
+  const files = manifestFiles(outdir);
+  if (files.length === 0) {
+    // An empty resource list would make Argo CD or Flux (with prune) delete what is deployed.
+    throw new Error(`writeKustomization: no manifest files (.yaml, .yml, .json) below ${outdir}; run it after app.synth().`);
+  }
+  writeFileSync(path, renderKustomization(files));
   return path;
 }

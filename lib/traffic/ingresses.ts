@@ -14,7 +14,8 @@ export function ingressClassOf(ingress: any, ingressClasses: readonly any[]): st
   const named = ingress.spec?.ingressClassName ?? ingress.metadata?.annotations?.[LEGACY_CLASS_ANNOTATION];
   if (named) return named;
   const fallback = ingressClasses.find((c) => c.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
-  return fallback ? `${fallback.metadata.name} ${CLUSTER_DEFAULT_CLASS}` : CLUSTER_DEFAULT_CLASS;
+  // The default class is the class: its controller serves the Ingress, so the map joins them.
+  return fallback ? fallback.metadata.name : CLUSTER_DEFAULT_CLASS;
 }
 
 /** One entry per URL: every host and path of every Ingress, and each default backend. */
@@ -32,16 +33,17 @@ export function describeIngressUrls(manifests: readonly any[]): TrafficIngressUr
       const certificate = certificateFor(host, tls, ingress, namespace, manifests);
       for (const path of rule.http?.paths ?? []) {
         const p: string = path.path ?? '/';
-        out.push({
-          url: `${certificate ? 'https' : 'http'}://${host ?? '<any-host>'}${p}`,
+        const entry = {
           ...base,
           ...(host !== undefined ? { host } : {}),
           path: p,
           pathType: path.pathType ?? 'ImplementationSpecific',
           ...backendOf(path.backend),
           defaultBackend: false,
-          ...(certificate ? { certificate } : {}),
-        });
+        };
+        out.push({ url: `${certificate ? 'https' : 'http'}://${host ?? '<any-host>'}${p}`, ...entry, ...(certificate ? { certificate } : {}) });
+        // With TLS, ingress-nginx redirects HTTP to HTTPS unless ssl-redirect is "false": then plain HTTP is a way in too.
+        if (certificate && !redirectsToHttps(ingress)) out.push({ url: `http://${host}${p}`, ...entry });
       }
     }
     if (ingress.spec?.defaultBackend) {
@@ -55,6 +57,12 @@ export function describeIngressUrls(manifests: readonly any[]): TrafficIngressUr
   }
   return out.sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.ingress, b.ingress)
     || Number(a.defaultBackend) - Number(b.defaultBackend) || compareText(a.host ?? '', b.host ?? '') || compareText(a.path, b.path));
+}
+
+/** ingress-nginx's per-Ingress redirect switches (its ConfigMap default is ssl-redirect: "true"). */
+function redirectsToHttps(ingress: any): boolean {
+  const annotations = ingress.metadata?.annotations ?? {};
+  return annotations['nginx.ingress.kubernetes.io/ssl-redirect'] !== 'false' || annotations['nginx.ingress.kubernetes.io/force-ssl-redirect'] === 'true';
 }
 
 function backendOf(backend: any): { backend: string; backendService?: string } {

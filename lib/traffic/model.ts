@@ -87,7 +87,7 @@ export interface TrafficIngressUrl {
   readonly path: string;
   /** `Prefix`, `Exact` or `ImplementationSpecific`. */
   readonly pathType: string;
-  /** `nginx`, or `(cluster default)` when the Ingress names no class. */
+  /** `nginx`; the cluster's default IngressClass when the Ingress names none; `(cluster default)` when the manifests hold no default class. */
   readonly ingressClass: string;
   /** The Service that receives the traffic, and its port: `web:80` / `web:http`. */
   readonly backend: string;

@@ -26,14 +26,17 @@ describe('traffic map of the example app (main.ts)', () => {
   test('every Ingress URL, with its backend, class and certificate', () => {
     const paths = objects.filter((o) => o.kind === 'Ingress')
       .flatMap((o) => (o.spec.rules ?? []).flatMap((r: any) => r.http?.paths ?? []).concat(o.spec.defaultBackend ? [o.spec.defaultBackend] : []));
-    expect(json.ingressUrls).toHaveLength(paths.length);
-    expect(json.ingressUrls.map((u: any) => [u.url, u.namespace, u.backend, u.ingressClass, u.certificate?.secretName])).toEqual(expect.arrayContaining([
+    // One URL per path, plus plain HTTP where ssl-redirect "false" keeps it open (ingress-https, both hosts).
+    expect(json.ingressUrls).toHaveLength(paths.length + 2);
+    expect(json.ingressUrls.map((u: any) => [u.url, u.namespace, u.backend, u.ingressClass, u.certificate?.secretName])).toEqual([
       ['http://dev.cbuc.cn/', 'cbuc-dev', 'cbuc-web:80', 'nginx', undefined],
       ['https://pro.cbuc.cn/', 'cbuc-pro', 'cbuc-web:80', 'nginx', 'pro-cbuc-cn-tls'],
       ['https://web01.cluster.example.com/', 'default', 'nginx:80', 'nginx', 'wildcard-tls'],
       ['https://nginx.xiaohan.com/', 'dev', 'nginx-service:80', 'nginx', 'tls-secret'],
+      ['http://nginx.xiaohan.com/', 'dev', 'nginx-service:80', 'nginx', undefined],
       ['https://tomcat.xiaohan.com/', 'dev', 'tomcat-service:8080', 'nginx', 'tls-secret'],
-    ]));
+      ['http://tomcat.xiaohan.com/', 'dev', 'tomcat-service:8080', 'nginx', undefined],
+    ]);
   });
 
   test('one definition, two environments: same Service, own namespace, own replica count', () => {

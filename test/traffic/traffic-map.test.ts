@@ -184,7 +184,7 @@ describe('trafficMap: Ingress URLs', () => {
   test('class: spec, legacy annotation, the default IngressClass, or the cluster default', () => {
     const r = [rule('h.example.com', '/', 's', 80)];
     const withDefault = trafficMap([cls('nginx', 'k8s.io/ingress-nginx', true), ingress('a', 'n', { rules: r })]);
-    expect(withDefault.ingressUrls[0].ingressClass).toBe('nginx (cluster default)');
+    expect(withDefault.ingressUrls[0].ingressClass).toBe('nginx');
     const m = trafficMap([
       ingress('a', 'n', { rules: r }),
       ingress('b', 'n', { rules: r }, { 'kubernetes.io/ingress.class': 'traefik' }),
@@ -266,5 +266,27 @@ describe('trafficMap: inputs', () => {
       service('z', 'a', { ports: [{ port: 1 }] }), ingress('i', 'a', { rules: [rule('y.example.com', '/', 'z', 1), rule('x.example.com', '/', 'z', 1)] }),
     ];
     expect(JSON.stringify(trafficMap([...objects].reverse()))).toBe(JSON.stringify(trafficMap(objects)));
+  });
+});
+
+describe('plain HTTP beside HTTPS', () => {
+  const ingress = (annotations: Record<string, string>) => ({
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'dev', annotations },
+    spec: {
+      ingressClassName: 'nginx',
+      tls: [{ hosts: ['a.example.com'], secretName: 'a-tls' }],
+      rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 's', port: { number: 80 } } } }] } }],
+    },
+  });
+
+  test('ssl-redirect "false" keeps http:// as a way in', () => {
+    expect(trafficMap([ingress({ 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' })]).ingressUrls.map((u) => u.url))
+      .toEqual(['https://a.example.com/', 'http://a.example.com/']);
+  });
+
+  test('by default, or with force-ssl-redirect, HTTP only redirects', () => {
+    expect(trafficMap([ingress({})]).ingressUrls.map((u) => u.url)).toEqual(['https://a.example.com/']);
+    expect(trafficMap([ingress({ 'nginx.ingress.kubernetes.io/ssl-redirect': 'false', 'nginx.ingress.kubernetes.io/force-ssl-redirect': 'true' })]).ingressUrls.map((u) => u.url))
+      .toEqual(['https://a.example.com/']);
   });
 });
