@@ -34,9 +34,11 @@ export class TlsSecretOutput {
   }
 
   /**
-   * Opt-in: the Secret, private key included, becomes part of the chart and
-   * is written to the chart's manifest (dist/). Only for an output that is
-   * not committed, or a throw-away development key.
+   * Opt-in: the Secret, private key included, becomes a manifest, in a chart
+   * of its own named `<chart>-private-keys` (so its file,
+   * `dist/<chart>-private-keys.k8s.yaml`, says what it holds and one
+   * .gitignore line keeps it out of git), never in the chart's own file. For
+   * pipelines that apply dist/ without committing it, or throw-away keys.
    */
   public static manifestWithPrivateKey(): TlsSecretOutput {
     return new TlsSecretOutput('manifest-with-private-key');

@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
+import { NetkitChart } from '../core/chart';
 import { NetkitError, throwIfProblems } from '../core/errors';
 import { recommendedLabels } from '../core/labels';
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
@@ -8,6 +9,12 @@ import { addWarning } from '../core/warnings';
 import { ITlsCertificateRef } from './certificate-ref';
 import { localSecretFile, TlsSecretOutput, tlsSecretManifest, writeSecretFile } from './secret-output';
 import { tlsSecretProblems } from './tls-secret-validation';
+
+/**
+ * The suffix of the chart that holds Secrets written with
+ * `TlsSecretOutput.manifestWithPrivateKey()`: `dev` → `dev-private-keys.k8s.yaml`.
+ */
+export const PRIVATE_KEYS_CHART_SUFFIX = '-private-keys';
 
 /** Props every certificate source shares. */
 export interface TlsCertificateProps {
@@ -74,9 +81,20 @@ export abstract class TlsCertificate extends Construct implements ITlsCertificat
         writeSecretFile(file, manifest);
         return { manifest, file };
       }
-      case 'manifest-with-private-key':
-        addWarning(this, `the private key of Secret "${this.secretName}" is written to the chart's manifest (manifestWithPrivateKey); do not commit that output.`);
-        return { manifest, apiObject: new ApiObject(this, 'Secret', manifest) };
+      case 'manifest-with-private-key': {
+        // Never into the chart's own file, which is committed for GitOps: a chart of its own,
+        // `<chart>-private-keys`, whose file name says what it holds and is easy to git-ignore.
+        const chart = Chart.of(this);
+        const id = `${chart.node.id}${PRIVATE_KEYS_CHART_SUFFIX}`;
+        const root = this.node.root as Construct;
+        let keys = root.node.tryFindChild(id) as NetkitChart | undefined;
+        if (!keys) {
+          keys = new NetkitChart(root, id, { namespace: chart.namespace, createNamespace: false });
+          keys.addDependency(chart);
+        }
+        addWarning(this, `the private key of Secret "${this.secretName}" is written to the manifest of chart "${id}" (manifestWithPrivateKey); keep that file out of git (e.g. "dist/*${PRIVATE_KEYS_CHART_SUFFIX}.k8s.yaml" in .gitignore).`);
+        return { manifest, apiObject: new ApiObject(keys, this.secretName, manifest) };
+      }
       case 'none':
         return { manifest };
     }

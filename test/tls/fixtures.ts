@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Testing } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
 import { NetkitChart } from '../../lib/core';
 import { buildSelfSignedCertificate, generateTlsKeyPair, privateKeyPem, TlsKeyAlgorithm } from '../../lib/tls';
 
@@ -61,4 +61,9 @@ export function devChart(outdir?: string): { app: App; chart: NetkitChart } {
 /** The base64 `data` values of a Secret, decoded. */
 export function decodedData(secret: any): Record<string, string> {
   return Object.fromEntries(Object.entries(secret.data ?? {}).map(([k, v]) => [k, Buffer.from(v as string, 'base64').toString('utf8')]));
+}
+
+/** The chart that TlsSecretOutput.manifestWithPrivateKey() puts a chart's Secrets in. */
+export function privateKeysChart(chart: Chart): Chart {
+  return chart.node.root.node.findChild(`${chart.node.id}-private-keys`) as Chart;
 }

@@ -4,7 +4,7 @@ import { Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { collectWarnings, NetkitError } from '../../lib/core';
 import { PemFileTlsCertificate, TlsSecretOutput } from '../../lib/tls';
-import { decodedData, devChart, makeCertificate, NOW, tempDir, writePemFiles } from './fixtures';
+import { decodedData, devChart, makeCertificate, NOW, privateKeysChart, tempDir, writePemFiles } from './fixtures';
 
 describe('PemFileTlsCertificate', () => {
   let dir: string;
@@ -38,13 +38,14 @@ describe('PemFileTlsCertificate', () => {
     expect(statSync(cert.secretFile!).mode & 0o777).toBe(0o600);
   });
 
-  test('opt-in: manifestWithPrivateKey puts the Secret, key included, in the chart, with a warning', () => {
+  test('opt-in: manifestWithPrivateKey puts the Secret, key included, in the chart <chart>-private-keys, with a warning', () => {
     const files = writePemFiles(dir, good);
     const { chart } = devChart();
     const cert = new PemFileTlsCertificate(chart, 'tls-secret', { ...files, now: NOW, secretOutput: TlsSecretOutput.manifestWithPrivateKey() });
     expect(cert.managedOutside).toBe(false);
     expect(cert.secretFile).toBeUndefined();
-    const secret = Testing.synth(chart).find((o) => o.kind === 'Secret');
+    expect(Testing.synth(chart).find((o) => o.kind === 'Secret')).toBeUndefined();
+    const secret = Testing.synth(privateKeysChart(chart)).find((o) => o.kind === 'Secret');
     expect(secret.metadata).toEqual({
       name: 'tls-secret', namespace: 'dev',
       labels: { 'app.kubernetes.io/name': 'tls-secret', 'app.kubernetes.io/instance': 'tls-secret', 'app.kubernetes.io/component': 'tls', 'app.kubernetes.io/managed-by': 'cdk8s-netkit' },
@@ -52,7 +53,7 @@ describe('PemFileTlsCertificate', () => {
     expect(secret.type).toBe('kubernetes.io/tls');
     expect(decodedData(secret)).toEqual({ 'tls.crt': good.certificatePem, 'tls.key': good.privateKeyPem });
     expect(collectWarnings(chart).map((w) => w.message)).toEqual([
-      'the private key of Secret "tls-secret" is written to the chart\'s manifest (manifestWithPrivateKey); do not commit that output.',
+      'the private key of Secret "tls-secret" is written to the manifest of chart "dev-private-keys" (manifestWithPrivateKey); keep that file out of git (e.g. "dist/*-private-keys.k8s.yaml" in .gitignore).',
     ]);
   });
 
@@ -60,7 +61,7 @@ describe('PemFileTlsCertificate', () => {
     const files = writePemFiles(dir, good);
     const { chart } = devChart();
     new PemFileTlsCertificate(chart, 'tls-secret', { ...files, now: NOW, secretOutput: TlsSecretOutput.manifestWithPrivateKey() });
-    const manifests = Testing.synth(chart).map((o) => (o.kind === 'Secret' ? { ...o, data: Object.fromEntries(Object.keys(o.data).map((k) => [k, `<${k}>`])) } : o));
+    const manifests = Testing.synth(privateKeysChart(chart)).map((o) => (o.kind === 'Secret' ? { ...o, data: Object.fromEntries(Object.keys(o.data).map((k) => [k, `<${k}>`])) } : o));
     expect(manifests).toMatchSnapshot();
   });
 

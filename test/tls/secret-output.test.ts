@@ -41,11 +41,15 @@ describe('where TLS Secrets go', () => {
     expect(readFileSync(selfSigned.secretFile!, 'utf8')).toContain('type: kubernetes.io/tls');
   });
 
-  test('opt-in: manifestWithPrivateKey writes both Secrets, keys included, into the chart output', () => {
+  test('opt-in: manifestWithPrivateKey writes both Secrets, keys included, to a file of their own, never the chart\'s', () => {
     const { files, fromFiles } = synthesize(TlsSecretOutput.manifestWithPrivateKey());
-    const yaml = files['dev.k8s.yaml'];
-    expect(yaml.match(/^kind: Secret$/gm)).toHaveLength(2);
-    expect(yaml).toContain(fromFiles.secretManifest.data!['tls.key']);
+    expect(Object.keys(files)).toEqual(['0000-dev.k8s.yaml', '0001-dev-private-keys.k8s.yaml']);
+    expect(files['0000-dev.k8s.yaml']).not.toContain('PRIVATE KEY');
+    expect(files['0000-dev.k8s.yaml']).not.toContain(fromFiles.secretManifest.data!['tls.key']);
+    const keys = files['0001-dev-private-keys.k8s.yaml'];
+    expect(keys.match(/^kind: Secret$/gm)).toHaveLength(2);
+    expect(keys).toContain(fromFiles.secretManifest.data!['tls.key']);
+    expect(keys).toMatch(/namespace: dev/);
   });
 
   test('the default local folders are under .netkit/, which git ignores', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Duration, Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { readCertificateFacts, SelfSignedTlsCertificate, SelfSignedTlsCertificateProps, TlsSecretOutput } from '../../lib/tls';
-import { daysFromNow, decodedData, devChart, NOW, tempDir } from './fixtures';
+import { daysFromNow, decodedData, devChart, NOW, privateKeysChart, tempDir } from './fixtures';
 
 describe('SelfSignedTlsCertificate', () => {
   let dir: string;
@@ -78,10 +78,10 @@ describe('SelfSignedTlsCertificate', () => {
     expect(make().cert.generated).toBe(true);
   });
 
-  test('opt-in: manifestWithPrivateKey puts the Secret in the chart', () => {
+  test('opt-in: manifestWithPrivateKey puts the Secret in the chart <chart>-private-keys', () => {
     const { cert, chart } = make({ secretOutput: TlsSecretOutput.manifestWithPrivateKey() });
     expect(cert.managedOutside).toBe(false);
-    const secret = Testing.synth(chart).find((o) => o.kind === 'Secret');
+    const secret = Testing.synth(privateKeysChart(chart)).find((o) => o.kind === 'Secret');
     expect(secret.type).toBe('kubernetes.io/tls');
     expect(decodedData(secret)['tls.crt']).toBe(cert.certificatePem);
   });
