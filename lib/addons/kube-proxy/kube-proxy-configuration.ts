@@ -105,3 +105,22 @@ export const KUBE_PROXY_CONFIG_KEY = 'config.conf';
 export const KUBE_PROXY_KUBECONFIG_KEY = 'kubeconfig.conf';
 /** Where kubeadm's DaemonSet mounts the ConfigMap, so where config.conf finds kubeconfig.conf. */
 export const KUBE_PROXY_KUBECONFIG_PATH = '/var/lib/kube-proxy/kubeconfig.conf';
+
+/**
+ * The JSON field names of KubeProxyConfiguration v1alpha1 and its blocks
+ * (k8s.io/kube-proxy/config/v1alpha1/types.go, v0.36.3). kube-proxy decodes
+ * leniently when strict decoding fails: an unknown or misspelt field
+ * (`strictArp`) is dropped with a log line, so the setting silently does not apply.
+ */
+export const KUBE_PROXY_CONFIGURATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '': ['apiVersion', 'kind', 'featureGates', 'clientConnection', 'logging', 'hostnameOverride', 'bindAddress',
+    'healthzBindAddress', 'metricsBindAddress', 'bindAddressHardFail', 'enableProfiling', 'showHiddenMetricsForVersion',
+    'mode', 'iptables', 'ipvs', 'nftables', 'winkernel', 'detectLocalMode', 'detectLocal', 'clusterCIDR',
+    'nodePortAddresses', 'oomScoreAdj', 'conntrack', 'configSyncPeriod', 'portRange', 'windowsRunAsService'],
+  clientConnection: ['kubeconfig', 'acceptContentTypes', 'contentType', 'qps', 'burst'],
+  iptables: ['masqueradeBit', 'masqueradeAll', 'localhostNodePorts', 'syncPeriod', 'minSyncPeriod'],
+  ipvs: ['syncPeriod', 'minSyncPeriod', 'scheduler', 'excludeCIDRs', 'strictARP', 'tcpTimeout', 'tcpFinTimeout', 'udpTimeout'],
+  nftables: ['masqueradeBit', 'masqueradeAll', 'syncPeriod', 'minSyncPeriod'],
+  detectLocal: ['bridgeInterface', 'interfaceNamePrefix'],
+  conntrack: ['maxPerCore', 'min', 'tcpEstablishedTimeout', 'tcpCloseWaitTimeout', 'tcpBeLiberal', 'udpTimeout', 'udpStreamTimeout'],
+};

@@ -4,6 +4,7 @@ import { Problem } from '../../core/errors';
 import { ipFamily, isCidr, isIpAddress, isIpPort } from '../../core/net';
 import { formatGoDurationNanos, parseGoDuration } from '../../core/go-duration';
 import {
+  KUBE_PROXY_CONFIGURATION_FIELDS,
   DETECT_LOCAL_MODES, IPVS_SCHEDULERS, KUBE_PROXY_CONFIG_API_VERSION, KUBE_PROXY_CONFIG_KEY, KUBE_PROXY_CONFIG_KIND,
   KUBE_PROXY_KUBECONFIG_KEY, KUBE_PROXY_KUBECONFIG_PATH, KUBE_PROXY_MODES, KubeProxyConfiguration,
 } from './kube-proxy-configuration';
@@ -50,6 +51,17 @@ export function kubeProxyConfigurationProblems(config: KubeProxyConfiguration, o
     }
     return nanos;
   };
+  for (const [block, known] of Object.entries(KUBE_PROXY_CONFIGURATION_FIELDS)) {
+    const value = block === '' ? config : (config as any)[block];
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    for (const key of Object.keys(value)) {
+      if (known.includes(key)) continue;
+      const near = known.find((k) => k.toLowerCase() === key.toLowerCase());
+      const field = block === '' ? key : `${block}.${key}`;
+      add(field, `is not a KubeProxyConfiguration field${near ? ` (did you mean "${near}"?)` : ''}; kube-proxy drops unknown fields, so the setting would silently not apply.`,
+        key, known.join(', '), near ? `rename it to "${near}".` : 'remove it, or fix its name (kubeproxy.config.k8s.io/v1alpha1).');
+    }
+  }
   const nonNegativeDuration = (field: string, value: unknown) => {
     const nanos = duration(field, value);
     if (nanos !== undefined && nanos < 0) add(field, 'must be greater than or equal to 0.', value, '0s or more', 'use a positive duration, or 0s to keep the default.');

@@ -299,3 +299,23 @@ describe('kubeProxyConfigMapProblems', () => {
     expect(isKubeProxyConfigMap({ kind: 'Secret', metadata: { name: 'kube-proxy' } })).toBe(false);
   });
 });
+
+describe('unknown fields (kube-proxy drops them, so the setting silently does not apply)', () => {
+  const ipvs = (extra: object) => kubeProxyConfigurationProblems({ apiVersion: 'kubeproxy.config.k8s.io/v1alpha1', kind: 'KubeProxyConfiguration', mode: 'ipvs', ...extra } as any);
+
+  test('a misspelt field is reported with the right name', () => {
+    expect(ipvs({ ipvs: { strictArp: true } })).toEqual([expect.objectContaining({
+      field: 'ipvs.strictArp', value: 'strictArp', fix: 'rename it to "strictARP".',
+      message: expect.stringContaining('is not a KubeProxyConfiguration field (did you mean "strictARP"?)'),
+    })]);
+    expect(ipvs({ clustercidr: '10.244.0.0/16' })).toEqual([expect.objectContaining({ field: 'clustercidr', fix: 'rename it to "clusterCIDR".' })]);
+  });
+
+  test('an unknown field without a near name', () => {
+    expect(ipvs({ conntrack: { frobnicate: 1 } })).toEqual([expect.objectContaining({ field: 'conntrack.frobnicate', fix: expect.stringContaining('remove it') })]);
+  });
+
+  test('every known field passes', () => {
+    expect(ipvs({ ipvs: { strictARP: true, scheduler: 'rr', syncPeriod: '30s', minSyncPeriod: '0s' }, conntrack: { maxPerCore: 32768 } })).toEqual([]);
+  });
+});
