@@ -1,6 +1,8 @@
 import { ManifestReadError, readManifests } from '../core/manifest-files';
 import { checkPolicies } from '../policy/engine';
 import { formatReport } from '../policy/report';
+import { RULES } from '../policy/rules';
+import { closest } from '../policy/suggest';
 import { CliCommand } from './main';
 
 const USAGE = [
@@ -58,6 +60,16 @@ export const checkCommand: CliCommand = {
     }
     if (format !== 'text' && format !== 'json') {
       io.err(`cdk8s-netkit check: --format must be text or json, got "${format}".\n${USAGE}`);
+      return 2;
+    }
+    const unknownRules = lists.disabledRules.filter((id) => !RULES.some((r) => r.id === id));
+    if (unknownRules.length > 0) {
+      const near = closest(unknownRules[0], RULES.map((r) => r.id));
+      io.err(`cdk8s-netkit check: --disable ${unknownRules[0]} is not a rule${near ? ` (did you mean ${near}?)` : ''}; the README lists them.\n`);
+      return 2;
+    }
+    if (kubernetesVersion !== undefined && !/^1\.\d+$/.test(kubernetesVersion)) {
+      io.err(`cdk8s-netkit check: --kubernetes-version ${kubernetesVersion} is not a release; write it as 1.N, e.g. 1.33.\n`);
       return 2;
     }
     if (paths.length === 0) {

@@ -29,6 +29,13 @@ describe('odd but real-world input', () => {
     expect(checkPolicies([ingress]).filter((f) => f.rule === 'ing-host-path-unique')).toEqual([]);
   });
 
+  test('a misspelt kind of a built-in apiVersion is an error; custom resources are not judged', () => {
+    const typo = checkPolicies([{ apiVersion: 'apps/v1', kind: 'Deplyoment', metadata: { name: 'd', namespace: 'default' } }]).filter((f) => f.rule === 'schema-valid');
+    expect(typo).toEqual([expect.objectContaining({ message: 'kind "Deplyoment" is not served by apiVersion apps/v1 (did you mean "Deployment"?); kubectl answers "no matches for kind".', fix: 'Write kind: Deployment.' })]);
+    const crd = checkPolicies([{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'default' } }]).filter((f) => f.rule === 'schema-valid');
+    expect(crd).toEqual([]);
+  });
+
   test('a malformed list item becomes findings, never an exception', () => {
     const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { selector: { a: 'b' }, ports: [null, { port: 80 }] } };
     const findings = checkPolicies([service]);
@@ -67,4 +74,14 @@ describe('odd but real-world input', () => {
       expect(map.errText).not.toMatch(/\n\s+at /);
     });
   });
+
+  test('check rejects an unknown rule id and a malformed Kubernetes version as usage errors', async () => {
+    const io = capture();
+    expect(await main(['check', '--disable', 'svc-selector-matches-pods', 'dist/'], io)).toBe(2);
+    expect(io.errText).toMatch(/--disable svc-selector-matches-pods is not a rule \(did you mean svc-selector-matches-pod\?\)/);
+    const io2 = capture();
+    expect(await main(['check', '--kubernetes-version', 'banana', 'dist/'], io2)).toBe(2);
+    expect(io2.errText).toMatch(/--kubernetes-version banana is not a release; write it as 1\.N/);
+  });
 });
+

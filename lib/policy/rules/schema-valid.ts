@@ -1,4 +1,5 @@
-import { schemaTypeOf, SCHEMA_SOURCE, unknownFields } from '../schema/known-fields';
+import { kindsOfApiVersion, schemaTypeOf, SCHEMA_SOURCE, unknownFields } from '../schema/known-fields';
+import { closest } from '../suggest';
 import { schemaErrors } from '../schema/openapi-validators';
 import { Rule, RuleViolation } from '../types';
 
@@ -15,7 +16,16 @@ export const schemaValid: Rule = {
         continue;
       }
       const type = schemaTypeOf(o.apiVersion, o.kind);
-      if (!type) continue;
+      if (!type) {
+        // A built-in apiVersion without this kind is a typo (Deplyoment) or the wrong group; kubectl says
+        // "no matches for kind". apiVersions the schemas do not know are custom resources: not checked.
+        const kinds = kindsOfApiVersion(o.apiVersion);
+        if (kinds) {
+          const near = closest(o.kind, kinds);
+          out.push({ object: o, message: `kind "${o.kind}" is not served by apiVersion ${o.apiVersion}${near ? ` (did you mean "${near}"?)` : ''}; kubectl answers "no matches for kind".`, fix: near ? `Write kind: ${near}.` : 'Check the kind and its apiVersion (`kubectl api-resources`).' });
+        }
+        continue;
+      }
       for (const f of unknownFields(o.manifest, type)) {
         out.push({ object: o, message: `${f.path} is not a field of ${f.typeName}${f.suggestion ? ` (did you mean "${f.suggestion}"?)` : ''}; the API server drops or rejects it.` });
       }

@@ -12,12 +12,33 @@ interface KnownFields {
 
 const table = knownFields as KnownFields;
 
-/** Where the field table comes from (`kubernetes-models 5.1.0`). */
+/** Where the field table comes from (the installed kubernetes-models, e.g. `kubernetes-models 4.5.1`). */
 export const SCHEMA_SOURCE = table.source;
 
 /** The root type of `apiVersion`/`kind`, or undefined for kinds the schemas do not know (custom resources). */
 export function schemaTypeOf(apiVersion: string, kind: string): string | undefined {
   return table.kinds[`${apiVersion}/${kind}`];
+}
+
+/** apiVersion → the kinds the schemas know for it, built once. */
+let kindsByApiVersion: Map<string, string[]> | undefined;
+
+/**
+ * The kinds the schemas know for an apiVersion (`apps/v1` → Deployment, …),
+ * or undefined for an apiVersion they do not cover (custom resources).
+ */
+export function kindsOfApiVersion(apiVersion: string): readonly string[] | undefined {
+  if (!kindsByApiVersion) {
+    kindsByApiVersion = new Map();
+    for (const key of Object.keys(table.kinds)) {
+      const slash = key.lastIndexOf('/');
+      const version = key.slice(0, slash);
+      const list = kindsByApiVersion.get(version) ?? [];
+      list.push(key.slice(slash + 1));
+      kindsByApiVersion.set(version, list);
+    }
+  }
+  return kindsByApiVersion.get(apiVersion);
 }
 
 /** One field the schema does not declare. */
