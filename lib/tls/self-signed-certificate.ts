@@ -97,7 +97,7 @@ export class SelfSignedTlsCertificate extends TlsCertificate {
     const now = props.now ?? new Date();
     this.keyPairFile = join(props.keyPairDirectory ?? DEFAULT_KEY_PAIR_DIRECTORY, this.namespace ?? 'default', `${this.secretName}.pem`);
 
-    const stored = this.readStoredPair(algorithm, now);
+    const stored = this.readStoredPair(algorithm, now, validity);
     this.generated = stored === undefined;
     let pair = stored;
     if (!pair) {
@@ -116,7 +116,7 @@ export class SelfSignedTlsCertificate extends TlsCertificate {
   }
 
   /** The stored pair when it still answers the request; undefined to generate a new one. */
-  private readStoredPair(algorithm: TlsKeyAlgorithm, now: Date): { certificatePem: string; privateKeyPem: string } | undefined {
+  private readStoredPair(algorithm: TlsKeyAlgorithm, now: Date, validity: Duration): { certificatePem: string; privateKeyPem: string } | undefined {
     if (!existsSync(this.keyPairFile)) return undefined;
     try {
       const text = readFileSync(this.keyPairFile, 'utf8');
@@ -132,7 +132,9 @@ export class SelfSignedTlsCertificate extends TlsCertificate {
       const soon = new Date(now.getTime() + EXPIRY_WARNING_WINDOW.toMilliseconds());
       const valid = checkCertificate(certificatePem, { label: this.keyPairFile, now: soon, privateKeyPem: keyPem }).problems.length === 0
         && facts.notBefore.getTime() <= now.getTime();
-      return sameNames && valid && keyAlgorithmOf(key) === algorithm ? { certificatePem, privateKeyPem: keyPem } : undefined;
+      // The same requested lifetime (to the second: X.509 times have no milliseconds); a new validity is a new request.
+      const sameValidity = Math.abs((facts.notAfter.getTime() - facts.notBefore.getTime()) - validity.toMilliseconds()) < 2000;
+      return sameNames && valid && sameValidity && keyAlgorithmOf(key) === algorithm ? { certificatePem, privateKeyPem: keyPem } : undefined;
     } catch {
       // A damaged or foreign file is replaced, like an expired one.
       return undefined;

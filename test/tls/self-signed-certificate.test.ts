@@ -65,6 +65,7 @@ describe('SelfSignedTlsCertificate', () => {
     ['the key type changes', { keyAlgorithm: 'rsa-2048' }],
     ['it is within 30 days of expiry', { now: daysFromNow(340) }],
     ['it has expired', { now: daysFromNow(400) }],
+    ['the validity changes', { validity: Duration.days(60) }],
   ])('a new pair is generated when %s', (_, change) => {
     const first = make().cert;
     const second = make(change).cert;
