@@ -200,7 +200,7 @@ export class WebApp extends Construct implements IServiceTarget {
   /** The Deployment. Change anything with `addJsonPatch` or `metadata`. */
   public readonly deployment: ApiObject;
   public readonly name: string;
-  public readonly namespace?: string;
+  public readonly namespace: string;
   /** The labels the Deployment and its Services select on: `app.kubernetes.io/name` + `app.kubernetes.io/instance`. */
   public readonly selector: Readonly<Record<string, string>>;
   /** Every label on the pods. */
@@ -212,7 +212,8 @@ export class WebApp extends Construct implements IServiceTarget {
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
     this.name = props.name ?? id;
-    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    // Always explicit, as the Services and Ingresses are: an object without one lands wherever kubectl's context points.
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.image = props.image;
     this.replicas = props.replicas ?? 2;
     const problems = validateNames(this.name, props);

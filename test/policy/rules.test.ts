@@ -79,6 +79,11 @@ const CASES: Record<string, RuleCase> = {
     fail: withoutKind(validApp(), 'Namespace'),
     expected: { kind: 'Deployment', name: 'web', message: /metadata\.namespace "shop" is not created by these manifests/ },
   },
+  'ns-explicit': {
+    pass: validApp(),
+    fail: [...withoutKind(validApp(), 'Deployment'), { ...deployment(), metadata: { name: 'web', labels: deployment().metadata.labels } }],
+    expected: { kind: 'Deployment', name: 'web', message: /has no metadata\.namespace: it goes to whatever namespace the applying tool defaults to/ },
+  },
   'pod-readiness-probe': {
     pass: validApp(),
     fail: [...withoutKind(validApp(), 'Deployment'), deployment('web', { container: { readinessProbe: undefined } })],

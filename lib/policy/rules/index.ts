@@ -14,6 +14,7 @@ import { kproxyConfigValid } from './kproxy-config-valid';
 import { labelValuesValid } from './label-values-valid';
 import { nameValid } from './name-valid';
 import { nsExists } from './ns-exists';
+import { nsExplicit } from './ns-explicit';
 import { podProbePortExists } from './pod-probe-port-exists';
 import { podReadinessProbe } from './pod-readiness-probe';
 import { podResources } from './pod-resources';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   schemaValid,
   apiStableVersions,
   nameValid,
+  nsExplicit,
   labelValuesValid,
   svcSpecValid,
   svcTypeNodePort,

@@ -1,0 +1,21 @@
+import { isClusterScoped } from '../../core/cluster-scoped';
+import { schemaTypeOf } from '../schema/known-fields';
+import { Rule, RuleViolation } from '../types';
+
+export const nsExplicit: Rule = {
+  id: 'ns-explicit',
+  severity: 'warning',
+  description: 'Every namespaced built-in object names its namespace, so it lands in the same place whatever namespace kubectl\'s context or a GitOps tool defaults to.',
+  fix: 'Set metadata.namespace (NetkitChart and the library\'s constructs always do).',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const o of context.objects) {
+      // Custom resources may be cluster-scoped; only kinds the schemas know are judged.
+      if (!o.apiVersion || !o.kind || isClusterScoped(o.kind) || !schemaTypeOf(o.apiVersion, o.kind)) continue;
+      if (typeof o.manifest.metadata?.namespace !== 'string' || o.manifest.metadata.namespace === '') {
+        out.push({ object: o, message: 'has no metadata.namespace: it goes to whatever namespace the applying tool defaults to.' });
+      }
+    }
+    return out;
+  },
+};
