@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServicePort } from 'kubernetes-models/v1/ServicePort';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { addWarning } from '../core/warnings';
 import { LABEL_MANAGED_BY, MANAGED_BY, selectorLabels } from '../core/labels';
 import { labelProblems, metadataProblems } from '../core/metadata-validation';
 import { ipFamily } from '../core/net';
@@ -243,6 +244,10 @@ export class ExposedService extends Construct {
       ...serviceProblems(manifest, { nodePortRange: props.nodePortRange ?? DEFAULT_NODE_PORT_RANGE }),
     ]);
     this.service = new ApiObject(this, 'Service', manifest as any);
+    const subdomain = this.target?.subdomain;
+    if (this.type === 'Headless' && subdomain !== undefined && subdomain !== this.name) {
+      addWarning(this, `the target's pods have subdomain "${subdomain}", so their <hostname>.<subdomain> names belong to a headless Service named "${subdomain}", not "${this.name}"; name this Service "${subdomain}" for per-pod DNS.`);
+    }
     if (toIp) {
       this.endpointSlice = new ApiObject(this, 'EndpointSlice', this.renderEndpointSlice(props.externalName!) as any);
     }

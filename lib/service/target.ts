@@ -13,4 +13,6 @@ export interface IServiceTarget extends IConstruct {
   readonly namespace?: string;
   /** The ports the pods' containers declare. */
   readonly containerPorts: readonly ResolvedContainerPort[];
+  /** The pods' `subdomain`, when set: the headless Service that gives them per-pod DNS names. */
+  readonly subdomain?: string;
 }

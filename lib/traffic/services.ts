@@ -13,6 +13,15 @@ export function describeServices(manifests: readonly any[], groups: readonly Pod
     const key = `${slice.metadata?.namespace ?? 'default'}/${slice.metadata?.labels?.['kubernetes.io/service-name']}`;
     slices.set(key, [...(slices.get(key) ?? []), slice]);
   }
+  // The older core/v1 Endpoints object (named like its Service) says the same; read each subset as a slice.
+  for (const endpoints of manifests.filter((m) => m?.kind === 'Endpoints' && m.metadata?.name)) {
+    const key = `${endpoints.metadata.namespace ?? 'default'}/${endpoints.metadata.name}`;
+    const asSlices = (Array.isArray(endpoints.subsets) ? endpoints.subsets : []).map((subset: any) => ({
+      endpoints: (subset?.addresses ?? []).map((a: any) => ({ addresses: [a?.ip].filter(Boolean) })),
+      ports: subset?.ports ?? [],
+    }));
+    slices.set(key, [...(slices.get(key) ?? []), ...asSlices]);
+  }
   const services = manifests.filter((m) => m?.kind === 'Service' && m.metadata?.name);
   const index = new PodIndex(groups);
   return services

@@ -6,6 +6,7 @@ import type { IEnvVarSource } from 'kubernetes-models/v1/EnvVarSource';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { addWarning } from '../core/warnings';
 import { annotationProblems, labelProblems, namespaceProblems } from '../core/metadata-validation';
 import { parseQuantity, QUANTITY_RULE } from '../core/quantity';
 import { recommendedLabels, selectorLabels } from '../core/labels';
@@ -208,6 +209,8 @@ export class WebApp extends Construct implements IServiceTarget {
   public readonly containerPorts: readonly ResolvedContainerPort[];
   public readonly replicas: number;
   public readonly image: string;
+  /** The pods' DNS subdomain (a headless Service's name), when set. */
+  public readonly subdomain?: string;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
@@ -215,6 +218,7 @@ export class WebApp extends Construct implements IServiceTarget {
     // Always explicit, as the Services and Ingresses are: an object without one lands wherever kubectl's context points.
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.image = props.image;
+    this.subdomain = props.subdomain;
     this.replicas = props.replicas ?? 2;
     const problems = validateNames(this.name, props);
 
@@ -238,6 +242,9 @@ export class WebApp extends Construct implements IServiceTarget {
       ...recommendedLabels({ name: appName, instance: this.name, version, component: props.component, partOf: props.partOf }),
     };
 
+    if (props.hostname !== undefined && this.replicas > 1) {
+      addWarning(this, `hostname "${props.hostname}" is given to all ${this.replicas} replicas, so <hostname>.<subdomain> resolves to one of them at random; use a StatefulSet for a stable name per pod, or one replica.`);
+    }
     const container = this.renderContainer(props);
     const spread = props.spreadAcrossNodes ?? this.replicas > 1;
     const manifest: IDeployment = {

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ExposedService, NetkitError, WebApp } from '../../lib';
+import { collectWarnings, ExposedService, NetkitError, WebApp } from '../../lib';
 import { find, newChart, synth } from '../helpers/objects';
 
 const SELECTOR = { 'app.kubernetes.io/name': 'web', 'app.kubernetes.io/instance': 'web' };
@@ -247,4 +247,22 @@ test('an invalid port is reported once, not again for the targetPort defaulted f
   } catch (e) {
     expect((e as NetkitError).problems.map((p) => p.field)).toEqual(['spec.ports[0].port']);
   }
+});
+
+describe('per-pod DNS pairing warnings', () => {
+  test('a headless Service named other than the pods\' subdomain is warned about; the matching name is not', () => {
+    const chart = newChart();
+    const db = new WebApp(chart, 'db', { image: 'postgres:16.4', port: 5432, replicas: 1, hostname: 'db-0', subdomain: 'db-hl' });
+    ExposedService.headless(chart, 'other-hl', { target: db });
+    ExposedService.headless(chart, 'db-hl', { target: db });
+    expect(collectWarnings(chart).map((w) => [w.path, w.message])).toEqual([
+      ['test/other-hl', expect.stringContaining('subdomain "db-hl", so their <hostname>.<subdomain> names belong to a headless Service named "db-hl", not "other-hl"')],
+    ]);
+  });
+
+  test('a hostname shared by several replicas is warned about', () => {
+    const chart = newChart();
+    new WebApp(chart, 'db', { image: 'postgres:16.4', port: 5432, replicas: 3, hostname: 'db-0', subdomain: 'db' });
+    expect(collectWarnings(chart).map((w) => w.message)).toEqual([expect.stringContaining('hostname "db-0" is given to all 3 replicas')]);
+  });
 });

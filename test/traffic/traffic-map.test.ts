@@ -290,3 +290,9 @@ describe('plain HTTP beside HTTPS', () => {
       .toEqual(['https://a.example.com/']);
   });
 });
+
+test('a selector-less Service backed by a core/v1 Endpoints object shows its addresses', () => {
+  const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'dev' }, spec: { ports: [{ port: 5432 }] } };
+  const endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'db', namespace: 'dev' }, subsets: [{ addresses: [{ ip: '10.0.0.5' }, { ip: '10.0.0.6' }], ports: [{ port: 5432 }] }] };
+  expect(trafficMap([service, endpoints]).services[0].external.endpoints).toEqual(['10.0.0.5:5432', '10.0.0.6:5432']);
+});
