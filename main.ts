@@ -29,8 +29,12 @@ new KubeProxyConfig(cluster, 'kube-proxy', {
 });
 
 // The ingress-nginx install of the classic bare-metal tutorials, every node
-// answering on 30080 (http) and 30443 (https).
-new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
+// answering on 30080 (http) and 30443 (https). Its admission webhook is written
+// with a chart of its own that depends on every application chart, so its file
+// sorts last: `kubectl apply -f dist/` on a fresh cluster creates the Ingresses
+// before the webhook that would reject them while the controller starts.
+const admission = new NetkitChart(app, 'cluster-admission');
+new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, webhookChart: admission });
 
 // ---------------------------------------------------------------------------
 // Namespace dev: one Deployment behind every kind of Service.
@@ -146,8 +150,9 @@ function cbucEnvironment(scope: App, env: Environment): NetkitChart {
   return chart;
 }
 
-cbucEnvironment(app, { name: 'dev', replicas: 1 });
-cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' });
+const cbucDev = cbucEnvironment(app, { name: 'dev', replicas: 1 });
+const cbucPro = cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' });
+admission.addDependency(dev, defaults, cbucDev, cbucPro);
 
 // ---------------------------------------------------------------------------
 // Policies: every rule runs over the whole app inside app.synth(), so

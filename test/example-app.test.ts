@@ -49,6 +49,21 @@ describe('example app', () => {
     }
   });
 
+  test('kubectl apply -f dist/ in one pass: the ingress-nginx webhook comes after every Ingress, namespaces before their objects', () => {
+    // kubectl apply -f <dir> applies files in name order, objects in file order.
+    const ordered = Object.keys(files).filter((f) => f.endsWith('.yaml')).sort()
+      .flatMap((f) => parseAllDocuments(files[f]).map((d) => d.toJS()));
+    const webhook = ordered.findIndex((o) => o.kind === 'ValidatingWebhookConfiguration');
+    const lastIngress = ordered.reduce((last, o, i) => (o.kind === 'Ingress' ? i : last), -1);
+    expect(lastIngress).toBeGreaterThan(0);
+    expect(webhook).toBeGreaterThan(lastIngress);
+    ordered.forEach((o, i) => {
+      if (o.metadata.namespace && o.metadata.namespace !== 'default' && o.metadata.namespace !== 'kube-system') {
+        expect(ordered.findIndex((n) => n.kind === 'Namespace' && n.metadata.name === o.metadata.namespace)).toBeLessThan(i);
+      }
+    });
+  });
+
   test('no generated name carries a hash suffix', () => {
     for (const o of objects) expect(o.metadata.name).not.toMatch(/-[0-9a-f]{8}$/);
   });

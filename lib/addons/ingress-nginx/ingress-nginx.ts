@@ -184,7 +184,15 @@ export class IngressNginx extends Construct {
       spec: { controller: props.controllerValue ?? DEFAULT_CONTROLLER_VALUE },
     };
     this.ingressClass = this.clusterScoped('IngressClass', ingressClass);
-    if (admission) this.webhook = this.clusterScoped('ValidatingWebhookConfiguration', validatingWebhookManifest(admissionOptions));
+    if (admission) {
+      const manifest = validatingWebhookManifest(admissionOptions);
+      if (props.webhookChart) {
+        this.webhook = new ApiObject(props.webhookChart, `${name}-ValidatingWebhookConfiguration`, manifest as any);
+        markClusterScoped(this.webhook);
+      } else {
+        this.webhook = this.clusterScoped('ValidatingWebhookConfiguration', manifest);
+      }
+    }
 
     // The exceptions a policy check would raise on any ingress controller install, with the reason next to the object.
     this.skipPolicy(this.controller, 'privileged-ports', 'ingress-nginx serves ports 80 and 443 inside the pod (NET_BIND_SERVICE, as upstream).');

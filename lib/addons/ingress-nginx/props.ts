@@ -1,3 +1,4 @@
+import type { Chart } from 'cdk8s';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { ITlsCertificateRef } from '../../tls/certificate-ref';
 import type { NodePortRange } from '../../service/service-validation';
@@ -232,6 +233,15 @@ export interface IngressNginxProps {
    * @default 'Fail'
    */
   readonly webhookFailurePolicy?: 'Fail' | 'Ignore';
+  /**
+   * The chart the ValidatingWebhookConfiguration is written with. Give a chart
+   * that depends on your application charts (`webhookChart.addDependency(app)`),
+   * so its file sorts after theirs and `kubectl apply -f dist/` on a fresh
+   * cluster creates the Ingresses before the webhook that would reject them
+   * while the controller is still starting: one pass, with `failurePolicy: Fail`.
+   * @default - the install's own chart
+   */
+  readonly webhookChart?: Chart;
   /**
    * Append the version to the admission Job names (`<name>-admission-create-v1-15-1`)
    * so an upgrade creates new Jobs instead of patching immutable ones.

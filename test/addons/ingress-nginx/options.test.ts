@@ -302,3 +302,18 @@ describe('IngressNginx retirement warning', () => {
     expect(collectWarnings(chart)).toEqual([]);
   });
 });
+
+describe('IngressNginx webhookChart', () => {
+  test('writes the ValidatingWebhookConfiguration with the given chart, everything else with the install', () => {
+    const app = Testing.app();
+    const cluster = new NetkitChart(app, 'cluster');
+    const last = new NetkitChart(app, 'cluster-admission');
+    const install = new IngressNginx(cluster, 'ingress-nginx', { webhookChart: last, acknowledgeRetirement: true });
+    expect(Testing.synth(cluster).some((o: any) => o.kind === 'ValidatingWebhookConfiguration')).toBe(false);
+    const [webhook] = Testing.synth(last);
+    expect(webhook).toMatchObject({ kind: 'ValidatingWebhookConfiguration', metadata: { name: 'ingress-nginx-admission' } });
+    expect(webhook.metadata.namespace).toBeUndefined();
+    expect(install.webhook).toBeDefined();
+  });
+});
+
