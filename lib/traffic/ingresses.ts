@@ -31,6 +31,13 @@ export function describeIngressUrls(manifests: readonly any[]): TrafficIngressUr
     for (const rule of ingress.spec?.rules ?? []) {
       const host: string | undefined = rule.host;
       const certificate = certificateFor(host, tls, ingress, namespace, manifests);
+      if (host !== undefined && !(rule.http?.paths?.length)) {
+        // A host without paths (often only for its TLS certificate): ingress-nginx answers it with its default backend.
+        out.push({
+          url: `${certificate ? 'https' : 'http'}://${host}/`, ...base, host, path: '/', pathType: 'Prefix',
+          backend: '(no paths: the controller\'s default backend)', defaultBackend: false, ...(certificate ? { certificate } : {}),
+        });
+      }
       for (const path of rule.http?.paths ?? []) {
         const p: string = path.path ?? '/';
         const entry = {

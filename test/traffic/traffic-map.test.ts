@@ -296,3 +296,13 @@ test('a selector-less Service backed by a core/v1 Endpoints object shows its add
   const endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'db', namespace: 'dev' }, subsets: [{ addresses: [{ ip: '10.0.0.5' }, { ip: '10.0.0.6' }], ports: [{ port: 5432 }] }] };
   expect(trafficMap([service, endpoints]).services[0].external.endpoints).toEqual(['10.0.0.5:5432', '10.0.0.6:5432']);
 });
+
+test('a host without paths is listed, served by the controller\'s default backend', () => {
+  const ingress = {
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'legacy', namespace: 'web' },
+    spec: { ingressClassName: 'haproxy', tls: [{ hosts: ['*.w.example.com'], secretName: 'w-tls' }], rules: [{ host: 'a.w.example.com' }] },
+  };
+  expect(trafficMap([ingress]).ingressUrls.map((u) => [u.url, u.backend, u.certificate?.secretName])).toEqual([
+    ['https://a.w.example.com/', '(no paths: the controller\'s default backend)', 'w-tls'],
+  ]);
+});
