@@ -1,9 +1,8 @@
-import { ManifestReadError, readManifests } from '../core/manifest-files';
 import { checkPolicies } from '../policy/engine';
 import { formatReport } from '../policy/report';
 import { RULES } from '../policy/rules';
 import { closest } from '../policy/suggest';
-import { CliCommand } from './main';
+import { CliCommand, readManifestsForCommand } from './main';
 
 const USAGE = [
   'Usage: cdk8s-netkit check [--format text|json] [--strict] [options] <files or folders>…',
@@ -76,16 +75,8 @@ export const checkCommand: CliCommand = {
       io.err(`cdk8s-netkit check: no files or folders given.\n${USAGE}`);
       return 2;
     }
-    let manifests;
-    try {
-      manifests = readManifests(paths);
-    } catch (e) {
-      if (e instanceof ManifestReadError) {
-        io.err(`cdk8s-netkit check: cannot read ${e.message}\n`);
-        return 3;
-      }
-      throw e;
-    }
+    const manifests = readManifestsForCommand('check', paths, io);
+    if (typeof manifests === 'number') return manifests;
     let findings;
     try {
       findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}) });

@@ -4,6 +4,8 @@
  * never throws for bad input (3 means unreadable input).
  */
 
+import { LoadedManifest, ManifestReadError, readManifests } from '../core/manifest-files';
+
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -44,3 +46,24 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
   return load().run(args, io);
 }
+
+/** Exit code for input that cannot be read or parsed (the message names file and line). */
+export const EXIT_UNREADABLE = 3;
+
+/**
+ * Reads the manifests a command was given; on unreadable input prints
+ * `cdk8s-netkit <command>: cannot read <file>:<line>: …` and returns the
+ * exit code instead.
+ */
+export function readManifestsForCommand(command: string, paths: readonly string[], io: CliIo): LoadedManifest[] | number {
+  try {
+    return readManifests(paths);
+  } catch (e) {
+    if (e instanceof ManifestReadError) {
+      io.err(`cdk8s-netkit ${command}: cannot read ${e.message}\n`);
+      return EXIT_UNREADABLE;
+    }
+    throw e;
+  }
+}
+

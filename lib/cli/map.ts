@@ -1,7 +1,6 @@
-import { ManifestReadError, readManifests } from '../core/manifest-files';
 import { renderJson, renderMarkdown } from '../traffic/markdown';
 import { trafficMap } from '../traffic/traffic-map';
-import { CliCommand, CliIo } from './main';
+import { CliCommand, CliIo, readManifestsForCommand } from './main';
 
 const FORMATS = ['markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,16 +37,8 @@ export function runMap(args: readonly string[], io: CliIo): number {
     io.err(`cdk8s-netkit map: give at least one file or folder, e.g. dist/.\n${USAGE}`);
     return 2;
   }
-  let manifests;
-  try {
-    manifests = readManifests(paths);
-  } catch (e) {
-    if (e instanceof ManifestReadError) {
-      io.err(`cdk8s-netkit map: cannot read ${e.message}\n`);
-      return 3;
-    }
-    throw e;
-  }
+  const manifests = readManifestsForCommand('map', paths, io);
+  if (typeof manifests === 'number') return manifests;
   let text: string;
   try {
     const map = trafficMap(manifests);
