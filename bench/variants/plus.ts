@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { appHost, appImage, appName, CONTAINER_PORT, INGRESS_CHART, INGRESS_CLASS, INGRESS_NAME, Layout, NAMESPACE, REPLICAS, SERVICE_PORT, TLS_SECRET } from '../workload';
 
@@ -14,11 +14,25 @@ export function runPlus(n: number, layout: Layout, outdir: string): void {
   const hosts: string[] = [];
   for (let i = 0; i < n; i++) {
     const chart = layout === 'one-chart' ? shared : new Chart(app, appName(i), { namespace: NAMESPACE, disableResourceNameHashes: true });
+    // The same pod as ours, written by hand: named port, TCP probes, requests and limits, labels,
+    // a softer security context and a spread over nodes (kplus spreads with pod anti-affinity).
     const deployment = new kplus.Deployment(chart, appName(i), {
-      metadata: { name: appName(i) },
+      metadata: { name: appName(i), labels: { 'app.kubernetes.io/name': appName(i), 'app.kubernetes.io/instance': appName(i) } },
       replicas: REPLICAS,
-      containers: [{ name: appName(i), image: appImage(i), portNumber: CONTAINER_PORT }],
+      podMetadata: { labels: { 'app.kubernetes.io/name': appName(i), 'app.kubernetes.io/instance': appName(i) } },
+      containers: [{
+        name: appName(i), image: appImage(i),
+        ports: [{ number: CONTAINER_PORT, name: 'http' }],
+        readiness: kplus.Probe.fromTcpSocket({ port: CONTAINER_PORT }),
+        liveness: kplus.Probe.fromTcpSocket({ port: CONTAINER_PORT, initialDelaySeconds: Duration.seconds(15) }),
+        resources: {
+          cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
+          memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
+        },
+        securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: false, allowPrivilegeEscalation: false, privileged: false },
+      }],
     });
+    deployment.scheduling.spread({ topology: kplus.Topology.HOSTNAME, weight: 100 });
     const service = deployment.exposeViaService({ name: appName(i), ports: [{ port: SERVICE_PORT, targetPort: CONTAINER_PORT }] });
     ingress.addHostRule(appHost(i), '/', kplus.IngressBackend.fromService(service, { port: SERVICE_PORT }));
     hosts.push(appHost(i));
