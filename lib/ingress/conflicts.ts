@@ -38,7 +38,7 @@ export function ingressConflictProblems(ingress: IIngress, others: readonly IIng
 export function ingressConflictProblemsInOrder(ingresses: readonly IIngress[]): Problem[][] {
   const owners = new Map<string, IIngress>();
   return ingresses.map((ingress) => {
-    const className = classOf(ingress);
+    const className = ingressClassOf(ingress);
     const own = routes(ingress);
     const problems: Problem[] = [];
     for (const route of own) {
@@ -62,7 +62,7 @@ export function ingressConflictProblemsInOrder(ingresses: readonly IIngress[]): 
 }
 
 /** The class an Ingress asks for: ingressClassName, else the legacy annotation, else '' (the default class). */
-function classOf(ingress: IIngress): string {
+export function ingressClassOf(ingress: IIngress): string {
   return ingress.spec?.ingressClassName ?? ingress.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION] ?? '';
 }
 

@@ -16,6 +16,9 @@ export type PathType = typeof PATH_TYPES[number];
 /** The legacy class annotation; the API server requires it to agree with `spec.ingressClassName`. */
 export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
+/** Marks the cluster's default IngressClass (admission, not validation: at most one may carry it). */
+export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+
 /** The longest `spec.controller` of an IngressClass (networking validation, IngressClass). */
 export const MAX_INGRESS_CLASS_CONTROLLER_LENGTH = 250;
 

@@ -1,19 +1,17 @@
+import { ingressClassOf as requestedIngressClass } from '../ingress/conflicts';
+import { DEFAULT_INGRESS_CLASS_ANNOTATION } from '../ingress/ingress-validation';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../core/annotations';
 import { nameCoversHost } from '../tls/host-coverage';
 import { TrafficCertificate, TrafficIngressController, TrafficIngressUrl, TrafficService } from './model';
 import { compareText, describePods, PodGroup, selects } from './workloads';
 
-/** Marks the cluster's default IngressClass (networking.k8s.io/v1 IngressClass docs). */
-const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
-/** The annotation that named the class before `spec.ingressClassName` (still honoured by ingress-nginx 1.x). */
-const LEGACY_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 export const CLUSTER_DEFAULT_CLASS = '(cluster default)';
 
 /** The class an Ingress is served by, as its controller decides it. */
 export function ingressClassOf(ingress: any, ingressClasses: readonly any[]): string {
-  const named = ingress.spec?.ingressClassName ?? ingress.metadata?.annotations?.[LEGACY_CLASS_ANNOTATION];
+  const named = requestedIngressClass(ingress);
   if (named) return named;
-  const fallback = ingressClasses.find((c) => c.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
+  const fallback = ingressClasses.find((c) => c.metadata?.annotations?.[DEFAULT_INGRESS_CLASS_ANNOTATION] === 'true');
   // The default class is the class: its controller serves the Ingress, so the map joins them.
   return fallback ? fallback.metadata.name : CLUSTER_DEFAULT_CLASS;
 }

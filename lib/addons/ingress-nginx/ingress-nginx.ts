@@ -1,3 +1,4 @@
+import { DEFAULT_INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -28,9 +29,6 @@ import { ingressNginxPropProblems } from './validation';
 
 /** The README section the retirement warning points to. */
 export const INGRESS_NGINX_ALTERNATIVES_SECTION = 'README.md, "Alternatives to ingress-nginx"';
-
-/** The annotation that makes an IngressClass the cluster default. */
-export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
 
 /**
  * The ingress-nginx controller v1.15.1 install, object for object the upstream

@@ -1,9 +1,9 @@
+import { DEFAULT_INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
 import { INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
 
 /** The annotation that marks the cluster's default IngressClass (networking.k8s.io/v1). */
-export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
 
 export const ingClassResolves: Rule = {
   id: 'ing-class-resolves',
@@ -15,9 +15,9 @@ export const ingClassResolves: Rule = {
     const out: RuleViolation[] = [];
     const classes = context.ofKind('IngressClass');
     const external = context.options.externalIngressClasses ?? [];
-    const defaults: PolicyObject[] = classes.filter((c) => c.manifest.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
+    const defaults: PolicyObject[] = classes.filter((c) => c.manifest.metadata?.annotations?.[DEFAULT_INGRESS_CLASS_ANNOTATION] === 'true');
     for (const extra of defaults.slice(1)) {
-      out.push({ object: extra, message: `is marked default (${DEFAULT_CLASS_ANNOTATION}: "true") as is ${describeObject(defaults[0])}; with two defaults the API server rejects every Ingress that names no class.` });
+      out.push({ object: extra, message: `is marked default (${DEFAULT_INGRESS_CLASS_ANNOTATION}: "true") as is ${describeObject(defaults[0])}; with two defaults the API server rejects every Ingress that names no class.` });
     }
     const names = new Set([...classes.map((c) => c.name), ...external]);
     for (const ingress of context.ofKind('Ingress')) {

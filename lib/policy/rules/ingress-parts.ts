@@ -1,5 +1,4 @@
 import { EXTERNAL_SECRETS_ANNOTATION } from '../../core/annotations';
-import { INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
 import { PolicyObject } from '../types';
 
 /** Every backend of an Ingress with the field path that holds it. */
@@ -15,10 +14,8 @@ export function ingressBackends(ingress: any): Array<{ backend: any; field: stri
   return out;
 }
 
-/** The class an Ingress asks for: ingressClassName, else the legacy annotation; '' for the default class. */
-export function ingressClassOf(ingress: any): string {
-  return ingress?.spec?.ingressClassName ?? ingress?.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION] ?? '';
-}
+/** The class an Ingress asks for, as the Ingress constructs read it; '' for the default class. */
+export { ingressClassOf } from '../../ingress/conflicts';
 
 /** The TLS entries of an Ingress that name a Secret. */
 export function ingressTlsEntries(ingress: any): Array<{ secretName: string; hosts: string[]; field: string }> {
