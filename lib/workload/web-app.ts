@@ -15,7 +15,7 @@ import type { IServiceTarget } from '../service/target';
 import { ExposedService, ExposeOptions } from '../service/exposed-service';
 import { ContainerPort, describePorts, ResolvedContainerPort, resolveContainerPorts } from './container-ports';
 import { Probe } from './probe';
-import { containerSecurityContext, podSecurityContext, SecurityProfile } from './security';
+import { containerSecurityContext, podSecurityContext, SecurityOptions, SecurityProfile } from './security';
 
 /** CPU and memory for the container, as Kubernetes quantities (`100m`, `128Mi`). */
 export interface ResourceQuantities {
@@ -245,7 +245,8 @@ export class WebApp extends Construct implements IServiceTarget {
     if (props.hostname !== undefined && this.replicas > 1) {
       addWarning(this, `hostname "${props.hostname}" is given to all ${this.replicas} replicas, so <hostname>.<subdomain> resolves to one of them at random; use a StatefulSet for a stable name per pod, or one replica.`);
     }
-    const container = this.renderContainer(props);
+    const security = this.securityOptions(props);
+    const container = this.renderContainer(props, security);
     const spread = props.spreadAcrossNodes ?? this.replicas > 1;
     const manifest: IDeployment = {
       apiVersion: 'apps/v1',
@@ -261,7 +262,7 @@ export class WebApp extends Construct implements IServiceTarget {
             ...(props.serviceAccountName ? { serviceAccountName: props.serviceAccountName } : {}),
             ...(props.hostname ? { hostname: props.hostname } : {}),
             ...(props.subdomain ? { subdomain: props.subdomain } : {}),
-            securityContext: podSecurityContext(this.securityOptions(props)),
+            securityContext: podSecurityContext(security),
             containers: [container.container],
             ...(container.volumes.length > 0 ? { volumes: container.volumes } : {}),
             ...(spread ? {
@@ -305,8 +306,7 @@ export class WebApp extends Construct implements IServiceTarget {
     };
   }
 
-  private renderContainer(props: WebAppProps): { container: IContainer; volumes: any[] } {
-    const security = this.securityOptions(props);
+  private renderContainer(props: WebAppProps, security: SecurityOptions): { container: IContainer; volumes: any[] } {
     const writablePaths = props.writablePaths ?? (security.readOnlyRootFilesystem ? ['/tmp'] : []);
     const volumes = writablePaths.map((_path, i) => ({ name: `writable-${i}`, emptyDir: {} }));
     const mounts = writablePaths.map((mountPath, i) => ({ name: `writable-${i}`, mountPath }));
