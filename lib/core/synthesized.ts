@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { isClusterScoped, stripClusterScopedNamespace } from './cluster-scoped';
+import { onePassJson } from './one-pass-json';
 
 /** One Kubernetes object as it will be written, with where it came from. */
 export interface SynthesizedObject {
@@ -31,15 +32,19 @@ export function withSerializedOnce<T>(work: () => T): T {
   }
 }
 
-/** `apiObject.toJson()`, reused within {@link withSerializedOnce}. */
+/** `apiObject.toJson()` (in one pass for plain data), reused within {@link withSerializedOnce}. */
 export function apiObjectJson(apiObject: ApiObject): any {
-  if (!serializedOnce) return apiObject.toJson();
+  if (!serializedOnce) return renderJson(apiObject);
   let json = serializedOnce.get(apiObject);
   if (json === undefined) {
-    json = apiObject.toJson();
+    json = renderJson(apiObject);
     serializedOnce.set(apiObject, json);
   }
   return json;
+}
+
+function renderJson(apiObject: ApiObject): any {
+  return onePassJson(apiObject) ?? apiObject.toJson();
 }
 
 /**
