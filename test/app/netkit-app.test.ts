@@ -149,8 +149,9 @@ describe('dependencyOrder', () => {
     for (const dependencies of [false, true]) {
       const app = new App({ outdir: 'unused' });
       buildManyCharts(app, { charts: 15, dependencies });
-      new Chart(app, '43');
-      new Chart(app, '7');
+      // Array indexes sort first, numerically; look-alikes keep their place.
+      for (const id of ['43', '7', '0', '007', '-1', '1e3', '4294967294', '4294967295', '12345678901']) new Chart(app, id);
+      new ApiObject(new Chart(app, '99'), '5', { apiVersion: 'v1', kind: 'ConfigMap' });
       expect(dependencyOrder(app.node).map((c) => c.node.path)).toEqual(new DependencyGraph(app.node).topology().map((c) => c.node.path));
       expect(new NetkitApp().charts).toEqual([]);
     }
