@@ -275,14 +275,27 @@ export class HttpIngress extends Construct {
       kind: 'Ingress',
       metadata: {
         name: this.name, namespace: this.namespace, labels: { ...this.labels },
-        // Before the ApiObject exists (checks in the constructor) the props' annotations are all there are.
-        annotations: this.ingress?.metadata.toJson().annotations ?? this.annotations,
+        annotations: this.currentAnnotations(),
       },
       spec: {
         ingressClassName: this.ingressClassName,
         ...(this.defaultBackendRef ? { defaultBackend: this.defaultBackendRef.toJson() } : {}),
       },
     };
+  }
+
+  /**
+   * The annotations as they will be written, including any added through
+   * `ingress.metadata` since. Read from cdk8s' metadata object rather than
+   * `metadata.toJson()`, which resolves the whole metadata: this runs for
+   * every rule added, thousands of times in a large WildcardIngress.
+   */
+  private currentAnnotations(): Record<string, string> {
+    // Before the ApiObject exists (checks in the constructor) the props' annotations are all there are.
+    if (!this.ingress) return this.annotations;
+    const live = (this.ingress.metadata as unknown as { annotations?: Record<string, unknown> }).annotations;
+    const plain = live !== null && typeof live === 'object' && Object.values(live).every((v) => typeof v === 'string');
+    return (plain ? { ...live } as Record<string, string> : this.ingress.metadata.toJson().annotations) ?? this.annotations;
   }
 
   private eagerProblems(): Problem[] {

@@ -142,6 +142,14 @@ describe('HttpIngress errors', () => {
     expect(ing.rules).toHaveLength(0);
   });
 
+  test('an annotation added through the escape hatch is checked with the next rule', () => {
+    const { chart, web } = fixture();
+    const ing = new HttpIngress(chart, 'bad', { rules: [rule(web, { path: '/a' })] });
+    ing.ingress.metadata.addAnnotation('kubernetes.io/ingress.class', 'traefik');
+    expect(() => ing.addRule(rule(web, { path: '/b' }))).toThrow(/\[dev\/bad\] metadata\.annotations\.kubernetes\.io\/ingress\.class: disagrees with spec\.ingressClassName\. Got: "traefik"/);
+    expect(ing.toManifest().metadata?.annotations).toEqual({ 'kubernetes.io/ingress.class': 'traefik' });
+  });
+
   test('the same error from props', () => {
     const { chart, web } = fixture();
     expect(() => new HttpIngress(chart, 'bad', { rules: [rule(web, { path: 'x' })] })).toThrow(/\[dev\/bad\].*must be an absolute path/);
