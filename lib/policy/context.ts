@@ -183,14 +183,28 @@ function podTemplateOf(o: PolicyObject): PodTemplate | undefined {
   return { owner: o, namespace, labels: template.metadata?.labels ?? {}, spec: template.spec, specPath: [...path, 'spec'].join('.') };
 }
 
-/** The containers of a PodSpec with the path of each, init containers included when asked. */
-export function containersOf(template: PodTemplate, withInit = false): Array<{ container: any; path: string }> {
-  const out: Array<{ container: any; path: string }> = [];
-  const lists = withInit ? ['initContainers', 'containers', 'ephemeralContainers'] : ['containers'];
-  for (const list of lists) {
+/** A container of a pod template, with its field path for messages. */
+export interface ContainerRef {
+  readonly container: any;
+  readonly path: string;
+}
+
+/** Per template: its app containers, and all of them (init and ephemeral too). Several rules ask for each. */
+const containerLists = new WeakMap<PodTemplate, { main?: readonly ContainerRef[]; all?: readonly ContainerRef[] }>();
+
+/** The containers of a PodSpec with the path of each, init containers included when asked (computed once per template). */
+export function containersOf(template: PodTemplate, withInit = false): readonly ContainerRef[] {
+  let lists = containerLists.get(template);
+  if (!lists) containerLists.set(template, (lists = {}));
+  const key = withInit ? 'all' : 'main';
+  const cached = lists[key];
+  if (cached) return cached;
+  const out: ContainerRef[] = [];
+  for (const list of withInit ? ['initContainers', 'containers', 'ephemeralContainers'] : ['containers']) {
     const items = template.spec?.[list];
     if (!Array.isArray(items)) continue;
     items.forEach((container: any, i: number) => out.push({ container, path: `${template.specPath}.${list}[${i}]` }));
   }
+  lists[key] = out;
   return out;
 }
