@@ -56,23 +56,38 @@ export interface UnknownField {
  */
 export function unknownFields(value: unknown, typeId: string, path = ''): UnknownField[] {
   const out: UnknownField[] = [];
-  const visit = (v: unknown, t: FieldType, p: string) => {
+  // The path of the current value, as segments: a string is built only for a
+  // field that is reported (a valid object of a large app has none).
+  const segments: Array<string | number> = [];
+  const pathOf = (last: string) => {
+    let p = path;
+    for (const s of [...segments, last]) p = typeof s === 'number' ? `${p}[${s}]` : (p ? `${p}.${s}` : s);
+    return p;
+  };
+  const visit = (v: unknown, t: FieldType) => {
     if (t === 0 || t === '*' || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      v.forEach((item, i) => visit(item, t, `${p}[${i}]`));
+      for (let i = 0; i < v.length; i++) {
+        segments.push(i);
+        visit(v[i], t);
+        segments.pop();
+      }
       return;
     }
     const fields = table.types[t];
     if (!fields) return;
-    for (const [key, child] of Object.entries(v as Record<string, unknown>)) {
-      const childPath = p ? `${p}.${key}` : key;
-      if (!(key in fields)) {
-        out.push({ path: childPath, typeName: t, suggestion: closest(key, Object.keys(fields)) });
+    for (const key in v as Record<string, unknown>) {
+      if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+      const child = fields[key];
+      if (child === undefined || !Object.prototype.hasOwnProperty.call(fields, key)) {
+        out.push({ path: pathOf(key), typeName: t, suggestion: closest(key, Object.keys(fields)) });
         continue;
       }
-      visit(child, fields[key], childPath);
+      segments.push(key);
+      visit((v as Record<string, unknown>)[key], child);
+      segments.pop();
     }
   };
-  visit(value, typeId, path);
+  visit(value, typeId);
   return out;
 }

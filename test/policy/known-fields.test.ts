@@ -1,0 +1,35 @@
+import { schemaTypeOf, unknownFields } from '../../lib/policy/schema/known-fields';
+
+describe('unknownFields', () => {
+  const deploymentType = schemaTypeOf('apps/v1', 'Deployment')!;
+  const deployment = (container: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: { name: 'web', labels: { 'any/key': 'free-form map' }, annotations: { constructor: 'also free-form' } },
+    spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'ok', image: 'nginx' }, container] } }, ...extra },
+  });
+
+  test('a valid object has none (free-form maps take any key)', () => {
+    expect(deploymentType).toBeDefined();
+    expect(unknownFields(deployment({ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }), deploymentType)).toEqual([]);
+  });
+
+  test('paths through arrays and nested objects, with a suggestion', () => {
+    const found = unknownFields(deployment({ name: 'web', image: 'nginx', imagePullPolcy: 'Always', ports: [{ containerPort: 80 }, { contanerPort: 81 }] }, { replica: 2 }), deploymentType);
+    expect(found).toEqual([
+      { path: 'spec.template.spec.containers[1].imagePullPolcy', typeName: expect.any(String), suggestion: 'imagePullPolicy' },
+      { path: 'spec.template.spec.containers[1].ports[1].contanerPort', typeName: expect.any(String), suggestion: 'containerPort' },
+      { path: 'spec.replica', typeName: expect.any(String), suggestion: 'replicas' },
+    ]);
+  });
+
+  test('keys that objects inherit (constructor, toString) are not fields', () => {
+    const found = unknownFields(deployment({ name: 'web', image: 'nginx', constructor: 'x', toString: 'y' }), deploymentType);
+    expect(found.map((f) => f.path)).toEqual(['spec.template.spec.containers[1].constructor', 'spec.template.spec.containers[1].toString']);
+  });
+
+  test('a base path prefixes every reported path', () => {
+    expect(unknownFields({ replica: 1 }, schemaTypeOf('apps/v1', 'Deployment')!, 'items[3]')).toEqual([
+      { path: 'items[3].replica', typeName: expect.any(String), suggestion: undefined },
+    ]);
+  });
+});
