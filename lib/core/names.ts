@@ -20,9 +20,12 @@ export function isDns1035Label(value: string): boolean {
   return value.length <= 63 && DNS1035_LABEL.test(value);
 }
 
+/** Dot-separated DNS-1123 labels of at most 63 characters each. */
+const DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)*$/;
+
 /** A DNS-1123 subdomain: most object names, hosts. At most 253 characters. */
 export function isDns1123Subdomain(value: string): boolean {
-  return value.length > 0 && value.length <= 253 && value.split('.').every((label) => DNS1123_LABEL.test(label) && label.length <= 63);
+  return value.length > 0 && value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
 }
 
 /**
@@ -35,8 +38,25 @@ export function isIanaSvcName(value: string): boolean {
     && !value.startsWith('-') && !value.endsWith('-') && !value.includes('--');
 }
 
+/**
+ * Answers for the keys seen so far: a large app has a handful of distinct
+ * label and annotation keys on thousands of objects. Cleared when it gets big,
+ * so arbitrary input cannot grow it without bound.
+ */
+const qualifiedNames = new Map<string, boolean>();
+
 /** A qualified name: label and annotation keys, `appProtocol` (`[prefix/]name`). */
 export function isQualifiedName(value: string): boolean {
+  let known = qualifiedNames.get(value);
+  if (known === undefined) {
+    if (qualifiedNames.size >= 10_000) qualifiedNames.clear();
+    known = checkQualifiedName(value);
+    qualifiedNames.set(value, known);
+  }
+  return known;
+}
+
+function checkQualifiedName(value: string): boolean {
   const parts = value.split('/');
   if (parts.length > 2) return false;
   const name = parts[parts.length - 1];
