@@ -87,6 +87,8 @@ function withSummary(cell: VariantCell): VariantCell {
     wallMs: spread(cell.samples.map((s) => s.wallMs)),
     peakRssMiB: spread(cell.samples.map((s) => s.peakRssMiB)),
     ...(cell.samples[0]?.checkMs !== undefined ? { checkMs: spread(cell.samples.map((s) => s.checkMs!)) } : {}),
+    ...(cell.samples[0]?.cpuMs !== undefined ? { cpuMs: spread(cell.samples.map((s) => s.cpuMs!)) } : {}),
+    ...(cell.samples[0]?.synthCheckMs !== undefined ? { synthCheckMs: spread(cell.samples.map((s) => s.synthCheckMs!)) } : {}),
   };
 }
 

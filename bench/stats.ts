@@ -6,8 +6,12 @@ export interface Sample {
   readonly peakRssMiB: number;
   /** Time inside the process from the start of the work (module loading of the variant included). */
   readonly workMs?: number;
+  /** User + system CPU time of the process (all its threads). */
+  readonly cpuMs?: number;
   /** Policy checks alone (policy variant). */
   readonly checkMs?: number;
+  /** Policy checks inside ours' synth, rendering excluded (ours variant). */
+  readonly synthCheckMs?: number;
   readonly findings?: number;
 }
 
