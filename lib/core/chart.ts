@@ -34,6 +34,7 @@ export class NetkitChart extends Chart {
 
   constructor(scope: Construct, id: string, props: NetkitChartProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: true });
+    useChildTable(this);
     const namespace = props.namespace;
     if (namespace !== undefined && !isDns1123Label(namespace)) {
       throw new NetkitError(this, {
@@ -60,4 +61,23 @@ export class NetkitChart extends Chart {
   public toJson(): any[] {
     return super.toJson().map(stripClusterScopedNamespace);
   }
+}
+
+/**
+ * Gives the construct's node a children table in dictionary mode before its
+ * first child arrives. constructs keeps children in a plain `{}` keyed by id;
+ * in V8 every first key added to a `{}` is a transition of the one map all
+ * empty object literals share. A chart per app whose first child is named
+ * after the app adds one such transition per chart, and past V8's cap
+ * (1,536 transitions per map) none is recorded: from then on, every object the
+ * process builds key by key from `{}` (rendered manifests, the YAML
+ * library's internals) gets a map of its own, which costs memory and
+ * makes property access megamorphic everywhere. A dictionary-mode object
+ * adds no transition. Same prototype and keys as `{}`, so nothing else
+ * changes; a no-op when constructs already created the table.
+ */
+function useChildTable(scope: Construct): void {
+  const node = scope.node as unknown as { _children?: object };
+  if (node._children !== undefined) return;
+  node._children = Object.setPrototypeOf(Object.create(null), Object.prototype);
 }

@@ -82,3 +82,36 @@ describe('warnings', () => {
     expect(collectWarnings(app)).toEqual([{ path: 'c', message: 'first thing' }, { path: 'c', message: 'second thing' }]);
   });
 });
+
+describe('NetkitChart children table', () => {
+  // The table is a dictionary-mode object (see useChildTable); it must behave as constructs' plain `{}`.
+  test('finds, lists and rejects children as a plain Chart does', () => {
+    const { Chart } = require('cdk8s');
+    const app = new App();
+    const netkit = new NetkitChart(app, 'netkit');
+    const plain = new Chart(app, 'plain');
+    for (const chart of [netkit, plain]) {
+      const b = new ApiObject(chart, 'b', { apiVersion: 'v1', kind: 'ConfigMap' });
+      const a = new ApiObject(chart, 'a', { apiVersion: 'v1', kind: 'ConfigMap' });
+      expect(chart.node.children).toEqual([b, a]);
+      expect(chart.node.tryFindChild('a')).toBe(a);
+      expect(chart.node.tryFindChild('missing')).toBeUndefined();
+      expect(chart.node.tryRemoveChild('b')).toBe(true);
+      expect(chart.node.children).toEqual([a]);
+      expect(Object.getPrototypeOf((chart.node as any)._children)).toBe(Object.prototype);
+    }
+    const duplicate = (chart: any) => () => new ApiObject(chart, 'a', { apiVersion: 'v1', kind: 'ConfigMap' });
+    expect(duplicate(netkit)).toThrow(/There is already a Construct with name 'a' in NetkitChart \[netkit\]/);
+    expect(duplicate(plain)).toThrow(/There is already a Construct with name 'a' in Chart \[plain\]/);
+    // An id that names an Object.prototype member: the same outcome as stock.
+    const outcome = (chart: any, type: string) => {
+      try {
+        new ApiObject(chart, 'constructor', { apiVersion: 'v1', kind: 'ConfigMap' });
+        return 'created';
+      } catch (e) {
+        return (e as Error).message.replace(`${type} [${chart.node.id}]`, '<chart>');
+      }
+    };
+    expect(outcome(netkit, 'NetkitChart')).toBe(outcome(plain, 'Chart'));
+  });
+});
