@@ -1,7 +1,7 @@
 import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
 import { NetkitChart } from '../core/chart';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
-import { apiObjectJson, withSerializedOnce } from '../core/synthesized';
+import { takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { dependencyOrder } from './topology';
 
 /** The same props as a cdk8s App: outdir, outputFileExtension, yamlOutputType, resolvers, recordConstructMetadata. */
@@ -83,7 +83,7 @@ export class NetkitApp extends App {
     }
     holder._synthChart = (chart: Chart) => {
       if (App.of(chart) !== this) return stock.call(App, chart);
-      return chartApiObjects(chart).map(apiObjectJson);
+      return chartApiObjects(chart).map(takeApiObjectJson);
     };
     try {
       return withSerializedOnce(work);

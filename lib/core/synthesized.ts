@@ -43,6 +43,19 @@ export function apiObjectJson(apiObject: ApiObject): any {
   return json;
 }
 
+/**
+ * {@link apiObjectJson} for the last use of an object's JSON in a synth (its
+ * chart being written): the cached JSON is handed over and forgotten, so a
+ * written chart's objects no longer stay in memory until the synth ends.
+ * A later call renders the object again.
+ */
+export function takeApiObjectJson(apiObject: ApiObject): any {
+  const json = serializedOnce?.get(apiObject);
+  if (json === undefined) return renderJson(apiObject);
+  serializedOnce!.delete(apiObject);
+  return json;
+}
+
 function renderJson(apiObject: ApiObject): any {
   return onePassJson(apiObject) ?? apiObject.toJson();
 }

@@ -196,6 +196,33 @@ describe('one serialization per synth', () => {
       rmSync(outdir, { recursive: true, force: true });
     }
   });
+
+  test('a written chart gives its JSON up: asked again in the same synth, it renders the same JSON anew', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'netkit-taken-'));
+    try {
+      const app = new NetkitApp({ outdir });
+      const pairs: Array<[any[], any[]]> = [];
+      class TwiceChart extends NetkitChart {
+        public toJson(): any[] {
+          const first = super.toJson();
+          pairs.push([first, super.toJson()]);
+          return first;
+        }
+      }
+      const chart = new TwiceChart(app, 'twice', { namespace: 'twice' });
+      new WebApp(chart, 'web', { image: 'nginx:1.27.3', port: 8080 });
+      app.node.addValidation({ validate: () => { synthesizedObjects(app); return []; } });
+      app.synth();
+      expect(pairs).toHaveLength(1);
+      const [first, second] = pairs[0];
+      expect(second).toEqual(first);
+      expect(second.map((o) => o.kind)).toEqual(['Namespace', 'Deployment']);
+      // Not the objects the write used (those were handed over), so a caller may change either.
+      second.forEach((o, i) => expect(o).not.toBe(first[i]));
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('policy checks give the same findings under NetkitApp and a stock App', () => {
