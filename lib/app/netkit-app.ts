@@ -1,7 +1,7 @@
 import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
 import { NetkitChart } from '../core/chart';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
-import { takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
+import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { dependencyOrder } from './topology';
 
 /** The same props as a cdk8s App: outdir, outputFileExtension, yamlOutputType, resolvers, recordConstructMetadata. */
@@ -25,18 +25,41 @@ type SynthChart = (chart: Chart) => any[];
  * (the policy checks of `enforcePolicies`).
  */
 export class NetkitApp extends App {
+  /** Set while `synth()` runs with a layout whose files do not depend on the order charts are written in. */
+  private smallChartsFirst = false;
+
   constructor(props: NetkitAppProps = {}) {
     super(props);
   }
 
-  /** All the charts in this app, sorted topologically (as the stock App orders them). */
+  /**
+   * All the charts in this app, sorted topologically (as the stock App orders
+   * them). While `synth()` writes one file per chart, see {@link writeOrder}.
+   */
   public get charts(): Chart[] {
-    return dependencyOrder(this.node).filter((c): c is Chart => c instanceof Chart);
+    const charts = dependencyOrder(this.node).filter((c): c is Chart => c instanceof Chart);
+    return this.smallChartsFirst ? writeOrder(this, charts) : charts;
   }
 
   /** Synthesizes all manifests to the output directory, resolving and validating the app once. */
   public synth(): void {
-    this.resolvingOnce(() => this.strippingInEveryLayout(() => super.synth()));
+    this.resolvingOnce(() => this.strippingInEveryLayout(() => this.writingSmallChartsFirst(() => super.synth())));
+  }
+
+  /**
+   * With one file per chart (and no construct-metadata file, which lists
+   * objects in chart order), the files are the same whatever order the charts
+   * are written in, so {@link writeOrder} may write the small ones first.
+   */
+  private writingSmallChartsFirst<T>(work: () => T): T {
+    const recordsMetadata = (this as unknown as { recordConstructMetadata?: boolean }).recordConstructMetadata !== false;
+    if (this.yamlOutputType !== YamlOutputType.FILE_PER_CHART || recordsMetadata) return work();
+    this.smallChartsFirst = true;
+    try {
+      return work();
+    } finally {
+      this.smallChartsFirst = false;
+    }
   }
 
   /** All charts as one YAML string, resolving and validating the app once. */
@@ -101,4 +124,56 @@ export function chartApiObjects(chart: Chart): ApiObject[] {
   return dependencyOrder(chart.node)
     .filter((c): c is ApiObject => c instanceof ApiObject)
     .filter((apiObject) => Chart.of(apiObject) === chart);
+}
+
+/**
+ * The order `synth()` writes one-file-per-chart charts in: the stock order,
+ * stably sorted by size, smallest first (values in the objects' JSON when
+ * the synth has it already, as after policy checks, else in their props,
+ * where a Lazy counts as one). The
+ * files are the same; what changes is the memory the write needs. The YAML
+ * library builds a whole document before printing it, so a large document
+ * (an Ingress with thousands of rules) keeps its nodes alive for long, and
+ * V8 then allocates everything the library creates at those sites directly
+ * in the old generation (allocation-site pretenuring), for the rest of the
+ * process: written after it, thousands of small charts pile up garbage
+ * there until the next full collection (measured: ~100 MB for 5,000 charts).
+ * Written last, the large document comes after the small ones taught V8
+ * that those sites' objects die young.
+ *
+ * The stock order is kept when it shows in the output: with chart
+ * dependencies cdk8s numbers the files in that order (any construct
+ * dependency or nested chart counts, conservatively). File names do not
+ * depend on it: cdk8s names a chart's file after its id, with a hash of the
+ * id when it had to change it, so two charts never share a file.
+ */
+function writeOrder(app: App, charts: Chart[]): Chart[] {
+  if (charts.length < 2) return charts;
+  const weights = new Map<Chart, number>();
+  for (const chart of charts) {
+    if (chart.node.scope !== app || chart.node.dependencies.length > 0) return charts;
+    weights.set(chart, 0);
+  }
+  for (const construct of app.node.findAll()) {
+    if (construct.node.dependencies.length > 0) return charts;
+    if (!(construct instanceof ApiObject)) continue;
+    const chart = Chart.of(construct);
+    const json = cachedApiObjectJson(construct) ?? (construct as unknown as { props?: unknown }).props;
+    weights.set(chart, (weights.get(chart) ?? 0) + countValues(json));
+  }
+  return charts.map((chart, index) => ({ chart, index, weight: weights.get(chart) ?? 0 }))
+    .sort((a, b) => a.weight - b.weight || a.index - b.index)
+    .map((entry) => entry.chart);
+}
+
+/** How many values (objects, arrays and leaves) a props tree holds. */
+function countValues(value: unknown, depth = 0): number {
+  if (value === null || typeof value !== 'object' || depth > 64) return 1;
+  let count = 1;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countValues(item, depth + 1);
+  } else {
+    for (const key in value) count += countValues((value as Record<string, unknown>)[key], depth + 1);
+  }
+  return count;
 }

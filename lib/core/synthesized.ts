@@ -43,6 +43,11 @@ export function apiObjectJson(apiObject: ApiObject): any {
   return json;
 }
 
+/** The JSON {@link apiObjectJson} cached for the object in this synth, if any (nothing is rendered). */
+export function cachedApiObjectJson(apiObject: ApiObject): any {
+  return serializedOnce?.get(apiObject);
+}
+
 /**
  * {@link apiObjectJson} for the last use of an object's JSON in a synth (its
  * chart being written): the cached JSON is handed over and forgotten, so a

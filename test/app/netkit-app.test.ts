@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiObject, App, Chart, DependencyGraph, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { dependencyOrder } from '../../lib/app/topology';
 import { checkPolicies, enforcePolicies, ExposedService, NetkitApp, NetkitChart, synthesizedObjects, WebApp } from '../../lib';
 import { ALL_OUTPUT_TYPES, buildManyCharts, synthToTree } from './app-fixtures';
@@ -222,6 +222,48 @@ describe('one serialization per synth', () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('write order with one file per chart', () => {
+  /** The files a synth writes, in the order it writes them, and their contents. */
+  function writes(build: (app: NetkitApp) => void, props: { recordConstructMetadata?: boolean } = {}) {
+    const outdir = mkdtempSync(join(tmpdir(), 'netkit-order-'));
+    const save = jest.spyOn(Yaml, 'save');
+    try {
+      const app = new NetkitApp({ outdir, ...props });
+      build(app);
+      // A validation reading synthesizedObjects (as enforcePolicies does) leaves the JSON that sizes the charts.
+      app.node.addValidation({ validate: () => { synthesizedObjects(app); return []; } });
+      app.synth();
+      // Outside the synth, charts come in the stock order.
+      expect(app.charts).toEqual(dependencyOrder(app.node).filter((c) => c instanceof Chart));
+      return save.mock.calls.map(([file]) => String(file).slice(outdir.length + 1)).filter((f) => f.endsWith('.k8s.yaml'));
+    } finally {
+      save.mockRestore();
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+  function bigChartFirst(app: NetkitApp) {
+    const big = new NetkitChart(app, 'big', { namespace: 'big' });
+    for (let i = 0; i < 20; i++) new ApiObject(big, `cm-${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}` }, data: { a: 'b' } });
+    for (const id of ['small-a', 'small-b']) new ApiObject(new NetkitChart(app, id), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id } });
+  }
+
+  test('small charts are written before large ones, the files being those of a stock App', () => {
+    expect(writes(bigChartFirst)).toEqual(['small-a.k8s.yaml', 'small-b.k8s.yaml', 'big.k8s.yaml']);
+    const stock = synthToTree('stock', {}, bigChartFirst as (app: App) => void);
+    const ours = synthToTree('netkit', {}, bigChartFirst as (app: App) => void);
+    expect(ours).toEqual(stock);
+  });
+
+  test('the stock order is kept where it shows: chart dependencies, construct metadata', () => {
+    const stockOrder = ['big.k8s.yaml', 'small-a.k8s.yaml', 'small-b.k8s.yaml'];
+    expect(writes((app) => { bigChartFirst(app); app.node.findChild('small-a').node.addDependency(app.node.findChild('small-b')); }))
+      .toEqual(['0000-big.k8s.yaml', '0001-small-b.k8s.yaml', '0002-small-a.k8s.yaml']);
+    expect(writes(bigChartFirst, { recordConstructMetadata: true })).toEqual(stockOrder);
+    expect(writes((app) => { bigChartFirst(app); new NetkitChart(new NetkitChart(app, 'outer'), 'inner'); }))
+      .toEqual(['0000-big.k8s.yaml', '0001-small-a.k8s.yaml', '0002-small-b.k8s.yaml', '0003-outer-inner-c841ea9b.k8s.yaml', '0004-outer.k8s.yaml']);
   });
 });
 
