@@ -102,36 +102,46 @@ function render(value: any, filterEmpty: boolean): any {
   if (typeof value.resolve === 'function') return render(value.resolve(), filterEmpty);
   // Stock tests `constructor`, not the prototype: an own `constructor` key counts.
   const ctor = value.constructor;
-  if (ctor !== Object && (typeof value.value === 'number' || typeof value.value === 'string')) {
-    return render({ value: value.value }, filterEmpty);
-  }
+  if (ctor === Object) return renderObject(value, filterEmpty);
+  if (typeof value.value === 'number' || typeof value.value === 'string') return render({ value: value.value }, filterEmpty);
   if (type === 'function') return value;
   if (Array.isArray(value)) {
     if (filterEmpty && value.length === 0) return undefined;
-    return value.map((item: unknown) => render(item, filterEmpty));
+    // As `map`: holes stay holes.
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) if (i in value) out[i] = render(value[i], filterEmpty);
+    return out;
   }
   // Anything else stock leaves as it is, then refuses to render (class
   // instances, an own `constructor` key): the stock path gives its error.
-  if (ctor !== Object) throw NOT_RENDERABLE;
+  throw NOT_RENDERABLE;
+}
+
+/** A plain object: members rendered in insertion order (the order stock produces Lazy values in), written in sorted key order. */
+function renderObject(value: Record<string, unknown>, filterEmpty: boolean): any {
   const keys = Object.keys(value);
-  const rendered = new Array(keys.length);
   let sorted = true;
-  for (let i = 0; i < keys.length; i++) {
-    rendered[i] = render(value[keys[i]], filterEmpty);
-    if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
-  }
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
   const out: Record<string, unknown> = {};
   let empty = true;
-  const put = (i: number) => {
-    if (rendered[i] != null) {
-      out[keys[i]] = rendered[i];
-      empty = false;
-    }
-  };
   if (sorted) {
-    for (let i = 0; i < keys.length; i++) put(i);
+    for (const key of keys) {
+      const item = render(value[key], filterEmpty);
+      if (item != null) {
+        out[key] = item;
+        empty = false;
+      }
+    }
   } else {
-    for (const i of keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : 1))) put(i);
+    const rendered = new Map<string, unknown>();
+    for (const key of keys) rendered.set(key, render(value[key], filterEmpty));
+    for (const key of keys.sort()) {
+      const item = rendered.get(key);
+      if (item != null) {
+        out[key] = item;
+        empty = false;
+      }
+    }
   }
   return filterEmpty && empty ? undefined : out;
 }

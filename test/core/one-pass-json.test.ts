@@ -12,7 +12,8 @@ import { apiObjectJson } from '../../lib/core/synthesized';
 function expectSameJson(actual: unknown, expected: unknown): void {
   expect(JSON.stringify(actual)).toEqual(JSON.stringify(expected));
   expect(Yaml.stringify(actual)).toEqual(Yaml.stringify(expected));
-  expect(actual).toEqual(expected);
+  // Strict: holes and undefined items differ.
+  expect(actual).toStrictEqual(expected);
 }
 
 function chartOf(app: App = new App()): Chart {
@@ -30,6 +31,8 @@ describe('onePassJson renders exactly what ApiObject.toJson renders', () => {
       apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },
       spec: { a: null, b: undefined, c: [null, 1, undefined, { d: null }], e: { f: undefined } },
     },
+    // eslint-disable-next-line no-sparse-arrays
+    'arrays keep their holes, as Array.prototype.map does': { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, spec: { sparse: [1, , { b: 2, a: 1 }] } },
     'empty objects and arrays stay outside metadata': {
       apiVersion: 'v1', kind: 'Service', metadata: { name: 's' },
       spec: { selector: {}, ports: [], externalIPs: [[]] },
