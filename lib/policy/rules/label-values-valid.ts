@@ -14,7 +14,9 @@ export function labelViolations(object: PolicyObject): RuleViolation[] {
   const out: RuleViolation[] = [];
   for (const { field, labels } of labelMaps(object.manifest)) {
     if (!labels || typeof labels !== 'object') continue;
-    for (const [key, value] of Object.entries(labels)) {
+    for (const key in labels) {
+      if (!Object.prototype.hasOwnProperty.call(labels, key)) continue;
+      const value = (labels as Record<string, unknown>)[key];
       if (!isQualifiedName(key)) {
         out.push({ object, message: `${field} key "${key}" is not a valid label key (optional DNS prefix and "/", then at most 63 letters, digits, "-", "_", ".").` });
       }
