@@ -31,6 +31,9 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
+/** `spec.template.spec` and the like, for messages: one string per kind. */
+const SPEC_PATHS: Record<string, string> = Object.fromEntries(Object.entries(TEMPLATE_PATHS).map(([kind, path]) => [kind, [...path, 'spec'].join('.')]));
+
 function dig(obj: any, path: readonly string[]): any {
   let v = obj;
   for (const key of path) v = v?.[key];
@@ -64,8 +67,8 @@ export class PolicyContext {
   private readonly byKindNsName: Map<string, PolicyObject>;
   /** Every pod template, workloads and bare Pods alike. */
   public readonly podTemplates: readonly PodTemplate[];
-  /** namespace → `key=value` → pod templates carrying that label. */
-  private readonly templatesByLabel = new Map<string, Map<string, PodTemplate[]>>();
+  /** namespace → label key → label value → pod templates carrying that label. */
+  private readonly templatesByLabel = new Map<string, Map<string, Map<unknown, PodTemplate[]>>>();
   private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
   private namesByKindNs?: Map<string, string[]>;
 
@@ -87,13 +90,16 @@ export class PolicyContext {
     }
     this.podTemplates = templates;
     for (const t of templates) {
-      let byLabel = this.templatesByLabel.get(t.namespace);
-      if (!byLabel) this.templatesByLabel.set(t.namespace, (byLabel = new Map()));
-      for (const [k, v] of Object.entries(t.labels)) {
-        const key = `${k}=${v}`;
-        const list = byLabel.get(key);
+      let byKey = this.templatesByLabel.get(t.namespace);
+      if (!byKey) this.templatesByLabel.set(t.namespace, (byKey = new Map()));
+      for (const key in t.labels) {
+        if (!Object.prototype.hasOwnProperty.call(t.labels, key)) continue;
+        let byValue = byKey.get(key);
+        if (!byValue) byKey.set(key, (byValue = new Map()));
+        const value = t.labels[key];
+        const list = byValue.get(value);
         if (list) list.push(t);
-        else byLabel.set(key, [t]);
+        else byValue.set(value, [t]);
       }
     }
   }
@@ -124,8 +130,7 @@ export class PolicyContext {
 
   /** The values pod templates in a namespace give a label key (for "did you mean" hints). */
   public podLabelValues(namespace: string, key: string): string[] {
-    const prefix = `${key}=`;
-    return [...(this.templatesByLabel.get(namespace)?.keys() ?? [])].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    return [...(this.templatesByLabel.get(namespace)?.get(key)?.keys() ?? [])].map(String);
   }
 
   /**
@@ -136,17 +141,17 @@ export class PolicyContext {
   public podsSelectedBy(service: PolicyObject): readonly PodTemplate[] {
     const cached = this.selectedCache.get(service);
     if (cached) return cached;
-    const selector: Record<string, string> = service.manifest.spec?.selector ?? {};
-    const entries = Object.entries(selector);
+    const selector: Record<string, unknown> = service.manifest.spec?.selector ?? {};
+    const keys = Object.keys(selector);
     let result: PodTemplate[] = [];
-    const byLabel = this.templatesByLabel.get(service.namespace ?? 'default');
-    if (entries.length > 0 && byLabel) {
+    const byKey = this.templatesByLabel.get(service.namespace ?? 'default');
+    if (keys.length > 0 && byKey) {
       let smallest: PodTemplate[] | undefined;
-      for (const [k, v] of entries) {
-        const list = byLabel.get(`${k}=${v}`) ?? [];
+      for (const key of keys) {
+        const list = byKey.get(key)?.get(selector[key]) ?? [];
         if (!smallest || list.length < smallest.length) smallest = list;
       }
-      result = (smallest ?? []).filter((t) => entries.every(([k, v]) => t.labels[k] === v));
+      result = (smallest ?? []).filter((t) => keys.every((key) => t.labels[key] === selector[key]));
     }
     this.selectedCache.set(service, result);
     return result;
@@ -180,7 +185,7 @@ function podTemplateOf(o: PolicyObject): PodTemplate | undefined {
   if (!path) return undefined;
   const template = dig(o.manifest, path);
   if (!template?.spec) return undefined;
-  return { owner: o, namespace, labels: template.metadata?.labels ?? {}, spec: template.spec, specPath: [...path, 'spec'].join('.') };
+  return { owner: o, namespace, labels: template.metadata?.labels ?? {}, spec: template.spec, specPath: SPEC_PATHS[o.kind] };
 }
 
 /** A container of a pod template, with its field path for messages. */
