@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { NetkitChart } from './chart';
 import { isClusterScoped, stripClusterScopedNamespace } from './cluster-scoped';
 import { onePassJson } from './one-pass-json';
 
@@ -68,7 +69,8 @@ function renderJson(apiObject: ApiObject): any {
 /**
  * Every ApiObject below `scope` (an App, a Chart, any construct), rendered to
  * JSON without running the app-wide validation that `chart.toJson()` repeats
- * per chart. Cluster-scoped objects lose the chart namespace, as in the files.
+ * per chart. Cluster-scoped objects of a NetkitChart lose the chart
+ * namespace, as in the files.
  */
 export function synthesizedObjects(scope: IConstruct): SynthesizedObject[] {
   const out: SynthesizedObject[] = [];
@@ -76,8 +78,10 @@ export function synthesizedObjects(scope: IConstruct): SynthesizedObject[] {
     if (!ApiObject.isApiObject(node)) continue;
     const chart = Chart.of(node);
     const json = apiObjectJson(node);
-    // A copy for the cluster-scoped ones: the shared JSON is also what a plain Chart writes.
-    const manifest = isClusterScoped(json.kind) ? stripClusterScopedNamespace({ ...json, metadata: { ...json.metadata } }) : json;
+    // As in the files: a NetkitChart takes the namespace off cluster-scoped objects as it writes
+    // them, a plain Chart does not. A copy: the shared JSON is what the chart's toJson starts from.
+    const strips = NetkitChart.prototype.isPrototypeOf(chart) && isClusterScoped(json.kind);
+    const manifest = strips ? stripClusterScopedNamespace({ ...json, metadata: { ...json.metadata } }) : json;
     out.push({ manifest, constructPath: node.node.path, chart: chart.node.id });
   }
   return out;

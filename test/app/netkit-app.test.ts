@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Chart, DependencyGraph, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { dependencyOrder } from '../../lib/app/topology';
+import { readManifests } from '../../lib/core/manifest-files';
 import { checkPolicies, enforcePolicies, ExposedService, NetkitApp, NetkitChart, synthesizedObjects, WebApp } from '../../lib';
 import { ALL_OUTPUT_TYPES, buildManyCharts, synthToTree } from './app-fixtures';
 
@@ -287,6 +288,18 @@ describe('policy checks give the same findings under NetkitApp and a stock App',
     expect(checkPolicies(ours)).toEqual(stockFindings);
     const rules = new Set(stockFindings.map((f) => f.rule));
     expect(rules.has('svc-selector-matches-pod') && rules.has('svc-nodeport-unique')).toBe(broken);
+    // The same findings from the files a stock App writes (rendered by cdk8s' own toJson), read back.
+    const outdir = mkdtempSync(join(tmpdir(), 'netkit-stock-files-'));
+    try {
+      const written = new App({ outdir });
+      build(broken)(written);
+      written.synth();
+      const fromFiles = checkPolicies(readManifests([outdir]).map((m) => m.manifest));
+      const withoutOrigin = (findings: ReturnType<typeof checkPolicies>) => findings.map(({ constructPath, file, line, ...rest }) => rest);
+      expect(withoutOrigin(checkPolicies(ours))).toEqual(withoutOrigin(fromFiles));
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
     // And enforced at synth, both fail (or pass) with the same report.
     enforcePolicies(stock);
     enforcePolicies(ours);
