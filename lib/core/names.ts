@@ -64,9 +64,18 @@ function checkQualifiedName(value: string): boolean {
   return parts.length === 1 || isDns1123Subdomain(parts[0]);
 }
 
+/** Answers for label values seen so far (an app's name is the value of three or four labels per object). */
+const labelValues = new Map<string, boolean>();
+
 /** A label value: empty, or at most 63 alphanumerics, `-`, `_`, `.`, starting and ending alphanumeric. */
 export function isLabelValue(value: string): boolean {
-  return value.length <= 63 && LABEL_VALUE.test(value);
+  let known = labelValues.get(value);
+  if (known === undefined) {
+    if (labelValues.size >= 10_000) labelValues.clear();
+    known = value.length <= 63 && LABEL_VALUE.test(value);
+    labelValues.set(value, known);
+  }
+  return known;
 }
 
 /** Explains the DNS-1035 rule in the words of an error message. */

@@ -52,7 +52,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
   return map;
 }
 
-const nsName = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
 
 /**
  * Every object under check with the indexes the cross-object rules need, so
@@ -64,7 +63,8 @@ export class PolicyContext {
   public readonly objects: readonly PolicyObject[];
   public readonly options: PolicyOptions;
   private readonly byKind: Map<string, PolicyObject[]>;
-  private readonly byKindNsName: Map<string, PolicyObject>;
+  /** kind → namespace ('' when cluster-scoped) → name → the first such object. */
+  private readonly byKindNsName = new Map<string, Map<string, Map<string, PolicyObject>>>();
   /** Every pod template, workloads and bare Pods alike. */
   public readonly podTemplates: readonly PodTemplate[];
   /** namespace → label key → label value → pod templates carrying that label. */
@@ -78,10 +78,13 @@ export class PolicyContext {
       .filter((r) => r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest))
       .map((r) => toPolicyObject(r));
     this.byKind = groupBy(this.objects, (o) => o.kind);
-    this.byKindNsName = new Map();
     for (const o of this.objects) {
-      const key = `${o.kind}:${nsName(o.namespace, o.name)}`;
-      if (!this.byKindNsName.has(key)) this.byKindNsName.set(key, o);
+      let byNs = this.byKindNsName.get(o.kind);
+      if (!byNs) this.byKindNsName.set(o.kind, (byNs = new Map()));
+      const ns = o.namespace ?? '';
+      let byName = byNs.get(ns);
+      if (!byName) byNs.set(ns, (byName = new Map()));
+      if (!byName.has(o.name)) byName.set(o.name, o);
     }
     const templates: PodTemplate[] = [];
     for (const o of this.objects) {
@@ -111,7 +114,7 @@ export class PolicyContext {
 
   /** The object of that kind, namespace and name, if it is in the set. */
   public find(kind: string, namespace: string | undefined, name: string): PolicyObject | undefined {
-    return this.byKindNsName.get(`${kind}:${nsName(namespace, name)}`);
+    return this.byKindNsName.get(kind)?.get(namespace ?? '')?.get(name);
   }
 
   /** The names of the objects of a kind in a namespace (for "did you mean" hints; built on first use). */

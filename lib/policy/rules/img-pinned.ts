@@ -18,9 +18,8 @@ export const imgPinned: Rule = {
     const out: RuleViolation[] = [];
     for (const { owner, container, path } of allContainers(context)) {
       const image = container.image;
-      if (typeof image !== 'string') continue;
+      if (typeof image !== 'string' || image.includes('@')) continue;
       const tag = imageTag(image);
-      if (image.includes('@')) continue;
       if (tag === undefined) out.push({ object: owner, message: `${path}.image "${image}" has no tag, so it means :latest and changes under you.` });
       else if (tag === 'latest') out.push({ object: owner, message: `${path}.image "${image}" uses the moving tag latest.` });
     }

@@ -12,7 +12,9 @@ export const skipHasReason: Rule = {
     const ids = new Set(RULES.map((r) => r.id));
     const out: RuleViolation[] = [];
     for (const o of context.objects) {
-      for (const [key, value] of Object.entries(o.manifest.metadata?.annotations ?? {})) {
+      const annotations = o.manifest.metadata?.annotations;
+      if (!annotations || typeof annotations !== 'object') continue;
+      for (const [key, value] of Object.entries(annotations)) {
         if (!key.startsWith(SKIP_ANNOTATION_PREFIX)) continue;
         const id = key.slice(SKIP_ANNOTATION_PREFIX.length);
         if (!ids.has(id)) out.push({ object: o, message: `metadata.annotations["${key}"] skips "${id}", which is not a rule.`, fix: 'Use the id of a rule from the rules table.' });
