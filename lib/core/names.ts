@@ -39,44 +39,35 @@ export function isIanaSvcName(value: string): boolean {
 }
 
 /**
- * Answers for the keys seen so far: a large app has a handful of distinct
- * label and annotation keys on thousands of objects. Cleared when it gets big,
- * so arbitrary input cannot grow it without bound.
+ * A syntax check that remembers its answers: a large app has a handful of
+ * distinct label keys, and each app's name as the value of three or four
+ * labels, on thousands of objects. Forgets everything when it holds 10,000
+ * answers, so arbitrary input cannot grow it without bound.
  */
-const qualifiedNames = new Map<string, boolean>();
-
-/** A qualified name: label and annotation keys, `appProtocol` (`[prefix/]name`). */
-export function isQualifiedName(value: string): boolean {
-  let known = qualifiedNames.get(value);
-  if (known === undefined) {
-    if (qualifiedNames.size >= 10_000) qualifiedNames.clear();
-    known = checkQualifiedName(value);
-    qualifiedNames.set(value, known);
-  }
-  return known;
+function remembering(check: (value: string) => boolean): (value: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (value) => {
+    let known = answers.get(value);
+    if (known === undefined) {
+      if (answers.size >= 10_000) answers.clear();
+      known = check(value);
+      answers.set(value, known);
+    }
+    return known;
+  };
 }
 
-function checkQualifiedName(value: string): boolean {
+/** A qualified name: label and annotation keys, `appProtocol` (`[prefix/]name`). */
+export const isQualifiedName = remembering((value) => {
   const parts = value.split('/');
   if (parts.length > 2) return false;
   const name = parts[parts.length - 1];
   if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME_PART.test(name)) return false;
   return parts.length === 1 || isDns1123Subdomain(parts[0]);
-}
-
-/** Answers for label values seen so far (an app's name is the value of three or four labels per object). */
-const labelValues = new Map<string, boolean>();
+});
 
 /** A label value: empty, or at most 63 alphanumerics, `-`, `_`, `.`, starting and ending alphanumeric. */
-export function isLabelValue(value: string): boolean {
-  let known = labelValues.get(value);
-  if (known === undefined) {
-    if (labelValues.size >= 10_000) labelValues.clear();
-    known = value.length <= 63 && LABEL_VALUE.test(value);
-    labelValues.set(value, known);
-  }
-  return known;
-}
+export const isLabelValue = remembering((value) => value.length <= 63 && LABEL_VALUE.test(value));
 
 /** Explains the DNS-1035 rule in the words of an error message. */
 export const DNS1035_RULE = 'lowercase letters, digits and "-", starting with a letter, ending with a letter or digit, at most 63 characters';
