@@ -1,5 +1,5 @@
 import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
-import { NetkitChart } from '../core/chart';
+import { isNetkitChart } from '../core/chart';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
 import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { dependencyOrder } from './topology';
@@ -81,8 +81,7 @@ export class NetkitApp extends App {
     const stock = prototype.toJson;
     prototype.toJson = function (this: ApiObject) {
       const json = stock.call(this);
-      // Not `instanceof`: cdk8s' Chart answers it with isChart, true for every Chart.
-      return NetkitChart.prototype.isPrototypeOf(Chart.of(this)) ? stripClusterScopedNamespace(json) : json;
+      return isNetkitChart(Chart.of(this)) ? stripClusterScopedNamespace(json) : json;
     };
     try {
       return work();

@@ -81,3 +81,12 @@ function useChildTable(scope: Construct): void {
   if (node._children !== undefined) return;
   node._children = Object.setPrototypeOf(Object.create(null), Object.prototype);
 }
+
+/**
+ * Whether a chart is a NetkitChart (and so writes cluster-scoped objects
+ * without a namespace). Not `instanceof`: cdk8s' Chart answers that with
+ * `isChart`, true for every Chart.
+ */
+export function isNetkitChart(chart: Chart): chart is NetkitChart {
+  return NetkitChart.prototype.isPrototypeOf(chart);
+}

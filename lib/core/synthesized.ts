@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { NetkitChart } from './chart';
+import { isNetkitChart } from './chart';
 import { isClusterScoped, stripClusterScopedNamespace } from './cluster-scoped';
 import { onePassJson } from './one-pass-json';
 
@@ -80,7 +80,7 @@ export function synthesizedObjects(scope: IConstruct): SynthesizedObject[] {
     const json = apiObjectJson(node);
     // As in the files: a NetkitChart takes the namespace off cluster-scoped objects as it writes
     // them, a plain Chart does not. A copy: the shared JSON is what the chart's toJson starts from.
-    const strips = NetkitChart.prototype.isPrototypeOf(chart) && isClusterScoped(json.kind);
+    const strips = isNetkitChart(chart) && isClusterScoped(json.kind);
     const manifest = strips ? stripClusterScopedNamespace({ ...json, metadata: { ...json.metadata } }) : json;
     out.push({ manifest, constructPath: node.node.path, chart: chart.node.id });
   }
