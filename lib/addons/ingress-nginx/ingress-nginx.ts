@@ -5,10 +5,10 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/IngressClass';
 import { SKIP_ANNOTATION_PREFIX } from '../../core/annotations';
-import { NetkitChart } from '../../core/chart';
+import { isNetkitChart } from '../../core/chart';
 import { markClusterScoped } from '../../core/cluster-scoped';
 import { NetkitError, Problem, throwIfProblems } from '../../core/errors';
-import { isQualifiedName } from '../../core/names';
+import { isDns1123Label, isQualifiedName } from '../../core/names';
 import { addWarning } from '../../core/warnings';
 import { serviceProblems } from '../../service/service-validation';
 import { admissionJobManifests, admissionServiceManifest, AdmissionOptions, validatingWebhookManifest } from './admission';
@@ -84,6 +84,7 @@ export class IngressNginx extends Construct {
     this.name = name;
     this.namespace = namespace;
     this.ingressClassName = props.ingressClassName ?? DEFAULT_INGRESS_CLASS;
+    this.controllerValue = props.controllerValue ?? DEFAULT_CONTROLLER_VALUE;
     const provider = props.provider ?? 'baremetal';
     this.exposure = props.exposure ?? (provider === 'cloud' ? 'LoadBalancer' : 'NodePort');
     const hostNetwork = this.exposure === 'HostNetwork';
@@ -93,7 +94,7 @@ export class IngressNginx extends Construct {
     const nodeSelector = { 'kubernetes.io/os': 'linux', ...props.nodeSelector };
 
     const chart = Chart.of(this);
-    if (createNamespace && chart instanceof NetkitChart && (chart as NetkitChart).namespaceObject && chart.namespace === namespace) {
+    if (createNamespace && isNetkitChart(chart) && chart.namespaceObject && chart.namespace === namespace) {
       throw new NetkitError(this, {
         field: 'createNamespace', message: `would declare Namespace "${namespace}" a second time: chart ${chart.node.id} declares it already.`,
         value: true, fix: 'set createNamespace: false, or put the install in a chart without a namespace.',
@@ -119,7 +120,7 @@ export class IngressNginx extends Construct {
     const healthzPort = props.metrics?.port ?? DEFAULT_HEALTHZ_PORT;
     if (healthzPort !== DEFAULT_HEALTHZ_PORT) extraArgs['healthz-port'] = String(healthzPort);
     const args = controllerArgs({
-      name, ingressClassName: this.ingressClassName, controllerValue: props.controllerValue ?? DEFAULT_CONTROLLER_VALUE,
+      name, ingressClassName: this.ingressClassName, controllerValue: this.controllerValue,
       publishService: props.publishService ?? this.exposure === 'LoadBalancer',
       watchNamespace: props.watchNamespace, hostNetwork, admissionWebhook: admission, metrics: props.metrics !== undefined, extraArgs,
     });
@@ -179,7 +180,7 @@ export class IngressNginx extends Construct {
         ...(props.defaultIngressClass ? { annotations: { [DEFAULT_INGRESS_CLASS_ANNOTATION]: 'true' } } : {}),
         name: this.ingressClassName, labels: installLabels(name, 'controller'),
       },
-      spec: { controller: props.controllerValue ?? DEFAULT_CONTROLLER_VALUE },
+      spec: { controller: this.controllerValue },
     };
     this.ingressClass = this.clusterScoped('IngressClass', ingressClass);
     if (admission) {
@@ -208,7 +209,6 @@ export class IngressNginx extends Construct {
     for (const job of this.jobs) this.skipPolicy(job, 'pod-resources', 'kube-webhook-certgen runs once for seconds at install and upgrade; upstream v1.15.1 sets no resources on it.');
     if (this.exposure === 'NodePort') this.skipPolicy(this.service, 'svc-type-nodeport', 'bare-metal ingress entry point: every node answers on the http and https node ports.');
 
-    this.controllerValue = props.controllerValue ?? DEFAULT_CONTROLLER_VALUE;
     this.node.addValidation({ validate: () => this.clashes() });
 
     if (!props.acknowledgeRetirement) {
@@ -224,7 +224,7 @@ export class IngressNginx extends Construct {
    */
   public skipPolicy(apiObject: ApiObject, ruleId: string, reason: string): void {
     const key = `${SKIP_ANNOTATION_PREFIX}${ruleId}`;
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ruleId) || !isQualifiedName(key)) {
+    if (!isDns1123Label(ruleId) || !isQualifiedName(key)) {
       throw new NetkitError(this, { field: 'ruleId', message: 'is not a policy rule id.', value: ruleId, allowed: 'lowercase letters, digits and "-" (svc-type-nodeport)', fix: 'use the id the policy check reports.' });
     }
     if (reason.trim() === '') {
