@@ -40,8 +40,6 @@ export interface CertManagerTlsCertificateProps extends TlsCertificateProps {
   readonly keyAlgorithm?: TlsKeyAlgorithm;
 }
 
-/** A Duration as a Go duration string (`2160h0m0s`), the form cert-manager reads. */
-
 /**
  * A cert-manager `Certificate`: cert-manager obtains the certificate, writes
  * the Secret and renews it, so no key is ever in the manifests. The
@@ -66,7 +64,7 @@ export class CertManagerTlsCertificate extends TlsCertificate {
     const spec: Record<string, unknown> = {
       secretName: this.secretName,
       ...(props.commonName !== undefined ? { commonName: props.commonName } : {}),
-      dnsNames: [...props.dnsNames],
+      dnsNames: [...this.dnsNames],
       ...(props.duration ? { duration: formatGoDuration(props.duration.toMilliseconds()) } : {}),
       ...(props.renewBefore ? { renewBefore: formatGoDuration(props.renewBefore.toMilliseconds()) } : {}),
       ...(props.keyAlgorithm ? { privateKey: props.keyAlgorithm === 'rsa-2048' ? { algorithm: 'RSA', size: 2048 } : { algorithm: 'ECDSA', size: 256 } } : {}),
