@@ -1,11 +1,11 @@
 import { createPrivateKey, KeyObject } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { NetkitError, throwIfProblems } from '../core/errors';
-import { checkCertificate, EXPIRY_WARNING_WINDOW, readCertificateFacts } from './certificate-check';
+import { checkCertificate, EXPIRY_WARNING_WINDOW } from './certificate-check';
 import { certificateDnsNameProblems, commonNameProblems } from './dns-names';
 import { LOCAL_STATE_DIRECTORY, TlsSecretOutput, writePrivateFile } from './secret-output';
 import { buildSelfSignedCertificate, generateTlsKeyPair, privateKeyPem, TlsKeyAlgorithm } from './self-signed-builder';
@@ -117,24 +117,24 @@ export class SelfSignedTlsCertificate extends TlsCertificate {
 
   /** The stored pair when it still answers the request; undefined to generate a new one. */
   private readStoredPair(algorithm: TlsKeyAlgorithm, now: Date, validity: Duration): { certificatePem: string; privateKeyPem: string } | undefined {
-    if (!existsSync(this.keyPairFile)) return undefined;
     try {
+      // A missing file throws here too: then a pair is generated.
       const text = readFileSync(this.keyPairFile, 'utf8');
       const keyStart = text.indexOf('-----BEGIN PRIVATE KEY-----');
       if (keyStart < 0) return undefined;
       const certificatePem = text.slice(0, keyStart);
       const keyPem = text.slice(keyStart);
-      const facts = readCertificateFacts(certificatePem);
-      const key = createPrivateKey(keyPem);
+      const soon = new Date(now.getTime() + EXPIRY_WARNING_WINDOW.toMilliseconds());
+      const check = checkCertificate(certificatePem, { label: this.keyPairFile, now: soon, privateKeyPem: keyPem });
+      const facts = check.facts;
+      if (!facts) return undefined;
       const sameNames = facts.commonName === this.commonName
         && facts.subjectAltNames.length === this.dnsNames.length
         && facts.subjectAltNames.every((name, i) => name === this.dnsNames[i]);
-      const soon = new Date(now.getTime() + EXPIRY_WARNING_WINDOW.toMilliseconds());
-      const valid = checkCertificate(certificatePem, { label: this.keyPairFile, now: soon, privateKeyPem: keyPem }).problems.length === 0
-        && facts.notBefore.getTime() <= now.getTime();
+      const valid = check.problems.length === 0 && facts.notBefore.getTime() <= now.getTime();
       // The same requested lifetime (to the second: X.509 times have no milliseconds); a new validity is a new request.
       const sameValidity = Math.abs((facts.notAfter.getTime() - facts.notBefore.getTime()) - validity.toMilliseconds()) < 2000;
-      return sameNames && valid && sameValidity && keyAlgorithmOf(key) === algorithm ? { certificatePem, privateKeyPem: keyPem } : undefined;
+      return sameNames && valid && sameValidity && keyAlgorithmOf(createPrivateKey(keyPem)) === algorithm ? { certificatePem, privateKeyPem: keyPem } : undefined;
     } catch {
       // A damaged or foreign file is replaced, like an expired one.
       return undefined;
