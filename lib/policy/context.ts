@@ -40,18 +40,6 @@ function dig(obj: any, path: readonly string[]): any {
   return v;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === undefined) continue;
-    let list = map.get(k);
-    if (!list) map.set(k, (list = []));
-    list.push(item);
-  }
-  return map;
-}
-
 
 /**
  * Every object under check with the indexes the cross-object rules need, so
@@ -62,7 +50,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 export class PolicyContext {
   public readonly objects: readonly PolicyObject[];
   public readonly options: PolicyOptions;
-  private readonly byKind: Map<string, PolicyObject[]>;
+  private readonly byKind = new Map<string, PolicyObject[]>();
   /** kind → namespace ('' when cluster-scoped) → name → the first such object. */
   private readonly byKindNsName = new Map<string, Map<string, Map<string, PolicyObject>>>();
   /** Every pod template, workloads and bare Pods alike. */
@@ -70,24 +58,23 @@ export class PolicyContext {
   /** namespace → label key → label value → pod templates carrying that label. */
   private readonly templatesByLabel = new Map<string, Map<string, Map<unknown, PodTemplate[]>>>();
   private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
-  private namesByKindNs?: Map<string, string[]>;
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
     this.objects = raw
       .filter((r) => r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest))
       .map((r) => toPolicyObject(r));
-    this.byKind = groupBy(this.objects, (o) => o.kind);
+    const templates: PodTemplate[] = [];
     for (const o of this.objects) {
+      const ofKind = this.byKind.get(o.kind);
+      if (ofKind) ofKind.push(o);
+      else this.byKind.set(o.kind, [o]);
       let byNs = this.byKindNsName.get(o.kind);
       if (!byNs) this.byKindNsName.set(o.kind, (byNs = new Map()));
       const ns = o.namespace ?? '';
       let byName = byNs.get(ns);
       if (!byName) byNs.set(ns, (byName = new Map()));
       if (!byName.has(o.name)) byName.set(o.name, o);
-    }
-    const templates: PodTemplate[] = [];
-    for (const o of this.objects) {
       const template = podTemplateOf(o);
       if (template) templates.push(template);
     }
@@ -117,18 +104,9 @@ export class PolicyContext {
     return this.byKindNsName.get(kind)?.get(namespace ?? '')?.get(name);
   }
 
-  /** The names of the objects of a kind in a namespace (for "did you mean" hints; built on first use). */
+  /** The names of the objects of a kind in a namespace, in input order (for "did you mean" hints). */
   public namesIn(kind: string, namespace: string | undefined): readonly string[] {
-    if (!this.namesByKindNs) {
-      this.namesByKindNs = new Map();
-      for (const o of this.objects) {
-        const key = `${o.kind}:${o.namespace ?? ''}`;
-        const list = this.namesByKindNs.get(key);
-        if (list) list.push(o.name);
-        else this.namesByKindNs.set(key, [o.name]);
-      }
-    }
-    return this.namesByKindNs.get(`${kind}:${namespace ?? ''}`) ?? [];
+    return [...(this.byKindNsName.get(kind)?.get(namespace ?? '')?.keys() ?? [])];
   }
 
   /** The values pod templates in a namespace give a label key (for "did you mean" hints). */
@@ -191,28 +169,30 @@ function podTemplateOf(o: PolicyObject): PodTemplate | undefined {
   return { owner: o, namespace, labels: template.metadata?.labels ?? {}, spec: template.spec, specPath: SPEC_PATHS[o.kind] };
 }
 
-/** A container of a pod template, with its field path for messages. */
+/** A container of a pod template, with the object that owns the template and the container's field path for messages. */
 export interface ContainerRef {
+  readonly owner: PolicyObject;
   readonly container: any;
   readonly path: string;
 }
 
-/** Per template: its app containers, and all of them (init and ephemeral too). Several rules ask for each. */
-const containerLists = new WeakMap<PodTemplate, { main?: readonly ContainerRef[]; all?: readonly ContainerRef[] }>();
+/** Per template, its app containers: several rules ask for them. */
+const appContainers = new WeakMap<PodTemplate, readonly ContainerRef[]>();
 
-/** The containers of a PodSpec with the path of each, init containers included when asked (computed once per template). */
+/** The containers of a PodSpec with the path of each, init and ephemeral containers included when asked. */
 export function containersOf(template: PodTemplate, withInit = false): readonly ContainerRef[] {
-  let lists = containerLists.get(template);
-  if (!lists) containerLists.set(template, (lists = {}));
-  const key = withInit ? 'all' : 'main';
-  const cached = lists[key];
-  if (cached) return cached;
+  if (withInit) return listContainers(template, ['initContainers', 'containers', 'ephemeralContainers']);
+  let list = appContainers.get(template);
+  if (!list) appContainers.set(template, (list = listContainers(template, ['containers'])));
+  return list;
+}
+
+function listContainers(template: PodTemplate, lists: readonly string[]): ContainerRef[] {
   const out: ContainerRef[] = [];
-  for (const list of withInit ? ['initContainers', 'containers', 'ephemeralContainers'] : ['containers']) {
+  for (const list of lists) {
     const items = template.spec?.[list];
     if (!Array.isArray(items)) continue;
-    items.forEach((container: any, i: number) => out.push({ container, path: `${template.specPath}.${list}[${i}]` }));
+    items.forEach((container: any, i: number) => out.push({ owner: template.owner, container, path: `${template.specPath}.${list}[${i}]` }));
   }
-  lists[key] = out;
   return out;
 }
