@@ -27,13 +27,17 @@ export function showValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** One line per problem: field, message, value, allowed values, fix. */
-export function formatProblem(problem: Problem): string {
+/** A problem in one line without its fix: field, message, value, allowed values. */
+export function describeProblem(problem: Problem): string {
   const parts = [`${problem.field}: ${problem.message}`];
   if (problem.value !== undefined) parts.push(`Got: ${showValue(problem.value)}.`);
   if (problem.allowed) parts.push(`Allowed: ${problem.allowed}.`);
-  parts.push(`Fix: ${problem.fix}`);
   return parts.join(' ');
+}
+
+/** One line per problem: field, message, value, allowed values, fix. */
+export function formatProblem(problem: Problem): string {
+  return `${describeProblem(problem)} Fix: ${problem.fix}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { SKIP_ANNOTATION_PREFIX } from '../core/annotations';
-import { showValue, Problem } from '../core/errors';
+import { describeProblem, Problem } from '../core/errors';
 import { synthesizedObjects } from '../core/synthesized';
 import { PolicyContext, RawObject } from './context';
 import { RULES } from './rules';
@@ -84,12 +84,7 @@ function toFinding(rule: Rule, v: RuleViolation): Finding {
   };
 }
 
-/** One violation per {@link Problem}, worded as the constructs word their errors. */
-export function problemViolations(object: PolicyObject, problems: readonly Problem[], prefix = ''): RuleViolation[] {
-  return problems.map((p) => {
-    const parts = [`${prefix}${p.field}: ${p.message}`];
-    if (p.value !== undefined) parts.push(`Got: ${showValue(p.value)}.`);
-    if (p.allowed) parts.push(`Allowed: ${p.allowed}.`);
-    return { object, message: parts.join(' '), fix: p.fix };
-  });
+/** One violation per {@link Problem}, worded as the constructs word their errors (the fix goes to the finding's fix). */
+export function problemViolations(object: PolicyObject, problems: readonly Problem[]): RuleViolation[] {
+  return problems.map((p) => ({ object, message: describeProblem(p), fix: p.fix }));
 }
