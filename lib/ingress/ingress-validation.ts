@@ -1,4 +1,5 @@
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import type { IHTTPIngressPath } from 'kubernetes-models/networking.k8s.io/v1/HTTPIngressPath';
 import type { IIngressBackend } from 'kubernetes-models/networking.k8s.io/v1/IngressBackend';
 import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/IngressClass';
 import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
@@ -177,13 +178,14 @@ export function ingressRuleProblems(field: string, rule: IIngressRule): Problem[
     if (paths.length === 0) {
       problems.push({ field: `${field}.http.paths`, message: 'is empty.', allowed: 'at least one path', fix: 'add a path, or drop http.' });
     }
-    paths.forEach((p, j) => {
-      const pathField = `${field}.http.paths[${j}]`;
-      problems.push(...pathProblems(pathField, p.path, p.pathType));
-      problems.push(...backendProblems(`${pathField}.backend`, p.backend));
-    });
+    paths.forEach((p, j) => problems.push(...ingressPathProblems(`${field}.http.paths[${j}]`, p)));
   }
   return problems;
+}
+
+/** The checks of {@link ingressProblems} on one `spec.rules[i].http.paths[j]` entry (`field`): its path and its backend. */
+export function ingressPathProblems(field: string, path: IHTTPIngressPath): Problem[] {
+  return [...pathProblems(field, path.path, path.pathType), ...backendProblems(`${field}.backend`, path.backend)];
 }
 
 /** The check of {@link ingressProblems} on one `spec.tls[i].hosts[j]`. */

@@ -2,7 +2,7 @@ import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/Ingres
 import { Problem } from '../core/errors';
 import { routeKey } from './conflicts';
 import { ResolvedIngressTls } from './ingress-tls';
-import { ingressRuleProblems, ingressTlsHostProblem, ingressTlsSecretNameProblem } from './ingress-validation';
+import { ingressPathProblems, ingressRuleProblems, ingressTlsHostProblem, ingressTlsSecretNameProblem } from './ingress-validation';
 import type { ResolvedIngressRule } from './http-ingress';
 
 /**
@@ -27,15 +27,18 @@ export class IngressRouteIndex {
     return this.routeKeys.has(routeKey(rule));
   }
 
-  /** The problems of `spec.rules[i]` once `rule` joins its host's entry. */
+  /**
+   * The problems of `spec.rules[i]` once `rule` joins its host's entry. When
+   * the host has an entry already, its host and earlier paths passed: only
+   * the new path is checked, so many paths under one host stay linear.
+   */
   public ruleProblems(rule: ResolvedIngressRule): Problem[] {
     const sameHost = this.rulesByHost.get(rule.host ?? '');
-    const index = sameHost?.index ?? this.rulesByHost.size;
-    const entry: IIngressRule = {
-      ...(rule.host !== undefined ? { host: rule.host } : {}),
-      http: { paths: [...(sameHost?.rules ?? []), rule].map((r) => ({ path: r.path, pathType: r.pathType, backend: r.backend.toJson() })) },
-    };
-    return ingressRuleProblems(`spec.rules[${index}]`, entry);
+    const field = `spec.rules[${sameHost?.index ?? this.rulesByHost.size}]`;
+    const path = { path: rule.path, pathType: rule.pathType, backend: rule.backend.toJson() };
+    if (sameHost) return ingressPathProblems(`${field}.http.paths[${sameHost.rules.length}]`, path);
+    const entry: IIngressRule = { ...(rule.host !== undefined ? { host: rule.host } : {}), http: { paths: [path] } };
+    return ingressRuleProblems(field, entry);
   }
 
   /** The problems of the hosts `tls` adds to its Secret's `spec.tls` entry (and of the Secret name, for a new entry). */
