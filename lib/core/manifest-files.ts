@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 
 /** A Kubernetes object read from a YAML or JSON file. */
 export interface LoadedManifest {
@@ -44,12 +44,6 @@ export function expandManifestPaths(paths: readonly string[]): string[] {
   return files;
 }
 
-function lineOf(source: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 /**
  * Reads every Kubernetes object in the files: several documents per file,
  * anchors and aliases, `List` kinds flattened, empty documents skipped.
@@ -62,13 +56,15 @@ export function readManifestFile(file: string): LoadedManifest[] {
     throw new ManifestReadError(file, undefined, `cannot read: ${(e as Error).message}`);
   }
   const out: LoadedManifest[] = [];
-  for (const doc of parseAllDocuments(source, { merge: true })) {
+  // Line starts recorded while parsing: a line number is then a lookup, not a scan from the top of the file.
+  const lines = new LineCounter();
+  for (const doc of parseAllDocuments(source, { merge: true, lineCounter: lines })) {
     if (doc.errors.length > 0) {
       const error = doc.errors[0];
-      throw new ManifestReadError(file, error.linePos?.[0].line ?? lineOf(source, error.pos[0]), error.message.split('\n')[0]);
+      throw new ManifestReadError(file, error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line, error.message.split('\n')[0]);
     }
     // The line of the document's content, not of its `---` marker.
-    const line = lineOf(source, (doc.contents as any)?.range?.[0] ?? doc.range[0]);
+    const line = lines.linePos((doc.contents as any)?.range?.[0] ?? doc.range[0]).line;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 10000 });
