@@ -2,7 +2,7 @@ import { checkPolicies } from '../policy/engine';
 import { formatReport } from '../policy/report';
 import { RULES } from '../policy/rules';
 import { closest } from '../policy/suggest';
-import { CliCommand, readManifestsForCommand } from './main';
+import { CliCommand, EXIT_UNREADABLE, readManifestsForCommand } from './main';
 
 const USAGE = [
   'Usage: cdk8s-netkit check [--format text|json] [--strict] [options] <files or folders>…',
@@ -82,7 +82,7 @@ export const checkCommand: CliCommand = {
       findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
     } catch (e) {
       io.err(`cdk8s-netkit check: cannot check these manifests: ${(e as Error).message}\n`);
-      return 3;
+      return EXIT_UNREADABLE;
     }
     if (format === 'json') {
       const list = findings.map((f) => ({

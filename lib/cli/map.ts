@@ -1,6 +1,6 @@
 import { renderJson, renderMarkdown } from '../traffic/markdown';
 import { trafficMap } from '../traffic/traffic-map';
-import { CliCommand, CliIo, readManifestsForCommand } from './main';
+import { CliCommand, CliIo, EXIT_UNREADABLE, readManifestsForCommand } from './main';
 
 const FORMATS = ['markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -46,7 +46,7 @@ export function runMap(args: readonly string[], io: CliIo): number {
   } catch (e) {
     // A malformed object (a templated name, a map where a list belongs) is unreadable input, not a crash.
     io.err(`cdk8s-netkit map: cannot map these manifests (is every object well formed? \`cdk8s-netkit check\` names the field): ${(e as Error).message}\n`);
-    return 3;
+    return EXIT_UNREADABLE;
   }
   io.out(text);
   return 0;
