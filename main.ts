@@ -168,6 +168,5 @@ app.synth();
 // Beside the manifests: ACCESS.md showing every way in (and its JSON in
 // dist-traffic/), and the Kustomization for `kubectl apply -k`, Argo CD and Flux.
 // ---------------------------------------------------------------------------
-const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
-writeTrafficMap(app, outdir);
-writeKustomization(outdir);
+writeTrafficMap(app, app.outdir);
+writeKustomization(app.outdir);
