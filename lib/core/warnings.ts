@@ -9,6 +9,13 @@ export interface NetkitWarning {
 const WARNINGS_KEY = 'netkit:warnings';
 const printed = new Set<string>();
 
+/** Writes a line to stderr unless this process has written it already: an app may be validated more than once. */
+export function printOnce(line: string): void {
+  if (printed.has(line)) return;
+  printed.add(line);
+  process.stderr.write(`${line}\n`);
+}
+
 /**
  * Records a warning on `scope` and prints it to stderr the first time the app
  * is validated (`app.synth()`, `cdk8s synth`, `Testing.synth`). Each warning
@@ -23,13 +30,7 @@ export function addWarning(scope: IConstruct, message: string): void {
     const own = list;
     scope.node.addValidation({
       validate: () => {
-        for (const m of own) {
-          const line = `[WARNING] [${scope.node.path}] ${m}`;
-          if (!printed.has(line)) {
-            printed.add(line);
-            process.stderr.write(`${line}\n`);
-          }
-        }
+        for (const m of own) printOnce(`[WARNING] [${scope.node.path}] ${m}`);
         return [];
       },
     });

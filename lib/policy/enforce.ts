@@ -1,22 +1,16 @@
 import { App } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
 import { NetkitError } from '../core/errors';
+import { printOnce } from '../core/warnings';
 import { checkPolicies } from './engine';
 import { formatFinding } from './report';
 import { Finding, PolicyOptions } from './types';
 
-const printed = new Set<string>();
 const enforced = new WeakSet<IConstruct>();
 
 /** Prints warnings and infos to stderr, each once per process. */
 function printNonErrors(findings: readonly Finding[]): void {
-  for (const f of findings) {
-    if (f.severity === 'error') continue;
-    const text = formatFinding(f);
-    if (printed.has(text)) continue;
-    printed.add(text);
-    process.stderr.write(`${text}\n`);
-  }
+  for (const f of findings) if (f.severity !== 'error') printOnce(formatFinding(f));
 }
 
 /**
