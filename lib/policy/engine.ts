@@ -13,7 +13,8 @@ import { Finding, PolicyObject, PolicyOptions, Rule, RuleViolation, Severity } f
  */
 export type PolicyInput = IConstruct | ReadonlyArray<RawObject | Record<string, any>>;
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Errors first, then warnings, then infos: the order of reports, and how `failOn` thresholds compare. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Turns any accepted input into the engine's raw objects. */
 export function policyObjectsOf(input: PolicyInput): RawObject[] {

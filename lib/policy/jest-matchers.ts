@@ -1,4 +1,4 @@
-import { checkPolicies, PolicyInput } from './engine';
+import { checkPolicies, PolicyInput, SEVERITY_RANK } from './engine';
 import { formatFinding } from './report';
 import { PolicyOptions, Severity } from './types';
 
@@ -11,7 +11,6 @@ export interface PassPoliciesOptions extends PolicyOptions {
   readonly failOn?: Severity;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * `expect(chartOrAppOrManifests).toPassPolicies(options?)`: passes when no
@@ -19,7 +18,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  */
 export function toPassPolicies(received: PolicyInput, options: PassPoliciesOptions = {}) {
   const failOn = options.failOn ?? 'error';
-  const failing = checkPolicies(received, options).filter((f) => RANK[f.severity] <= RANK[failOn]);
+  const failing = checkPolicies(received, options).filter((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]);
   return {
     pass: failing.length === 0,
     message: () => failing.length === 0

@@ -1,3 +1,4 @@
+import { describeObject } from './rules/describe';
 import { Finding } from './types';
 
 /** Where a finding's object is: construct path, else file and line. */
@@ -10,8 +11,7 @@ export function findingLocation(f: Finding): string | undefined {
 /** One finding on one line, then its fix: `ERROR [rule] Kind ns/name (where): message`. */
 export function formatFinding(f: Finding): string {
   const where = findingLocation(f);
-  const object = `${f.kind} ${f.namespace !== undefined ? `${f.namespace}/` : ''}${f.name}`;
-  return `${f.severity.toUpperCase()} [${f.rule}] ${object}${where ? ` (${where})` : ''}: ${f.message}\n    Fix: ${f.fix}`;
+  return `${f.severity.toUpperCase()} [${f.rule}] ${describeObject(f)}${where ? ` (${where})` : ''}: ${f.message}\n    Fix: ${f.fix}`;
 }
 
 /** A readable report: one entry per finding and a count line. */

@@ -1,7 +1,5 @@
-import { PolicyObject } from '../types';
-
-/** `Service dev/web`, `IngressClass nginx`: how messages name an object. */
-export function describeObject(o: PolicyObject): string {
+/** `Service dev/web`, `IngressClass nginx`: how messages and reports name an object. */
+export function describeObject(o: { readonly kind: string; readonly namespace?: string; readonly name: string }): string {
   return `${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ''}${o.name}`;
 }
 

@@ -1,9 +1,6 @@
-import { DEFAULT_INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
-import { INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
+import { DEFAULT_INGRESS_CLASS_ANNOTATION, INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
-
-/** The annotation that marks the cluster's default IngressClass (networking.k8s.io/v1). */
 
 export const ingClassResolves: Rule = {
   id: 'ing-class-resolves',

@@ -1,4 +1,5 @@
 import { EXTERNAL_SECRETS_ANNOTATION } from '../../core/annotations';
+import { TLS_SECRET_TYPE } from '../../tls/tls-secret-validation';
 import { Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
 import { ingressTlsEntries, isExternalSecret } from './ingress-parts';
@@ -18,7 +19,7 @@ export const ingTlsSecretExists: Rule = {
         const resolved = resolveTlsSecret(context, ingress.namespace, secretName);
         if (!resolved) {
           out.push({ object: ingress, message: `${field}.secretName "${secretName}" is neither a Secret nor a cert-manager Certificate's secretName in namespace "${ingress.namespace}", and is not declared external.` });
-        } else if (resolved.source.kind === 'Secret' && resolved.source.manifest.type !== 'kubernetes.io/tls') {
+        } else if (resolved.source.kind === 'Secret' && resolved.source.manifest.type !== TLS_SECRET_TYPE) {
           out.push({ object: ingress, message: `${field}.secretName "${secretName}" names ${describeObject(resolved.source)} of type ${JSON.stringify(resolved.source.manifest.type ?? 'Opaque')}, not kubernetes.io/tls.` });
         }
       }
