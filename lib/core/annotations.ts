@@ -16,3 +16,9 @@ export const SKIP_ANNOTATION_PREFIX = 'netkit.io/skip-';
  * Secrets, or a key deliberately kept out of the committed output).
  */
 export const EXTERNAL_SECRETS_ANNOTATION = 'netkit.io/external-secrets';
+
+/** The Secret names an `annotations` map lists in {@link EXTERNAL_SECRETS_ANNOTATION} (comma-separated); none when absent or not a string. */
+export function externalSecretNames(annotations: Record<string, unknown> | undefined): string[] {
+  const value = annotations?.[EXTERNAL_SECRETS_ANNOTATION];
+  return typeof value === 'string' ? value.split(',').map((s) => s.trim()) : [];
+}

@@ -1,6 +1,7 @@
 import { ingressClassOf as requestedIngressClass } from '../ingress/conflicts';
 import { DEFAULT_INGRESS_CLASS_ANNOTATION } from '../ingress/ingress-validation';
-import { EXTERNAL_SECRETS_ANNOTATION } from '../core/annotations';
+import { NGINX_SSL_REDIRECT_ANNOTATION } from '../ingress/wildcard-ingress';
+import { externalSecretNames } from '../core/annotations';
 import { nameCoversHost } from '../tls/host-coverage';
 import { TrafficCertificate, TrafficIngressController, TrafficIngressUrl, TrafficService } from './model';
 import { compareText, describePods, PodGroup, selects } from './workloads';
@@ -67,7 +68,7 @@ export function describeIngressUrls(manifests: readonly any[]): TrafficIngressUr
 /** ingress-nginx's per-Ingress redirect switches (its ConfigMap default is ssl-redirect: "true"). */
 function redirectsToHttps(ingress: any): boolean {
   const annotations = ingress.metadata?.annotations ?? {};
-  return annotations['nginx.ingress.kubernetes.io/ssl-redirect'] !== 'false' || annotations['nginx.ingress.kubernetes.io/force-ssl-redirect'] === 'true';
+  return annotations[NGINX_SSL_REDIRECT_ANNOTATION] !== 'false' || annotations['nginx.ingress.kubernetes.io/force-ssl-redirect'] === 'true';
 }
 
 function backendOf(backend: any): { backend: string; backendService?: string } {
@@ -96,8 +97,7 @@ function secretSource(secretName: string, namespace: string, ingress: any, manif
   if (manifests.some((m) => m?.kind === 'Secret' && m.metadata?.name === secretName && inNamespace(m))) return 'in these manifests';
   const certificate = manifests.find((m) => m?.kind === 'Certificate' && m.spec?.secretName === secretName && inNamespace(m));
   if (certificate) return `cert-manager Certificate ${certificate.metadata?.name}`;
-  const external: string = ingress.metadata?.annotations?.[EXTERNAL_SECRETS_ANNOTATION] ?? '';
-  if (external.split(',').map((s) => s.trim()).includes(secretName)) return 'managed outside these manifests';
+  if (externalSecretNames(ingress.metadata?.annotations).includes(secretName)) return 'managed outside these manifests';
   return 'not in these manifests';
 }
 

@@ -1,4 +1,4 @@
-import { EXTERNAL_SECRETS_ANNOTATION } from '../../core/annotations';
+import { externalSecretNames } from '../../core/annotations';
 import { PolicyObject } from '../types';
 
 /** Every backend of an Ingress with the field path that holds it. */
@@ -28,7 +28,6 @@ export function ingressTlsEntries(ingress: any): Array<{ secretName: string; hos
 
 /** Whether a TLS Secret name is declared as managed outside the manifests, on the Ingress or in the options. */
 export function isExternalSecret(ingress: PolicyObject, secretName: string, external: readonly string[] = []): boolean {
-  const annotation = ingress.manifest.metadata?.annotations?.[EXTERNAL_SECRETS_ANNOTATION];
-  if (typeof annotation === 'string' && annotation.split(',').map((s) => s.trim()).includes(secretName)) return true;
+  if (externalSecretNames(ingress.manifest.metadata?.annotations).includes(secretName)) return true;
   return external.includes(secretName) || external.includes(`${ingress.namespace}/${secretName}`);
 }
