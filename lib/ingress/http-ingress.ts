@@ -11,6 +11,7 @@ import { IngressBackend } from './backend';
 import { HTTP_INGRESS_MARK, ingressConflictProblemsInOrder, isHttpIngressConstruct } from './conflicts';
 import { hostProblem, ingressProblems, PathType } from './ingress-validation';
 import { IngressRouteIndex } from './route-index';
+import { ITlsCertificateRef } from '../tls/certificate-ref';
 import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
 
 /** The IngressClass of ingress-nginx, the controller this library deploys and documents. */
@@ -212,12 +213,7 @@ export class HttpIngress extends Construct {
       if (problem) problems.push(problem);
     });
     const certificate = options.certificate;
-    if (certificate) {
-      problems.push(...uncoveredHostProblems(field, options.hosts, certificate));
-      if (certificate.namespace !== undefined && certificate.namespace !== this.namespace) {
-        problems.push({ field: 'tls.certificate', message: `is in namespace "${certificate.namespace}"; an Ingress can only use Secrets in its own namespace ("${this.namespace}").`, value: certificate.secretName, fix: 'create the certificate in the Ingress\'s namespace.' });
-      }
-    }
+    if (certificate) problems.push(...this.certificateProblems(field, options.hosts, certificate));
     throwIfProblems(this, problems);
     const tls: ResolvedIngressTls = {
       hosts: [...options.hosts],
@@ -231,6 +227,19 @@ export class HttpIngress extends Construct {
     const externalSecrets = this.routeIndex.addTls(tls);
     if (externalSecrets !== undefined) this.ingress.metadata.addAnnotation(EXTERNAL_SECRETS_ANNOTATION, externalSecrets);
     return tls;
+  }
+
+  /**
+   * What `addTls` refuses in a certificate for these hosts: hosts it does not
+   * cover, and a certificate in another namespace. Public so that a construct
+   * adding a rule and its TLS block together can check before the rule.
+   */
+  public certificateProblems(field: string, hosts: readonly string[], certificate: ITlsCertificateRef): Problem[] {
+    const problems = uncoveredHostProblems(field, hosts, certificate);
+    if (certificate.namespace !== undefined && certificate.namespace !== this.namespace) {
+      problems.push({ field: 'tls.certificate', message: `is in namespace "${certificate.namespace}"; an Ingress can only use Secrets in its own namespace ("${this.namespace}").`, value: certificate.secretName, fix: 'create the certificate in the Ingress\'s namespace.' });
+    }
+    return problems;
   }
 
   /** Sets where requests that match no rule go (once). */

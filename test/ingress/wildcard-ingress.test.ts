@@ -126,5 +126,14 @@ describe('WildcardIngress', () => {
     const agreeing = new WildcardIngress(chart, 'ok', { domain: 'cluster.example.com', certificate: wildcard, httpsRedirect: false, annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' } });
     expect(agreeing.ingress.toJson().metadata.annotations['nginx.ingress.kubernetes.io/ssl-redirect']).toBe('false');
   });
+
+  test('a certificate in another namespace is refused at the first route, and leaves no rule behind', () => {
+    const { chart, web } = fixture();
+    const apps = new WildcardIngress(chart, 'apps', { domain: 'cluster.example.com', certificate: fakeCertificate('wildcard-tls', ['*.cluster.example.com'], { namespace: 'certs' }) });
+    expect(() => apps.addRoute({ host: 'web01', service: web, port: 80 }))
+      .toThrow(/\[dev\/apps\/Ingress\] tls\.certificate: is in namespace "certs"; an Ingress can only use Secrets in its own namespace \("dev"\)\./);
+    expect(apps.httpIngress.rules).toHaveLength(0);
+    expect(apps.routes).toHaveLength(0);
+  });
 });
 
