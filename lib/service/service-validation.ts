@@ -96,9 +96,8 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
     if (seenPorts.has(key)) add(`${f}.port`, `${p.port}/${protocol} is exposed twice.`, p.port, 'each port and protocol once', 'remove the duplicate port.');
     seenPorts.add(key);
     const target = p.targetPort;
-    if (typeof target === 'number' && target === p.port && !isPortNumber(p.port)) {
-      // Defaulted from an invalid port: reported once, on the port.
-    } else if (typeof target === 'number' && !isPortNumber(target)) {
+    // A targetPort equal to an invalid port (defaulted from it) is reported once, on the port.
+    if (typeof target === 'number' && target !== p.port && !isPortNumber(target)) {
       add(`${f}.targetPort`, 'is not a valid port number.', target, '1-65535 or a container port name', 'use the container port number or its name.');
     } else if (typeof target === 'string' && !isIanaSvcName(target)) {
       add(`${f}.targetPort`, 'is not a valid container port name.', target, IANA_SVC_NAME_RULE, 'use the name the container gives the port (at most 15 characters), or its number.');
