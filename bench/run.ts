@@ -29,7 +29,7 @@ function log(message: string): void {
 
 function main(): void {
   const started = new Date();
-  log('compiling lib/, bench/ and main.ts to plain JavaScript (sucrase, no type check)…');
+  log('compiling lib/, bench/ and main.ts to plain JavaScript as the published build does (tsc options, no type check)…');
   compileForBench(ROOT, BUILD);
 
   const cells: VariantCell[] = [];
@@ -98,12 +98,12 @@ function measureExampleSynth(): CommandCell[] {
   const outdir = mkdtempSync(join(tmpdir(), 'netkit-bench-synth-'));
   const env = { ...process.env, CDK8S_CHECK_UPGRADE: 'false', CDK8S_OUTDIR: outdir };
   const cases: { name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [
-    { name: 'npx cdk8s synth (cdk8s.yaml: node -r sucrase/register/ts)', command: 'npx', args: ['cdk8s', 'synth', '--output', outdir] },
+    { name: 'npx cdk8s synth (cdk8s.yaml: node -r ./scripts/register-ts.js, sucrase)', command: 'npx', args: ['cdk8s', 'synth', '--output', outdir] },
     { name: 'npx cdk8s synth --app "npx ts-node --transpile-only main.ts"', command: 'npx', args: ['cdk8s', 'synth', '--output', outdir, '--app', 'npx ts-node --transpile-only main.ts'] },
     { name: 'npx cdk8s synth --app "node <precompiled main.js>"', command: 'npx', args: ['cdk8s', 'synth', '--output', outdir, '--app', `node ${join(BUILD, 'main.js')}`] },
     // The app step alone, started with node directly (no npx lookup):
     { name: 'app step: ts-node --transpile-only main.ts', command: process.execPath, args: [TS_NODE, '--transpile-only', 'main.ts'] },
-    { name: 'app step: node -r sucrase/register/ts main.ts', command: process.execPath, args: ['-r', 'sucrase/register/ts', 'main.ts'] },
+    { name: 'app step: node -r ./scripts/register-ts.js main.ts', command: process.execPath, args: ['-r', './scripts/register-ts.js', 'main.ts'] },
     { name: 'app step: node, precompiled JS', command: process.execPath, args: [join(BUILD, 'main.js')] },
     { name: 'app step: ts-node main.ts (with type check)', command: process.execPath, args: [TS_NODE, 'main.ts'] },
   ];
