@@ -3,9 +3,11 @@
 // compiled validators allow unknown properties, so the policy engine checks
 // unknown fields (`spec.replica`) itself from this table. Run after upgrading
 // kubernetes-models: `npx ts-node --transpile-only scripts/gen-schema-fields.ts`.
+// Also writes lib/policy/schema/validator-facts.json (see validator-facts.ts).
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as ts from 'typescript';
+import { readValidatorFacts } from './validator-facts';
 
 const pkg = join(__dirname, '..', 'node_modules', 'kubernetes-models');
 const out = join(__dirname, '..', 'lib', 'policy', 'schema', 'openapi-fields.json');
@@ -85,3 +87,8 @@ const sortedTypes = Object.fromEntries(Object.keys(types).sort().map((k) => [k, 
 const sortedKinds = Object.fromEntries(Object.keys(kinds).sort().map((k) => [k, kinds[k]]));
 writeFileSync(out, `${JSON.stringify({ source: `kubernetes-models ${require(join(pkg, 'package.json')).version}`, kinds: sortedKinds, types: sortedTypes })}\n`);
 console.log(`${dirname(out)}: ${Object.keys(sortedKinds).length} kinds, ${Object.keys(sortedTypes).length} types`);
+
+const factsFile = join(dirname(out), 'validator-facts.json');
+const facts = readValidatorFacts(pkg);
+writeFileSync(factsFile, `${JSON.stringify(facts, null, 1)}\n`);
+console.log(`${factsFile}: ${facts.keywords.length} keywords, ${facts.formats.length} formats, ${facts.enumStrings.length} enum strings`);

@@ -1,6 +1,7 @@
 import { kindsOfApiVersion, schemaTypeOf, SCHEMA_SOURCE, unknownFields } from '../schema/known-fields';
 import { closest } from '../suggest';
 import { schemaErrors } from '../schema/openapi-validators';
+import { ValidatedShapes } from '../schema/validated-shapes';
 import { Rule, RuleViolation } from '../types';
 
 export const schemaValid: Rule = {
@@ -10,6 +11,8 @@ export const schemaValid: Rule = {
   fix: 'Fix the field name or value as the message says (see `kubectl explain <kind>.<field>`).',
   check: (context) => {
     const out: RuleViolation[] = [];
+    // Objects alike for the validators (all but names, mostly) are validated once.
+    const validated = ValidatedShapes.create();
     for (const o of context.objects) {
       if (!o.apiVersion || !o.kind) {
         out.push({ object: o, message: 'is not a Kubernetes object: apiVersion and kind are required.', fix: 'Set apiVersion and kind, or keep non-Kubernetes YAML (Helm values, configs) out of the checked files.' });
@@ -26,10 +29,13 @@ export const schemaValid: Rule = {
         }
         continue;
       }
+      if (validated?.has(type, o.manifest)) continue;
+      const found = out.length;
       for (const f of unknownFields(o.manifest, type)) {
         out.push({ object: o, message: `${f.path} is not a field of ${f.typeName}${f.suggestion ? ` (did you mean "${f.suggestion}"?)` : ''}; the API server drops or rejects it.` });
       }
       for (const e of schemaErrors(o.manifest)) out.push({ object: o, message: `${e.path} ${e.message}.` });
+      if (out.length === found) validated?.add(type, o.manifest);
     }
     return out;
   },

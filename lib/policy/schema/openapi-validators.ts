@@ -30,6 +30,33 @@ function findPackageDir(): string | null {
   return packageDir;
 }
 
+/**
+ * The installed kubernetes-models and apimachinery versions, written as
+ * validator-facts.json's `source`; undefined when they cannot be read.
+ */
+export function installedValidatorsSource(): string | undefined {
+  const dir = findPackageDir();
+  if (!dir) return undefined;
+  try {
+    const version = (file: string) => JSON.parse(readFileSync(file, 'utf8')).version as string;
+    const apimachinery = nativeRequire.resolve('@kubernetes-models/apimachinery/package.json', { paths: [dir] });
+    return `kubernetes-models ${version(join(dir, 'package.json'))}, @kubernetes-models/apimachinery ${version(apimachinery)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The format table the installed validators check `format` with (@kubernetes-models/validate), or undefined. */
+export function installedFormats(): Record<string, unknown> | undefined {
+  const dir = findPackageDir();
+  if (!dir) return undefined;
+  try {
+    return createRequire(join(dir, 'package.json'))('@kubernetes-models/validate').formats;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The compiled OpenAPI validator of a built-in kind, or null when there is none (custom resources) or it cannot load. */
 export function validatorFor(apiVersion: string, kind: string): Validator | null {
   const key = `${apiVersion}/${kind}`;

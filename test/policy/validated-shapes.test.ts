@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { checkPolicies } from '../../lib';
+import facts from '../../lib/policy/schema/validator-facts.json';
+import { sameShape, SHAPE_KEYWORDS, ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
+import { readValidatorFacts } from '../../scripts/validator-facts';
+import { deployment, service } from './builders';
+
+const MODELS = join(__dirname, '..', '..', 'node_modules', 'kubernetes-models');
+
+describe('validator facts', () => {
+  test('validator-facts.json is what the installed kubernetes-models checks (regenerate: scripts/gen-schema-fields.ts)', () => {
+    expect(readValidatorFacts(MODELS)).toEqual(facts);
+  });
+
+  test('its validators use only keywords the shape memo accounts for', () => {
+    expect(facts.keywords.filter((k) => !SHAPE_KEYWORDS.includes(k))).toEqual([]);
+    expect(facts.enumStrings).toEqual(expect.arrayContaining(['IfNotPresent', 'ClusterIP', 'TCP']));
+    expect(facts.formats).toEqual(expect.arrayContaining(['byte', 'quantity', 'date-time']));
+  });
+
+  test('with the installed packages the memo is on', () => {
+    expect(ValidatedShapes.create()).toBeDefined();
+  });
+
+  test.each([
+    ['another kubernetes-models version', { installedValidatorsSource: () => 'kubernetes-models 9.9.9, @kubernetes-models/apimachinery 9.9.9' }],
+    ['no format table', { installedFormats: () => undefined }],
+    ['a format it cannot read', { installedFormats: () => ({ byte: { async: true, validate: async () => true } }) }],
+  ])('with %s the memo is off and every object is validated', (_case, overrides) => {
+    jest.isolateModules(() => {
+      jest.doMock('../../lib/policy/schema/openapi-validators', () => ({ ...jest.requireActual('../../lib/policy/schema/openapi-validators'), ...overrides }));
+      const isolated = require('../../lib/policy/schema/validated-shapes');
+      expect(isolated.ValidatedShapes.create()).toBeUndefined();
+      const { checkPolicies: isolatedCheck } = require('../../lib/policy/engine');
+      const objects = [deployment('a'), deployment('b', { container: { imagePullPolicy: 'Sometimes' } })];
+      expect(isolatedCheck(objects).filter((f: any) => f.rule === 'schema-valid').map((f: any) => f.name)).toEqual(['b']);
+    });
+    jest.dontMock('../../lib/policy/schema/openapi-validators');
+  });
+});
+
+describe('sameShape', () => {
+  const significant = ValidatedShapes.create() ? (s: string) => facts.enumStrings.includes(s) || /^\d/.test(s) || /^[A-Za-z0-9+/]{4}$/.test(s) : undefined;
+  const same = (a: unknown, b: unknown) => sameShape(a, b, significant!);
+
+  test('names, images and label values are interchangeable', () => {
+    expect(same(deployment('web'), deployment('shop-frontend', { container: { image: 'registry.example.com/shop:2.0' } }))).toBe(true);
+  });
+
+  test.each([
+    ['an enum member and another string', { imagePullPolicy: 'Always' }, { imagePullPolicy: 'Sometimes' }],
+    ['two enum members', { imagePullPolicy: 'Always' }, { imagePullPolicy: 'Never' }],
+    ['two numbers', { ports: [{ containerPort: 80 }] }, { ports: [{ containerPort: 81 }] }],
+    ['a number and a numeric string', { ports: [{ containerPort: 80 }] }, { ports: [{ containerPort: '80' }] }],
+    ['a string that passes a format and one that does not', { resources: { limits: { cpu: '500m' } } }, { resources: { limits: { cpu: 'half' } } }],
+    ['two strings that pass a format', { resources: { limits: { cpu: '500m' } } }, { resources: { limits: { cpu: '250m' } } }],
+    ['an extra key', { name: 'web' }, { name: 'web', extra: 1 }],
+    ['a missing key', { name: 'web', image: 'nginx' }, { name: 'web' }],
+    ['array lengths', { args: ['a'] }, { args: ['a', 'b'] }],
+    ['an array and an object', { args: ['a'] }, { args: { 0: 'a' } }],
+    ['null and an object', { securityContext: null }, { securityContext: {} }],
+    ['booleans', { stdin: true }, { stdin: false }],
+    ['a plain object and a class instance', { env: {} }, { env: new Map() }],
+  ])('%s differ', (_case, a, b) => {
+    expect(same(a, b)).toBe(false);
+    expect(same(b, a)).toBe(false);
+  });
+
+  test('inherited keys do not count as alike', () => {
+    const withInherited = Object.create({ name: 'web' });
+    expect(same({ name: 'web' }, withInherited)).toBe(false);
+  });
+});
+
+describe('schema-valid with the shape memo', () => {
+  const schemaFindings = (objects: any[]) => checkPolicies(objects).filter((f) => f.rule === 'schema-valid').map((f) => `${f.name}: ${f.message}`);
+
+  // Each differs from the valid first one in a way only the validators or the field table see.
+  const variants = (): any[] => [
+    deployment('ok-1'),
+    deployment('ok-2', { container: { image: 'other:2' } }),
+    deployment('bad-enum', { container: { imagePullPolicy: 'Sometimes' } }),
+    deployment('bad-type', { container: { ports: [{ containerPort: '8080', name: 'http', protocol: 'TCP' }] } }),
+    deployment('bad-int32', { container: { ports: [{ containerPort: 2 ** 40, name: 'http', protocol: 'TCP' }] } }),
+    deployment('bad-quantity', { container: { resources: { requests: { cpu: 'lots', memory: '64Mi' }, limits: { memory: '128Mi' } } } }),
+    deployment('misspelt', { container: { imagePullPolcy: 'Always' } }),
+    deployment('no-name', { container: { name: undefined } }),
+    { ...deployment('null-spec'), spec: null }, // allowed: the schema's fields are nullable
+    service('svc-ok'),
+    service('svc-bad-type', { type: 'Cluster' }),
+    service('svc-ok-2'),
+  ];
+
+  test('findings over the whole set are those of each object checked alone', () => {
+    const alone = variants().flatMap((o) => schemaFindings([o]));
+    expect(schemaFindings(variants())).toEqual(alone);
+    expect(alone.map((f) => f.split(':')[0])).toEqual(expect.arrayContaining(['bad-enum', 'bad-type', 'bad-int32', 'bad-quantity', 'misspelt', 'no-name', 'svc-bad-type']));
+    expect(alone.some((f) => /^(ok-|svc-ok)/.test(f))).toBe(false);
+  });
+
+  test('a fault after many objects of the same shape is still found', () => {
+    const many = Array.from({ length: 50 }, (_, i) => deployment(`app-${i}`));
+    many.push(deployment('late', { container: { imagePullPolicy: 'Sometimes' } }));
+    expect(schemaFindings(many)).toEqual(['late: spec.template.spec.containers[0].imagePullPolicy must be one of "Always", "IfNotPresent", "Never".']);
+  });
+});
