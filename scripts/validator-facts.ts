@@ -4,10 +4,11 @@
 // lib/policy/schema/validator-facts.json; a test compares that file with the
 // installed package, so an upgrade that is not regenerated fails the tests.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { packageDirFrom, validatorPackagesSource } from '../lib/policy/schema/openapi-validators';
 
 export interface ValidatorFacts {
-  /** `kubernetes-models 4.5.1, @kubernetes-models/apimachinery 2.2.0`: the packages the facts were read from. */
+  /** `kubernetes-models 4.5.1, @kubernetes-models/apimachinery 2.2.0, …`: the packages the validators' behaviour comes from. */
   readonly source: string;
   /** Every ajv keyword the validators report. */
   readonly keywords: readonly string[];
@@ -19,7 +20,9 @@ export interface ValidatorFacts {
 
 /** Reads the facts from kubernetes-models installed at `modelsDir` (and the apimachinery package it depends on). */
 export function readValidatorFacts(modelsDir: string): ValidatorFacts {
-  const apimachineryDir = dirname(require.resolve('@kubernetes-models/apimachinery/package.json', { paths: [modelsDir] }));
+  const source = validatorPackagesSource(modelsDir);
+  const apimachineryDir = packageDirFrom(modelsDir, '@kubernetes-models/apimachinery');
+  if (!source || !apimachineryDir) throw new Error(`${modelsDir}: kubernetes-models or a package it validates with is missing`);
   const keywords = new Set<string>();
   const formats = new Set<string>();
   const enumStrings = new Set<string>();
@@ -27,15 +30,15 @@ export function readValidatorFacts(modelsDir: string): ValidatorFacts {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
       const code = readFileSync(join(dir, file), 'utf8');
       for (const m of code.matchAll(/keyword:"(\w+)"/g)) keywords.add(m[1]);
-      for (const m of code.matchAll(/\.formats(?:\.(\w+)|\["([^"]+)"\])/g)) formats.add(m[1] ?? m[2]);
+      // `_validate.formats.int32` (CommonJS builds) or `formats.int32` after `import{formats}` (ESM builds).
+      for (const m of code.matchAll(/(?<![\w$])formats(?:\.(\w+)|\["([^"]+)"\])/g)) formats.add(m[1] ?? m[2]);
       // The enum lists (`schema19={enum:["Always",…]}`), and any string compared inline (`"Always"===data`).
       for (const m of code.matchAll(/enum:(\[[^\]]*\])/g)) for (const v of JSON.parse(m[1]) as unknown[]) enumStrings.add(String(v));
       for (const m of code.matchAll(/("(?:[^"\\]|\\.)*")\s*[!=]==\s*data\b|\bdata\s*[!=]==\s*("(?:[^"\\]|\\.)*")/g)) enumStrings.add(JSON.parse(m[1] ?? m[2]));
     }
   }
-  const version = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
   return {
-    source: `kubernetes-models ${version(modelsDir)}, @kubernetes-models/apimachinery ${version(apimachineryDir)}`,
+    source,
     keywords: [...keywords].sort(),
     formats: [...formats].sort(),
     enumStrings: [...enumStrings].sort(),

@@ -15,7 +15,8 @@ describe('validator facts', () => {
   test('its validators use only keywords the shape memo accounts for', () => {
     expect(facts.keywords.filter((k) => !SHAPE_KEYWORDS.includes(k))).toEqual([]);
     expect(facts.enumStrings).toEqual(expect.arrayContaining(['IfNotPresent', 'ClusterIP', 'TCP']));
-    expect(facts.formats).toEqual(expect.arrayContaining(['byte', 'quantity', 'date-time']));
+    expect(facts.formats).toEqual(['byte', 'date-time', 'double', 'int32', 'int64', 'quantity']);
+    expect(facts.source).toMatch(/^kubernetes-models [\d.]+, @kubernetes-models\/apimachinery [\d.]+, @kubernetes-models\/validate [\d.]+, ajv-formats [\d.]+, ajv-formats-draft2019 [\d.]+$/);
   });
 
   test('with the installed packages the memo is on', () => {
@@ -26,6 +27,7 @@ describe('validator facts', () => {
     ['another kubernetes-models version', { installedValidatorsSource: () => 'kubernetes-models 9.9.9, @kubernetes-models/apimachinery 9.9.9' }],
     ['no format table', { installedFormats: () => undefined }],
     ['a format it cannot read', { installedFormats: () => ({ byte: { async: true, validate: async () => true } }) }],
+    ['a format that keeps state between tests', { installedFormats: () => ({ ...jest.requireActual('@kubernetes-models/validate').formats, byte: /^[a-z]+$/g }) }],
   ])('with %s the memo is off and every object is validated', (_case, overrides) => {
     jest.isolateModules(() => {
       jest.doMock('../../lib/policy/schema/openapi-validators', () => ({ ...jest.requireActual('../../lib/policy/schema/openapi-validators'), ...overrides }));
@@ -66,6 +68,15 @@ describe('sameShape', () => {
     expect(same(b, a)).toBe(false);
   });
 
+  test('values nested deeper than any schema, cycles included, do not count as alike', () => {
+    const cyclic = (): any => {
+      const data: any = { a: 1 };
+      data.self = data;
+      return data;
+    };
+    expect(same({ data: cyclic() }, { data: cyclic() })).toBe(false);
+  });
+
   test('inherited keys do not count as alike', () => {
     const withInherited = Object.create({ name: 'web' });
     expect(same({ name: 'web' }, withInherited)).toBe(false);
@@ -96,6 +107,26 @@ describe('schema-valid with the shape memo', () => {
     expect(schemaFindings(variants())).toEqual(alone);
     expect(alone.map((f) => f.split(':')[0])).toEqual(expect.arrayContaining(['bad-enum', 'bad-type', 'bad-int32', 'bad-quantity', 'misspelt', 'no-name', 'svc-bad-type']));
     expect(alone.some((f) => /^(ok-|svc-ok)/.test(f))).toBe(false);
+  });
+
+  test('objects with a cycle where the schema does not look (a ControllerRevision\'s data) are checked, not compared forever', () => {
+    const revision = (name: string): any => {
+      const data: any = { a: 1 };
+      data.self = data;
+      return { apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { name, namespace: 'shop' }, revision: 1, data };
+    };
+    expect(schemaFindings([revision('r1'), revision('r2'), { ...revision('r3'), revision: 'one' }])).toEqual(['r3: revision must be of type integer.']);
+  });
+
+  test('the four most recently matched shapes of a kind are kept', () => {
+    const shapes = ValidatedShapes.create()!;
+    const shape = (i: number) => ({ kind: 'ConfigMap', data: { [`key-${i}`]: 'v' } });
+    for (let i = 0; i < 4; i++) shapes.add('ConfigMap', shape(i));
+    expect(shapes.has('ConfigMap', shape(0))).toBe(true);
+    shapes.add('ConfigMap', shape(4));
+    // 0 was just matched: 1 was the least recently matched, and went.
+    expect([0, 1, 2, 3, 4].map((i) => shapes.has('ConfigMap', shape(i)))).toEqual([true, false, true, true, true]);
+    expect(shapes.has('Secret', shape(0))).toBe(false);
   });
 
   test('a fault after many objects of the same shape is still found', () => {

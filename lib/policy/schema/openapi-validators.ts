@@ -31,19 +31,45 @@ function findPackageDir(): string | null {
 }
 
 /**
- * The installed kubernetes-models and apimachinery versions, written as
- * validator-facts.json's `source`; undefined when they cannot be read.
+ * The packages whose code decides what the validators accept, with their
+ * versions, as validator-facts.json's `source` writes them: kubernetes-models,
+ * the apimachinery schemas it uses, and the format checks
+ * (@kubernetes-models/validate, with ajv-formats and ajv-formats-draft2019).
+ * undefined when one cannot be found.
  */
-export function installedValidatorsSource(): string | undefined {
-  const dir = findPackageDir();
-  if (!dir) return undefined;
+export function validatorPackagesSource(modelsDir: string): string | undefined {
   try {
-    const version = (file: string) => JSON.parse(readFileSync(file, 'utf8')).version as string;
-    const apimachinery = nativeRequire.resolve('@kubernetes-models/apimachinery/package.json', { paths: [dir] });
-    return `kubernetes-models ${version(join(dir, 'package.json'))}, @kubernetes-models/apimachinery ${version(apimachinery)}`;
+    const validate = packageDirFrom(modelsDir, '@kubernetes-models/validate');
+    const dirs: Array<[string, string | undefined]> = [
+      ['kubernetes-models', modelsDir],
+      ['@kubernetes-models/apimachinery', packageDirFrom(modelsDir, '@kubernetes-models/apimachinery')],
+      ['@kubernetes-models/validate', validate],
+      ['ajv-formats', validate && packageDirFrom(validate, 'ajv-formats')],
+      ['ajv-formats-draft2019', validate && packageDirFrom(validate, 'ajv-formats-draft2019')],
+    ];
+    const parts: string[] = [];
+    for (const [name, dir] of dirs) {
+      if (!dir) return undefined;
+      parts.push(`${name} ${JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version}`);
+    }
+    return parts.join(', ');
   } catch {
     return undefined;
   }
+}
+
+/** Where `name` is installed as seen from the package in `fromDir` (package.json lookup, so an exports map does not hide it). */
+export function packageDirFrom(fromDir: string, name: string): string | undefined {
+  for (const dir of createRequire(join(fromDir, 'package.json')).resolve.paths(name) ?? []) {
+    if (existsSync(join(dir, name, 'package.json'))) return join(dir, name);
+  }
+  return undefined;
+}
+
+/** {@link validatorPackagesSource} of the kubernetes-models the validators load. */
+export function installedValidatorsSource(): string | undefined {
+  const dir = findPackageDir();
+  return dir ? validatorPackagesSource(dir) : undefined;
 }
 
 /** The format table the installed validators check `format` with (@kubernetes-models/validate), or undefined. */

@@ -8,6 +8,9 @@ import { installedFormats, installedValidatorsSource } from './openapi-validator
  */
 export const SHAPE_KEYWORDS: readonly string[] = ['enum', 'format', 'oneOf', 'required', 'type'];
 
+/** Deeper than any built-in kind's schema (a CRD's openAPIV3Schema nests about 20 levels). */
+const MAX_DEPTH = 64;
+
 /** At most this many validated objects are kept per kind: a miss compares with each. */
 const SHAPES_PER_KIND = 4;
 
@@ -62,7 +65,7 @@ export class ValidatedShapes {
     if (!shapes) return false;
     for (let i = 0; i < shapes.length; i++) {
       if (!sameShape(shapes[i], manifest, this.keptSignificant, this.significant)) continue;
-      if (i > 0) [shapes[0], shapes[i]] = [shapes[i], shapes[0]];
+      if (i > 0) shapes.unshift(shapes.splice(i, 1)[0]);
       return true;
     }
     return false;
@@ -72,8 +75,11 @@ export class ValidatedShapes {
   public add(type: string, manifest: unknown): void {
     const shapes = this.byType.get(type);
     if (!shapes) this.byType.set(type, [manifest]);
-    else if (shapes.length < SHAPES_PER_KIND) shapes.unshift(manifest);
-    else shapes[0] = manifest;
+    else {
+      // The least recently matched goes.
+      if (shapes.length >= SHAPES_PER_KIND) shapes.pop();
+      shapes.unshift(manifest);
+    }
   }
 }
 
@@ -81,24 +87,28 @@ export class ValidatedShapes {
  * Whether two values are alike for the validators: same keys (own, in plain
  * objects), same array lengths, same numbers, booleans and nulls, and
  * strings equal or both insignificant (`significantA` tests `a`'s strings,
- * `significantB` `b`'s: the same test, remembered or not).
+ * `significantB` `b`'s: the same test, remembered or not). Past
+ * {@link MAX_DEPTH} levels the answer is no: fields the validators do not
+ * look into (a ControllerRevision's `data`) may hold anything, a YAML
+ * alias cycle included, and a miss only means validating.
  */
-export function sameShape(a: unknown, b: unknown, significantA: (s: string) => boolean, significantB = significantA): boolean {
+export function sameShape(a: unknown, b: unknown, significantA: (s: string) => boolean, significantB = significantA, depth = 0): boolean {
   if (a === b) return true;
+  if (depth > MAX_DEPTH) return false;
   const type = typeof a;
   if (type !== typeof b) return false;
   if (type === 'string') return !significantA(a as string) && !significantB(b as string);
   if (type !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i], significantA, significantB)) return false;
+    for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i], significantA, significantB, depth + 1)) return false;
     return true;
   }
   if (Array.isArray(b) || !isPlainObject(a as object) || !isPlainObject(b as object)) return false;
   let keys = 0;
   for (const key in a as object) {
     if (!hasOwn.call(a, key) || !hasOwn.call(b, key)) return false;
-    if (!sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], significantA, significantB)) return false;
+    if (!sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], significantA, significantB, depth + 1)) return false;
     keys++;
   }
   for (const key in b as object) {
@@ -153,7 +163,8 @@ function significantString(): ((s: string) => boolean) | undefined {
  */
 function stringFormatCheck(definition: unknown): ((s: string) => boolean) | 'numbers' | undefined {
   if (typeof definition === 'function') return (s) => Boolean(definition(s));
-  if (definition instanceof RegExp) return (s) => definition.test(s);
+  // A global or sticky expression keeps state between tests: the answer would depend on the order.
+  if (definition instanceof RegExp) return definition.global || definition.sticky ? undefined : (s) => definition.test(s);
   if (definition && typeof definition === 'object') {
     const d = definition as { type?: unknown; async?: unknown; validate?: unknown };
     if (d.async) return undefined;
