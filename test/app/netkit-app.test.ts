@@ -258,6 +258,32 @@ describe('write order with one file per chart', () => {
     expect(ours).toEqual(stock);
   });
 
+  test("a file's documents are serialized smallest first and written in their order; Yaml.stringify is restored", () => {
+    const build = (app: App) => {
+      const chart = new NetkitChart(app, 'apps', { namespace: 'apps' });
+      const data = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`key-${i}`, `value-${i}`]));
+      new ApiObject(chart, 'big', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data });
+      for (const name of ['small-a', 'small-b']) new ApiObject(chart, name, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } });
+    };
+    const stockStringify = Yaml.stringify;
+    const stringify = jest.spyOn(Yaml, 'stringify');
+    try {
+      const ours = synthToTree('netkit', {}, build);
+      // One call per document, by size: the bare ConfigMaps, the Namespace (it has labels), the big one.
+      expect(stringify.mock.calls.map((args) => args.map((doc) => doc.metadata.name))).toEqual([['small-a'], ['small-b'], ['apps'], ['big']]);
+      expect(ours).toEqual(synthToTree('stock', {}, build));
+      expect(ours['apps.k8s.yaml'].indexOf('name: big')).toBeLessThan(ours['apps.k8s.yaml'].indexOf('name: small-a'));
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(Yaml.stringify).toBe(stockStringify);
+    const failing = new NetkitApp({ outdir: mkdtempSync(join(tmpdir(), 'netkit-fail-')) });
+    build(failing);
+    failing.node.addValidation({ validate: () => ['broken'] });
+    expect(() => failing.synth()).toThrow(/broken/);
+    expect(Yaml.stringify).toBe(stockStringify);
+  });
+
   test('the stock order is kept where it shows: chart dependencies, construct metadata', () => {
     const stockOrder = ['big.k8s.yaml', 'small-a.k8s.yaml', 'small-b.k8s.yaml'];
     expect(writes((app) => { bigChartFirst(app); app.node.findChild('small-a').node.addDependency(app.node.findChild('small-b')); }))
