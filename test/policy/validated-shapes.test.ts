@@ -39,6 +39,23 @@ describe('validator facts', () => {
     });
     jest.dontMock('../../lib/policy/schema/openapi-validators');
   });
+
+  test('a format check that throws makes every string count: objects differing in names are validated each', () => {
+    const type = 'Deployment';
+    expect(ValidatedShapes.create()!.has(type, deployment('b'))).toBe(false);
+    const stock = ValidatedShapes.create()!;
+    stock.add(type, deployment('a'));
+    expect(stock.has(type, deployment('b'))).toBe(true);
+    jest.isolateModules(() => {
+      const throwing = { ...jest.requireActual('@kubernetes-models/validate').formats, byte: { type: 'string', validate: () => { throw new Error('boom'); } } };
+      jest.doMock('../../lib/policy/schema/openapi-validators', () => ({ ...jest.requireActual('../../lib/policy/schema/openapi-validators'), installedFormats: () => throwing }));
+      const shapes = require('../../lib/policy/schema/validated-shapes').ValidatedShapes.create();
+      shapes.add(type, deployment('a'));
+      expect(shapes.has(type, deployment('a'))).toBe(true);
+      expect(shapes.has(type, deployment('b'))).toBe(false);
+    });
+    jest.dontMock('../../lib/policy/schema/openapi-validators');
+  });
 });
 
 describe('sameShape', () => {
