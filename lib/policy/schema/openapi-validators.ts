@@ -18,15 +18,7 @@ let packageDir: string | null | undefined;
 const validators = new Map<string, Validator | null>();
 
 function findPackageDir(): string | null {
-  if (packageDir !== undefined) return packageDir;
-  packageDir = null;
-  for (const dir of nativeRequire.resolve.paths('kubernetes-models') ?? []) {
-    const candidate = join(dir, 'kubernetes-models');
-    if (existsSync(join(candidate, 'package.json'))) {
-      packageDir = candidate;
-      break;
-    }
-  }
+  if (packageDir === undefined) packageDir = packageDirFrom(__dirname, 'kubernetes-models') ?? null;
   return packageDir;
 }
 
