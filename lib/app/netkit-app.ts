@@ -160,9 +160,14 @@ function writeOrder(app: App, charts: Chart[]): Chart[] {
     const json = cachedApiObjectJson(construct) ?? (construct as unknown as { props?: unknown }).props;
     weights.set(chart, (weights.get(chart) ?? 0) + countValues(json));
   }
-  return charts.map((chart, index) => ({ chart, index, weight: weights.get(chart) ?? 0 }))
+  return smallestFirst(charts, (chart) => weights.get(chart) ?? 0);
+}
+
+/** `items` stably sorted by weight, lightest first (each weighed once). */
+function smallestFirst<T>(items: readonly T[], weigh: (item: T) => number): T[] {
+  return items.map((item, index) => ({ item, index, weight: weigh(item) }))
     .sort((a, b) => a.weight - b.weight || a.index - b.index)
-    .map((entry) => entry.chart);
+    .map((entry) => entry.item);
 }
 
 /**
@@ -181,8 +186,7 @@ function serializingSmallDocumentsFirst<T>(work: () => T): T {
   Yaml.stringify = (...docs: any[]): string => {
     if (docs.length < 2) return stock.apply(Yaml, docs);
     const parts = new Array<string>(docs.length);
-    const order = docs.map((doc, index) => ({ index, weight: countValues(doc) })).sort((a, b) => a.weight - b.weight || a.index - b.index);
-    for (const { index } of order) parts[index] = stock.call(Yaml, docs[index]);
+    for (const index of smallestFirst(docs.map((_, i) => i), (i) => countValues(docs[i]))) parts[index] = stock.call(Yaml, docs[index]);
     return parts.join('---\n');
   };
   try {
