@@ -53,7 +53,7 @@ export function renderReport(r: Results): string {
   for (const layout of layouts) {
     for (const n of sizes) {
       const floor = find('floor', layout, n)!;
-      for (const variant of ['floor', 'floor-ordered', 'ours', 'plus']) {
+      for (const variant of Object.keys(VARIANT_NAMES)) {
         const c = find(variant, layout, n);
         if (!c?.wallMs || !c.peakRssMiB) continue;
         rows.push([layout, n.toLocaleString('en-US'), VARIANT_NAMES[variant], String(c.samples.length),
@@ -75,7 +75,7 @@ export function renderReport(r: Results): string {
 
   const growthRows: string[][] = [];
   for (const layout of layouts) {
-    for (const variant of ['floor', 'floor-ordered', 'ours', 'plus']) {
+    for (const variant of Object.keys(VARIANT_NAMES)) {
       const small = find(variant, layout, 1000)?.wallMs;
       const large = find(variant, layout, 5000)?.wallMs;
       if (small && large) growthRows.push([layout, VARIANT_NAMES[variant], (large.median / small.median).toFixed(2)]);
