@@ -2,6 +2,7 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
+import type { IIngressTLS } from 'kubernetes-models/networking.k8s.io/v1/IngressTLS';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../core/annotations';
 import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/errors';
 import { annotationProblems, labelProblems, namespaceProblems } from '../core/metadata-validation';
@@ -110,6 +111,8 @@ export class HttpIngress extends Construct {
   private readonly labels: Record<string, string>;
   private defaultBackendRef?: IngressBackend;
   private readonly routeIndex = new IngressRouteIndex();
+  /** `spec.rules` and `spec.tls` as last rendered for `sharedManifest`, with how many rules and TLS blocks they hold. */
+  private renderedRoutes?: RenderedRoutes;
 
   constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
     super(scope, id);
@@ -137,7 +140,7 @@ export class HttpIngress extends Construct {
         labels: { ...this.labels },
         ...(Object.keys(this.annotations).length > 0 ? { annotations: { ...this.annotations } } : {}),
       },
-      spec: Lazy.any({ produce: () => this.toManifest().spec }),
+      spec: Lazy.any({ produce: () => this.sharedManifest().spec }),
     });
 
     if (props.defaultBackend) this.setDefaultBackend(props.defaultBackend);
@@ -146,7 +149,7 @@ export class HttpIngress extends Construct {
 
     this.node.addValidation({
       validate: () => {
-        const problems = [...ingressProblems(this.toManifest()), ...appConflicts(this)];
+        const problems = [...this.synthProblems(), ...appConflicts(this)];
         return problems.map((p) => formatProblem(p));
       },
     });
@@ -253,8 +256,27 @@ export class HttpIngress extends Construct {
     this.throwOnInvalidManifest(() => { this.defaultBackendRef = undefined; });
   }
 
-  /** The Ingress as the API server will see it (before JSON patches on `ingress`). */
+  /** The Ingress as the API server will see it (before JSON patches on `ingress`). A new object on every call. */
   public toManifest(): IIngress {
+    return this.manifestWith(this.renderRoutes());
+  }
+
+  /**
+   * `toManifest()` with `spec.rules` and `spec.tls` rendered once per change
+   * and shared between calls, for the synth's own readers (the written spec,
+   * the checks across Ingresses), which do not modify it: with thousands of
+   * routes, rendering them for each showed in the synth time.
+   */
+  private sharedManifest(): IIngress {
+    const cached = this.renderedRoutes;
+    // Both lists only grow, so their lengths tell whether the rendering is current.
+    if (cached?.ruleCount === this.ruleList.length && cached.tlsCount === this.tlsList.length) return this.manifestWith(cached);
+    this.renderedRoutes = { ...this.renderRoutes(), ruleCount: this.ruleList.length, tlsCount: this.tlsList.length };
+    return this.manifestWith(this.renderedRoutes);
+  }
+
+  /** `spec.rules`, one entry per host in first-seen order, and `spec.tls`. */
+  private renderRoutes(): { rules: IIngressRule[]; tls: IIngressTLS[] } {
     const byHost = new Map<string, IIngressRule>();
     for (const rule of this.ruleList) {
       const key = rule.host ?? '';
@@ -265,14 +287,17 @@ export class HttpIngress extends Construct {
       }
       entry.http!.paths.push({ path: rule.path, pathType: rule.pathType, backend: rule.backend.toJson() });
     }
-    const tls = renderTls(this.tlsList);
+    return { rules: [...byHost.values()], tls: renderTls(this.tlsList) };
+  }
+
+  private manifestWith(routes: { readonly rules: IIngressRule[]; readonly tls: IIngressTLS[] }): IIngress {
     const head = this.manifestWithoutRoutes();
     return {
       ...head,
       spec: {
         ...head.spec,
-        ...(tls.length > 0 ? { tls } : {}),
-        ...(byHost.size > 0 ? { rules: [...byHost.values()] } : {}),
+        ...(routes.tls.length > 0 ? { tls: routes.tls } : {}),
+        ...(routes.rules.length > 0 ? { rules: routes.rules } : {}),
       },
     };
   }
@@ -312,6 +337,17 @@ export class HttpIngress extends Construct {
     return ingressProblems(this.toManifest()).filter((p) => p.field !== 'spec');
   }
 
+  /**
+   * What the API server would refuse in the whole manifest, at synth. Each
+   * rule and TLS block was checked as it was added (with this name and class,
+   * which do not change), so what is left to check is the top level, whose
+   * annotations may have changed through `ingress.metadata` since, and
+   * "neither rules nor a default backend", which had to wait for the last rule.
+   */
+  private synthProblems(): Problem[] {
+    return ingressProblems(this.manifestWithoutRoutes()).filter((p) => p.field !== 'spec' || this.ruleList.length === 0);
+  }
+
   /** `eagerProblems()` of everything but the rules and TLS blocks. */
   private topLevelProblems(): Problem[] {
     return ingressProblems(this.manifestWithoutRoutes()).filter((p) => p.field !== 'spec');
@@ -332,6 +368,13 @@ export class HttpIngress extends Construct {
       value: backend.toString(), fix: `create the Ingress in namespace "${backend.namespace}", or an ExternalName Service in "${this.namespace}" that points at the other one.`,
     }];
   }
+}
+
+interface RenderedRoutes {
+  readonly ruleCount: number;
+  readonly tlsCount: number;
+  readonly rules: IIngressRule[];
+  readonly tls: IIngressTLS[];
 }
 
 /**
@@ -367,7 +410,8 @@ function appConflicts(ingress: IConstruct): Problem[] {
   const state = conflictState(ingress);
   if (state.computedAt !== state.generation || !state.byIngress) {
     const all = ingress.node.root.node.findAll().filter(isHttpIngressConstruct);
-    const problems = ingressConflictProblemsInOrder(all.map((i) => i.toManifest()));
+    // The shared rendering of this copy of the library's HttpIngress; toManifest() of one from another copy.
+    const problems = ingressConflictProblemsInOrder(all.map((i) => (i instanceof HttpIngress ? i['sharedManifest']() : i.toManifest())));
     state.byIngress = new Map(all.map((i, k) => [i as IConstruct, problems[k]]));
     state.computedAt = state.generation;
   }
