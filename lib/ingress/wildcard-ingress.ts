@@ -146,8 +146,9 @@ export class WildcardIngress extends Construct {
     throwIfProblems(this, this.hostProblems(route.host, host));
     const backend = IngressBackend.fromService(route.service, route.port);
     const path = route.path ?? '/';
-    // What addTls refuses (a certificate in another namespace), refused before the rule is added, as addTls words it.
-    throwIfProblems(this.httpIngress, this.httpIngress.certificateProblems(`tls(${this.certificate.secretName}).hosts`, [host], this.certificate));
+    // What addTls refuses (a certificate in another namespace), refused before the rule is added, as addTls
+    // words it. No hosts: hostProblems checked that the certificate covers this one.
+    throwIfProblems(this.httpIngress, this.httpIngress.certificateProblems(`tls(${this.certificate.secretName}).hosts`, [], this.certificate));
     this.httpIngress.addRule({ host, path, pathType: route.pathType, backend });
     this.httpIngress.addTls({ hosts: [host], certificate: this.certificate });
     const resolved: ResolvedWildcardRoute = { host, url: `https://${host}${path}`, backend };

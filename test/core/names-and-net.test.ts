@@ -2,6 +2,8 @@ import {
   isCidr, isDns1035Label, isDns1123Label, isDns1123Subdomain, isIanaSvcName, isIpAddress, isIpPort, isLabelValue,
   isPortNumber, isQualifiedName, isSpecialPurposeIp, toDns1035Label,
 } from '../../lib';
+import { isIP } from 'node:net';
+import { ipFamily } from '../../lib/core/net';
 
 describe('Kubernetes name syntaxes', () => {
   test.each([
@@ -48,5 +50,24 @@ describe('network syntaxes', () => {
     expect(isPortNumber(65535)).toBe(true);
     expect(isPortNumber(0)).toBe(false);
     expect(isPortNumber(80.5)).toBe(false);
+  });
+
+  test.each([
+    ['10.0.0.1', 4], ['::', 6], ['::ffff:10.0.0.1', 6], ['fe80::1%eth0', 6], ['2001:db8::', 6],
+    ['example.com', 0], ['10.0.0.1.', 0], ['10.0.0.x', 0], ['', 0], ['1', 0], ['web01.cluster.example.com', 0],
+  ])('ipFamily(%j) → %s, as node:net isIP', (v, family) => {
+    expect(ipFamily(v as string)).toBe(family);
+    expect(isIP(v as string)).toBe(family);
+  });
+
+  test('ipFamily agrees with node:net isIP on random strings of IP-ish characters', () => {
+    // A fixed-seed generator: the strings are the same on every run.
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const chars = '0123456789abcdef:.%xz';
+    for (let i = 0; i < 20_000; i++) {
+      const v = Array.from({ length: next() % 20 }, () => chars[next() % chars.length]).join('');
+      expect([v, ipFamily(v)]).toEqual([v, isIP(v)]);
+    }
   });
 });
