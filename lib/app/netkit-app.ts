@@ -1,8 +1,9 @@
-import { ApiObject, App, AppProps, Chart, Yaml, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
 import { isNetkitChart } from '../core/chart';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
 import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { dependencyOrder } from './topology';
+import { countValues, serializingSmallDocumentsFirst, skippingUnusedTagScan, smallestFirst } from './yaml-serialization';
 
 /** The same props as a cdk8s App: outdir, outputFileExtension, yamlOutputType, resolvers, recordConstructMetadata. */
 export interface NetkitAppProps extends AppProps {}
@@ -43,7 +44,7 @@ export class NetkitApp extends App {
 
   /** Synthesizes all manifests to the output directory, resolving and validating the app once. */
   public synth(): void {
-    this.resolvingOnce(() => this.strippingInEveryLayout(() => this.writingSmallChartsFirst(() => serializingSmallDocumentsFirst(() => super.synth()))));
+    this.resolvingOnce(() => this.strippingInEveryLayout(() => this.writingSmallChartsFirst(() => serializing(() => super.synth()))));
   }
 
   /**
@@ -64,7 +65,7 @@ export class NetkitApp extends App {
 
   /** All charts as one YAML string, resolving and validating the app once. */
   public synthYaml(): string {
-    return this.resolvingOnce(() => serializingSmallDocumentsFirst(() => super.synthYaml()));
+    return this.resolvingOnce(() => serializing(() => super.synthYaml()));
   }
 
   /**
@@ -163,47 +164,7 @@ function writeOrder(app: App, charts: Chart[]): Chart[] {
   return smallestFirst(charts, (chart) => weights.get(chart) ?? 0);
 }
 
-/** `items` stably sorted by weight, lightest first (each weighed once). */
-function smallestFirst<T>(items: readonly T[], weigh: (item: T) => number): T[] {
-  return items.map((item, index) => ({ item, index, weight: weigh(item) }))
-    .sort((a, b) => a.weight - b.weight || a.index - b.index)
-    .map((entry) => entry.item);
-}
-
-/**
- * Runs `work` with cdk8s' multi-document `Yaml.stringify` (what `Yaml.save`
- * writes a file with) serializing the documents smallest first and joining
- * them in their order. The string is the same: stock serializes each
- * document on its own and joins them with `---`. The order is for memory, as
- * in {@link writeOrder}: serialized early, one large document (an Ingress
- * with thousands of rules, in one chart with the apps it routes to) made V8
- * allocate the YAML library's nodes for every document after it straight
- * into the old generation (measured with 10,000 documents: 12 % of the time
- * of writing them).
- */
-function serializingSmallDocumentsFirst<T>(work: () => T): T {
-  const stock = Yaml.stringify;
-  Yaml.stringify = (...docs: any[]): string => {
-    if (docs.length < 2) return stock.apply(Yaml, docs);
-    const parts = new Array<string>(docs.length);
-    for (const index of smallestFirst(docs.map((_, i) => i), (i) => countValues(docs[i]))) parts[index] = stock.call(Yaml, docs[index]);
-    return parts.join('---\n');
-  };
-  try {
-    return work();
-  } finally {
-    Yaml.stringify = stock;
-  }
-}
-
-/** How many values (objects, arrays and leaves) a props tree holds. */
-function countValues(value: unknown, depth = 0): number {
-  if (value === null || typeof value !== 'object' || depth > 64) return 1;
-  let count = 1;
-  if (Array.isArray(value)) {
-    for (const item of value) count += countValues(item, depth + 1);
-  } else {
-    for (const key in value) count += countValues((value as Record<string, unknown>)[key], depth + 1);
-  }
-  return count;
+/** cdk8s' serialization with NetkitApp's changes: the same bytes (see yaml-serialization.ts). */
+function serializing<T>(work: () => T): T {
+  return serializingSmallDocumentsFirst(() => skippingUnusedTagScan(work));
 }
