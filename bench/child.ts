@@ -2,7 +2,7 @@
 // Usage: node child.js <variant> <layout> <n> <outdir>
 import { LAYOUTS, Layout } from './workload';
 
-export type Variant = 'ours' | 'plus' | 'floor' | 'floor-ordered' | 'policy';
+export type Variant = 'ours' | 'plus' | 'floor' | 'floor-as-netkit' | 'policy';
 
 async function main(): Promise<void> {
   const [variant, layout, nText, outdir] = process.argv.slice(2) as [Variant, Layout, string, string];
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     case 'ours': extra = timingPolicyChecks(() => require('./variants/ours').runOurs(n, layout, outdir)); break;
     case 'plus': require('./variants/plus').runPlus(n, layout, outdir); break;
     case 'floor': require('./variants/floor').runFloor(n, layout, outdir); break;
-    case 'floor-ordered': require('./variants/floor').runFloor(n, layout, outdir, true); break;
+    case 'floor-as-netkit': require('./variants/floor').runFloor(n, layout, outdir, true); break;
     case 'policy': extra = require('./variants/policy').runPolicyOnly(n); break;
     default: throw new Error(`unknown variant ${variant}`);
   }
