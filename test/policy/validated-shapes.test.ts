@@ -146,6 +146,16 @@ describe('schema-valid with the shape memo', () => {
     expect(shapes.has('Secret', shape(0))).toBe(false);
   });
 
+  test('past the strings it remembers (10,000), answers stay the same', () => {
+    const shapes = ValidatedShapes.create()!;
+    const labelled = (value: string) => ({ kind: 'ConfigMap', metadata: { name: 'cm', labels: { app: value } } });
+    shapes.add('ConfigMap', labelled('web'));
+    for (let i = 0; i < 12_000; i++) expect(shapes.has('ConfigMap', labelled(`app-${i}-x`))).toBe(true);
+    // An enum member and a quantity are compared exactly, before and after the memo forgot.
+    expect([shapes.has('ConfigMap', labelled('Always')), shapes.has('ConfigMap', labelled('64Mi'))]).toEqual([false, false]);
+    expect(shapes.has('ConfigMap', labelled('web'))).toBe(true);
+  });
+
   test('a fault after many objects of the same shape is still found', () => {
     const many = Array.from({ length: 50 }, (_, i) => deployment(`app-${i}`));
     many.push(deployment('late', { container: { imagePullPolicy: 'Sometimes' } }));

@@ -14,6 +14,9 @@ const MAX_DEPTH = 64;
 /** At most this many validated objects are kept per kind: a miss compares with each. */
 const SHAPES_PER_KIND = 4;
 
+/** At most this many answers of the string test are remembered. */
+const MAX_REMEMBERED = 10_000;
+
 /**
  * Objects that passed the schema checks (no unknown field, no schema error),
  * kept to answer whether another object of the same kind is certain to pass
@@ -49,11 +52,20 @@ export class ValidatedShapes {
   /** Schema type id (one per apiVersion and kind) → validated objects, most recently matched first. */
   private readonly byType = new Map<string, unknown[]>();
 
-  /** The strings of the kept objects are compared again and again: their answer is remembered. */
-  private readonly keptSignificance = new Map<string, boolean>();
-  private readonly keptSignificant = (s: string): boolean => {
-    let answer = this.keptSignificance.get(s);
-    if (answer === undefined) this.keptSignificance.set(s, (answer = this.significant(s)));
+  /**
+   * Answers of `significant`, remembered: the kept objects' strings are
+   * compared again and again, and an app's name recurs in a dozen fields of
+   * its objects (names, labels, selectors), each time through every format
+   * check. Forgets everything at {@link MAX_REMEMBERED} answers, so input with
+   * endless distinct strings cannot grow it without bound.
+   */
+  private readonly significance = new Map<string, boolean>();
+  private readonly rememberedSignificant = (s: string): boolean => {
+    let answer = this.significance.get(s);
+    if (answer === undefined) {
+      if (this.significance.size >= MAX_REMEMBERED) this.significance.clear();
+      this.significance.set(s, (answer = this.significant(s)));
+    }
     return answer;
   };
 
@@ -64,7 +76,7 @@ export class ValidatedShapes {
     const shapes = this.byType.get(type);
     if (!shapes) return false;
     for (let i = 0; i < shapes.length; i++) {
-      if (!sameShape(shapes[i], manifest, this.keptSignificant, this.significant)) continue;
+      if (!sameShape(shapes[i], manifest, this.rememberedSignificant)) continue;
       if (i > 0) shapes.unshift(shapes.splice(i, 1)[0]);
       return true;
     }
