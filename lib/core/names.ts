@@ -4,6 +4,8 @@
  * (eager errors) and the policy rules (findings on any manifest).
  */
 
+import { remembering } from './remembering';
+
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
@@ -36,25 +38,6 @@ export function isDns1123Subdomain(value: string): boolean {
 export function isIanaSvcName(value: string): boolean {
   return value.length >= 1 && value.length <= 15 && IANA_SVC_NAME.test(value) && /[a-z]/.test(value)
     && !value.startsWith('-') && !value.endsWith('-') && !value.includes('--');
-}
-
-/**
- * A syntax check that remembers its answers: a large app has a handful of
- * distinct label keys, and each app's name as the value of three or four
- * labels, on thousands of objects. Forgets everything when it holds 10,000
- * answers, so arbitrary input cannot grow it without bound.
- */
-function remembering(check: (value: string) => boolean): (value: string) => boolean {
-  const answers = new Map<string, boolean>();
-  return (value) => {
-    let known = answers.get(value);
-    if (known === undefined) {
-      if (answers.size >= 10_000) answers.clear();
-      known = check(value);
-      answers.set(value, known);
-    }
-    return known;
-  };
 }
 
 /** A qualified name: label and annotation keys, `appProtocol` (`[prefix/]name`). */

@@ -1,4 +1,5 @@
 import facts from './validator-facts.json';
+import { remembering } from '../../core/remembering';
 import { installedFormats, installedValidatorsSource } from './openapi-validators';
 
 /**
@@ -13,9 +14,6 @@ const MAX_DEPTH = 64;
 
 /** At most this many validated objects are kept per kind: a miss compares with each. */
 const SHAPES_PER_KIND = 4;
-
-/** At most this many answers of the string test are remembered. */
-const MAX_REMEMBERED = 10_000;
 
 /**
  * Objects that passed the schema checks (no unknown field, no schema error),
@@ -53,30 +51,22 @@ export class ValidatedShapes {
   private readonly byType = new Map<string, unknown[]>();
 
   /**
-   * Answers of `significant`, remembered: the kept objects' strings are
-   * compared again and again, and an app's name recurs in a dozen fields of
-   * its objects (names, labels, selectors), each time through every format
-   * check. Forgets everything at {@link MAX_REMEMBERED} answers, so input with
-   * endless distinct strings cannot grow it without bound.
+   * The string test, remembered: the kept objects' strings are compared again
+   * and again, and an app's name recurs in a dozen fields of its objects
+   * (names, labels, selectors), each time through every format check.
    */
-  private readonly significance = new Map<string, boolean>();
-  private readonly rememberedSignificant = (s: string): boolean => {
-    let answer = this.significance.get(s);
-    if (answer === undefined) {
-      if (this.significance.size >= MAX_REMEMBERED) this.significance.clear();
-      this.significance.set(s, (answer = this.significant(s)));
-    }
-    return answer;
-  };
+  private readonly significant: (s: string) => boolean;
 
-  private constructor(private readonly significant: (s: string) => boolean) {}
+  private constructor(significant: (s: string) => boolean) {
+    this.significant = remembering(significant);
+  }
 
   /** True when the object is certain to pass the schema checks of `type` (the kind's schema type id). */
   public has(type: string, manifest: unknown): boolean {
     const shapes = this.byType.get(type);
     if (!shapes) return false;
     for (let i = 0; i < shapes.length; i++) {
-      if (!sameShape(shapes[i], manifest, this.rememberedSignificant)) continue;
+      if (!sameShape(shapes[i], manifest, this.significant)) continue;
       if (i > 0) shapes.unshift(shapes.splice(i, 1)[0]);
       return true;
     }
@@ -98,29 +88,28 @@ export class ValidatedShapes {
 /**
  * Whether two values are alike for the validators: same keys (own, in plain
  * objects), same array lengths, same numbers, booleans and nulls, and
- * strings equal or both insignificant (`significantA` tests `a`'s strings,
- * `significantB` `b`'s: the same test, remembered or not). Past
+ * strings equal or both insignificant (for `significant`). Past
  * {@link MAX_DEPTH} levels the answer is no: fields the validators do not
  * look into (a ControllerRevision's `data`) may hold anything, a YAML
  * alias cycle included, and a miss only means validating.
  */
-export function sameShape(a: unknown, b: unknown, significantA: (s: string) => boolean, significantB = significantA, depth = 0): boolean {
+export function sameShape(a: unknown, b: unknown, significant: (s: string) => boolean, depth = 0): boolean {
   if (a === b) return true;
   if (depth > MAX_DEPTH) return false;
   const type = typeof a;
   if (type !== typeof b) return false;
-  if (type === 'string') return !significantA(a as string) && !significantB(b as string);
+  if (type === 'string') return !significant(a as string) && !significant(b as string);
   if (type !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i], significantA, significantB, depth + 1)) return false;
+    for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i], significant, depth + 1)) return false;
     return true;
   }
   if (Array.isArray(b) || !isPlainObject(a as object) || !isPlainObject(b as object)) return false;
   let keys = 0;
   for (const key in a as object) {
     if (!hasOwn.call(a, key) || !hasOwn.call(b, key)) return false;
-    if (!sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], significantA, significantB, depth + 1)) return false;
+    if (!sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], significant, depth + 1)) return false;
     keys++;
   }
   for (const key in b as object) {
