@@ -101,7 +101,7 @@ function hasOnlyTheDefaultTag(tags: Record<string, string> | undefined): boolean
 
 let directivesPrototype: DirectivesLike | null | undefined;
 
-/** The Directives prototype of the `yaml` package cdk8s loads (it bundles its own copy), or null when it is not one this module knows. */
+/** The Directives prototype of the `yaml` package cdk8s loads (it bundles its own copy), or undefined when it is not one this module knows (looked up once). */
 export function cdk8sDirectivesPrototype(): DirectivesLike | undefined {
   if (directivesPrototype === undefined) {
     directivesPrototype = null;

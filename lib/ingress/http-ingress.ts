@@ -276,7 +276,7 @@ export class HttpIngress extends Construct {
   }
 
   /** `spec.rules`, one entry per host in first-seen order, and `spec.tls`. */
-  private renderRoutes(): { rules: IIngressRule[]; tls: IIngressTLS[] } {
+  private renderRoutes(): Routes {
     const byHost = new Map<string, IIngressRule>();
     for (const rule of this.ruleList) {
       const key = rule.host ?? '';
@@ -290,7 +290,7 @@ export class HttpIngress extends Construct {
     return { rules: [...byHost.values()], tls: renderTls(this.tlsList) };
   }
 
-  private manifestWith(routes: { readonly rules: IIngressRule[]; readonly tls: IIngressTLS[] }): IIngress {
+  private manifestWith(routes: Routes): IIngress {
     const head = this.manifestWithoutRoutes();
     return {
       ...head,
@@ -345,7 +345,7 @@ export class HttpIngress extends Construct {
    * "neither rules nor a default backend", which had to wait for the last rule.
    */
   private synthProblems(): Problem[] {
-    return ingressProblems(this.manifestWithoutRoutes()).filter((p) => p.field !== 'spec' || this.ruleList.length === 0);
+    return this.ruleList.length === 0 ? ingressProblems(this.manifestWithoutRoutes()) : this.topLevelProblems();
   }
 
   /** `eagerProblems()` of everything but the rules and TLS blocks. */
@@ -370,11 +370,16 @@ export class HttpIngress extends Construct {
   }
 }
 
-interface RenderedRoutes {
-  readonly ruleCount: number;
-  readonly tlsCount: number;
+/** An Ingress's `spec.rules` and `spec.tls`. */
+interface Routes {
   readonly rules: IIngressRule[];
   readonly tls: IIngressTLS[];
+}
+
+/** Routes as rendered from this many rules and TLS blocks. */
+interface RenderedRoutes extends Routes {
+  readonly ruleCount: number;
+  readonly tlsCount: number;
 }
 
 /**
