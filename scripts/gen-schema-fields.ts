@@ -52,8 +52,9 @@ function describe(type: ts.Type): string | 0 {
   const known = ids.get(t);
   if (known) return known;
   const base = (t.aliasSymbol ?? t.getSymbol())?.getName().replace(/^I(IoK8s)?/, '') ?? 'Type';
+  // Types of the same name in several API groups or versions: `HTTPIngressPath#2`; messages show the name before the `#`.
   let id = base;
-  for (let i = 2; usedNames.has(id); i++) id = `${base}${i}`;
+  for (let i = 2; usedNames.has(id); i++) id = `${base}#${i}`;
   usedNames.add(id);
   ids.set(t, id);
   const fields: Record<string, string | 0> = {};

@@ -16,15 +16,22 @@ describe('unknownFields', () => {
   test('paths through arrays and nested objects, with a suggestion', () => {
     const found = unknownFields(deployment({ name: 'web', image: 'nginx', imagePullPolcy: 'Always', ports: [{ containerPort: 80 }, { contanerPort: 81 }] }, { replica: 2 }), deploymentType);
     expect(found).toEqual([
-      { path: 'spec.template.spec.containers[1].imagePullPolcy', typeName: expect.any(String), suggestion: 'imagePullPolicy' },
-      { path: 'spec.template.spec.containers[1].ports[1].contanerPort', typeName: expect.any(String), suggestion: 'containerPort' },
-      { path: 'spec.replica', typeName: expect.any(String), suggestion: 'replicas' },
+      { path: 'spec.template.spec.containers[1].imagePullPolcy', typeName: 'Container', suggestion: 'imagePullPolicy' },
+      { path: 'spec.template.spec.containers[1].ports[1].contanerPort', typeName: 'ContainerPort', suggestion: 'containerPort' },
+      { path: 'spec.replica', typeName: 'DeploymentSpec', suggestion: 'replicas' },
     ]);
   });
 
   test('keys that objects inherit (constructor, toString) are not fields', () => {
     const found = unknownFields(deployment({ name: 'web', image: 'nginx', constructor: 'x', toString: 'y' }), deploymentType);
     expect(found.map((f) => f.path)).toEqual(['spec.template.spec.containers[1].constructor', 'spec.template.spec.containers[1].toString']);
+  });
+
+  test('a type that several API versions define is named without the table\'s "#2" (networking.k8s.io/v1 after extensions/v1beta1)', () => {
+    const ingressType = schemaTypeOf('networking.k8s.io/v1', 'Ingress')!;
+    const found = unknownFields({ spec: { rules: [{ http: { paths: [{ pathTyp: 'Prefix' }] } }] } }, ingressType);
+    expect(found.map((f) => f.typeName)).toEqual(['HTTPIngressPath']);
+    expect(ingressType).toMatch(/#\d+$/);
   });
 
   test('a base path prefixes every reported path', () => {

@@ -41,6 +41,12 @@ export function kindsOfApiVersion(apiVersion: string): readonly string[] | undef
   return kindsByApiVersion.get(apiVersion);
 }
 
+/** The name a type id stands for: `HTTPIngressPath#2` (the one of another API version) → `HTTPIngressPath`. */
+function typeNameOf(typeId: string): string {
+  const hash = typeId.indexOf('#');
+  return hash === -1 ? typeId : typeId.slice(0, hash);
+}
+
 /** One field the schema does not declare. */
 export interface UnknownField {
   readonly path: string;
@@ -80,7 +86,7 @@ export function unknownFields(value: unknown, typeId: string, path = ''): Unknow
       if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
       const child = fields[key];
       if (child === undefined || !Object.prototype.hasOwnProperty.call(fields, key)) {
-        out.push({ path: pathOf(key), typeName: t, suggestion: closest(key, Object.keys(fields)) });
+        out.push({ path: pathOf(key), typeName: typeNameOf(t), suggestion: closest(key, Object.keys(fields)) });
         continue;
       }
       segments.push(key);
