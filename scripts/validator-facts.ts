@@ -16,6 +16,22 @@ export interface ValidatorFacts {
   readonly formats: readonly string[];
   /** Every string they compare a value with: enum members. */
   readonly enumStrings: readonly string[];
+  /**
+   * Whether any validator reads an array item at a fixed index (a tuple-form
+   * `items`), so that an item's check depends on where it stands. Swagger 2.0,
+   * which the Kubernetes schemas come from, has no such form.
+   */
+  readonly readsItemsByPosition: boolean;
+}
+
+/**
+ * Whether ajv-generated code reads an array item at a fixed index: arrays
+ * are checked in loops (`data[i0]`), a tuple schema reads `data[0]`. A
+ * fixed index in a string literal counts too, which only turns the array
+ * memo off.
+ */
+export function readsItemByIndex(code: string): boolean {
+  return /[\w$\])]\[\d+\]/.test(code);
 }
 
 /** Reads the facts from kubernetes-models installed at `modelsDir` (and the apimachinery package it depends on). */
@@ -26,6 +42,7 @@ export function readValidatorFacts(modelsDir: string): ValidatorFacts {
   const keywords = new Set<string>();
   const formats = new Set<string>();
   const enumStrings = new Set<string>();
+  let readsItemsByPosition = false;
   for (const dir of [join(modelsDir, '_schemas'), join(apimachineryDir, '_schemas')]) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
       const code = readFileSync(join(dir, file), 'utf8');
@@ -35,6 +52,7 @@ export function readValidatorFacts(modelsDir: string): ValidatorFacts {
       // The enum lists (`schema19={enum:["Always",…]}`), and any string compared inline (`"Always"===data`).
       for (const m of code.matchAll(/enum:(\[[^\]]*\])/g)) for (const v of JSON.parse(m[1]) as unknown[]) enumStrings.add(String(v));
       for (const m of code.matchAll(/("(?:[^"\\]|\\.)*")\s*[!=]==\s*data\b|\bdata\s*[!=]==\s*("(?:[^"\\]|\\.)*")/g)) enumStrings.add(JSON.parse(m[1] ?? m[2]));
+      if (readsItemByIndex(code)) readsItemsByPosition = true;
     }
   }
   return {
@@ -42,5 +60,6 @@ export function readValidatorFacts(modelsDir: string): ValidatorFacts {
     keywords: [...keywords].sort(),
     formats: [...formats].sort(),
     enumStrings: [...enumStrings].sort(),
+    readsItemsByPosition,
   };
 }

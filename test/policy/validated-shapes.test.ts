@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { checkPolicies } from '../../lib';
 import facts from '../../lib/policy/schema/validator-facts.json';
 import { sameShape, SHAPE_KEYWORDS, ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
-import { readValidatorFacts } from '../../scripts/validator-facts';
+import { readsItemByIndex, readValidatorFacts } from '../../scripts/validator-facts';
 import { deployment, service } from './builders';
 
 const MODELS = join(__dirname, '..', '..', 'node_modules', 'kubernetes-models');
@@ -17,6 +17,19 @@ describe('validator facts', () => {
     expect(facts.enumStrings).toEqual(expect.arrayContaining(['IfNotPresent', 'ClusterIP', 'TCP']));
     expect(facts.formats).toEqual(['byte', 'date-time', 'double', 'int32', 'int64', 'quantity']);
     expect(facts.source).toMatch(/^kubernetes-models [\d.]+, @kubernetes-models\/apimachinery [\d.]+, @kubernetes-models\/validate [\d.]+, ajv-formats [\d.]+, ajv-formats-draft2019 [\d.]+$/);
+  });
+
+  test('no validator reads an array item by its index, and the fact tells ajv tuples from item loops', () => {
+    expect(facts.readsItemsByPosition).toBe(false);
+    // ajv is what compiled kubernetes-models' validators; compile both array forms the same way.
+    const Ajv = require('ajv');
+    const standalone = require('ajv/dist/standalone').default;
+    const code = (items: unknown) => {
+      const ajv = new Ajv({ code: { source: true }, strictTuples: false });
+      return standalone(ajv, ajv.compile({ type: 'array', items }));
+    };
+    expect(readsItemByIndex(code([{ type: 'string' }, { type: 'integer' }]))).toBe(true);
+    expect(readsItemByIndex(code({ type: 'string' }))).toBe(false);
   });
 
   test('with the installed packages the memo is on', () => {
@@ -100,6 +113,58 @@ describe('sameShape', () => {
   });
 });
 
+describe('withoutAlikeItems', () => {
+  const shapes = ValidatedShapes.create()!;
+  const rule = (i: number, extra: Record<string, unknown> = {}) => ({
+    host: `app-${i}.apps.example.com`,
+    http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: `app-${i}`, port: { number: 80 } } }, ...extra }] },
+  });
+  const ingress = (rules: unknown[]) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web' }, spec: { ingressClassName: 'nginx', rules } });
+
+  test('alike items of a list are left out, unlike ones kept in order, and the object itself is not changed', () => {
+    const rules = Array.from({ length: 50 }, (_, i) => rule(i));
+    rules.splice(20, 0, rule(20, { pathType: 'Exact' }));
+    const original = ingress(rules);
+    const copy = JSON.parse(JSON.stringify(original));
+    const cut = shapes.withoutAlikeItems(original) as any;
+    expect(cut.spec.rules.map((r: any) => r.http.paths[0].pathType)).toEqual(['Prefix', 'Exact']);
+    expect(cut.spec.rules[1]).toBe(original.spec.rules[20]);
+    expect(cut.metadata).toBe(original.metadata);
+    expect(original).toEqual(copy);
+  });
+
+  test('lists inside kept items are cut too; an object without alike items comes back as it is', () => {
+    const paths = Array.from({ length: 5 }, (_, i) => ({ path: `/p${i}`, pathType: 'Prefix', backend: { service: { name: `s${i}`, port: { number: 80 } } } }));
+    const cut = shapes.withoutAlikeItems(ingress([{ host: 'a.example.com', http: { paths } }])) as any;
+    expect(cut.spec.rules[0].http.paths).toEqual([paths[0]]);
+    const unlike = ingress([rule(1), rule(2, { pathType: 'Exact' })]);
+    expect(shapes.withoutAlikeItems(unlike)).toBe(unlike);
+  });
+
+  test('items that differ in an enum member, a number or a key are all kept', () => {
+    const items = [{ protocol: 'TCP', port: 80 }, { protocol: 'UDP', port: 80 }, { protocol: 'TCP', port: 81 }, { protocol: 'TCP', port: 80, name: 'x' }, { protocol: 'TCP', port: 80 }];
+    expect((shapes.withoutAlikeItems({ ports: items }) as any).ports).toEqual(items.slice(0, 4));
+  });
+
+  test('a "__proto__" key stays a key of the copy', () => {
+    const value = JSON.parse('{"__proto__": {"a": 1}, "list": [{"n": "x"}, {"n": "y"}]}');
+    const cut = shapes.withoutAlikeItems(value) as any;
+    expect(cut.list).toHaveLength(1);
+    expect(Object.getPrototypeOf(cut)).toBe(Object.prototype);
+    expect(Object.keys(cut)).toEqual(['__proto__', 'list']);
+  });
+
+  test('when a validator read items by index, lists are left whole', () => {
+    jest.isolateModules(() => {
+      jest.doMock('../../lib/policy/schema/validator-facts.json', () => ({ ...facts, readsItemsByPosition: true }));
+      const isolated = require('../../lib/policy/schema/validated-shapes').ValidatedShapes.create();
+      const value = ingress([rule(1), rule(2)]);
+      expect(isolated.withoutAlikeItems(value)).toBe(value);
+    });
+    jest.dontMock('../../lib/policy/schema/validator-facts.json');
+  });
+});
+
 describe('schema-valid with the shape memo', () => {
   const schemaFindings = (objects: any[]) => checkPolicies(objects).filter((f) => f.rule === 'schema-valid').map((f) => `${f.name}: ${f.message}`);
 
@@ -154,6 +219,24 @@ describe('schema-valid with the shape memo', () => {
     // An enum member and a quantity are compared exactly, before and after the memo forgot.
     expect([shapes.has('ConfigMap', labelled('Always')), shapes.has('ConfigMap', labelled('64Mi'))]).toEqual([false, false]);
     expect(shapes.has('ConfigMap', labelled('web'))).toBe(true);
+  });
+
+  test('an Ingress with many alike rules: a fault in one rule is found at its own index', () => {
+    const rules = (bad: (i: number) => Record<string, unknown>) => Array.from({ length: 40 }, (_, i) => ({
+      host: `app-${i}.apps.example.com`,
+      http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: `app-${i}`, port: { number: 80 } } }, ...bad(i) }] },
+    }));
+    const ingress = (name: string, bad: (i: number) => Record<string, unknown>) => ({
+      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name, namespace: 'shop' }, spec: { ingressClassName: 'nginx', rules: rules(bad) },
+    });
+    expect(schemaFindings([
+      ingress('ok', () => ({})),
+      ingress('bad-enum', (i) => (i === 37 ? { pathType: 'Sometimes' } : {})),
+      ingress('misspelt', (i) => (i === 12 ? { pathTyp: 'Prefix' } : {})),
+    ])).toEqual([
+      'bad-enum: spec.rules[37].http.paths[0].pathType must be one of "Exact", "ImplementationSpecific", "Prefix".',
+      'misspelt: spec.rules[12].http.paths[0].pathTyp is not a field of HTTPIngressPath (did you mean "pathType"?); the API server drops or rejects it.',
+    ]);
   });
 
   test('a fault after many objects of the same shape is still found', () => {

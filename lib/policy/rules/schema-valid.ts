@@ -30,13 +30,21 @@ export const schemaValid: Rule = {
         continue;
       }
       if (validated?.has(type, o.manifest)) continue;
-      const found = out.length;
-      for (const f of unknownFields(o.manifest, type)) {
-        out.push({ object: o, message: `${f.path} is not a field of ${f.typeName}${f.suggestion ? ` (did you mean "${f.suggestion}"?)` : ''}; the API server drops or rejects it.` });
-      }
-      for (const e of schemaErrors(o.manifest)) out.push({ object: o, message: `${e.path} ${e.message}.` });
-      if (out.length === found) validated?.add(type, o.manifest);
+      // Long lists of alike items (an Ingress's rules) are checked as one; the findings, if any, come from the object.
+      const shortened = validated?.withoutAlikeItems(o.manifest) ?? o.manifest;
+      let messages = schemaMessages(shortened, type);
+      if (messages.length > 0 && shortened !== o.manifest) messages = schemaMessages(o.manifest, type);
+      for (const message of messages) out.push({ object: o, message });
+      if (messages.length === 0) validated?.add(type, o.manifest);
     }
     return out;
   },
 };
+
+/** What the field table and the validators find wrong with a manifest of schema type `type`. */
+function schemaMessages(manifest: unknown, type: string): string[] {
+  const messages = unknownFields(manifest, type).map((f) =>
+    `${f.path} is not a field of ${f.typeName}${f.suggestion ? ` (did you mean "${f.suggestion}"?)` : ''}; the API server drops or rejects it.`);
+  for (const e of schemaErrors(manifest)) messages.push(`${e.path} ${e.message}.`);
+  return messages;
+}

@@ -15,6 +15,9 @@ const MAX_DEPTH = 64;
 /** At most this many validated objects are kept per kind: a miss compares with each. */
 const SHAPES_PER_KIND = 4;
 
+/** An array item is compared with at most this many unlike items before it. */
+const SHAPES_PER_ARRAY = 4;
+
 /**
  * Objects that passed the schema checks (no unknown field, no schema error),
  * kept to answer whether another object of the same kind is certain to pass
@@ -73,6 +76,26 @@ export class ValidatedShapes {
     return false;
   }
 
+  /**
+   * The object with every array cut down to items unlike each other: an item
+   * alike (see {@link sameShape}) one of the unlike items before it is left
+   * out. It passes the schema checks exactly when the object does, so an
+   * Ingress with 5,000 rules that differ only in hosts and Service names is
+   * validated as an Ingress with one rule. Findings must come from the
+   * object itself (the indexes differ): check it again when this one fails.
+   *
+   * Why that is sound: the validators check an array item by item against
+   * one item schema (Swagger 2.0 has no tuples; validator-facts.json's
+   * `readsItemsByPosition` confirms no validator reads an item by its index)
+   * and use no keyword that counts items (minItems, uniqueItems: not in
+   * {@link SHAPE_KEYWORDS}), so an array passes when each item does, and
+   * alike items pass or fail together. The unknown-field check reads every
+   * item with the same field type.
+   */
+  public withoutAlikeItems(manifest: unknown): unknown {
+    return facts.readsItemsByPosition ? manifest : withoutAlikeItems(manifest, this.significant, 0);
+  }
+
   /** Remembers an object that passed the schema checks of `type`. It must not change while the memo is used. */
   public add(type: string, manifest: unknown): void {
     const shapes = this.byType.get(type);
@@ -120,6 +143,38 @@ export function sameShape(a: unknown, b: unknown, significant: (s: string) => bo
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** See {@link ValidatedShapes.withoutAlikeItems}: a copy only where an array shrinks, the value itself elsewhere. */
+function withoutAlikeItems(value: unknown, significant: (s: string) => boolean, depth: number): unknown {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const unlike: unknown[] = [];
+    for (const item of value) {
+      let alike = false;
+      for (let i = 0; i < unlike.length && i < SHAPES_PER_ARRAY && !alike; i++) alike = sameShape(unlike[i], item, significant, depth + 1);
+      if (!alike) unlike.push(item);
+    }
+    let changed = unlike.length !== value.length;
+    for (let i = 0; i < unlike.length; i++) {
+      const item = withoutAlikeItems(unlike[i], significant, depth + 1);
+      if (item !== unlike[i]) changed = true;
+      unlike[i] = item;
+    }
+    return changed ? unlike : value;
+  }
+  if (!isPlainObject(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const key in value) {
+    if (!hasOwn.call(value, key)) continue;
+    const field = (value as Record<string, unknown>)[key];
+    const cut = withoutAlikeItems(field, significant, depth + 1);
+    if (cut === field) continue;
+    // defineProperty, as the validators see it: a `__proto__` key stays a key.
+    copy ??= { ...value };
+    Object.defineProperty(copy, key, { value: cut, enumerable: true, writable: true, configurable: true });
+  }
+  return copy ?? value;
+}
 
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value);
