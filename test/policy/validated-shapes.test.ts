@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { checkPolicies } from '../../lib';
 import facts from '../../lib/policy/schema/validator-facts.json';
-import { sameShape, SHAPE_KEYWORDS, ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
+import { FORMAT_GUARDS, sameShape, SHAPE_KEYWORDS, ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
 import { readsItemByIndex, readValidatorFacts } from '../../scripts/validator-facts';
 import { deployment, service } from './builders';
 
@@ -53,21 +53,67 @@ describe('validator facts', () => {
     jest.dontMock('../../lib/policy/schema/openapi-validators');
   });
 
-  test('a format check that throws makes every string count: objects differing in names are validated each', () => {
+  test('a format check that throws makes every string it sees count: objects differing in names are validated each', () => {
+    // Names of four characters pass byte's guard (base64 comes in groups of four), so its check sees them; with a dash they are not base64.
     const type = 'Deployment';
-    expect(ValidatedShapes.create()!.has(type, deployment('b'))).toBe(false);
+    expect(ValidatedShapes.create()!.has(type, deployment('xy-z'))).toBe(false);
     const stock = ValidatedShapes.create()!;
-    stock.add(type, deployment('a'));
-    expect(stock.has(type, deployment('b'))).toBe(true);
+    stock.add(type, deployment('ab-c'));
+    expect(stock.has(type, deployment('xy-z'))).toBe(true);
     jest.isolateModules(() => {
       const throwing = { ...jest.requireActual('@kubernetes-models/validate').formats, byte: { type: 'string', validate: () => { throw new Error('boom'); } } };
       jest.doMock('../../lib/policy/schema/openapi-validators', () => ({ ...jest.requireActual('../../lib/policy/schema/openapi-validators'), installedFormats: () => throwing }));
       const shapes = require('../../lib/policy/schema/validated-shapes').ValidatedShapes.create();
-      shapes.add(type, deployment('a'));
-      expect(shapes.has(type, deployment('a'))).toBe(true);
-      expect(shapes.has(type, deployment('b'))).toBe(false);
+      shapes.add(type, deployment('ab-c'));
+      expect(shapes.has(type, deployment('ab-c'))).toBe(true);
+      expect(shapes.has(type, deployment('xy-z'))).toBe(false);
     });
     jest.dontMock('../../lib/policy/schema/openapi-validators');
+  });
+});
+
+describe('format guards', () => {
+  const formats = jest.requireActual('@kubernetes-models/validate').formats;
+  const passes = (name: string, s: string): boolean => {
+    const f = formats[name];
+    const check = typeof f === 'function' ? f : f.validate;
+    return check instanceof RegExp ? check.test(s) : Boolean(check(s));
+  };
+
+  test('each guarded format is one the validators check', () => {
+    expect(facts.formats).toEqual(expect.arrayContaining(Object.keys(FORMAT_GUARDS)));
+  });
+
+  test.each([
+    ['date-time', ['2026-11-21T10:00:00Z', '2026-11-21 10:00:00+01:00', '1999-12-31t23:59:60.5z']],
+    ['quantity', ['500m', '1.5Gi', '+1e3', '-2', '.5', '0', '5.']],
+    ['byte', ['', 'YWJj', 'YWI=', 'YQ==', 'web1']],
+  ])('%s: valid examples pass the guard', (name, examples) => {
+    for (const s of examples) expect([s, passes(name, s), FORMAT_GUARDS[name](s)]).toEqual([s, true, true]);
+  });
+
+  test('no string valid for a format fails its guard (random strings of the formats\' characters)', () => {
+    // A fixed-seed generator: the strings are the same on every run.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const chars = '0123456789-+.:eEiKMGTmkuntTzZ =/ab';
+    let valid = 0;
+    for (let i = 0; i < 30_000; i++) {
+      const s = Array.from({ length: next() % 26 }, () => chars[next() % chars.length]).join('');
+      for (const name of Object.keys(FORMAT_GUARDS)) {
+        if (!passes(name, s)) continue;
+        valid++;
+        expect([name, s, FORMAT_GUARDS[name](s)]).toEqual([name, s, true]);
+      }
+    }
+    // The strings reach every format often enough to mean something.
+    expect(valid).toBeGreaterThan(1000);
+  });
+
+  test('names, images and hosts fail every guard, so their format checks are skipped', () => {
+    for (const s of ['web', 'app-00001', 'registry.example.com/app:1.0.0', 'www.example.com']) {
+      expect([s, Object.values(FORMAT_GUARDS).some((guard) => guard(s))]).toEqual([s, false]);
+    }
   });
 });
 

@@ -200,7 +200,9 @@ function significantString(): ((s: string) => boolean) | undefined {
   for (const name of facts.formats) {
     const check = stringFormatCheck(formats[name]);
     if (check === undefined) return undefined;
-    if (check !== 'numbers') checks.push(check);
+    if (check === 'numbers') continue;
+    const guard = hasOwn.call(FORMAT_GUARDS, name) ? FORMAT_GUARDS[name] : undefined;
+    checks.push(guard ? (s) => guard(s) && check(s) : check);
   }
   const enumStrings = new Set(facts.enumStrings);
   significantCache = (s) => {
@@ -209,6 +211,27 @@ function significantString(): ((s: string) => boolean) | undefined {
     return false;
   };
   return significantCache;
+}
+
+/**
+ * A cheap test every string valid for the format passes, as the packages
+ * pinned by validator-facts.json's `source` define the format (with other
+ * versions there is no memo at all): most strings of an app (names, images,
+ * hosts) start with a letter and fail the guard, so the format's own check
+ * (date-time splits the string) is skipped. A test holds each guard against
+ * its format on valid examples and on many random strings.
+ */
+export const FORMAT_GUARDS: Readonly<Record<string, (s: string) => boolean>> = {
+  // ajv-formats' date-time: a full date (`2026-11-21`), then `T` or a space and a time.
+  'date-time': (s) => s.length >= 10 && isDigit(s.charCodeAt(0)),
+  // @kubernetes-models/validate's quantity: a signed decimal number (`+1.5`, `.5`, `500`), then a suffix.
+  'quantity': (s) => s.length > 0 && (isDigit(s.charCodeAt(0)) || s[0] === '+' || s[0] === '-' || s[0] === '.'),
+  // @kubernetes-models/validate's byte (base64): groups of four characters.
+  'byte': (s) => s.length % 4 === 0,
+};
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /**
