@@ -179,20 +179,18 @@ export interface ContainerRef {
 /** Per template, its app containers: several rules ask for them. */
 const appContainers = new WeakMap<PodTemplate, readonly ContainerRef[]>();
 
-/** The containers of a PodSpec with the path of each, init and ephemeral containers included when asked. */
+/** The containers of a PodSpec with the path of each, init and ephemeral containers included when asked (around the app containers, which are listed once). */
 export function containersOf(template: PodTemplate, withInit = false): readonly ContainerRef[] {
-  if (withInit) return listContainers(template, ['initContainers', 'containers', 'ephemeralContainers']);
   let list = appContainers.get(template);
-  if (!list) appContainers.set(template, (list = listContainers(template, ['containers'])));
-  return list;
+  if (!list) appContainers.set(template, (list = listContainers(template, 'containers')));
+  return withInit ? [...listContainers(template, 'initContainers'), ...list, ...listContainers(template, 'ephemeralContainers')] : list;
 }
 
-function listContainers(template: PodTemplate, lists: readonly string[]): ContainerRef[] {
+function listContainers(template: PodTemplate, list: string): ContainerRef[] {
+  const items = template.spec?.[list];
+  if (!Array.isArray(items)) return [];
+  // forEach, not map: a hole in the list is skipped, as before.
   const out: ContainerRef[] = [];
-  for (const list of lists) {
-    const items = template.spec?.[list];
-    if (!Array.isArray(items)) continue;
-    items.forEach((container: any, i: number) => out.push({ owner: template.owner, container, path: `${template.specPath}.${list}[${i}]` }));
-  }
+  items.forEach((container: any, i: number) => out.push({ owner: template.owner, container, path: `${template.specPath}.${list}[${i}]` }));
   return out;
 }

@@ -335,6 +335,16 @@ describe('rule details', () => {
     expect(ofRule(checkPolicies(objects), 'img-pinned')[0].message).toMatch(/uses the moving tag latest/);
   });
 
+  test('init and ephemeral containers are checked too, each at its own path, in PodSpec order', () => {
+    const objects = [...validApp(), deployment('api', {
+      container: { image: 'app' },
+      podSpec: { initContainers: [{ name: 'migrate', image: 'migrate:latest' }], ephemeralContainers: [{ name: 'debug', image: 'busybox' }] },
+    })];
+    expect(ofRule(checkPolicies(objects), 'img-pinned').map((f) => f.message.split(' ')[0])).toEqual([
+      'spec.template.spec.initContainers[0].image', 'spec.template.spec.containers[0].image', 'spec.template.spec.ephemeralContainers[0].image',
+    ]);
+  });
+
   test('a privileged container is reported as such', () => {
     const objects = [...validApp(), deployment('api', { container: { securityContext: { privileged: true, allowPrivilegeEscalation: false } } })];
     expect(ofRule(checkPolicies(objects), 'sec-no-priv-esc')[0].message).toMatch(/securityContext\.privileged is true/);
