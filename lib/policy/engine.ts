@@ -53,8 +53,10 @@ export function runRules(context: PolicyContext, rules: readonly Rule[], options
     } catch (e) {
       // Rules read well-formed objects; a malformed one (a null list item, a number where a
       // string belongs) must become a finding, never a stack trace that hides the other findings.
+      // A warning: schema-valid reports the malformed field itself as an error, and a rule that
+      // cannot run must not be what fails a synth.
       findings.push({
-        rule: rule.id, severity: 'error', kind: 'PolicyRule', name: rule.id,
+        rule: rule.id, severity: 'warning', kind: 'PolicyRule', name: rule.id,
         message: `could not run on these objects: ${(e as Error).message}.`,
         fix: 'Fix the schema-valid findings (malformed fields) first; the rule runs once the objects are well formed.',
       });
@@ -73,7 +75,7 @@ function toFinding(rule: Rule, v: RuleViolation): Finding {
   const o = v.object;
   return {
     rule: rule.id,
-    severity: rule.severity,
+    severity: v.severity ?? rule.severity,
     kind: o.kind,
     ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
     name: o.name,

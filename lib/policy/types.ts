@@ -1,7 +1,11 @@
 import type { NodePortRange } from '../service/service-validation';
 import type { PolicyContext } from './context';
 
-/** How bad a finding is: errors fail synth and `check`, warnings and infos only print. */
+/**
+ * How bad a finding is, on one scale everywhere: **error** = the API server
+ * rejects the object, or traffic cannot flow as written; **warning** = very
+ * likely a mistake; **info** = advice. Only errors fail synth and `check`.
+ */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One thing a rule found wrong, on one object. */
@@ -33,6 +37,13 @@ export interface RuleViolation {
   readonly message: string;
   /** @default - the rule's own fix text */
   readonly fix?: string;
+  /**
+   * The severity of this finding, for rules whose findings differ in nature
+   * (a named port that resolves nowhere is an error, a number the container
+   * does not declare is only advice).
+   * @default - the rule's severity
+   */
+  readonly severity?: Severity;
 }
 
 /**
@@ -43,7 +54,10 @@ export interface RuleViolation {
 export interface Rule {
   /** Stable id, used in findings and in `netkit.io/skip-<id>` annotations. */
   readonly id: string;
+  /** The severity of its findings; for a rule whose findings vary, the highest one. */
   readonly severity: Severity;
+  /** One line: why the findings have that severity on the scale (shown in the rules table). */
+  readonly severityReason: string;
   /** One line: what the rule asserts. */
   readonly description: string;
   /** One line: how to fix a violation. */

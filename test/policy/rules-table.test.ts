@@ -3,24 +3,30 @@ import { join } from 'node:path';
 import { RULES } from '../../lib';
 import { renderRulesTable, RULES_TABLE_END, RULES_TABLE_START, withRulesTable } from '../../lib/policy/rules-table';
 
-describe('README rules table', () => {
-  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+describe('docs/policy.md rules table', () => {
+  const page = readFileSync(join(__dirname, '..', '..', 'docs', 'policy.md'), 'utf8');
 
   test('is up to date with the rules (run `npm run docs:rules` when this fails)', () => {
-    expect(withRulesTable(readme, RULES)).toBe(readme);
+    expect(withRulesTable(page, RULES)).toBe(page);
   });
 
-  test('has one row per rule with its id, severity, description and fix', () => {
+  test('has one row per rule with its id, severity, the reason for it, scope, description and fix', () => {
     const table = renderRulesTable(RULES);
     for (const rule of RULES) {
-      expect(table).toContain(`| \`${rule.id}\` | ${rule.severity} | ${rule.crossObject ? 'across objects' : 'one object'} | `);
+      expect(table).toContain(`| \`${rule.id}\` | ${rule.severity} | ${rule.severityReason.replace(/\|/g, '\\|')} | ${rule.crossObject ? 'across objects' : 'one object'} | `);
     }
     expect(table.split('\n')).toHaveLength(RULES.length + 2);
+  });
+
+  test('sits beside the definition of the severity scale', () => {
+    const scale = page.indexOf('## Severity scale');
+    expect(scale).toBeGreaterThan(-1);
+    for (const level of ['**error**', '**warning**', '**info**']) expect(page.indexOf(level, scale)).toBeGreaterThan(scale);
   });
 
   test('replaces only the text between the markers', () => {
     const doc = `intro\n${RULES_TABLE_START}\nold\n${RULES_TABLE_END}\noutro\n`;
     expect(withRulesTable(doc, RULES.slice(0, 1))).toBe(`intro\n${RULES_TABLE_START}\n${renderRulesTable(RULES.slice(0, 1))}\n${RULES_TABLE_END}\noutro\n`);
-    expect(() => withRulesTable('no markers', RULES)).toThrow(/README has no rules table markers/);
+    expect(() => withRulesTable('no markers', RULES)).toThrow(/has no rules table markers/);
   });
 });

@@ -86,8 +86,8 @@ const CASES: Record<string, RuleCase> = {
   },
   'pod-readiness-probe': {
     pass: validApp(),
-    fail: [...withoutKind(validApp(), 'Deployment'), deployment('web', { container: { readinessProbe: undefined } })],
-    expected: { kind: 'Deployment', name: 'web', message: /is selected by Service shop\/web but no container at spec\.template\.spec\.containers has a readinessProbe/ },
+    fail: [...withoutKind(validApp(), 'Deployment'), deployment('web', { container: { readinessProbe: { httpGet: { path: '/', port: 'healthz' } } } })],
+    expected: { kind: 'Deployment', name: 'web', message: /readinessProbe probes port "healthz", which the container does not declare \(it declares 8080\/TCP "http"\), so the probe always fails/ },
   },
   'schema-valid': {
     pass: validApp(),
@@ -141,8 +141,8 @@ const CASES: Record<string, RuleCase> = {
   },
   'sec-no-priv-esc': {
     pass: validApp(),
-    fail: [...validApp(), deployment('api', { container: { securityContext: {} } })],
-    expected: { kind: 'Deployment', name: 'api', message: /allowPrivilegeEscalation is not set \(so true\)/ },
+    fail: [...validApp(), deployment('api', { container: { securityContext: { privileged: true } } })],
+    expected: { kind: 'Deployment', name: 'api', message: /securityContext\.privileged is true/ },
   },
   'sec-caps': {
     pass: [...validApp(), deployment('api', { container: { securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } } } })],
@@ -360,9 +360,40 @@ describe('rule details', () => {
     expect(ofRule(checkPolicies([...validApp(), cm]), 'ing-no-snippets')[0]).toMatchObject({ kind: 'ConfigMap', name: 'ingress-nginx-controller' });
   });
 
-  test('a readiness probe on an undeclared port is reported', () => {
-    const objects = [...withoutKind(validApp(), 'Deployment'), deployment('web', { container: { readinessProbe: { httpGet: { path: '/', port: 9000 } } } })];
-    expect(ofRule(checkPolicies(objects), 'pod-readiness-probe')[0].message).toMatch(/readinessProbe probes port 9000, which the container does not declare/);
+  test('a probe on an undeclared port: a name is an error, a number a warning when other ports are declared, else nothing', () => {
+    const probed = (port: number | string, ports?: any[]) => [...withoutKind(validApp(), 'Deployment'),
+      deployment('web', { container: { ...(ports ? { ports } : {}), readinessProbe: { httpGet: { path: '/', port } }, livenessProbe: { tcpSocket: { port } } } })];
+    const seen = (objects: any[]) => checkPolicies(objects).filter((f) => f.rule === 'pod-readiness-probe' || f.rule === 'pod-probe-port-exists')
+      .map((f) => `${f.severity} ${f.rule}`);
+    expect(seen(probed('admin'))).toEqual(['error pod-readiness-probe', 'error pod-probe-port-exists']);
+    expect(ofRule(checkPolicies(probed(9000)), 'pod-readiness-probe')[0].message).toMatch(/readinessProbe probes port 9000, which the container does not declare \(it declares 8080\/TCP "http"\)\.$/);
+    expect(seen(probed(9000))).toEqual(['warning pod-readiness-probe', 'warning pod-probe-port-exists']);
+    // Declaring container ports is optional: a process may listen on 9000 without it.
+    expect(seen(probed(9000, []))).toEqual([]);
+  });
+
+  test('a Service-selected workload without a readiness probe is advice (info), never an error', () => {
+    const objects = [...withoutKind(validApp(), 'Deployment'), deployment('web', { container: { readinessProbe: undefined } })];
+    expect(ofRule(checkPolicies(objects), 'pod-readiness-probe')).toEqual([expect.objectContaining({
+      severity: 'info', message: expect.stringMatching(/is selected by Service shop\/web but no container at spec\.template\.spec\.containers has a readinessProbe/),
+    })]);
+  });
+
+  test('severities follow the scale: hardening advice is info, likely mistakes are warnings', () => {
+    const sev = (objects: any[], rule: string) => ofRule(checkPolicies([...validApp(), ...objects]), rule).map((f) => f.severity);
+    expect(sev([deployment('api', { container: { securityContext: {} } })], 'sec-no-priv-esc')).toEqual(['info']);
+    expect(sev([deployment('api', { container: { image: 'nginx' } })], 'img-pinned')).toEqual(['warning']);
+    expect(sev([deployment('api', { container: { ports: [{ containerPort: 8080, hostPort: 8080, name: 'http' }] } })], 'host-network-ports')).toEqual(['warning']);
+    const agent = { ...deployment('agent', { podSpec: { hostNetwork: true } }), kind: 'DaemonSet' };
+    delete agent.spec.replicas;
+    expect(sev([agent], 'host-network-ports')).toEqual(['info']);
+    expect(sev([{ apiVersion: 'flowcontrol.apiserver.k8s.io/v1alpha9', kind: 'FlowSchema', metadata: { name: 'f' } }], 'api-stable-versions')).toEqual(['warning']);
+    expect(sev([deployment('api', { container: { resources: {} } })], 'pod-resources')).toEqual(['info']);
+  });
+
+  test('hostPort 0 means no host port', () => {
+    const objects = [...validApp(), deployment('api', { container: { ports: [{ containerPort: 8080, hostPort: 0, name: 'http' }] } })];
+    expect(ofRule(checkPolicies(objects), 'host-network-ports')).toEqual([]);
   });
 
   test('a skip naming an unknown rule is reported', () => {
@@ -405,10 +436,10 @@ describe('skips', () => {
     expect(findings.map((f) => `${f.rule} ${f.name}`)).toEqual(['svc-type-nodeport np2']);
   });
 
-  test('a skip without a reason does not apply and is an error', () => {
+  test('a skip without a reason does not apply and is a warning', () => {
     const skipped = withAnnotations(nodePort(), { 'netkit.io/skip-svc-type-nodeport': '' });
     const findings = checkPolicies([...validApp(), skipped]);
-    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.name}`)).toEqual(['error skip-has-reason np', 'info svc-type-nodeport np']);
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.name}`)).toEqual(['warning skip-has-reason np', 'info svc-type-nodeport np']);
   });
 
   test('disabledRules turns a rule off everywhere', () => {
@@ -418,7 +449,7 @@ describe('skips', () => {
 
 describe('findings', () => {
   test('are ordered errors, warnings, infos', () => {
-    const objects = [...validApp(), deployment('api', { container: { image: 'app', ports: [{ containerPort: 80, name: 'http' }], resources: {} } })];
+    const objects = [...validApp(), deployment('api', { container: { image: 'app', ports: [{ containerPort: 80, name: 'http' }], resources: {}, livenessProbe: { tcpSocket: { port: 'admin' } } } })];
     const severities = checkPolicies(objects).map((f) => f.severity);
     expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
     expect(new Set(severities)).toEqual(new Set(['error', 'warning', 'info']));

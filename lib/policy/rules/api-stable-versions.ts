@@ -45,6 +45,7 @@ function isKubernetesGroup(apiVersion: string): boolean {
 export const apiStableVersions: Rule = {
   id: 'api-stable-versions',
   severity: 'error',
+  severityReason: 'The API server rejects a removed API version; an alpha one is off unless the cluster enables it (warning); a served beta one is advice (info).',
   description: 'Kubernetes objects use stable (GA) API versions, never alpha/beta ones or versions removed by the target Kubernetes version.',
   fix: 'Move the object to the stable API version (networking.k8s.io/v1 for Ingress, apps/v1 for workloads, policy/v1, batch/v1 …).',
   check: (context) => {
@@ -54,8 +55,13 @@ export const apiStableVersions: Rule = {
       const removed = REMOVED[o.apiVersion];
       if (removed && compareMinor(removed.removedIn, target) <= 0) {
         out.push({ object: o, message: `apiVersion "${o.apiVersion}" was removed in Kubernetes ${removed.removedIn} (target ${target}); the API server will not accept it.`, fix: `Use ${removed.use}.` });
-      } else if (isKubernetesGroup(o.apiVersion) && /\/v\d+(alpha|beta)\d+$/.test(o.apiVersion)) {
-        out.push({ object: o, message: `apiVersion "${o.apiVersion}" is not a stable API version; it may be disabled or removed.` });
+      } else if (isKubernetesGroup(o.apiVersion)) {
+        const stage = /\/v\d+(alpha|beta)\d+$/.exec(o.apiVersion)?.[1];
+        if (stage === 'alpha') {
+          out.push({ object: o, severity: 'warning', message: `apiVersion "${o.apiVersion}" is an alpha API: the API server serves it only when the cluster enables it, and it may change or go without notice.` });
+        } else if (stage === 'beta') {
+          out.push({ object: o, severity: 'info', message: `apiVersion "${o.apiVersion}" is not a stable API version; it may be removed in a later release.` });
+        }
       }
     }
     return out;

@@ -5,6 +5,7 @@ const SELECTING_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']
 export const depSelectorMatchesTemplate: Rule = {
   id: 'dep-selector-matches-template',
   severity: 'error',
+  severityReason: 'The API server rejects a workload whose selector does not match its pod template ("selector does not match template labels").',
   description: "A workload's spec.selector.matchLabels are all present on its pod template (the API server rejects it otherwise).",
   fix: 'Make spec.selector.matchLabels a subset of spec.template.metadata.labels.',
   check: (context) => {

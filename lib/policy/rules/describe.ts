@@ -16,3 +16,18 @@ export function containerHasPort(container: any, port: number | string, protocol
     ? ports.some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === protocol)
     : ports.some((p) => p.name === port);
 }
+
+/**
+ * How a port reference (a Service targetPort, a probe port) meets the ports
+ * the containers declare. Declaring a containerPort is optional for a number
+ * (the process may listen anyway) but required for a name, which resolves
+ * nowhere else: `declared`, `unknown-name`, `unknown-number` (the containers
+ * declare other ports), `none-declared` (they declare no port at all).
+ */
+export type PortMatch = 'declared' | 'unknown-name' | 'unknown-number' | 'none-declared';
+
+export function matchPort(containers: readonly any[], port: number | string, protocol = 'TCP'): PortMatch {
+  if (containers.some((c) => containerHasPort(c, port, protocol))) return 'declared';
+  if (typeof port === 'string') return 'unknown-name';
+  return containers.some((c) => Array.isArray(c?.ports) && c.ports.length > 0) ? 'unknown-number' : 'none-declared';
+}

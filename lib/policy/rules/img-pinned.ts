@@ -11,7 +11,8 @@ export function imageTag(image: string): string | undefined {
 
 export const imgPinned: Rule = {
   id: 'img-pinned',
-  severity: 'error',
+  severity: 'warning',
+  severityReason: 'Very likely a mistake: an untagged or latest image changes under you, and two nodes may run different code.',
   description: 'Every container image names a version: a tag other than latest, or a digest.',
   fix: 'Pin the image to a release tag (nginx:1.27.3), ideally with its digest (@sha256:…).',
   check: (context) => {

@@ -6,6 +6,7 @@ import { ingressBackends } from './ingress-parts';
 export const ingBackendExists: Rule = {
   id: 'ing-backend-exists',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: the controller answers 503 for a backend Service or port that does not exist (info when the input holds no Service in that namespace to judge by).',
   crossObject: true,
   description: 'Every Ingress backend (rules and defaultBackend) names a Service in the same namespace and one of its ports.',
   fix: 'Fix the backend service name or port, or add the Service to the app.',

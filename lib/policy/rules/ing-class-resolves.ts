@@ -5,6 +5,7 @@ import { describeObject } from './describe';
 export const ingClassResolves: Rule = {
   id: 'ing-class-resolves',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: no controller serves an Ingress whose class does not exist, and two default classes make the API server reject classless Ingresses (info when the input holds no IngressClass to judge by).',
   crossObject: true,
   description: "An Ingress's ingressClassName names an IngressClass in the app or a declared external one (an Ingress without a class needs a default class); at most one IngressClass is the default.",
   fix: 'Set ingressClassName to an IngressClass of the app, or declare the class with the externalIngressClasses option; keep one default class.',

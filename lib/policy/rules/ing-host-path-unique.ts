@@ -6,6 +6,7 @@ import { ingressClassOf } from './ingress-parts';
 export const ingHostPathUnique: Rule = {
   id: 'ing-host-path-unique',
   severity: 'error',
+  severityReason: 'ingress-nginx\'s admission webhook rejects the second Ingress, and other controllers route the host and path to only one of them.',
   crossObject: true,
   description: 'Each (ingress class, host, path) is routed by one Ingress only (ingress-nginx rejects "host and path already defined").',
   fix: 'Remove the duplicate rule, or change its host or path.',

@@ -5,7 +5,8 @@ const NGINX_ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/';
 
 export const ingNoSnippets: Rule = {
   id: 'ing-no-snippets',
-  severity: 'error',
+  severity: 'warning',
+  severityReason: 'Very likely a mistake: ingress-nginx rejects snippet annotations unless an administrator enabled them, which exposes CVE-2021-25742.',
   description: 'No ingress-nginx *-snippet annotation, and no controller ConfigMap enabling allow-snippet-annotations (raw NGINX config from any Ingress author, CVE-2021-25742).',
   fix: 'Replace the snippet with the dedicated annotation or ConfigMap option; keep allow-snippet-annotations "false".',
   check: (context) => {

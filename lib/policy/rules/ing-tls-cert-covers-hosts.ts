@@ -7,6 +7,7 @@ import { resolveTlsSecret } from './tls-resolution';
 export const ingTlsCertCoversHosts: Rule = {
   id: 'ing-tls-cert-covers-hosts',
   severity: 'error',
+  severityReason: 'HTTPS cannot work for that host: clients reject a certificate that does not name it.',
   crossObject: true,
   description: 'When the certificate behind a tls[].secretName is known at synth (PEM in the Secret, or a cert-manager Certificate), it covers every host of that tls entry (a *. wildcard covers exactly one label).',
   fix: 'Add the host to the certificate (SAN or dnsNames), use a wildcard that covers it, or move the host to a tls entry with a matching certificate.',

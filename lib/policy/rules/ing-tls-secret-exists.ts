@@ -8,6 +8,7 @@ import { resolveTlsSecret } from './tls-resolution';
 export const ingTlsSecretExists: Rule = {
   id: 'ing-tls-secret-exists',
   severity: 'error',
+  severityReason: 'HTTPS cannot work: without the Secret the controller serves its default, untrusted certificate (info when the input holds no Secret source in that namespace to judge by).',
   crossObject: true,
   description: `Each Ingress tls[].secretName is a kubernetes.io/tls Secret or a cert-manager Certificate's secretName in the same namespace, or is declared external (annotation ${EXTERNAL_SECRETS_ANNOTATION} or option externalSecrets).`,
   fix: `Add the TLS Secret (or Certificate) to the app, fix the name, or list it in the Ingress annotation ${EXTERNAL_SECRETS_ANNOTATION}.`,

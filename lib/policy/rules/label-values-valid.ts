@@ -31,6 +31,7 @@ export function labelViolations(object: PolicyObject): RuleViolation[] {
 export const labelValuesValid: Rule = {
   id: 'label-values-valid',
   severity: 'error',
+  severityReason: 'The API server rejects label keys and values of the wrong syntax.',
   description: 'Label keys and values (metadata, selectors, pod templates) have the syntax the API server accepts.',
   fix: 'Use label keys like "app.kubernetes.io/name" and values of at most 63 letters, digits, "-", "_" and ".", starting and ending alphanumeric (quote numbers and booleans).',
   check: (context) => context.objects.flatMap(labelViolations),

@@ -16,6 +16,7 @@ const isPathSegmentName = (name: string) => name !== '.' && name !== '..' && !/[
 export const nameValid: Rule = {
   id: 'name-valid',
   severity: 'error',
+  severityReason: 'The API server rejects a missing or malformed name or namespace; generateName without a name is a warning (kubectl apply needs a name) unless a Helm or Argo CD hook creates the object.',
   description: 'Every object has a metadata.name of the syntax its kind requires, and a valid metadata.namespace.',
   fix: 'Use lowercase letters, digits and "-" (and "." where a subdomain is allowed); never construct paths or hashes.',
   check: (context) => {

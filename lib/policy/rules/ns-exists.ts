@@ -3,7 +3,8 @@ import { Rule, RuleViolation } from '../types';
 
 export const nsExists: Rule = {
   id: 'ns-exists',
-  severity: 'error',
+  severity: 'warning',
+  severityReason: 'kubectl apply fails when the namespace does not exist in the cluster, which these files alone cannot tell (info when they create no Namespace at all).',
   crossObject: true,
   description: "Every namespaced object's namespace is a Namespace of the app, a built-in one (default, kube-system, kube-public, kube-node-lease) or declared external.",
   fix: 'Add the Namespace to the app (NetkitChart does it for its namespace), fix the name, or declare it with the externalNamespaces option.',

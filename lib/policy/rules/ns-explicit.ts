@@ -4,7 +4,8 @@ import { Rule, RuleViolation } from '../types';
 
 export const nsExplicit: Rule = {
   id: 'ns-explicit',
-  severity: 'warning',
+  severity: 'info',
+  severityReason: 'Advice: kustomize, Helm and GitOps tools often set the namespace on purpose, so leaving it out is not a mistake.',
   description: 'Every namespaced built-in object names its namespace, so it lands in the same place whatever namespace kubectl\'s context or a GitOps tool defaults to.',
   fix: 'Set metadata.namespace (NetkitChart and the library\'s constructs always do).',
   check: (context) => {

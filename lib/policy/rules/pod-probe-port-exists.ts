@@ -1,12 +1,12 @@
 import { containersOf } from '../context';
 import { Rule, RuleViolation } from '../types';
-import { containerHasPort, describeContainerPorts } from './describe';
-import { probePort } from './pod-readiness-probe';
+import { probePort, probePortMessage, probePortSeverity } from './probes';
 
 export const podProbePortExists: Rule = {
   id: 'pod-probe-port-exists',
   severity: 'error',
-  description: 'Liveness and startup probes probe a port the container declares (readiness probes: see pod-readiness-probe).',
+  severityReason: 'A named port that no container declares fails every probe (liveness restarts the container forever); a number the container does not declare among its ports is a warning.',
+  description: 'Liveness and startup probes probe a port the container declares: by name always, by number when it declares ports (readiness probes: see pod-readiness-probe).',
   fix: 'Probe a declared containerPort (by number or name), or declare the port.',
   check: (context) => {
     const out: RuleViolation[] = [];
@@ -14,8 +14,9 @@ export const podProbePortExists: Rule = {
       for (const { container, path } of containersOf(pod)) {
         for (const field of ['livenessProbe', 'startupProbe']) {
           const port = probePort(container[field]);
-          if (port === undefined || containerHasPort(container, port)) continue;
-          out.push({ object: pod.owner, message: `${path}.${field} probes port ${JSON.stringify(port)}, which the container does not declare (it declares ${describeContainerPorts(container.ports ?? [])}).` });
+          if (port === undefined) continue;
+          const severity = probePortSeverity(container, port);
+          if (severity) out.push({ object: pod.owner, severity, message: probePortMessage(path, field, container, port) });
         }
       }
     }

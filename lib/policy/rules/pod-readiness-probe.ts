@@ -1,17 +1,14 @@
 import { containersOf, PodTemplate } from '../context';
 import { PolicyObject, Rule, RuleViolation } from '../types';
-import { containerHasPort, describeContainerPorts, describeObject } from './describe';
-
-/** The port a probe targets, if it targets one. */
-export function probePort(probe: any): number | string | undefined {
-  return probe?.httpGet?.port ?? probe?.tcpSocket?.port ?? probe?.grpc?.port;
-}
+import { describeObject } from './describe';
+import { probePort, probePortMessage, probePortSeverity } from './probes';
 
 export const podReadinessProbe: Rule = {
   id: 'pod-readiness-probe',
   severity: 'error',
+  severityReason: 'A named probe port that no container declares fails every probe, so the pods never become ready (error); a number the container does not declare among its ports is a warning; a missing readiness probe is advice (info).',
   crossObject: true,
-  description: 'A workload selected by a Service has a readinessProbe (else it gets traffic before it is ready), and every readinessProbe probes a declared container port.',
+  description: 'A workload selected by a Service has a readinessProbe (else it gets traffic before it is ready), and every readinessProbe probes a port its container declares.',
   fix: 'Add a readinessProbe on a declared port (WebApp adds a TCP one by default), or probe a port the container declares.',
   check: (context) => {
     const out: RuleViolation[] = [];
@@ -24,12 +21,13 @@ export const podReadinessProbe: Rule = {
       const containers = containersOf(pod);
       const service = selectedBy.get(pod);
       if (service && !containers.some(({ container }) => container.readinessProbe)) {
-        out.push({ object: pod.owner, message: `is selected by ${describeObject(service)} but no container at ${pod.specPath}.containers has a readinessProbe.` });
+        out.push({ object: pod.owner, severity: 'info', message: `is selected by ${describeObject(service)} but no container at ${pod.specPath}.containers has a readinessProbe, so it gets traffic as soon as it starts.` });
       }
       for (const { container, path } of containers) {
         const port = probePort(container.readinessProbe);
-        if (port === undefined || containerHasPort(container, port)) continue;
-        out.push({ object: pod.owner, message: `${path}.readinessProbe probes port ${JSON.stringify(port)}, which the container does not declare (it declares ${describeContainerPorts(container.ports ?? [])}).` });
+        if (port === undefined) continue;
+        const severity = probePortSeverity(container, port);
+        if (severity) out.push({ object: pod.owner, severity, message: probePortMessage(path, 'readinessProbe', container, port) });
       }
     }
     return out;

@@ -3,7 +3,8 @@ import { allContainers } from './containers';
 
 export const podResources: Rule = {
   id: 'pod-resources',
-  severity: 'warning',
+  severity: 'info',
+  severityReason: 'Advice: the API server and the scheduler accept containers without requests or limits.',
   description: 'Every container requests CPU and memory and has a memory limit, so the scheduler can place it and a leak cannot starve its node.',
   fix: 'Set resources.requests.cpu, resources.requests.memory and resources.limits.memory (WebApp sets defaults).',
   check: (context) => {

@@ -7,6 +7,7 @@ import { Rule, RuleViolation } from '../types';
 export const schemaValid: Rule = {
   id: 'schema-valid',
   severity: 'error',
+  severityReason: 'The API server rejects fields of the wrong type, missing required fields and values outside an enum; kubectl rejects unknown fields (strict validation).',
   description: `Every built-in object validates against the Kubernetes OpenAPI schema (${SCHEMA_SOURCE}): field types, required fields, enums, and no unknown or misspelt field.`,
   fix: 'Fix the field name or value as the message says (see `kubectl explain <kind>.<field>`).',
   check: (context) => {

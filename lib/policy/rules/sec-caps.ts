@@ -6,7 +6,8 @@ export const ALLOWED_ADDED_CAPABILITIES: readonly string[] = ['NET_BIND_SERVICE'
 
 export const secCaps: Rule = {
   id: 'sec-caps',
-  severity: 'warning',
+  severity: 'info',
+  severityReason: 'Advice: adding capabilities is hardening to review, not a defect; the pods run as written.',
   description: `Containers add no Linux capability other than ${ALLOWED_ADDED_CAPABILITIES.join(', ')}.`,
   fix: 'Remove the capability from securityContext.capabilities.add, or record why with netkit.io/skip-sec-caps.',
   check: (context) => {

@@ -3,7 +3,8 @@ import { allContainers } from './containers';
 
 export const secNoPrivEsc: Rule = {
   id: 'sec-no-priv-esc',
-  severity: 'error',
+  severity: 'warning',
+  severityReason: 'A privileged container is very likely a mistake outside node agents (warning); an unset allowPrivilegeEscalation is hardening advice (info).',
   description: 'No container is privileged, and every container sets allowPrivilegeEscalation: false (the default is true).',
   fix: 'Set securityContext.allowPrivilegeEscalation: false and drop privileged: true (add only the capability you need instead).',
   check: (context) => {
@@ -12,7 +13,7 @@ export const secNoPrivEsc: Rule = {
       const sc = container.securityContext ?? {};
       if (sc.privileged === true) out.push({ object: owner, message: `${path}.securityContext.privileged is true: the container has every capability of the node.` });
       else if (sc.allowPrivilegeEscalation !== false) {
-        out.push({ object: owner, message: `${path}.securityContext.allowPrivilegeEscalation is ${sc.allowPrivilegeEscalation === true ? 'true' : 'not set (so true)'}: a setuid binary can gain privileges.` });
+        out.push({ object: owner, severity: 'info', message: `${path}.securityContext.allowPrivilegeEscalation is ${sc.allowPrivilegeEscalation === true ? 'true' : 'not set (so true)'}: a setuid binary can gain privileges.` });
       }
     }
     return out;

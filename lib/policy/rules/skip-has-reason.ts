@@ -3,7 +3,8 @@ import { Rule, RuleViolation } from '../types';
 
 export const skipHasReason: Rule = {
   id: 'skip-has-reason',
-  severity: 'error',
+  severity: 'warning',
+  severityReason: 'Very likely a mistake: a skip without a reason, or for a rule that does not exist, has no effect.',
   description: `Every ${SKIP_ANNOTATION_PREFIX}<rule-id> annotation names an existing rule and gives a reason (a skip without one does not apply).`,
   fix: `Write why the rule does not apply as the value: ${SKIP_ANNOTATION_PREFIX}host-network-ports: "bare-metal ingress controller binds 80/443".`,
   check: (context) => {

@@ -4,6 +4,7 @@ import { describeObject } from './describe';
 export const svcNodePortUnique: Rule = {
   id: 'svc-nodeport-unique',
   severity: 'error',
+  severityReason: 'The API server rejects the second Service ("provided port is already allocated").',
   crossObject: true,
   description: 'No two Services claim the same nodePort for the same protocol anywhere in the app (the API server says "provided port is already allocated").',
   fix: 'Give each Service its own nodePort, or leave nodePort unset so the cluster allocates one.',

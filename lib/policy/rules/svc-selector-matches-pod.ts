@@ -4,6 +4,7 @@ import { Rule, RuleViolation } from '../types';
 export const svcSelectorMatchesPod: Rule = {
   id: 'svc-selector-matches-pod',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: a Service that selects no pod has no endpoints (info when the input holds no workload in its namespace to judge by).',
   crossObject: true,
   description: "A Service's selector matches the pod template of at least one workload in its namespace.",
   fix: "Make the selector equal to (a subset of) the workload's pod template labels, or fix the namespace.",

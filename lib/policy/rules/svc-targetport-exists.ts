@@ -5,6 +5,7 @@ import { containerHasPort, describeContainerPorts, describeObject } from './desc
 export const svcTargetPortExists: Rule = {
   id: 'svc-targetport-exists',
   severity: 'error',
+  severityReason: 'Traffic cannot flow to a port name no container declares, nor, very likely, to a number none of the declared ports has (info when the containers declare no port: the process may listen anyway).',
   crossObject: true,
   description: "Each Service port's targetPort (number or name; default: port) is a declared port of the containers it selects.",
   fix: 'Point targetPort at a containerPort (or its name) of the selected pods, or declare the port on the container.',
