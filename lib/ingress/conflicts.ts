@@ -11,16 +11,29 @@ export function routeKey(route: { readonly host?: string; readonly path?: string
   return `${route.host ?? ''} ${route.path || '/'}`;
 }
 
-/** Every route of an Ingress manifest with its field path. */
+/**
+ * ingress-nginx's canary annotation: a canary Ingress routes the host and path
+ * of a main Ingress on purpose (a share of its traffic), and is not a conflict.
+ */
+export const CANARY_ANNOTATION = 'nginx.ingress.kubernetes.io/canary';
+
+/** Every route of an Ingress manifest with its field path; malformed entries are skipped (schema-valid reports them). */
 function routes(ingress: IIngress): Array<{ field: string; host?: string; path: string; key: string }> {
-  return (ingress.spec?.rules ?? []).flatMap((rule, i) => (rule.http?.paths ?? []).map((p, j) => ({
-    field: `spec.rules[${i}].http.paths[${j}].path`, host: rule.host, path: p.path || '/', key: routeKey({ host: rule.host, path: p.path }),
-  })));
+  const rules: unknown = ingress?.spec?.rules;
+  if (!Array.isArray(rules)) return [];
+  return rules.flatMap((rule: any, i: number) => {
+    const paths: unknown = rule?.http?.paths;
+    if (!Array.isArray(paths)) return [];
+    const host = typeof rule.host === 'string' ? rule.host : undefined;
+    return paths.map((p: any, j: number) => ({
+      field: `spec.rules[${i}].http.paths[${j}].path`, host, path: p?.path || '/', key: routeKey({ host, path: p?.path }),
+    }));
+  });
 }
 
 /**
  * Routes of `ingress` that one of `others` (of the same class) already
- * defines. The API server accepts them, but ingress-nginx's admission webhook
+ * defines (a canary Ingress never conflicts). The API server accepts them, but ingress-nginx's admission webhook
  * rejects the second Ingress ("host X and path / is already defined in
  * ingress ns/name"), so `kubectl apply -f dist/` would fail halfway. Pure:
  * pass the Ingresses applied before this one.
@@ -38,6 +51,7 @@ export function ingressConflictProblems(ingress: IIngress, others: readonly IIng
 export function ingressConflictProblemsInOrder(ingresses: readonly IIngress[]): Problem[][] {
   const owners = new Map<string, IIngress>();
   return ingresses.map((ingress) => {
+    if (ingress?.metadata?.annotations?.[CANARY_ANNOTATION] === 'true') return [];
     const className = ingressClassOf(ingress);
     const own = routes(ingress);
     const problems: Problem[] = [];
@@ -63,7 +77,7 @@ export function ingressConflictProblemsInOrder(ingresses: readonly IIngress[]): 
 
 /** The class an Ingress asks for: ingressClassName, else the legacy annotation, else '' (the default class). */
 export function ingressClassOf(ingress: IIngress): string {
-  return ingress.spec?.ingressClassName ?? ingress.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION] ?? '';
+  return ingress?.spec?.ingressClassName ?? ingress?.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION] ?? '';
 }
 
 /** Whether a construct is an HttpIngress. */

@@ -29,6 +29,8 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
   ReplicationController: ['spec', 'template'],
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  // Argo Rollouts (argoproj.io/v1alpha1) replaces Deployments in many GitOps repositories; same template field.
+  Rollout: ['spec', 'template'],
 };
 
 /** `spec.template.spec` and the like, for messages: one string per kind. */
@@ -58,6 +60,7 @@ export class PolicyContext {
   /** namespace → label key → label value → pod templates carrying that label. */
   private readonly templatesByLabel = new Map<string, Map<string, Map<unknown, PodTemplate[]>>>();
   private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
+  private readonly templateNamespaces = new Set<string>();
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
@@ -80,6 +83,7 @@ export class PolicyContext {
     }
     this.podTemplates = templates;
     for (const t of templates) {
+      this.templateNamespaces.add(t.namespace);
       let byKey = this.templatesByLabel.get(t.namespace);
       if (!byKey) this.templatesByLabel.set(t.namespace, (byKey = new Map()));
       for (const key in t.labels) {
@@ -102,6 +106,16 @@ export class PolicyContext {
   /** The object of that kind, namespace and name, if it is in the set. */
   public find(kind: string, namespace: string | undefined, name: string): PolicyObject | undefined {
     return this.byKindNsName.get(kind)?.get(namespace ?? '')?.get(name);
+  }
+
+  /** Whether the input holds any object of a kind in a namespace (what a cross-object rule can judge by). */
+  public hasAny(kind: string, namespace: string | undefined): boolean {
+    return (this.byKindNsName.get(kind)?.get(namespace ?? '')?.size ?? 0) > 0;
+  }
+
+  /** Whether the input holds any pod template (workload or Pod) in a namespace. */
+  public hasPodTemplatesIn(namespace: string): boolean {
+    return this.templateNamespaces.has(namespace);
   }
 
   /** The names of the objects of a kind in a namespace, in input order (for "did you mean" hints). */

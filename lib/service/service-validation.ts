@@ -105,7 +105,8 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
     if (p.appProtocol !== undefined && !isQualifiedName(p.appProtocol)) {
       add(`${f}.appProtocol`, 'is not a valid application protocol.', p.appProtocol, 'a qualified name such as "http", "https" or "kubernetes.io/h2c"', 'use a standard protocol name.');
     }
-    if (p.nodePort !== undefined) {
+    // 0 (or null) means "allocate one", as the API server reads it: only a set nodePort is judged.
+    if (p.nodePort !== undefined && p.nodePort !== null && p.nodePort !== 0) {
       if (type === 'ClusterIP' || type === 'ExternalName') {
         add(`${f}.nodePort`, `may not be used when type is ${type}.`, p.nodePort, 'only NodePort and LoadBalancer Services', 'drop nodePort, or use type NodePort or LoadBalancer.');
       } else if (!Number.isInteger(p.nodePort) || p.nodePort < range.min || p.nodePort > range.max) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPolicies, Finding, PolicyOptions, RULES } from '../../lib';
+import { checkPolicies, Finding, PolicyOptions, RULES, Severity } from '../../lib';
 import {
   certificate, deployment, ingress, ingressClass, NS, service, tlsSecret, validApp,
 } from './builders';
@@ -21,8 +21,8 @@ interface RuleCase {
   readonly pass: any[];
   /** Objects with exactly the defect the rule is about. */
   readonly fail: any[];
-  /** The finding expected on `fail`. */
-  readonly expected: { kind: string; name: string; message: RegExp };
+  /** The finding expected on `fail` (at the rule's severity unless `severity` says otherwise). */
+  readonly expected: { kind: string; name: string; message: RegExp; severity?: Severity };
   readonly options?: PolicyOptions;
 }
 
@@ -54,7 +54,7 @@ const CASES: Record<string, RuleCase> = {
   'ing-host-path-unique': {
     pass: [...validApp(), ingress('api', { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/api', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] })],
     fail: [...validApp(), ingress('copy')],
-    expected: { kind: 'Ingress', name: 'copy', message: /host "shop\.example\.com" path "\/" \(class "nginx"\) is already routed by Ingress shop\/web/ },
+    expected: { kind: 'Ingress', name: 'copy', message: /spec\.rules\[0\]\.http\.paths\[0\]\.path: routes host "shop\.example\.com" and path "\/", which Ingress shop\/web already routes in class "nginx"/ },
   },
   'ing-tls-secret-exists': {
     pass: [...withoutKind(validApp(), 'Ingress'), tlsIngress('shop-tls'), tlsSecret('shop-tls'),
@@ -76,8 +76,8 @@ const CASES: Record<string, RuleCase> = {
   },
   'ns-exists': {
     pass: [...validApp(), deployment('tool', { ns: 'kube-system' })],
-    fail: withoutKind(validApp(), 'Namespace'),
-    expected: { kind: 'Deployment', name: 'web', message: /metadata\.namespace "shop" is not created by these manifests/ },
+    fail: [...validApp(), deployment('tool', { ns: 'tools' })],
+    expected: { kind: 'Deployment', name: 'tool', message: /metadata\.namespace "tools" is not created by these manifests/ },
   },
   'ns-explicit': {
     pass: validApp(),
@@ -107,7 +107,7 @@ const CASES: Record<string, RuleCase> = {
   'label-values-valid': {
     pass: validApp(),
     fail: [...validApp(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: NS, labels: { version: 'v1.0/beta' } }, data: {} }],
-    expected: { kind: 'ConfigMap', name: 'settings', message: /metadata\.labels\["version"\] value "v1\.0\/beta" is not a valid label value/ },
+    expected: { kind: 'ConfigMap', name: 'settings', message: /metadata\.labels\["version"\]: is not a valid label value\. Got: "v1\.0\/beta"/ },
   },
   'svc-spec-valid': {
     pass: validApp(),
@@ -220,7 +220,7 @@ describe('every rule', () => {
     test('reports its failing fixture with the object, severity, message and fix', () => {
       const findings = ofRule(checkPolicies(c.fail, c.options), id);
       expect(findings).toContainEqual(expect.objectContaining({
-        rule: id, severity: rule.severity, kind: c.expected.kind, name: c.expected.name, message: expect.stringMatching(c.expected.message),
+        rule: id, severity: c.expected.severity ?? rule.severity, kind: c.expected.kind, name: c.expected.name, message: expect.stringMatching(c.expected.message),
       }));
       for (const f of findings) expect(f.fix.length).toBeGreaterThan(0);
     });
@@ -324,7 +324,7 @@ describe('rule details', () => {
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a.b' } },
     ];
     expect(ofRule(checkPolicies(objects), 'name-valid').map((f) => f.message)).toEqual([
-      'metadata.name is missing.',
+      'metadata.name is missing (and there is no generateName); the API server rejects it.',
       'metadata.namespace "Shop" is not a valid namespace name. Allowed: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.',
       'metadata.name "a.b" is not a valid Namespace name. Allowed: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.',
     ]);
@@ -422,7 +422,7 @@ describe('rule details', () => {
 
   test('invalid label keys are reported', () => {
     const objects = [...validApp(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 's', namespace: NS, labels: { 'bad key': 'x' } } }];
-    expect(ofRule(checkPolicies(objects), 'label-values-valid')[0].message).toMatch(/metadata\.labels key "bad key" is not a valid label key/);
+    expect(ofRule(checkPolicies(objects), 'label-values-valid')[0].message).toMatch(/^metadata\.labels: has a key that is not a valid label key\. Got: "bad key"/);
   });
 });
 

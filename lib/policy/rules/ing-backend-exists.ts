@@ -17,11 +17,21 @@ export const ingBackendExists: Rule = {
         const ref = backend.service;
         if (!ref || typeof ref.name !== 'string') continue;
         const service = context.find('Service', ingress.namespace, ref.name);
+        if (!service && !context.hasAny('Service', ingress.namespace)) {
+          out.push({
+            object: ingress, severity: 'info',
+            message: `cannot judge ${field}.service.name "${ref.name}": these manifests hold no Service in namespace "${ingress.namespace}" (it may live elsewhere).`,
+            fix: 'Check these manifests together with the Services to have the backend checked.',
+          });
+          continue;
+        }
         if (!service) {
           const near = closest(ref.name, context.namesIn('Service', ingress.namespace));
           out.push({ object: ingress, message: `${field}.service.name "${ref.name}" is not a Service in namespace "${ingress.namespace}".${near ? ` Did you mean "${near}"?` : ''}` });
           continue;
         }
+        // An ExternalName Service is a DNS alias: the controller connects to the backend's port number as given.
+        if (service.manifest.spec?.type === 'ExternalName') continue;
         const ports: any[] = Array.isArray(service.manifest.spec?.ports) ? service.manifest.spec.ports : [];
         const wanted = ref.port ?? {};
         const ok = wanted.number !== undefined ? ports.some((p) => p.port === wanted.number)

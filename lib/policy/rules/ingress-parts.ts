@@ -14,9 +14,6 @@ export function ingressBackends(ingress: any): Array<{ backend: any; field: stri
   return out;
 }
 
-/** The class an Ingress asks for, as the Ingress constructs read it; '' for the default class. */
-export { ingressClassOf } from '../../ingress/conflicts';
-
 /** The TLS entries of an Ingress that name a Secret. */
 export function ingressTlsEntries(ingress: any): Array<{ secretName: string; hosts: string[]; field: string }> {
   const tls = ingress?.spec?.tls;

@@ -1,4 +1,5 @@
-import { isLabelValue, isQualifiedName, LABEL_VALUE_RULE } from '../../core/names';
+import { labelProblems } from '../../core/metadata-validation';
+import { problemViolations } from '../engine';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 
 /** Where label maps live in an object, as paths. */
@@ -10,22 +11,10 @@ function labelMaps(manifest: any): Array<{ field: string; labels: unknown }> {
   return maps;
 }
 
-export function labelViolations(object: PolicyObject): RuleViolation[] {
-  const out: RuleViolation[] = [];
-  for (const { field, labels } of labelMaps(object.manifest)) {
-    if (!labels || typeof labels !== 'object') continue;
-    for (const key in labels) {
-      if (!Object.prototype.hasOwnProperty.call(labels, key)) continue;
-      const value = (labels as Record<string, unknown>)[key];
-      if (!isQualifiedName(key)) {
-        out.push({ object, message: `${field} key "${key}" is not a valid label key (optional DNS prefix and "/", then at most 63 letters, digits, "-", "_", ".").` });
-      }
-      if (typeof value !== 'string' || !isLabelValue(value)) {
-        out.push({ object, message: `${field}["${key}"] value ${JSON.stringify(value)} is not a valid label value. Allowed: ${LABEL_VALUE_RULE}.` });
-      }
-    }
-  }
-  return out;
+/** The label findings of one object: the same check as the constructs' (labelProblems), on every label map. */
+function labelViolations(object: PolicyObject): RuleViolation[] {
+  return labelMaps(object.manifest).flatMap(({ field, labels }) =>
+    labels && typeof labels === 'object' && !Array.isArray(labels) ? problemViolations(object, labelProblems(field, labels as Record<string, string>)) : []);
 }
 
 export const labelValuesValid: Rule = {

@@ -1,7 +1,7 @@
 import {
   DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain,
 } from '../../core/names';
-import { Rule, RuleViolation } from '../types';
+import { PolicyObject, Rule, RuleViolation } from '../types';
 
 /** Kinds whose names must be DNS-1123 labels; Services (DNS-1035) are checked by svc-spec-valid. */
 const LABEL_NAMED_KINDS = new Set(['Namespace']);
@@ -13,23 +13,58 @@ const LABEL_NAMED_KINDS = new Set(['Namespace']);
 const PATH_SEGMENT_NAMED_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 const isPathSegmentName = (name: string) => name !== '.' && name !== '..' && !/[/%]/.test(name);
 
+/**
+ * Annotations of tools that create the object themselves, with `create`
+ * semantics, so a generateName is how they are meant to be written: Helm
+ * hooks and Argo CD sync hooks.
+ */
+const CREATING_TOOL_ANNOTATIONS = ['helm.sh/hook', 'argocd.argoproj.io/hook'];
+
+/** Kinds submitted with `create` by their own tools (`argo submit`, `tkn … start`), never applied. */
+const CREATED_KINDS = new Set(['argoproj.io/Workflow', 'tekton.dev/PipelineRun', 'tekton.dev/TaskRun']);
+
+/** Whether a tool that uses generateName creates the object (nothing for kubectl apply to name). */
+function createdByTool(o: PolicyObject): boolean {
+  const annotations = o.manifest.metadata?.annotations;
+  if (annotations && typeof annotations === 'object' && CREATING_TOOL_ANNOTATIONS.some((key) => key in annotations)) return true;
+  return CREATED_KINDS.has(`${o.apiVersion.split('/')[0]}/${o.kind}`);
+}
+
+/** The finding for an object without a name, if any. */
+function missingName(o: PolicyObject): RuleViolation | undefined {
+  const generateName = o.manifest.metadata?.generateName;
+  if (typeof generateName !== 'string' || generateName === '') {
+    return { object: o, message: 'metadata.name is missing (and there is no generateName); the API server rejects it.' };
+  }
+  if (createdByTool(o)) return undefined;
+  return {
+    object: o, severity: 'warning',
+    message: `has metadata.generateName "${generateName}" but no name: kubectl create works, kubectl apply and GitOps tools need a name.`,
+    fix: 'Give it a metadata.name, or say which tool creates it (a helm.sh/hook or argocd.argoproj.io/hook annotation).',
+  };
+}
+
 export const nameValid: Rule = {
   id: 'name-valid',
   severity: 'error',
   severityReason: 'The API server rejects a missing or malformed name or namespace; generateName without a name is a warning (kubectl apply needs a name) unless a Helm or Argo CD hook creates the object.',
-  description: 'Every object has a metadata.name of the syntax its kind requires, and a valid metadata.namespace.',
+  description: 'Every object has a metadata.name of the syntax its kind requires (or a generateName, where the tool that creates it uses one), and a valid metadata.namespace.',
   fix: 'Use lowercase letters, digits and "-" (and "." where a subdomain is allowed); never construct paths or hashes.',
   check: (context) => {
     const out: RuleViolation[] = [];
     for (const o of context.objects) {
+      // Not a Kubernetes object: schema-valid says so, once.
+      if (!o.apiVersion || !o.kind) continue;
       const declaredNs = o.manifest.metadata?.namespace;
       if (declaredNs !== undefined && (typeof declaredNs !== 'string' || !isDns1123Label(declaredNs))) {
         out.push({ object: o, message: `metadata.namespace ${JSON.stringify(declaredNs)} is not a valid namespace name. Allowed: ${DNS1123_LABEL_RULE}.` });
       }
-      if (o.kind === 'Service') continue;
       if (!o.name) {
-        out.push({ object: o, message: 'metadata.name is missing.' });
-      } else if (PATH_SEGMENT_NAMED_KINDS.has(o.kind) && String(o.manifest.apiVersion ?? '').startsWith('rbac.authorization.k8s.io/')) {
+        const finding = missingName(o);
+        if (finding) out.push(finding);
+      } else if (o.kind === 'Service') {
+        continue;
+      } else if (PATH_SEGMENT_NAMED_KINDS.has(o.kind) && o.apiVersion.startsWith('rbac.authorization.k8s.io/')) {
         if (!isPathSegmentName(o.name)) out.push({ object: o, message: `metadata.name "${o.name}" is not a valid ${o.kind} name. Allowed: any name without "/" or "%", other than "." and "..".` });
       } else if (LABEL_NAMED_KINDS.has(o.kind) ? !isDns1123Label(o.name) : !isDns1123Subdomain(o.name)) {
         out.push({ object: o, message: `metadata.name "${o.name}" is not a valid ${o.kind} name. Allowed: ${LABEL_NAMED_KINDS.has(o.kind) ? DNS1123_LABEL_RULE : DNS1123_SUBDOMAIN_RULE}.` });

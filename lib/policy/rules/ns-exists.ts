@@ -1,5 +1,5 @@
 import { BUILT_IN_NAMESPACES } from '../../core/chart';
-import { Rule, RuleViolation } from '../types';
+import { PolicyObject, Rule, RuleViolation } from '../types';
 
 export const nsExists: Rule = {
   id: 'ns-exists',
@@ -9,12 +9,23 @@ export const nsExists: Rule = {
   description: "Every namespaced object's namespace is a Namespace of the app, a built-in one (default, kube-system, kube-public, kube-node-lease) or declared external.",
   fix: 'Add the Namespace to the app (NetkitChart does it for its namespace), fix the name, or declare it with the externalNamespaces option.',
   check: (context) => {
-    const known = new Set([...BUILT_IN_NAMESPACES, ...(context.options.externalNamespaces ?? []), ...context.ofKind('Namespace').map((n) => n.name)]);
-    const out: RuleViolation[] = [];
+    const created = context.ofKind('Namespace');
+    const known = new Set([...BUILT_IN_NAMESPACES, ...(context.options.externalNamespaces ?? []), ...created.map((n) => n.name)]);
+    // Manifests that create no Namespace at all leave that to someone else (a platform team,
+    // Argo CD's CreateNamespace, kubectl create namespace): nothing to judge by.
+    const severity = created.length > 0 ? 'warning' : 'info';
+    // One finding per missing namespace, on its first object: fifty objects do not make fifty findings.
+    const missing = new Map<string, { first: PolicyObject; count: number }>();
     for (const o of context.objects) {
-      if (o.namespace !== undefined && !known.has(o.namespace)) {
-        out.push({ object: o, message: `metadata.namespace "${o.namespace}" is not created by these manifests and is not declared external; kubectl apply fails with "namespaces not found".` });
-      }
+      if (o.namespace === undefined || known.has(o.namespace) || !o.apiVersion || !o.kind) continue;
+      const seen = missing.get(o.namespace);
+      if (seen) seen.count++;
+      else missing.set(o.namespace, { first: o, count: 1 });
+    }
+    const out: RuleViolation[] = [];
+    for (const [namespace, { first, count }] of missing) {
+      const others = count > 1 ? ` (as do ${count - 1} other object(s))` : '';
+      out.push({ object: first, severity, message: `metadata.namespace "${namespace}"${others} is not created by these manifests and is not declared external; kubectl apply fails with "namespaces not found" unless it exists in the cluster.` });
     }
     return out;
   },

@@ -1,6 +1,8 @@
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
 
+const NODE_PORT_TYPES = new Set(['NodePort', 'LoadBalancer']);
+
 export const svcNodePortUnique: Rule = {
   id: 'svc-nodeport-unique',
   severity: 'error',
@@ -13,9 +15,11 @@ export const svcNodePortUnique: Rule = {
     const claimed = new Map<string, PolicyObject>();
     for (const service of context.ofKind('Service')) {
       const ports = service.manifest.spec?.ports;
-      if (!Array.isArray(ports)) continue;
+      // Only these types allocate node ports; a nodePort elsewhere is svc-spec-valid's finding.
+      if (!Array.isArray(ports) || !NODE_PORT_TYPES.has(service.manifest.spec?.type)) continue;
       ports.forEach((port: any, i: number) => {
-        if (port.nodePort === undefined) return;
+        // Unset, null and 0 all mean "the cluster allocates one".
+        if (port?.nodePort === undefined || port.nodePort === null || port.nodePort === 0) return;
         const key = `${port.nodePort}/${port.protocol ?? 'TCP'}`;
         const owner = claimed.get(key);
         if (owner === undefined) claimed.set(key, service);

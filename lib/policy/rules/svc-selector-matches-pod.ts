@@ -16,6 +16,15 @@ export const svcSelectorMatchesPod: Rule = {
       // Selector-less Services (ExternalName, manual EndpointSlices) select nothing on purpose.
       if (spec.type === 'ExternalName' || !selector || Object.keys(selector).length === 0) continue;
       if (context.podsSelectedBy(service).length > 0) continue;
+      if (!context.hasPodTemplatesIn(service.namespace ?? 'default')) {
+        // The workloads live in other files, or an operator creates the pods: nothing here to judge by.
+        out.push({
+          object: service, severity: 'info',
+          message: `cannot judge spec.selector ${JSON.stringify(selector)}: these manifests hold no workload in namespace "${service.namespace}" (they may live elsewhere or be created by an operator).`,
+          fix: 'Check these manifests together with the workloads to have the selector checked.',
+        });
+        continue;
+      }
       const hints = Object.entries(selector).flatMap(([key, value]) => {
         const values = context.podLabelValues(service.namespace ?? 'default', key);
         if (values.includes(value as string)) return [];

@@ -4,41 +4,65 @@ import { PolicyObject } from '../types';
 
 /** What a TLS secretName of an Ingress resolves to in the app. */
 export interface ResolvedTlsSecret {
-  /** The kubernetes.io/tls Secret, or the cert-manager Certificate that will write it. */
+  /** The kubernetes.io/tls Secret, or the object that will write it (cert-manager Certificate, SealedSecret, ExternalSecret). */
   readonly source: PolicyObject;
   /** The DNS names the certificate covers when known at synth; undefined when not known. */
   readonly dnsNames?: readonly string[];
 }
 
-const certificatesBySecret = new WeakMap<PolicyContext, Map<string, PolicyObject>>();
+interface SecretSources {
+  /** `namespace/secret name` → the object that writes it. */
+  readonly bySecret: Map<string, PolicyObject>;
+  /** Namespaces with at least one such object. */
+  readonly namespaces: Set<string | undefined>;
+}
+
+const sourcesBySecret = new WeakMap<PolicyContext, SecretSources>();
 const namesCache = new WeakMap<object, readonly string[] | undefined>();
 
-/** cert-manager Certificates by `namespace/secretName`, built once per context. */
-function certificateIndex(context: PolicyContext): Map<string, PolicyObject> {
-  let index = certificatesBySecret.get(context);
+/**
+ * Objects that make a Secret appear in the cluster, by `namespace/secret name`:
+ * cert-manager Certificates (spec.secretName), Sealed Secrets (the same name)
+ * and External Secrets (spec.target.name, else their own name). Built once per context.
+ */
+function secretSources(context: PolicyContext): SecretSources {
+  let index = sourcesBySecret.get(context);
   if (!index) {
-    index = new Map();
-    for (const cert of context.ofKind('Certificate')) {
-      if (!cert.apiVersion.startsWith('cert-manager.io/')) continue;
-      const secretName = cert.manifest.spec?.secretName;
-      if (typeof secretName === 'string') index.set(`${cert.namespace}/${secretName}`, cert);
+    const bySecret = new Map<string, PolicyObject>();
+    const namespaces = new Set<string | undefined>();
+    const add = (o: PolicyObject, secretName: unknown) => {
+      if (typeof secretName !== 'string' || !secretName) return;
+      namespaces.add(o.namespace);
+      if (!bySecret.has(`${o.namespace}/${secretName}`)) bySecret.set(`${o.namespace}/${secretName}`, o);
+    };
+    for (const cert of context.ofKind('Certificate')) if (cert.apiVersion.startsWith('cert-manager.io/')) add(cert, cert.manifest.spec?.secretName);
+    for (const sealed of context.ofKind('SealedSecret')) if (sealed.apiVersion.startsWith('bitnami.com/')) add(sealed, sealed.name);
+    for (const external of context.ofKind('ExternalSecret')) {
+      if (external.apiVersion.startsWith('external-secrets.io/')) add(external, external.manifest.spec?.target?.name ?? external.name);
     }
-    certificatesBySecret.set(context, index);
+    index = { bySecret, namespaces };
+    sourcesBySecret.set(context, index);
   }
   return index;
 }
 
-/** The Secret (any type) or Certificate behind a secretName, if the app has one. */
+/** Whether the manifests hold anything a TLS secretName in this namespace could resolve to. */
+export function hasTlsSecretSources(context: PolicyContext, namespace: string | undefined): boolean {
+  return context.hasAny('Secret', namespace) || secretSources(context).namespaces.has(namespace);
+}
+
+/** The Secret (any type), or the object that will write it, behind a secretName, if the app has one. */
 export function resolveTlsSecret(context: PolicyContext, namespace: string | undefined, secretName: string): ResolvedTlsSecret | undefined {
   const secret = context.find('Secret', namespace, secretName);
   if (secret) return { source: secret, dnsNames: secretCertificateNames(secret.manifest) };
-  const cert = certificateIndex(context).get(`${namespace}/${secretName}`);
-  if (cert) {
-    const spec = cert.manifest.spec ?? {};
+  const source = secretSources(context).bySecret.get(`${namespace}/${secretName}`);
+  if (source?.kind === 'Certificate') {
+    const spec = source.manifest.spec ?? {};
     const names = [...(Array.isArray(spec.dnsNames) ? spec.dnsNames : []), ...(spec.commonName ? [spec.commonName] : [])];
-    return { source: cert, dnsNames: names };
+    return { source, dnsNames: names };
   }
-  return undefined;
+  // A sealed or external Secret: its certificate is not readable here.
+  return source ? { source } : undefined;
 }
 
 /**
