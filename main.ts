@@ -3,11 +3,12 @@
 // them to dist/ (see README, "Install order", for applying them).
 import { App, Duration } from 'cdk8s';
 import {
-  enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
+  ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
   NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress, writeKustomization, writeTrafficMap,
 } from './lib';
 
-// NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
+// NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts,
+// and the policy checks in every synth.
 const app = new NetkitApp();
 
 // ---------------------------------------------------------------------------
@@ -154,14 +155,10 @@ const cbucDev = cbucEnvironment(app, { name: 'dev', replicas: 1 });
 const cbucPro = cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' });
 admission.addDependency(dev, defaults, cbucDev, cbucPro);
 
-// ---------------------------------------------------------------------------
-// Policies: every rule runs over the whole app inside app.synth(), so
-// `npx cdk8s synth` fails before writing dist/ on an error finding (a Service
-// selecting no pod, a backend naming no Service, an uncovered TLS host …);
-// warnings and infos print.
-// ---------------------------------------------------------------------------
-enforcePolicies(app);
-
+// Policies need no call: a NetkitApp runs every rule over the whole app inside
+// app.synth(), so `npx cdk8s synth` fails before writing dist/ on an error
+// finding (a Service selecting no pod, a backend naming no Service, an
+// uncovered TLS host …); warnings print, infos are counted.
 app.synth();
 
 // ---------------------------------------------------------------------------

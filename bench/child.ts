@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 
 /**
  * Runs `work` with the library's `checkPolicies` timed: the share of the
- * synth that the policy checks take inside ours (enforcePolicies calls it
+ * synth that the policy checks take inside ours (NetkitApp's validation calls it
  * through the engine module's export, which is wrapped here), less the time
  * it spends rendering the objects.
  */

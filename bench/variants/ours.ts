@@ -1,9 +1,10 @@
-import { enforcePolicies, ITlsCertificateRef, NetkitApp, NetkitChart, WebApp, WildcardIngress } from '../../lib';
+import { ITlsCertificateRef, NetkitApp, NetkitChart, WebApp, WildcardIngress } from '../../lib';
 import { appImage, appName, CONTAINER_PORT, DOMAIN, INGRESS_CHART, INGRESS_CLASS, INGRESS_NAME, Layout, NAMESPACE, REPLICAS, SERVICE_PORT, TLS_SECRET } from '../workload';
 
 /** The library's constructs as a user writes them: WebApp, its Service, one WildcardIngress route each. */
 export function buildOurs(n: number, layout: Layout, outdir: string): NetkitApp {
-  const app = new NetkitApp({ outdir });
+  // Policy checks run in every NetkitApp synth; the class comes with the ingress controller, outside these charts.
+  const app = new NetkitApp({ outdir, policies: { externalIngressClasses: [INGRESS_CLASS] } });
   const shared = new NetkitChart(app, layout === 'one-chart' ? NAMESPACE : INGRESS_CHART, { namespace: NAMESPACE, createNamespace: true });
   const certificate: ITlsCertificateRef = { secretName: TLS_SECRET, dnsNames: [`*.${DOMAIN}`], managedOutside: true };
   const ingress = new WildcardIngress(shared, INGRESS_NAME, { domain: DOMAIN, certificate });
@@ -16,9 +17,7 @@ export function buildOurs(n: number, layout: Layout, outdir: string): NetkitApp 
   return app;
 }
 
-/** Built, policy-checked (`enforcePolicies`: synth fails on an error finding) and synthesized. */
+/** Built, policy-checked (NetkitApp's default: synth fails on an error finding) and synthesized. */
 export function runOurs(n: number, layout: Layout, outdir: string): void {
-  const app = buildOurs(n, layout, outdir);
-  enforcePolicies(app, { externalIngressClasses: [INGRESS_CLASS] });
-  app.synth();
+  buildOurs(n, layout, outdir).synth();
 }

@@ -1,12 +1,24 @@
 import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
 import { isNetkitChart } from '../core/chart';
+import { registerDefaultPolicies } from '../policy/enforce';
+import { PolicyOptions } from '../policy/types';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
 import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { dependencyOrder } from './topology';
 import { countValues, serializingSmallDocumentsFirst, skippingUnusedTagScan, smallestFirst } from './yaml-serialization';
 
-/** The same props as a cdk8s App: outdir, outputFileExtension, yamlOutputType, resolvers, recordConstructMetadata. */
-export interface NetkitAppProps extends AppProps {}
+/** The props of a cdk8s App (outdir, outputFileExtension, yamlOutputType, resolvers, recordConstructMetadata), and the policy checks. */
+export interface NetkitAppProps extends AppProps {
+  /**
+   * The policy checks every synth runs before it writes anything: `true`, or
+   * their options (external namespaces, ingress classes and Secrets,
+   * disabled rules …); `false` turns them off. Only error findings fail the
+   * synth; warnings print, infos are counted. `enforcePolicies(app, options)`
+   * on a NetkitApp sets the options instead.
+   * @default true - every rule, with default options
+   */
+  readonly policies?: boolean | PolicyOptions;
+}
 
 type SynthChart = (chart: Chart) => any[];
 
@@ -23,7 +35,8 @@ type SynthChart = (chart: Chart) => any[];
  * written. Every `toJson` override still runs (NetkitChart strips the
  * namespace of cluster-scoped objects there), and each object is serialized
  * once per synth, shared with validations that read `synthesizedObjects`
- * (the policy checks of `enforcePolicies`).
+ * (the policy checks, which a NetkitApp runs in every synth unless
+ * `policies: false`).
  */
 export class NetkitApp extends App {
   /** Set while `synth()` runs with a layout whose files do not depend on the order charts are written in. */
@@ -31,6 +44,8 @@ export class NetkitApp extends App {
 
   constructor(props: NetkitAppProps = {}) {
     super(props);
+    // On by default, so no new user's app ships what the API server rejects; opting out is explicit.
+    if (props.policies !== false) registerDefaultPolicies(this, props.policies === true || props.policies === undefined ? {} : props.policies);
   }
 
   /**

@@ -5,7 +5,8 @@ import { closest } from '../policy/suggest';
 import { CliCommand, EXIT_UNREADABLE, readManifestsForCommand } from './main';
 
 const USAGE = [
-  'Usage: cdk8s-netkit check [--format text|json] [--strict] [options] <files or folders>…',
+  'Usage: cdk8s-netkit check [--format text|json] [--strict] [--info] [options] <files or folders>…',
+  '  --info                         list info findings (advice, "cannot judge"); by default only counted',
   '  --external-namespace NAME      a namespace that exists outside these files (repeatable)',
   '  --external-ingress-class NAME  an IngressClass installed outside these files (repeatable)',
   '  --external-secret [NS/]NAME    a TLS Secret managed outside these files (repeatable)',
@@ -23,7 +24,8 @@ const LIST_OPTIONS: Record<string, 'externalNamespaces' | 'externalIngressClasse
 };
 
 /**
- * `check`: runs every policy rule over Kubernetes YAML files. Exit codes:
+ * `check`: runs every policy rule over Kubernetes YAML files; info findings
+ * are counted, and listed with --info. Exit codes:
  * 0 no error finding, 1 warnings with --strict, 2 any error finding (or bad
  * usage), 3 unreadable input.
  */
@@ -32,12 +34,14 @@ export const checkCommand: CliCommand = {
   run: (args, io) => {
     let format = 'text';
     let strict = false;
+    let listInfos = false;
     const paths: string[] = [];
     const lists: Record<string, string[]> = { externalNamespaces: [], externalIngressClasses: [], externalSecrets: [], disabledRules: [] };
     let kubernetesVersion: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (arg === '--strict') strict = true;
+      else if (arg === '--info') listInfos = true;
       else if (LIST_OPTIONS[arg] !== undefined || arg === '--kubernetes-version') {
         const value = args[++i];
         if (value === undefined || value.startsWith('-')) {
@@ -85,13 +89,15 @@ export const checkCommand: CliCommand = {
       return EXIT_UNREADABLE;
     }
     if (format === 'json') {
-      const list = findings.map((f) => ({
+      const counts = { error: 0, warning: 0, info: 0 };
+      for (const f of findings) counts[f.severity]++;
+      const list = findings.filter((f) => listInfos || f.severity !== 'info').map((f) => ({
         rule: f.rule, severity: f.severity, kind: f.kind, namespace: f.namespace ?? null, name: f.name,
         ...(f.file !== undefined ? { file: f.file, line: f.line } : {}), message: f.message, fix: f.fix,
       }));
-      io.out(`${JSON.stringify({ findings: list }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ findings: list, counts }, null, 2)}\n`);
     } else {
-      io.out(formatReport(findings));
+      io.out(formatReport(findings, { listInfos }));
     }
     if (findings.some((f) => f.severity === 'error')) return 2;
     if (strict && findings.some((f) => f.severity === 'warning')) return 1;

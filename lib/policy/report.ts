@@ -14,9 +14,22 @@ export function formatFinding(f: Finding): string {
   return `${f.severity.toUpperCase()} [${f.rule}] ${describeObject(f)}${where ? ` (${where})` : ''}: ${f.message}\n    Fix: ${f.fix}`;
 }
 
-/** A readable report: one entry per finding and a count line. */
-export function formatReport(findings: readonly Finding[]): string {
+/** Options of {@link formatReport}. */
+export interface ReportOptions {
+  /**
+   * Whether info findings are listed, or only counted in the summary line.
+   * @default true
+   */
+  readonly listInfos?: boolean;
+}
+
+/** A readable report: one entry per finding (infos only counted unless listed) and a count line. */
+export function formatReport(findings: readonly Finding[], options: ReportOptions = {}): string {
+  const listInfos = options.listInfos ?? true;
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  const summary = `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s).`;
-  return [...findings.map(formatFinding), summary].join('\n') + '\n';
+  const infos = count('info');
+  const hidden = !listInfos && infos > 0 ? ' (not listed; --info lists them)' : '';
+  const summary = `${count('error')} error(s), ${count('warning')} warning(s), ${infos} info(s)${hidden}.`;
+  const listed = listInfos ? findings : findings.filter((f) => f.severity !== 'info');
+  return [...listed.map(formatFinding), summary].join('\n') + '\n';
 }

@@ -37,7 +37,8 @@ describe('cdk8s-netkit check', () => {
   test('--format json prints the findings as JSON', () => {
     const r = check('--format', 'json', join(fixtures, 'broken.yaml'));
     expect(r.code).toBe(2);
-    const { findings } = JSON.parse(r.stdout);
+    const { findings, counts } = JSON.parse(r.stdout);
+    expect(counts).toEqual({ error: 1, warning: 0, info: 0 });
     expect(findings).toEqual([{
       rule: 'svc-selector-matches-pod', severity: 'error', kind: 'Service', namespace: 'default', name: 'web',
       file: join(fixtures, 'broken.yaml'), line: 2,
@@ -69,7 +70,7 @@ describe('cdk8s-netkit check', () => {
   test('--external-ingress-class declares a class installed outside the files', () => {
     const ingress = join(fixtures, 'ingress-external-class.yaml');
     // No IngressClass in the files and none declared: the class cannot be judged (info).
-    expect(check(ingress)).toMatchObject({ code: 0, stdout: expect.stringContaining('INFO [ing-class-resolves] Ingress default/web') });
+    expect(check('--info', ingress)).toMatchObject({ code: 0, stdout: expect.stringContaining('INFO [ing-class-resolves] Ingress default/web') });
     expect(check('--external-ingress-class', 'nginx', ingress)).toMatchObject({ code: 2, stdout: expect.stringContaining('ERROR [ing-class-resolves] Ingress default/web') });
     expect(check('--external-ingress-class', 'traefik', ingress)).toMatchObject({ code: 0, stdout: '0 error(s), 0 warning(s), 0 info(s).\n' });
   });
@@ -78,6 +79,16 @@ describe('cdk8s-netkit check', () => {
     const r = check('--external-ingress-class', 'nginx', join(root, 'dist'));
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/^(ERROR|WARNING)/m);
+  });
+
+  test('counts infos, and lists them only with --info (text and JSON)', () => {
+    const ingress = join(fixtures, 'ingress-external-class.yaml');
+    const counted = check(ingress);
+    expect(counted.stdout).toBe('0 error(s), 0 warning(s), 1 info(s) (not listed; --info lists them).\n');
+    expect(check('--info', ingress).stdout).toMatch(/^INFO \[ing-class-resolves\] Ingress default\/web .*cannot judge/);
+    const json = JSON.parse(check('--format', 'json', ingress).stdout);
+    expect(json).toEqual({ findings: [], counts: { error: 0, warning: 0, info: 1 } });
+    expect(JSON.parse(check('--format', 'json', '--info', ingress).stdout).findings).toEqual([expect.objectContaining({ rule: 'ing-class-resolves', severity: 'info' })]);
   });
 
   test('--disable turns a rule off', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { checkPolicies, enforcePolicies, NetkitChart, policyValidation, readManifests, WebApp } from '../../lib';
+import { checkPolicies, enforcePolicies, NetkitChart, POLICY_INFO_ENV, policyValidation, readManifests, WebApp } from '../../lib';
 // The setup module users add to setupFilesAfterEnv.
 import '../../lib/policy/jest-setup';
 
@@ -46,11 +46,12 @@ describe('enforcePolicies', () => {
   beforeEach(() => { stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true); });
   afterEach(() => stderr.mockRestore());
 
-  test('makes Testing.synth throw with the construct path, object, rule and fix', () => {
+  test('makes Testing.synth throw with the construct path of the object (not the app\'s empty one), object, rule and fix', () => {
     const app = Testing.app();
     const chart = brokenChart(app);
     enforcePolicies(app);
-    expect(() => Testing.synth(chart)).toThrow(/cdk8s-netkit policies found 1 error\(s\); nothing was written:\nERROR \[svc-selector-matches-pod\] Service shop\/web \(shop\/typo\): spec\.selector .*\n    Fix: Make the selector equal/);
+    expect(() => Testing.synth(chart)).toThrow(/^Validation failed with the following errors:\n  \[shop\/typo\] ERROR \[svc-selector-matches-pod\] Service shop\/web: spec\.selector .*\n    Fix: Make the selector equal[^\n]*$/);
+    expect(() => Testing.synth(chart)).not.toThrow(/\[\]/);
   });
 
   test('makes app.synth() fail before any manifest is written', () => {
@@ -66,18 +67,52 @@ describe('enforcePolicies', () => {
     }
   });
 
-  test('prints warnings and infos once and lets synth go on', () => {
+  test('prints warnings once in full, infos only as a count, and lets synth go on', () => {
     const app = Testing.app();
     const chart = new NetkitChart(app, 'edge', { namespace: 'edge' });
     new ApiObject(chart, 'np', {
       apiVersion: 'v1', kind: 'Service', metadata: { name: 'np-printed-once' },
       spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] },
     });
+    new WebApp(chart, 'tool', { image: 'busybox', port: 8080 });
     enforcePolicies(app);
     Testing.synth(chart);
     Testing.synth(chart);
-    const printed = stderr.mock.calls.map((c) => String(c[0])).filter((t) => t.includes('np-printed-once'));
-    expect(printed).toEqual([expect.stringMatching(/^INFO \[svc-type-nodeport\] Service edge\/np-printed-once \(edge\/np\)/)]);
+    const printed = stderr.mock.calls.map((c) => String(c[0]));
+    expect(printed.filter((t) => t.includes('img-pinned'))).toEqual([expect.stringMatching(/^WARNING \[img-pinned\] Deployment edge\/tool \(edge\/tool\/Deployment\): .*"busybox" has no tag/)]);
+    expect(printed.filter((t) => t.includes('np-printed-once'))).toEqual([]);
+    expect(printed).toContain(`cdk8s-netkit policies: 0 error(s), 1 warning(s), 1 info(s) not shown (set ${POLICY_INFO_ENV}=1, or run \`npx cdk8s-netkit check --info <dist folder>\`, to list them).\n`);
+  });
+
+  test(`${POLICY_INFO_ENV}=1 prints the infos in full`, () => {
+    const app = Testing.app();
+    const chart = new NetkitChart(app, 'edge', { namespace: 'edge' });
+    new ApiObject(chart, 'np', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'np-shown' }, spec: { type: 'NodePort', ports: [{ port: 80 }] } });
+    enforcePolicies(app);
+    process.env[POLICY_INFO_ENV] = '1';
+    try {
+      Testing.synth(chart);
+    } finally {
+      delete process.env[POLICY_INFO_ENV];
+    }
+    const printed = stderr.mock.calls.map((c) => String(c[0]));
+    expect(printed.filter((t) => t.includes('np-shown'))).toEqual(expect.arrayContaining([expect.stringMatching(/^INFO \[svc-type-nodeport\] Service edge\/np-shown/)]));
+    expect(printed.some((t) => t.includes('not shown'))).toBe(false);
+  });
+
+  test('only error findings fail the synth', () => {
+    const app = Testing.app();
+    const chart = new NetkitChart(app, 'edge', { namespace: 'edge' });
+    // An untagged image (warning); no readiness probe, no resources, no allowPrivilegeEscalation, a privileged port,
+    // a hostPort in a DaemonSet (infos): the API server accepts all of it and traffic flows.
+    const labels = { app: 'web' };
+    new ApiObject(chart, 'web', {
+      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'web' },
+      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80, hostPort: 80 }] }] } } },
+    });
+    new ApiObject(chart, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: labels, ports: [{ port: 80 }] } });
+    enforcePolicies(app);
+    expect(() => Testing.synth(chart)).not.toThrow();
   });
 
   test('can be called once per app', () => {
@@ -94,13 +129,15 @@ describe('enforcePolicies', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
-  test('the validation is reused within one synth and re-run after a change', () => {
+  test('the validation is reused within one synth and re-run after a change; each error is reported by its object', () => {
     const app = Testing.app();
     const chart = validChart(app);
     const validation = policyValidation(app);
     expect(validation.validate()).toEqual([]);
-    new ApiObject(chart, 'late', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'late' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } });
-    expect(validation.validate()).toEqual([expect.stringMatching(/Service shop\/late/)]);
+    const late = new ApiObject(chart, 'late', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'late' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } });
+    expect(late.node.validate()).toEqual([]);
+    expect(validation.validate()).toEqual([]);
+    expect(late.node.validate()).toEqual([expect.stringMatching(/^ERROR \[svc-selector-matches-pod\] Service shop\/late: /)]);
   });
 });
 

@@ -5,21 +5,25 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 
-/** Writes a tiny cdk8s project using this library into a temp folder and runs `npx cdk8s synth` there. */
-function synthTinyApp(body: string) {
+/**
+ * Writes a tiny cdk8s project using this library into a temp folder and runs
+ * `npx cdk8s synth` there: a NetkitApp (policies on by default), or a stock
+ * App with an explicit enforcePolicies call.
+ */
+function synthTinyApp(body: string, app: 'netkit' | 'stock' = 'netkit') {
   const dir = mkdtempSync(join(tmpdir(), 'netkit-synth-cli-'));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'cdk8s.yaml'), 'language: typescript\napp: npx ts-node --transpile-only main.ts\noutput: dist\n');
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'ES2022', esModuleInterop: true, resolveJsonModule: true } }));
   writeFileSync(join(dir, 'main.ts'), [
     "import { ApiObject, App } from 'cdk8s';",
-    `import { enforcePolicies, ExposedService, NetkitChart, WebApp } from ${JSON.stringify(join(root, 'lib'))};`,
-    'const app = new App();',
+    `import { enforcePolicies, ExposedService, NetkitApp, NetkitChart, WebApp } from ${JSON.stringify(join(root, 'lib'))};`,
+    app === 'netkit' ? 'const app = new NetkitApp();' : 'const app = new App();',
     "const chart = new NetkitChart(app, 'shop', { namespace: 'shop' });",
     "const web = new WebApp(chart, 'web', { image: 'nginx:1.27.3', port: 8080 });",
     "ExposedService.nodePort(chart, 'web-nodeport', { target: web, ports: [{ port: 80, nodePort: 30080 }] });",
     body,
-    'enforcePolicies(app);',
+    app === 'netkit' ? '' : 'enforcePolicies(app);',
     'app.synth();',
   ].join('\n'));
   const result = spawnSync('npx', ['cdk8s', 'synth'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
@@ -32,11 +36,18 @@ function synthTinyApp(body: string) {
 // Each case spawns the cdk8s CLI and ts-node: seconds, not milliseconds.
 jest.setTimeout(60_000);
 
-describe('npx cdk8s synth with enforcePolicies', () => {
-  test('writes the manifests of a valid app', () => {
+describe('npx cdk8s synth with the policy checks', () => {
+  test('writes the manifests of a valid app, counting its infos', () => {
     const r = synthTinyApp('');
-    expect(r.output).toContain('INFO [svc-type-nodeport] Service shop/web-nodeport');
+    expect(r.output).not.toContain('INFO [svc-type-nodeport]');
+    expect(r.output).toContain('cdk8s-netkit policies: 0 error(s), 0 warning(s), 1 info(s) not shown');
     expect(r).toMatchObject({ code: 0, files: ['shop.k8s.yaml'] });
+  });
+
+  test('a stock App with enforcePolicies fails on an error too', () => {
+    const r = synthTinyApp("new ApiObject(chart, 'typo', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'typo' }, spec: { selector: { app: 'wbe' }, ports: [{ port: 80 }] } });", 'stock');
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('[shop/typo] ERROR [svc-selector-matches-pod] Service shop/typo: ');
   });
 
   test('fails on a broken app before writing anything, naming construct path, object, rule and fix of each error', () => {
@@ -59,12 +70,13 @@ new ApiObject(chart, 'ing', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress
     expect(r.code).not.toBe(0);
     expect(r.files.filter((f) => f.endsWith('.yaml'))).toEqual([]);
     for (const expected of [
-      'ERROR [svc-selector-matches-pod] Service shop/typo (shop/typo)',
-      'ERROR [svc-targetport-exists] Service shop/wrong-port (shop/wrong-port): spec.ports[0].targetPort 9090/TCP',
-      'ERROR [svc-nodeport-unique] Service shop/dup (shop/dup): spec.ports[0].nodePort 30080/TCP is already claimed by Service shop/web-nodeport',
-      'ERROR [ing-backend-exists] Ingress shop/shop (shop/ing): spec.rules[0].http.paths[0].backend.service.name "wbe"',
-      'ERROR [ing-tls-cert-covers-hosts] Ingress shop/shop (shop/ing): spec.tls[0].hosts[0] "www.example.com" is not covered',
+      '[shop/typo] ERROR [svc-selector-matches-pod] Service shop/typo: ',
+      '[shop/wrong-port] ERROR [svc-targetport-exists] Service shop/wrong-port: spec.ports[0].targetPort 9090/TCP',
+      '[shop/dup] ERROR [svc-nodeport-unique] Service shop/dup: spec.ports[0].nodePort 30080/TCP is already claimed by Service shop/web-nodeport',
+      '[shop/ing] ERROR [ing-backend-exists] Ingress shop/shop: spec.rules[0].http.paths[0].backend.service.name "wbe"',
+      '[shop/ing] ERROR [ing-tls-cert-covers-hosts] Ingress shop/shop: spec.tls[0].hosts[0] "www.example.com" is not covered',
     ]) expect(r.output).toContain(expected);
     expect(r.output).toContain('    Fix: ');
+    expect(r.output).not.toContain('[] ');
   });
 });
