@@ -11,3 +11,4 @@ export * from './policy';
 export * from './addons/kube-proxy';
 export * from './addons/ingress-nginx';
 export * from './addons/gateway-api';
+export * from './gateway';
