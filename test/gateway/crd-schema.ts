@@ -26,7 +26,7 @@ export function crdSchemaErrors(manifest: any, version: GatewayApiVersion): stri
     compiled.set(key, validate);
   }
   // Twice: ajv evaluates oneOf before it fills the defaults of the properties around it, so the first pass only defaults.
-  const defaulted = structuredClone(manifest);
+  const defaulted = JSON.parse(JSON.stringify(manifest)); // not structuredClone: it keeps shared objects shared, and defaults would leak between them
   validate(defaulted);
   return validate(defaulted) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
