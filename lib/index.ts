@@ -10,4 +10,6 @@ export * from './ingress';
 export * from './policy';
 export * from './addons/kube-proxy';
 export * from './addons/ingress-nginx';
+export * from './addons/gateway-api';
+export * from './gateway';
 export * from './gateway/migrate';

@@ -188,7 +188,7 @@ describe('a shared Gateway (gatewayNamespace)', () => {
   test('routes name the Gateway\'s namespace; a ReferenceGrant lets it read the Secret, and only where needed', () => {
     expect(named(result.objects, 'HTTPRoute', 'b-b-example-com').spec.parentRefs).toEqual([{ name: 'nginx', namespace: 'gateway', sectionName: 'http' }]);
     expect(ofKind(result.objects, 'ReferenceGrant')).toEqual([{
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'gateway-gateway-nginx-tls', namespace: 'team-a' },
+      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'gateway-gateway-nginx-tls', namespace: 'team-a' },
       spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'gateway' }], to: [{ group: '', kind: 'Secret', name: 'a-tls' }] },
     }]);
   });
@@ -208,4 +208,32 @@ test('an Ingress of another apiVersion is reported, not read', () => {
   const result = migrateIngresses([{ ...ingress('old', [rule('a.example.com', path('/'))]), apiVersion: 'extensions/v1beta1' }]);
   expect(result.objects).toEqual([]);
   expect(result.ingresses[0].notConverted[0]).toMatchObject({ field: 'apiVersion', value: 'extensions/v1beta1' });
+});
+
+describe('what the API server would reject is never written', () => {
+  test('a path HTTPRoute rejects is reported with the CRD\'s rule', () => {
+    const result = migrateIngresses([ingress('web', [rule('a.example.com', path('/a b', 'web', { number: 80 }, 'ImplementationSpecific'), path('/ok'))])]);
+    expect(routeTable(result.objects).map((r) => r.path)).toEqual(['/ok']);
+    expect(result.ingresses[0].notConverted[0]).toMatchObject({ field: 'spec.rules[0].http.paths[0].path', value: '/a b', message: expect.stringMatching(/^not converted: an HTTPRoute PathPrefix path must only contain valid characters/) });
+  });
+
+  test('a TLS host that is no listener hostname is reported', () => {
+    const result = migrateIngresses([ingress('web', [rule('a.example.com', path('/'))], { tls: [{ hosts: ['A.example.com'], secretName: 's' }] })]);
+    expect(result.ingresses[0].notConverted[0]).toMatchObject({ field: 'spec.tls[0].hosts', value: 'A.example.com', message: 'not converted: a listener hostname is not a valid Gateway API hostname.' });
+    expect(ofKind(result.objects, 'Gateway')[0].spec.listeners).toHaveLength(1);
+  });
+
+  test('a route that fails the CRD rules is left out and both Ingresses behind it say why', () => {
+    const main = ingress('main', [rule('a.example.com', path('/', 'stable'))]);
+    const canary = ingress('canary', [rule('a.example.com', path('/', 'next'))], { annotations: { [nginx('canary')]: 'true', [nginx('canary-by-header')]: 'X Canary' } });
+    const result = migrateIngresses([main, canary]);
+    expect(ofKind(result.objects, 'HTTPRoute')).toEqual([]);
+    for (const report of result.ingresses) {
+      expect(report.notConverted).toContainEqual(expect.objectContaining({
+        field: 'HTTPRoute shop/main-a-example-com spec.rules[0].matches[0].headers[0].name',
+        message: expect.stringMatching(/^not converted: the API server would reject it: /),
+      }));
+    }
+    expect(result.ingresses[0].wrote).toEqual(['Gateway shop/nginx']);
+  });
 });

@@ -1,8 +1,6 @@
 import { EXTERNAL_SECRETS_ANNOTATION } from '../../core/annotations';
 import { Problem } from '../../core/errors';
-
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
-export const GATEWAY_API_VERSION = `${GATEWAY_API_GROUP}/v1`;
+import { GATEWAY_API_GROUP, GATEWAY_API_V1, REFERENCE_GRANT_API_VERSION } from '../types';
 /** The listener every Gateway gets for plain HTTP: port 80, every hostname. */
 export const HTTP_LISTENER = 'http';
 /** Gateway `spec.listeners` holds at most 64 (CRD maxItems). */
@@ -103,7 +101,7 @@ export class GatewayPlan {
       : { namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...this.routeNamespaces].sort() }] } } };
     const annotations = this.externalSecrets.size > 0 ? { annotations: { [EXTERNAL_SECRETS_ANNOTATION]: [...this.externalSecrets].sort().join(',') } } : {};
     return {
-      apiVersion: GATEWAY_API_VERSION,
+      apiVersion: GATEWAY_API_V1,
       kind: 'Gateway',
       metadata: { name: this.name, namespace: this.namespace, ...annotations },
       spec: {
@@ -140,7 +138,7 @@ export class GatewayPlan {
       const taken = new Set<string>();
       for (let i = 0; i < names.length; i += MAX_GRANT_TARGETS) {
         out.push({
-          apiVersion: GATEWAY_API_VERSION,
+          apiVersion: REFERENCE_GRANT_API_VERSION,
           kind: 'ReferenceGrant',
           metadata: { name: uniqueName(`gateway-${this.namespace}-${this.name}-tls`, taken), namespace },
           spec: {

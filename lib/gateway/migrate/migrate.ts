@@ -1,6 +1,8 @@
 import { externalSecretNames } from '../../core/annotations';
+import { Problem } from '../../core/errors';
 import { ingressClassOf } from '../../ingress/conflicts';
 import { nameCoversHost } from '../../tls/host-coverage';
+import { gatewayProblems, hostnameProblem, httpPathProblems, httpRouteProblems, referenceGrantProblems } from '../validation';
 import { NginxSettings, readNginxAnnotations } from './annotations';
 import { backendRef, serviceIndex, ServiceIndex } from './backends';
 import { GatewayPlan, hostSlug, HTTP_LISTENER } from './gateway-plan';
@@ -78,7 +80,7 @@ export function migrateIngresses(input: ReadonlyArray<MigrationInput | Record<st
   }
   for (const canary of convertible.filter((s) => s.settings.canary)) mergeCanary(canary, mains, services);
 
-  const routes: any[] = [];
+  const routes: Array<{ route: any; sources: Source[]; gateway: GatewayPlan }> = [];
   const taken = new Map<string, Set<string>>();
   for (const plan of plans) {
     const { source } = plan;
@@ -94,12 +96,29 @@ export function migrateIngresses(input: ReadonlyArray<MigrationInput | Record<st
       written.push(...httpRoutes(`${plan.routeBase}-redirect`, source.namespace, names, [plan.redirectFrom], hostnames,
         packRules(plan.entries.map((e) => ({ match: e.match, filters: redirect })))));
     }
-    routes.push(...written);
-    const wrote = [`Gateway ${plan.gateway.namespace}/${plan.gateway.name}`, ...written.map((r) => `HTTPRoute ${r.metadata.namespace}/${r.metadata.name}`)];
-    for (const s of new Set([source, ...plan.entries.flatMap((e) => e.canaries ?? [])])) s.report.wrote.push(...wrote.filter((w) => !s.report.wrote.includes(w)));
+    const contributors = [...new Set([source, ...plan.entries.flatMap((e) => e.canaries ?? [])])];
+    for (const route of written) routes.push({ route, sources: contributors, gateway: plan.gateway });
   }
   const sortedGateways = [...gateways.values()].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
-  const objects = [...sortedGateways.map((g) => g.toManifest()), ...sortedGateways.flatMap((g) => g.referenceGrants()), ...routes];
+  const users = (g: GatewayPlan) => sources.filter((s) => routes.some((r) => r.gateway === g && r.sources.includes(s)));
+  const candidates: Array<{ object: any; sources: Source[]; problems: Problem[] }> = [
+    ...sortedGateways.map((g) => ({ object: g.toManifest(), sources: users(g), check: gatewayProblems })),
+    ...sortedGateways.flatMap((g) => g.referenceGrants().map((grant) => ({ object: grant, sources: users(g).filter((s) => s.namespace === grant.metadata.namespace), check: referenceGrantProblems }))),
+    ...routes.map(({ route, sources: s }) => ({ object: route, sources: s, check: httpRouteProblems })),
+  ].map(({ object, sources: s, check }) => ({ object, sources: s, problems: check(object) }));
+  const objects: any[] = [];
+  // A last guard: an object the API server would reject is not written; each Ingress behind it says why.
+  for (const { object, sources: s, problems } of candidates) {
+    const what = `${object.kind} ${object.metadata.namespace}/${object.metadata.name}`;
+    if (problems.length === 0) {
+      objects.push(object);
+      for (const source of s) if (!source.report.wrote.includes(what)) source.report.wrote.push(what);
+      continue;
+    }
+    for (const source of s) {
+      source.report.notConverted.push(...problems.map((p) => ({ ...p, field: `${what} ${p.field}`, message: `not converted: the API server would reject it: ${p.message}` })));
+    }
+  }
   return {
     // Copies, so no two objects share a part (a YAML writer would print anchors and aliases).
     objects: objects.map((o) => JSON.parse(JSON.stringify(o))),
@@ -153,6 +172,12 @@ function planHosts(source: Source, gateway: GatewayPlan, regexHosts: ReadonlySet
         report.notConverted.push(converted.notConverted!);
         return;
       }
+      const { type, value } = converted.converted.path;
+      const rejected = httpPathProblems(`${field}.path`, type, value);
+      if (rejected.length > 0) {
+        report.notConverted.push(...rejected.map((p) => ({ ...p, field: `${field}.path`, message: `not converted: an HTTPRoute ${type} path ${p.message}` })));
+        return;
+      }
       const routeEntry = entryFor(source, converted.converted, entry?.backend, `${field}.backend`, services);
       if (routeEntry) plan!.entries.push(routeEntry);
     });
@@ -193,6 +218,11 @@ function hostPlan(source: Source, host: string | undefined, gateway: GatewayPlan
   }
   const entry = tls[t];
   const listenerHost: string = entry.hosts.find((h: string) => h === host) ?? entry.hosts.find((h: string) => nameCoversHost(h, host!));
+  const badHost = hostnameProblem(`spec.tls[${t}].hosts`, listenerHost);
+  if (badHost) {
+    report.notConverted.push({ ...badHost, message: `not converted: a listener hostname ${badHost.message}` });
+    return undefined;
+  }
   const external = externalSecretNames(manifest.metadata?.annotations).includes(entry.secretName);
   const listener = gateway.httpsListener(listenerHost, namespace, entry.secretName, `${namespace}/${source.name}`, external);
   if (listener.changed) report.changed.push({ ...listener.changed, field: `spec.tls[${t}].secretName` });

@@ -1,10 +1,11 @@
-import { GATEWAY_API_VERSION, uniqueName } from './gateway-plan';
+import { GATEWAY_API_V1 } from '../types';
+import { MAX_HTTP_ROUTE_MATCHES } from '../validation';
+import { uniqueName } from './gateway-plan';
 
-// HTTPRoute CRD limits (standard channel v1.6.1): rules maxItems 16, matches per rule
-// maxItems 64, and the CEL rule capping matches across all rules of a route at 128.
-export const MAX_RULES_PER_ROUTE = 16;
-export const MAX_MATCHES_PER_RULE = 64;
-export const MAX_MATCHES_PER_ROUTE = 128;
+// HTTPRoute CRD limits (standard channel v1.6.1): rules maxItems 16, matches per rule maxItems 64
+// (the cap across all rules of a route, 128, is the validation's own constant).
+const MAX_RULES_PER_ROUTE = 16;
+const MAX_MATCHES_PER_RULE = 64;
 
 /** One converted path: its match, and what the rule that holds it does. */
 export interface RouteEntry {
@@ -41,7 +42,7 @@ export function packRules(entries: readonly RouteEntry[]): Rule[][] {
   let current: Rule[] = [];
   let matches = 0;
   for (const rule of rules) {
-    if (current.length === MAX_RULES_PER_ROUTE || matches + rule.matches.length > MAX_MATCHES_PER_ROUTE) {
+    if (current.length === MAX_RULES_PER_ROUTE || matches + rule.matches.length > MAX_HTTP_ROUTE_MATCHES) {
       routes.push(current);
       current = [];
       matches = 0;
@@ -57,7 +58,7 @@ export function packRules(entries: readonly RouteEntry[]): Rule[][] {
 export function httpRoutes(base: string, namespace: string, taken: Set<string>, parentRefs: ReadonlyArray<Record<string, unknown>>,
   hostnames: readonly string[], packed: readonly Rule[][]): any[] {
   return packed.map((rules) => ({
-    apiVersion: GATEWAY_API_VERSION,
+    apiVersion: GATEWAY_API_V1,
     kind: 'HTTPRoute',
     metadata: { name: uniqueName(base, taken), namespace },
     spec: {
