@@ -9,16 +9,18 @@ const USAGE = [
   '  --external-namespace NAME      a namespace that exists outside these files (repeatable)',
   '  --external-ingress-class NAME  an IngressClass installed outside these files (repeatable)',
   '  --external-secret [NS/]NAME    a TLS Secret managed outside these files (repeatable)',
+  '  --external-gateway [NS/]NAME   a Gateway managed outside these files (repeatable)',
   '  --disable RULE                 do not run a rule (repeatable)',
   '  --kubernetes-version 1.N       the target Kubernetes release',
   '',
 ].join('\n');
 
 /** Repeatable options with a value, and the policy option each fills. */
-const LIST_OPTIONS: Record<string, 'externalNamespaces' | 'externalIngressClasses' | 'externalSecrets' | 'disabledRules'> = {
+const LIST_OPTIONS: Record<string, 'externalNamespaces' | 'externalIngressClasses' | 'externalSecrets' | 'externalGateways' | 'disabledRules'> = {
   '--external-namespace': 'externalNamespaces',
   '--external-ingress-class': 'externalIngressClasses',
   '--external-secret': 'externalSecrets',
+  '--external-gateway': 'externalGateways',
   '--disable': 'disabledRules',
 };
 
@@ -33,7 +35,7 @@ export const checkCommand: CliCommand = {
     let format = 'text';
     let strict = false;
     const paths: string[] = [];
-    const lists: Record<string, string[]> = { externalNamespaces: [], externalIngressClasses: [], externalSecrets: [], disabledRules: [] };
+    const lists: Record<string, string[]> = { externalNamespaces: [], externalIngressClasses: [], externalSecrets: [], externalGateways: [], disabledRules: [] };
     let kubernetesVersion: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];

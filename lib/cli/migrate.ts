@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { checkPolicies } from '../policy/engine';
+import { formatReport } from '../policy/report';
+import { RULES } from '../policy/rules';
 import { formatMigrationReport } from '../gateway/migrate/report';
 import { migrateIngresses } from '../gateway/migrate/migrate';
 import { MigrateOptions, RedirectStatusCode, REDIRECT_STATUS_CODES } from '../gateway/migrate/types';
@@ -13,9 +16,31 @@ const USAGE = [
   '  --redirect-code CODE      status of the HTTP -> HTTPS redirect: 301 (default, Core), 302, 303, 307 or 308',
   '  --out DIR                 write <namespace>.gateway-api.yaml files to DIR and the report to stdout',
   '                            (default: the YAML to stdout, the report to stderr)',
-  'Exit codes: 0 everything converted, 1 some parts not converted (see the report), 2 bad usage, 3 unreadable input.',
+  'The Gateway API checks then run over the written objects and the rest of the input (Services, Secrets).',
+  'Exit codes: 0 everything converted, 1 some parts not converted or a check failed (see the report), 2 bad usage, 3 unreadable input.',
   '',
 ].join('\n');
+
+/**
+ * The Gateway API rules run over the written objects and the rest of the
+ * input (Services, Secrets, Namespaces): what ingress2gateway never checks,
+ * such as a Secret that is not kubernetes.io/tls or does not cover the
+ * listener hostname. Rules about Services or Secrets run only when the input
+ * has some, so migrating bare Ingresses reports no false "missing" findings.
+ */
+function checkWritten(input: readonly any[], written: readonly any[]): { text: string; errors: boolean } {
+  const rest = input.filter((o) => o?.kind !== 'Ingress');
+  const has = (...kinds: string[]) => rest.some((o) => kinds.includes(o?.kind));
+  const skipped = [
+    ...(has('Service') ? [] : [{ lacking: 'Services', rules: ['gw-backend-exists'] }]),
+    ...(has('Secret', 'Certificate') ? [] : [{ lacking: 'Secrets', rules: ['gw-tls-secret-exists', 'gw-tls-cert-covers-hostname'] }]),
+  ];
+  const skippedIds = skipped.flatMap((s) => s.rules);
+  const disabledRules = RULES.map((r) => r.id).filter((id) => !id.startsWith('gw-') || skippedIds.includes(id));
+  const findings = checkPolicies([...rest, ...written], { disabledRules, externalNamespaces: [...new Set(written.map((o) => o.metadata.namespace as string))] });
+  const notRun = skipped.map((s) => `${s.rules.join(' and ')} not run: no ${s.lacking} in the input`).join('; ');
+  return { text: `Checks of the written objects with the rest of the input${notRun ? ` (${notRun})` : ''}:\n${formatReport(findings)}`, errors: findings.some((f) => f.severity === 'error') };
+}
 
 /** The written objects as one multi-document YAML text. */
 function toYaml(objects: readonly any[]): string {
@@ -71,7 +96,8 @@ export function runMigrate(args: readonly string[], io: CliIo): number {
     io.err('cdk8s-netkit migrate: no Ingress in these files; nothing to convert.\n');
     return 0;
   }
-  const report = formatMigrationReport(result);
+  const checks = checkWritten(manifests.map((m) => m.manifest), result.objects);
+  const report = formatMigrationReport(result) + checks.text;
   if (out === undefined) {
     io.out(toYaml(result.objects));
     io.err(report);
@@ -90,7 +116,7 @@ export function runMigrate(args: readonly string[], io: CliIo): number {
     }
     io.out(report);
   }
-  return result.ingresses.some((i) => i.notConverted.length > 0) ? 1 : 0;
+  return checks.errors || result.ingresses.some((i) => i.notConverted.length > 0) ? 1 : 0;
 }
 
 export const migrateCommand: CliCommand = {

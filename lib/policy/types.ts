@@ -87,6 +87,13 @@ export interface PolicyOptions {
    */
   readonly externalSecrets?: readonly string[];
   /**
+   * Gateways managed outside these manifests (a platform team's shared
+   * Gateway), as `namespace/name` or just `name` (any namespace): routes
+   * that attach to them are not judged against their listeners.
+   * @default - none
+   */
+  readonly externalGateways?: readonly string[];
+  /**
    * The API server's `--service-node-port-range`.
    * @default DEFAULT_NODE_PORT_RANGE (30000-32767)
    */

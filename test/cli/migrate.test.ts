@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -25,7 +25,7 @@ describe('cdk8s-netkit migrate', () => {
     ]);
     expect(r.stdout).not.toMatch(/[&*]a1/);
     expect(r.stderr).toMatch(/^Ingress default\/foo-tls \(.*multi-tls\.yaml:95\)\n  wrote: Gateway default\/nginx, HTTPRoute default\/foo-tls-foo-bar-com/);
-    expect(r.stderr).toMatch(/1 Ingress\(es\): 1 converted fully, 0 with parts not converted; 5 object\(s\) written\.\n$/);
+    expect(r.stderr).toMatch(/1 Ingress\(es\): 1 converted fully, 0 with parts not converted; 5 object\(s\) written\.\nChecks of the written objects/);
   });
 
   test('exit 1 when something was not converted, naming it in the report', async () => {
@@ -72,5 +72,21 @@ describe('cdk8s-netkit migrate', () => {
     const io = capture();
     await main(['--help'], io);
     expect(io.outText).toMatch(/migrate +convert Ingresses and their ingress-nginx annotations to Gateway API YAML/);
+  });
+});
+
+describe('cdk8s-netkit migrate checks what it wrote against the rest of the input', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'netkit-migrate-check-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a Secret of the wrong type fails the check (exit 1); without Secrets in the input the Secret checks say they did not run', async () => {
+    const secret = join(dir, 'secrets.yaml');
+    writeFileSync(secret, 'apiVersion: v1\nkind: Secret\nmetadata: {name: foobar, namespace: default}\ntype: Opaque\ndata: {}\n');
+    const r = await run(join(fixtures, 'multi-tls.yaml'), secret);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ERROR [gw-tls-secret-exists] Gateway default/nginx: spec.listeners[1].tls.certificateRefs[0].name "foobar" names Secret default/foobar of type "Opaque", not kubernetes.io/tls');
+    const bare = await run(join(fixtures, 'multi-tls.yaml'));
+    expect(bare.stderr).toContain('Checks of the written objects with the rest of the input (gw-tls-secret-exists and gw-tls-cert-covers-hostname not run: no Secrets in the input):\n0 error(s)');
   });
 });
