@@ -57,6 +57,16 @@ const otherTeam = (labels?: Record<string, string>) => [
 ];
 const crossRoute = (ns = 'other') => route('web', { parentRefs: [{ name: 'public', namespace: NS, sectionName: 'https' }] }, ns);
 
+/** A TCPRoute, standard (v1) since Gateway API v1.6. */
+export const tcpRoute = () => ({ apiVersion: GW, kind: 'TCPRoute', metadata: { name: 'db', namespace: NS }, spec: { parentRefs: [{ name: 'public', sectionName: 'tcp' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] } });
+
+/** The head of a Gateway API CRD as the bundles write it, with its bundle-version annotation. */
+export const gatewayCrd = (version: string) => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition',
+  metadata: { name: 'tcproutes.gateway.networking.k8s.io', annotations: { 'gateway.networking.k8s.io/bundle-version': version, 'gateway.networking.k8s.io/channel': 'standard' } },
+  spec: { group: 'gateway.networking.k8s.io', names: { kind: 'TCPRoute', plural: 'tcproutes' }, scope: 'Namespaced', versions: [] },
+});
+
 /** One passing and one failing fixture per Gateway API rule, in the shape of rules.test.ts's cases. */
 export const GATEWAY_CASES: Record<string, { pass: any[]; fail: any[]; expected: { kind: string; name: string; message: RegExp }; options?: any }> = {
   'gw-route-parent-resolves': {
@@ -101,6 +111,16 @@ export const GATEWAY_CASES: Record<string, { pass: any[]; fail: any[]; expected:
     pass: validGatewayApp(),
     fail: withGateway(gateway([...gateway().spec.listeners, { name: 'https-80', port: 80, protocol: 'HTTPS', hostname: 'shop.example.com', tls: { certificateRefs: [{ name: 'shop-tls' }] } }])),
     expected: { kind: 'Gateway', name: 'public', message: /spec\.listeners\[2\] \("https-80", HTTPS\) shares port 80 with listener "http" \(HTTP\): one port carries either plain HTTP or TLS/ },
+  },
+  'gw-spec-valid': {
+    pass: validGatewayApp(),
+    fail: [...validGatewayApp(), route('typo', { hostname: 'shop.example.com', rules: [{ backendRefs: [{ name: 'web' }] }] })],
+    expected: { kind: 'HTTPRoute', name: 'typo', message: /^spec\.rules\[0\]\.backendRefs\[0\]\.port: Must have port for Service reference/ },
+  },
+  'gw-api-version': {
+    pass: [...validGatewayApp(), tcpRoute(), gatewayCrd('v1.6.1')],
+    fail: [...validGatewayApp(), tcpRoute()],
+    expected: { kind: 'TCPRoute', name: 'db', message: /^TCPRoute is not a kind of the Gateway API v1\.5\.1 standard channel, the bundle declared by the default \(what GatewayApiCrds installs\); v1\.6\.1 serves it\.$/ },
   },
   'gw-redirect-no-loop': {
     pass: validGatewayApp(),

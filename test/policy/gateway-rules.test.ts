@@ -146,3 +146,48 @@ test('check --external-gateway declares a Gateway managed elsewhere', async () =
   expect(await main(['check', '--external-gateway', 'infra/edge', '--help'], io)).toBe(0);
   expect(io.outText).toMatch(/--external-gateway \[NS\/\]NAME +a Gateway managed outside these files/);
 });
+
+describe('gw-spec-valid', () => {
+  test('the CRD schema: unknown fields and types, once per field (the CEL checks explain a field first)', () => {
+    const objects = [...validGatewayApp(), route('typo', { hostname: 'shop.example.com', rules: [{ backendRefs: [{ name: 'web', port: '80' }] }] })];
+    expect(messages(objects, 'gw-spec-valid')).toEqual([
+      'spec.rules[0].backendRefs[0].port: is not a port number. Got: "80". Allowed: an integer 1-65535.',
+      'spec.hostname is not a field of this kind in the CRD schema; kubectl rejects it (strict field validation) or the API server drops it.',
+    ]);
+  });
+
+  test('kinds and versions the standard channel does not serve, and the kinds without their own checks (GatewayClass)', () => {
+    const old = { apiVersion: 'gateway.networking.k8s.io/v1alpha2', kind: 'TLSRoute', metadata: { name: 't', namespace: NS }, spec: {} };
+    const experimental = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'XListenerSet', metadata: { name: 'x', namespace: NS }, spec: {} };
+    const gatewayClass = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'nginx' }, spec: { controllerName: 'nginx', description: 'x'.repeat(65) } };
+    expect(messages([old, experimental, gatewayClass], 'gw-spec-valid')).toEqual([
+      'gateway.networking.k8s.io/v1alpha2 is not served by the Gateway API v1.6.1 CRD of TLSRoute (it serves v1); the API server answers "no matches for kind".',
+      'XListenerSet is not a kind of the Gateway API v1.6.1 standard channel; the API server answers "no matches for kind".',
+      'spec.controllerName "nginx" does not match the pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9\\/\\-._~%!$&\'()*+,;=:]+$.',
+      'spec.description must be at most 64 characters long (it has 65).',
+    ]);
+  });
+
+  test('what migrate writes passes every Gateway API rule', () => {
+    const result = migrateIngresses([ingress('web', { tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }] }, { 'nginx.ingress.kubernetes.io/enable-cors': 'true' }), service()]);
+    expect(checkPolicies([...without(without(validGatewayApp(), 'HTTPRoute'), 'Gateway'), ...result.objects]).filter((f) => f.rule.startsWith('gw-'))).toEqual([]);
+  });
+});
+
+describe('gw-api-version', () => {
+  const tcp = () => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'TCPRoute', metadata: { name: 'db', namespace: NS }, spec: { parentRefs: [{ name: 'public' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] } });
+
+  test('the option declares the bundle; one this package does not carry is said once', () => {
+    expect(messages([...validGatewayApp(), tcp()], 'gw-api-version', { gatewayApiVersion: 'v1.6.1' })).toEqual([]);
+    expect(messages([...validGatewayApp(), tcp()], 'gw-api-version', { gatewayApiVersion: 'v1.5.1' })).toHaveLength(1);
+    expect(messages([...validGatewayApp(), tcp()], 'gw-api-version', { gatewayApiVersion: 'v1.2.0' })).toEqual([
+      'cannot be checked against the declared Gateway API bundle "v1.2.0" from the gatewayApiVersion option: this package carries v1.6.1 and v1.5.1 only.',
+    ]);
+  });
+
+  test('check --gateway-api-version: a bundle this package carries, or a usage error', async () => {
+    const io = { outText: '', errText: '', out: (t: string) => { io.outText += t; }, err: (t: string) => { io.errText += t; } };
+    expect(await main(['check', '--gateway-api-version', 'v9.9.9', 'dist/'], io)).toBe(2);
+    expect(io.errText).toBe('cdk8s-netkit check: --gateway-api-version v9.9.9 is not a bundle this package carries (v1.6.1, v1.5.1).\n');
+  });
+});

@@ -1,6 +1,7 @@
 import { Rule } from '../types';
 import { apiStableVersions } from './api-stable-versions';
 import { depSelectorMatchesTemplate } from './dep-selector-matches-template';
+import { gwApiVersion } from './gw-api-version';
 import { gwBackendExists } from './gw-backend-exists';
 import { gwListenersDistinct } from './gw-listeners-distinct';
 import { gwRedirectNoLoop } from './gw-redirect-no-loop';
@@ -8,6 +9,7 @@ import { gwReferenceGranted } from './gw-reference-granted';
 import { gwRouteAdmitted } from './gw-route-admitted';
 import { gwRouteHostnameIntersects } from './gw-route-hostname-intersects';
 import { gwRouteParentResolves } from './gw-route-parent-resolves';
+import { gwSpecValid } from './gw-spec-valid';
 import { gwTlsCertCoversHostname } from './gw-tls-cert-covers-hostname';
 import { gwTlsSecretExists } from './gw-tls-secret-exists';
 import { hostNetworkPorts } from './host-network-ports';
@@ -58,6 +60,7 @@ export const RULES: readonly Rule[] = [
   gwTlsSecretExists,
   gwTlsCertCoversHostname,
   gwRedirectNoLoop,
+  gwApiVersion,
   nsExists,
   podReadinessProbe,
   // One object at a time.
@@ -69,6 +72,7 @@ export const RULES: readonly Rule[] = [
   svcSpecValid,
   svcTypeNodePort,
   ingSpecValid,
+  gwSpecValid,
   gwListenersDistinct,
   tlsSecretValid,
   kproxyConfigValid,
