@@ -12,3 +12,4 @@ export * from './addons/kube-proxy';
 export * from './addons/ingress-nginx';
 export * from './addons/gateway-api';
 export * from './gateway';
+export * from './gateway/migrate';

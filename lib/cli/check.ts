@@ -1,3 +1,4 @@
+import { GATEWAY_API_VERSIONS, isGatewayApiVersion } from '../addons/gateway-api/bundles';
 import { checkPolicies } from '../policy/engine';
 import { formatReport } from '../policy/report';
 import { RULES } from '../policy/rules';
@@ -10,16 +11,19 @@ const USAGE = [
   '  --external-namespace NAME      a namespace that exists outside these files (repeatable)',
   '  --external-ingress-class NAME  an IngressClass installed outside these files (repeatable)',
   '  --external-secret [NS/]NAME    a TLS Secret managed outside these files (repeatable)',
+  '  --external-gateway [NS/]NAME   a Gateway managed outside these files (repeatable)',
   '  --disable RULE                 do not run a rule (repeatable)',
   '  --kubernetes-version 1.N       the target Kubernetes release',
+  '  --gateway-api-version vX.Y.Z   the Gateway API CRD bundle on the cluster (default: the CRDs in these files, else v1.5.1)',
   '',
 ].join('\n');
 
 /** Repeatable options with a value, and the policy option each fills. */
-const LIST_OPTIONS: Record<string, 'externalNamespaces' | 'externalIngressClasses' | 'externalSecrets' | 'disabledRules'> = {
+const LIST_OPTIONS: Record<string, 'externalNamespaces' | 'externalIngressClasses' | 'externalSecrets' | 'externalGateways' | 'disabledRules'> = {
   '--external-namespace': 'externalNamespaces',
   '--external-ingress-class': 'externalIngressClasses',
   '--external-secret': 'externalSecrets',
+  '--external-gateway': 'externalGateways',
   '--disable': 'disabledRules',
 };
 
@@ -36,19 +40,21 @@ export const checkCommand: CliCommand = {
     let strict = false;
     let listInfos = false;
     const paths: string[] = [];
-    const lists: Record<string, string[]> = { externalNamespaces: [], externalIngressClasses: [], externalSecrets: [], disabledRules: [] };
+    const lists: Record<string, string[]> = { externalNamespaces: [], externalIngressClasses: [], externalSecrets: [], externalGateways: [], disabledRules: [] };
     let kubernetesVersion: string | undefined;
+    let gatewayApiVersion: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (arg === '--strict') strict = true;
       else if (arg === '--info') listInfos = true;
-      else if (LIST_OPTIONS[arg] !== undefined || arg === '--kubernetes-version') {
+      else if (LIST_OPTIONS[arg] !== undefined || arg === '--kubernetes-version' || arg === '--gateway-api-version') {
         const value = args[++i];
         if (value === undefined || value.startsWith('-')) {
           io.err(`cdk8s-netkit check: ${arg} needs a value.\n${USAGE}`);
           return 2;
         }
         if (arg === '--kubernetes-version') kubernetesVersion = value;
+        else if (arg === '--gateway-api-version') gatewayApiVersion = value;
         else lists[LIST_OPTIONS[arg]].push(value);
       }
       else if (arg === '--format') format = args[++i] ?? '';
@@ -75,6 +81,10 @@ export const checkCommand: CliCommand = {
       io.err(`cdk8s-netkit check: --kubernetes-version ${kubernetesVersion} is not a release; write it as 1.N, e.g. 1.33.\n`);
       return 2;
     }
+    if (gatewayApiVersion !== undefined && !isGatewayApiVersion(gatewayApiVersion)) {
+      io.err(`cdk8s-netkit check: --gateway-api-version ${gatewayApiVersion} is not a bundle this package carries (${GATEWAY_API_VERSIONS.join(', ')}).\n`);
+      return 2;
+    }
     if (paths.length === 0) {
       io.err(`cdk8s-netkit check: no files or folders given.\n${USAGE}`);
       return 2;
@@ -83,7 +93,7 @@ export const checkCommand: CliCommand = {
     if (typeof manifests === 'number') return manifests;
     let findings;
     try {
-      findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
+      findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(gatewayApiVersion ? { gatewayApiVersion } : {}) });
     } catch (e) {
       io.err(`cdk8s-netkit check: cannot check these manifests: ${(e as Error).message}\n`);
       return EXIT_UNREADABLE;

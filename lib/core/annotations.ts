@@ -11,9 +11,11 @@
 export const SKIP_ANNOTATION_PREFIX = 'netkit.io/skip-';
 
 /**
- * On an Ingress: comma-separated names of TLS Secrets it uses that are
- * managed outside these manifests (an existing Secret, Sealed/External
- * Secrets, or a key deliberately kept out of the committed output).
+ * On an Ingress or a Gateway: comma-separated names of TLS Secrets it uses
+ * that are managed outside these manifests (an existing Secret,
+ * Sealed/External Secrets, or a key deliberately kept out of the committed
+ * output). On a Gateway, a Secret of another namespace is written
+ * `namespace/name`.
  */
 export const EXTERNAL_SECRETS_ANNOTATION = 'netkit.io/external-secrets';
 

@@ -101,6 +101,19 @@ export interface PolicyOptions {
    */
   readonly externalSecrets?: readonly string[];
   /**
+   * Gateways managed outside these manifests (a platform team's shared
+   * Gateway), as `namespace/name` or just `name` (any namespace): routes
+   * that attach to them are not judged against their listeners.
+   * @default - none
+   */
+  readonly externalGateways?: readonly string[];
+  /**
+   * The Gateway API CRD bundle installed on the cluster (`v1.5.1`): kinds and
+   * versions that only newer bundles serve are reported (gw-api-version).
+   * @default - the bundle-version of the Gateway API CRDs in the manifests, else DEFAULT_GATEWAY_API_VERSION (what GatewayApiCrds installs)
+   */
+  readonly gatewayApiVersion?: string;
+  /**
    * The API server's `--service-node-port-range`.
    * @default DEFAULT_NODE_PORT_RANGE (30000-32767)
    */

@@ -4,6 +4,7 @@ import { checkPolicies, Finding, PolicyOptions, RULES, Severity } from '../../li
 import {
   certificate, deployment, ingress, ingressClass, NS, service, tlsSecret, validApp,
 } from './builders';
+import { GATEWAY_CASES, validGatewayApp } from './gateway-rule-cases';
 
 const certPem = readFileSync(join(__dirname, 'fixtures', 'shop-example-com.crt.pem'), 'utf8');
 // A throwaway key made for these fixtures only.
@@ -192,6 +193,8 @@ function withAnnotations(manifest: any, annotations: Record<string, string>): an
 
 const ofRule = (findings: Finding[], id: string) => findings.filter((f) => f.rule === id);
 
+Object.assign(CASES, GATEWAY_CASES);
+
 describe('every rule', () => {
   test('has a passing and a failing fixture here', () => {
     expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());
@@ -208,6 +211,10 @@ describe('every rule', () => {
 
   test('the valid app passes every rule', () => {
     expect(checkPolicies(validApp())).toEqual([]);
+  });
+
+  test('the valid app served through a Gateway passes every rule', () => {
+    expect(checkPolicies(validGatewayApp())).toEqual([]);
   });
 
   describe.each(Object.entries(CASES))('%s', (id, c) => {

@@ -1,6 +1,17 @@
 import { Rule } from '../types';
 import { apiStableVersions } from './api-stable-versions';
 import { depSelectorMatchesTemplate } from './dep-selector-matches-template';
+import { gwApiVersion } from './gw-api-version';
+import { gwBackendExists } from './gw-backend-exists';
+import { gwListenersDistinct } from './gw-listeners-distinct';
+import { gwRedirectNoLoop } from './gw-redirect-no-loop';
+import { gwReferenceGranted } from './gw-reference-granted';
+import { gwRouteAdmitted } from './gw-route-admitted';
+import { gwRouteHostnameIntersects } from './gw-route-hostname-intersects';
+import { gwRouteParentResolves } from './gw-route-parent-resolves';
+import { gwSpecValid } from './gw-spec-valid';
+import { gwTlsCertCoversHostname } from './gw-tls-cert-covers-hostname';
+import { gwTlsSecretExists } from './gw-tls-secret-exists';
 import { hostNetworkPorts } from './host-network-ports';
 import { imgPinned } from './img-pinned';
 import { ingBackendExists } from './ing-backend-exists';
@@ -41,6 +52,15 @@ export const RULES: readonly Rule[] = [
   ingTlsSecretExists,
   ingTlsCertCoversHosts,
   ingClassResolves,
+  gwRouteParentResolves,
+  gwRouteAdmitted,
+  gwRouteHostnameIntersects,
+  gwBackendExists,
+  gwReferenceGranted,
+  gwTlsSecretExists,
+  gwTlsCertCoversHostname,
+  gwRedirectNoLoop,
+  gwApiVersion,
   nsExists,
   podReadinessProbe,
   // One object at a time.
@@ -52,6 +72,8 @@ export const RULES: readonly Rule[] = [
   svcSpecValid,
   svcTypeNodePort,
   ingSpecValid,
+  gwSpecValid,
+  gwListenersDistinct,
   tlsSecretValid,
   kproxyConfigValid,
   depSelectorMatchesTemplate,

@@ -1,0 +1,25 @@
+import { Rule, RuleViolation } from '../types';
+import { describeObject } from './describe';
+import { gatewayParents, gatewayRoutes, listenerRefusal, selectedListeners } from './gateway-parts';
+
+export const gwRouteAdmitted: Rule = {
+  id: 'gw-route-admitted',
+  severity: 'error',
+  crossObject: true,
+  description: "At least one listener an HTTPRoute's parentRef selects admits it: allowedRoutes.namespaces (Same, the default, All, or a Selector on the route's namespace labels) and allowedRoutes.kinds (or the protocol's kinds: HTTP and HTTPS carry HTTPRoutes); else NotAllowedByListeners.",
+  fix: "Set the listener's allowedRoutes.namespaces.from to All, or to a Selector that picks the route's namespace, and allow the HTTPRoute kind; or attach the route to a listener that admits it.",
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const route of gatewayRoutes(context)) {
+      for (const parent of gatewayParents(context, route)) {
+        const selected = selectedListeners(parent);
+        if (selected.length === 0) continue;
+        const refusals = selected.map(({ listener }) => ({ name: listener?.name, reason: listenerRefusal(context, parent.gateway!, listener, route) }));
+        if (refusals.some((r) => r.reason === undefined)) continue;
+        const why = refusals.map((r) => `listener "${r.name}": ${r.reason}`).join('; ');
+        out.push({ object: route, message: `${parent.field}: ${describeObject(parent.gateway!)} does not admit a ${route.kind} from namespace "${route.namespace}" (${why}); the route is not accepted (NotAllowedByListeners).` });
+      }
+    }
+    return out;
+  },
+};

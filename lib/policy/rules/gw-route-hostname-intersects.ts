@@ -1,0 +1,26 @@
+import { Rule, RuleViolation } from '../types';
+import { describeObject } from './describe';
+import { gatewayParents, gatewayRoutes, hostnamesIntersect, list, listenerRefusal, selectedListeners } from './gateway-parts';
+
+export const gwRouteHostnameIntersects: Rule = {
+  id: 'gw-route-hostname-intersects',
+  severity: 'error',
+  crossObject: true,
+  description: 'An HTTPRoute with hostnames shares at least one with a listener that admits it (`*.example.com` matches `a.example.com` and `a.b.example.com`, never `example.com`); else NoMatchingListenerHostname.',
+  fix: "Give the route a hostname the listener serves, or add a listener for the route's hostname (an apex needs its own listener beside the wildcard).",
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const route of gatewayRoutes(context)) {
+      const hostnames: string[] = list(route.manifest.spec?.hostnames).filter((h) => typeof h === 'string');
+      if (hostnames.length === 0) continue;
+      for (const parent of gatewayParents(context, route)) {
+        const admitting = selectedListeners(parent).filter(({ listener }) => listenerRefusal(context, parent.gateway!, listener, route) === undefined);
+        if (admitting.length === 0) continue;
+        if (admitting.some(({ listener }) => hostnames.some((h) => hostnamesIntersect(listener?.hostname, h)))) continue;
+        const served = admitting.map(({ listener }) => `"${listener?.name}": ${JSON.stringify(listener?.hostname)}`).join(', ');
+        out.push({ object: route, message: `spec.hostnames ${JSON.stringify(hostnames)} share no hostname with the listeners of ${describeObject(parent.gateway!)} that ${parent.field} attaches to (${served}); the route is not accepted (NoMatchingListenerHostname).` });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,35 @@
+import { closest } from '../suggest';
+import { Rule, RuleViolation } from '../types';
+import { describeObject } from './describe';
+import { gatewayParents, gatewayRoutes, listenersOf, selectedListeners } from './gateway-parts';
+
+export const gwRouteParentResolves: Rule = {
+  id: 'gw-route-parent-resolves',
+  severity: 'error',
+  crossObject: true,
+  description: 'Each HTTPRoute parentRef names a Gateway of the manifests (or one declared external) and, when it gives sectionName or port, a listener of that Gateway with that name and port (else the route is not accepted: NoMatchingParent).',
+  fix: 'Fix the Gateway name, namespace, sectionName or port, add the Gateway, or declare a Gateway managed elsewhere with the externalGateways option (--external-gateway).',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const route of gatewayRoutes(context)) {
+      for (const parent of gatewayParents(context, route)) {
+        if (parent.external) continue;
+        const { ref, field } = parent;
+        if (!parent.gateway) {
+          const near = closest(ref.name, context.namesIn('Gateway', parent.namespace));
+          out.push({ object: route, message: `${field}.name "${ref.name}" is not a Gateway in namespace "${parent.namespace}" of these manifests${near ? ` (did you mean "${near}"?)` : ''}, nor a declared external one.` });
+          continue;
+        }
+        if (selectedListeners(parent).length > 0) continue;
+        const asked = [ref.sectionName !== undefined ? `sectionName "${ref.sectionName}"` : '', ref.port !== undefined ? `port ${ref.port}` : ''].filter((s) => s).join(' and ');
+        const listeners = listenersOf(parent.gateway).map(({ listener }) => `"${listener?.name}" (${listener?.port}/${listener?.protocol})`).join(', ') || 'none';
+        out.push({
+          object: route,
+          message: `${field} asks for ${asked}, which no listener of ${describeObject(parent.gateway)} has (its listeners: ${listeners}); the route is not accepted (NoMatchingParent).`,
+          fix: 'Use the name (and port) of one of the listeners, or add the listener to the Gateway.',
+        });
+      }
+    }
+    return out;
+  },
+};

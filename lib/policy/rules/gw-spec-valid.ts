@@ -1,0 +1,42 @@
+import { Problem } from '../../core/errors';
+import { gatewayProblems, httpRouteProblems, referenceGrantProblems } from '../../gateway/validation';
+import { problemViolations } from '../engine';
+import { crdSchemaErrors } from '../schema/crd-schema';
+import { gatewayApiSchema } from '../../addons/gateway-api/bundles';
+import { Rule, RuleViolation } from '../types';
+import { gatewayApiObjects, NEWEST_GATEWAY_API_VERSION, servedProblem } from './gateway-schemas';
+
+/** The rules of the CRDs' CEL and limits, per kind, as the Gateway API constructs check them. */
+const KIND_PROBLEMS: Record<string, (manifest: any) => Problem[]> = {
+  Gateway: gatewayProblems,
+  HTTPRoute: httpRouteProblems,
+  ReferenceGrant: referenceGrantProblems,
+};
+
+const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
+
+export const gwSpecValid: Rule = {
+  id: 'gw-spec-valid',
+  severity: 'error',
+  description: `Gateway API objects pass their CRD (standard channel, ${NEWEST_GATEWAY_API_VERSION}): a served kind and version, the openAPIV3Schema (types, required fields, enums, patterns, limits, no unknown field) and, for Gateway, HTTPRoute and ReferenceGrant, every CEL rule and the spec's MUSTs (an HTTPS listener needs TLS with a certificate).`,
+  fix: 'Change the field as the message says (`kubectl explain gateway.<field>` on a cluster with the CRDs); the Gateway and HttpRoute constructs write valid objects.',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const { object, version } of gatewayApiObjects(context)) {
+      const notServed = servedProblem(object, version, NEWEST_GATEWAY_API_VERSION);
+      if (notServed) {
+        out.push({ object, message: `${notServed}; the API server answers "no matches for kind".`, fix: 'Use a kind and apiVersion of the standard channel (gateway.networking.k8s.io/v1), or install the experimental CRDs and disable this rule for the object.' });
+        continue;
+      }
+      // metadata is every object's: name-valid and label-values-valid report it once for all kinds.
+      const problems = (KIND_PROBLEMS[object.kind]?.(object.manifest) ?? []).filter((p) => !p.field.startsWith('metadata'));
+      out.push(...problemViolations(object, problems));
+      // The schema's findings on a field the kind's own checks already explain would say the same thing twice.
+      for (const e of crdSchemaErrors(gatewayApiSchema(object.kind, version, NEWEST_GATEWAY_API_VERSION), object.manifest)) {
+        if (e.path.startsWith('metadata') || problems.some((p) => overlaps(p.field, e.path))) continue;
+        out.push({ object, message: `${e.path} ${e.message}` });
+      }
+    }
+    return out;
+  },
+};

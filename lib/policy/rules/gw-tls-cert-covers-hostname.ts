@@ -1,0 +1,64 @@
+import { certificateCoversHost } from '../../tls/host-coverage';
+import { PolicyContext } from '../context';
+import { PolicyObject, Rule, RuleViolation } from '../types';
+import { describeObject } from './describe';
+import { acceptingListeners, certificateRefs, gatewayParents, gatewayRoutes, hostnamesIntersect, isExternalGatewaySecret, list } from './gateway-parts';
+import { resolveTlsSecret } from './tls-resolution';
+
+/** The DNS names the certificates of a listener cover, with where they come from; undefined when any of them is not known at synth. */
+function listenerCertificates(context: PolicyContext, gateway: PolicyObject, listener: any): { names: readonly string[]; sources: string } | undefined {
+  const refs = certificateRefs(gateway).filter((c) => c.listener === listener);
+  if (refs.length === 0) return undefined;
+  const names: string[] = [];
+  const sources: string[] = [];
+  for (const { ref, namespace } of refs) {
+    if (isExternalGatewaySecret(gateway, namespace, ref.name, context.options.externalSecrets)) return undefined;
+    const resolved = resolveTlsSecret(context, namespace, ref.name);
+    if (!resolved?.dnsNames) return undefined;
+    names.push(...resolved.dnsNames);
+    sources.push(describeObject(resolved.source));
+  }
+  return { names, sources: sources.join(', ') };
+}
+
+const covers = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ') || 'no DNS names';
+
+export const gwTlsCertCoversHostname: Rule = {
+  id: 'gw-tls-cert-covers-hostname',
+  severity: 'error',
+  crossObject: true,
+  description: "When the certificate behind an HTTPS listener is known at synth (PEM in the Secret, or a cert-manager Certificate), it covers the listener's hostname and the hostnames of the routes it serves (a *. certificate covers one label, though a *. listener accepts deeper names).",
+  fix: 'Add the name to the certificate (SAN or dnsNames), use a certificate that covers it, or serve the name from a listener with a matching certificate.',
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    const known = new Map<any, ReturnType<typeof listenerCertificates>>();
+    const certificatesOf = (gateway: PolicyObject, listener: any) => {
+      if (!known.has(listener)) known.set(listener, listenerCertificates(context, gateway, listener));
+      return known.get(listener);
+    };
+    for (const gateway of context.ofKind('Gateway')) {
+      list(gateway.manifest.spec?.listeners).forEach((listener: any, i: number) => {
+        const certs = certificatesOf(gateway, listener);
+        if (!certs || typeof listener?.hostname !== 'string' || certificateCoversHost(certs.names, listener.hostname)) return;
+        out.push({ object: gateway, message: `spec.listeners[${i}].hostname "${listener.hostname}" is not covered by the certificate of ${certs.sources} (it covers ${covers(certs.names)}); browsers reject the connection.` });
+      });
+    }
+    for (const route of gatewayRoutes(context)) {
+      const hostnames: string[] = list(route.manifest.spec?.hostnames).filter((h) => typeof h === 'string');
+      for (const parent of gatewayParents(context, route)) {
+        if (!parent.gateway) continue;
+        for (const { listener } of acceptingListeners(context, route, parent)) {
+          const certs = certificatesOf(parent.gateway, listener);
+          if (!certs) continue;
+          hostnames.forEach((host, h) => {
+            // A wildcard route hostname under a concrete listener serves the listener's name, checked above.
+            if (!hostnamesIntersect(listener.hostname, host) || host === listener.hostname || (host.startsWith('*.') && listener.hostname && !listener.hostname.startsWith('*.'))) return;
+            if (certificateCoversHost(certs.names, host)) return;
+            out.push({ object: route, message: `spec.hostnames[${h}] "${host}" is served by listener "${listener.name}" of ${describeObject(parent.gateway!)} with the certificate of ${certs.sources}, which does not cover it (it covers ${covers(certs.names)}); browsers reject the connection.` });
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
