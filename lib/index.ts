@@ -10,3 +10,4 @@ export * from './ingress';
 export * from './policy';
 export * from './addons/kube-proxy';
 export * from './addons/ingress-nginx';
+export * from './addons/nginx-gateway-fabric';
