@@ -4,7 +4,8 @@
 import { App, Duration } from 'cdk8s';
 import {
   enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
-  NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress, writeKustomization, writeTrafficMap,
+  NetkitApp, NetkitChart, NginxGatewayFabric, NginxGatewayFabricCrds, SelfSignedTlsCertificate, WebApp, WildcardIngress,
+  writeKustomization, writeTrafficMap,
 } from './lib';
 
 // NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
@@ -35,6 +36,17 @@ new KubeProxyConfig(cluster, 'kube-proxy', {
 // before the webhook that would reject them while the controller starts.
 const admission = new NetkitChart(app, 'cluster-admission');
 new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, webhookChart: admission });
+
+// NGINX Gateway Fabric, the maintained NGINX-based Gateway API controller (GatewayClass "nginx"). Its CRDs
+// are a chart of their own, applied first and server-side (the NginxProxy CRD is too big for client-side
+// apply); the Gateway API v1.5.1 standard CRDs must be installed before both (docs/nginx-gateway-fabric.md).
+// Each Gateway of the class gets its own nginx Service; the tutorials' node ports 30080/30443 are
+// ingress-nginx's in this cluster, so NGF's listeners on 80 and 443 answer on 30081 and 30444 of every
+// node (Cluster: as ingress-nginx's do). Give NGF 30080/30443 once ingress-nginx is gone.
+const clusterCrds = new NetkitChart(app, 'cluster-crds');
+new NginxGatewayFabricCrds(clusterCrds, 'nginx-gateway-fabric-crds');
+cluster.addDependency(clusterCrds);
+new NginxGatewayFabric(cluster, 'nginx-gateway-fabric', { nodePorts: { http: 30081, https: 30444 }, externalTrafficPolicy: 'Cluster' });
 
 // ---------------------------------------------------------------------------
 // Namespace dev: one Deployment behind every kind of Service.
