@@ -111,3 +111,17 @@ test('two installs with distinct names, classes and controller names live side b
   new NginxGatewayFabric(chart, 'b', { name: 'ngf-b', namespace: 'ngf-b', gatewayClassName: 'nginx-b', controllerName: 'gateway.nginx.org/b' });
   expect(Testing.synth(chart).filter((o) => o.kind === 'GatewayClass').map((o) => o.metadata.name)).toEqual(['nginx', 'nginx-b']);
 });
+
+test('the documented escape hatch: nginx as a DaemonSet on the nodes\' ports 80 and 443, through the public nginxProxy', () => {
+  const { JsonPatch } = require('cdk8s');
+  const chart = new NetkitChart(Testing.app(), 'cluster');
+  const ngf = new NginxGatewayFabric(chart, 'nginx-gateway-fabric');
+  ngf.nginxProxy.addJsonPatch(
+    JsonPatch.remove('/spec/kubernetes/deployment'),
+    JsonPatch.add('/spec/kubernetes/daemonSet', { container: { hostPorts: [{ port: 80, containerPort: 80 }, { port: 443, containerPort: 443 }] } }),
+  );
+  expect(find(Testing.synth(chart), 'NginxProxy', 'nginx-gateway-proxy-config').spec.kubernetes).toEqual({
+    daemonSet: { container: { hostPorts: [{ port: 80, containerPort: 80 }, { port: 443, containerPort: 443 }] } },
+    service: { externalTrafficPolicy: 'Local', type: 'NodePort' },
+  });
+});
