@@ -1,3 +1,4 @@
+import { ngfProvisionedService } from '../addons/nginx-gateway-fabric/provisioned-service';
 import { TrafficCertificate, TrafficGateway, TrafficGatewayUrl, TrafficListener, TrafficRouteBackend } from './model';
 import { secretSource } from './ingresses';
 import { compareText } from './workloads';
@@ -51,30 +52,17 @@ export function describeGateways(manifests: readonly any[]): TrafficGateway[] {
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
 }
 
-/**
- * NGINX Gateway Fabric's Service for a Gateway (provisioner/objects.go,
- * v2.6.7): named `<gateway>-<class>`, one port per listener port, shaped by
- * the NginxProxy of the class merged with the Gateway's own (the Gateway's wins).
- */
+/** How clients reach the Service the controller provisions, when the manifests say (NGINX Gateway Fabric's NginxProxy). */
 function provisionedService(gateway: any, gatewayClass: any, manifests: readonly any[]): TrafficGateway['service'] {
-  const proxy = (ref: any, namespace: string | undefined) => (ref?.group === 'gateway.nginx.org' && ref?.kind === 'NginxProxy'
-    ? manifests.find((m) => m?.kind === 'NginxProxy' && m.metadata?.name === ref.name && nsOf(m) === (namespace ?? ref.namespace))
-    : undefined);
-  const fromClass = proxy(gatewayClass?.spec?.parametersRef, undefined);
-  const fromGateway = proxy(gateway.spec?.infrastructure?.parametersRef, nsOf(gateway));
-  if (!fromClass && !fromGateway) return undefined;
-  const settings = { ...fromClass?.spec?.kubernetes?.service, ...fromGateway?.spec?.kubernetes?.service };
-  // The NginxProxy CRD defaults: a LoadBalancer that keeps the client address.
-  const type: string = settings.type ?? 'LoadBalancer';
-  const ports = [...new Set(listenersOf(gateway).map((l) => l.port))].sort((a, b) => a - b);
-  const nodePort = (port: number) => (settings.nodePorts ?? []).find((n: any) => n.listenerPort === port)?.port ?? '<allocated>';
-  const entries = type === 'ClusterIP' ? [] : [
-    ...(type === 'LoadBalancer' ? ports.map((p) => `<load-balancer-ip>:${p}`) : []),
-    ...ports.map((p) => `<any-node-ip>:${nodePort(p)} → ${p}`),
+  const service = ngfProvisionedService(gateway, gatewayClass, manifests.filter((m) => m?.kind === 'NginxProxy'));
+  if (!service) return undefined;
+  const entries = service.type === 'ClusterIP' ? [] : [
+    ...(service.type === 'LoadBalancer' ? service.ports.map((p) => `<load-balancer-ip>:${p.port}`) : []),
+    ...service.ports.map((p) => `<any-node-ip>:${p.nodePort ?? '<allocated>'} → ${p.port}`),
   ];
   return {
-    name: `${gateway.metadata.name}-${gatewayClass?.metadata?.name ?? gateway.spec?.gatewayClassName}`, type, entries,
-    ...(type !== 'ClusterIP' ? { externalTrafficPolicy: settings.externalTrafficPolicy ?? 'Local' } : {}),
+    name: service.name, type: service.type, entries,
+    ...(service.externalTrafficPolicy ? { externalTrafficPolicy: service.externalTrafficPolicy } : {}),
   };
 }
 
