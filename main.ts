@@ -4,8 +4,8 @@
 import { App, Duration } from 'cdk8s';
 import {
   ExistingTlsSecret, ExposedService, Gateway, GatewayApiCrds, HttpIngress, HttpRoute, HttpRouteBackend,
-  IngressBackend, IngressNginx, KubeProxyConfig, NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardGateway,
-  WildcardIngress, writeKustomization, writeTrafficMap,
+  IngressBackend, IngressNginx, KubeProxyConfig, NetkitApp, NetkitChart, NginxGatewayFabric, NginxGatewayFabricCrds,
+  SelfSignedTlsCertificate, WebApp, WildcardGateway, WildcardIngress, writeKustomization, writeTrafficMap,
 } from './lib';
 
 // NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts,
@@ -38,10 +38,20 @@ new KubeProxyConfig(cluster, 'kube-proxy', {
 const admission = new NetkitChart(app, 'cluster-admission');
 new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, webhookChart: admission });
 
+// NGINX Gateway Fabric, the maintained NGINX-based Gateway API controller (GatewayClass "nginx"). Its CRDs
+// and the Gateway API v1.5.1 standard CRDs it builds against are a chart of their own, applied first and
+// server-side (the largest CRDs are too big for client-side apply; docs/nginx-gateway-fabric.md).
+// Each Gateway of the class gets its own nginx Service. Pinned node ports (the tutorials' 30080/30443,
+// `nodePorts`) apply to every Gateway of the class, and this example has four Gateways, so the cluster
+// allocates each Gateway's node ports here; pin them when one shared Gateway serves everything.
+const clusterCrds = new NetkitChart(app, 'cluster-crds');
 // The Gateway API standard-channel CRDs, exactly as upstream publishes them, at
 // the release NGINX Gateway Fabric 2.6.7 (class "nginx") builds against. Every
 // scenario below is also served through Gateway API, beside its Ingress.
-new GatewayApiCrds(cluster, 'gateway-api-crds', { version: 'v1.5.1' });
+new GatewayApiCrds(clusterCrds, 'gateway-api-crds', { version: 'v1.5.1' });
+new NginxGatewayFabricCrds(clusterCrds, 'nginx-gateway-fabric-crds');
+cluster.addDependency(clusterCrds);
+new NginxGatewayFabric(cluster, 'nginx-gateway-fabric', { externalTrafficPolicy: 'Cluster' });
 
 // ---------------------------------------------------------------------------
 // Namespace dev: one Deployment behind every kind of Service.

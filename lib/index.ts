@@ -13,3 +13,4 @@ export * from './addons/ingress-nginx';
 export * from './addons/gateway-api';
 export * from './gateway';
 export * from './gateway/migrate';
+export * from './addons/nginx-gateway-fabric';

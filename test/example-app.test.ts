@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { isClusterScoped } from '../lib/core/cluster-scoped';
 import { synthMainApp } from './helpers/synth-main';
 
 // The example app reproduces the classic walkthroughs; these tests pin what a reader of those guides expects.
@@ -10,7 +11,8 @@ const find = (kind: string, name: string, namespace?: string) =>
   objects.find((o) => o.kind === kind && o.metadata.name === name && (namespace === undefined || o.metadata.namespace === namespace));
 
 describe('example app', () => {
-  test.each(Object.keys(files))('%s matches its snapshot', (file) => {
+  // The vendored CRDs (900 KB) are held to their sha256 by test/addons/nginx-gateway-fabric/crds.test.ts instead.
+  test.each(Object.keys(files).filter((f) => !f.endsWith('-crds.k8s.yaml')))('%s matches its snapshot', (file) => {
     expect(files[file]).toMatchSnapshot();
   });
 
@@ -42,10 +44,8 @@ describe('example app', () => {
   });
 
   test('cluster-scoped objects carry no namespace, namespaced ones always do', () => {
-    const clusterScoped = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass', 'ValidatingWebhookConfiguration', 'ClusterIssuer',
-      'CustomResourceDefinition', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']);
     for (const o of objects) {
-      if (clusterScoped.has(o.kind)) expect(o.metadata.namespace).toBeUndefined();
+      if (isClusterScoped(o.kind)) expect(o.metadata.namespace).toBeUndefined();
       else expect(typeof o.metadata.namespace).toBe('string');
     }
   });

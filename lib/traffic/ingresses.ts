@@ -89,15 +89,16 @@ function certificateFor(host: string | undefined, tls: readonly any[], ingress: 
   const secretName: string | undefined = entry.secretName;
   // Without a secretName the controller serves its default (often self-signed) certificate.
   if (!secretName) return { secretName: '(controller default certificate)', source: 'the ingress controller' };
-  return { secretName, source: secretSource(secretName, namespace, ingress, manifests) };
+  return { secretName, source: secretSource(secretName, namespace, ingress.metadata?.annotations, manifests) };
 }
 
-function secretSource(secretName: string, namespace: string, ingress: any, manifests: readonly any[]): string {
+/** Where a TLS Secret named by an Ingress or a Gateway listener comes from; `annotations` are the referring object's. */
+export function secretSource(secretName: string, namespace: string, annotations: Record<string, unknown> | undefined, manifests: readonly any[]): string {
   const inNamespace = (m: any) => (m.metadata?.namespace ?? 'default') === namespace;
   if (manifests.some((m) => m?.kind === 'Secret' && m.metadata?.name === secretName && inNamespace(m))) return 'in these manifests';
   const certificate = manifests.find((m) => m?.kind === 'Certificate' && m.spec?.secretName === secretName && inNamespace(m));
   if (certificate) return `cert-manager Certificate ${certificate.metadata?.name}`;
-  if (externalSecretNames(ingress.metadata?.annotations).includes(secretName)) return 'managed outside these manifests';
+  if (externalSecretNames(annotations).includes(secretName)) return 'managed outside these manifests';
   return 'not in these manifests';
 }
 
@@ -116,9 +117,9 @@ export function describeIngressControllers(manifests: readonly any[], urls: read
     const ingressClass = classes.find((c) => c.metadata?.name === name);
     const controller: string = ingressClass?.spec?.controller ?? 'unknown';
     const group = groups.find((g) => g.args.some((a) => a === `--ingress-class=${name}` || (controller !== 'unknown' && a === `--controller-class=${controller}`)));
-    const selecting = group ? services.filter((s) => s.selector && s.namespace === group.namespace && selects(s.selector, group)) : [];
     // The controller's pods also answer its admission webhook Service, which only the API server calls:
-    // when some Services are reachable from outside, those are the way in.
+    // that one is no way in. Of the others, those reachable from outside are, when there are any.
+    const selecting = group ? services.filter((s) => s.selector && s.namespace === group.namespace && selects(s.selector, group) && !s.calledByApiServer) : [];
     const outside = selecting.filter((s) => s.external.nodePorts.length > 0 || (s.external.externalIPs?.length ?? 0) > 0);
     const fronting = (outside.length > 0 ? outside : selecting).map((s) => `${s.namespace}/${s.name}`);
     out.push({

@@ -1,5 +1,5 @@
 import { renderMermaid } from './mermaid';
-import { TrafficMap } from './model';
+import { TrafficCertificate, TrafficMap } from './model';
 
 /** A table cell: `|` would end the cell, a newline the row. */
 function cell(text: string): string {
@@ -14,6 +14,10 @@ function code(items: readonly string[]): string {
   return items.map((i) => `\`${i}\``).join('<br>');
 }
 
+function certificateText(certificate: TrafficCertificate | undefined): string {
+  return certificate ? `Secret \`${certificate.secretName}\` (${certificate.source})` : 'none (HTTP)';
+}
+
 /** How to reach a Service from outside, or where it points. */
 function outside(s: TrafficMap['services'][number]): string {
   const parts: string[] = [];
@@ -24,12 +28,14 @@ function outside(s: TrafficMap['services'][number]): string {
   if (s.external.cname) parts.push(`\`${s.external.cname}\``);
   if (s.external.endpoints) parts.push(s.external.endpoints.length > 0 ? `endpoints ${code(s.external.endpoints)}` : 'no endpoints in these manifests');
   if (s.external.externalIPs) parts.push(`externalIPs ${code(s.external.externalIPs)}`);
+  if (s.calledByApiServer) parts.push(`called by the API server (${s.calledByApiServer.join(', ')})`);
   return parts.length > 0 ? parts.join('<br>') : 'in-cluster only';
 }
 
 /**
- * `ACCESS.md`: a table of every Service, a table of every Ingress URL, then
- * the Mermaid flowchart (rendered by GitHub, GitLab and most Git hosts).
+ * `ACCESS.md`: a table of every Service, of every Ingress URL and of every
+ * Gateway API route URL, then the Mermaid flowcharts (rendered by GitHub,
+ * GitLab and most Git hosts).
  */
 export function renderMarkdown(map: TrafficMap): string {
   const lines: string[] = [
@@ -65,8 +71,32 @@ export function renderMarkdown(map: TrafficMap): string {
     for (const u of map.ingressUrls) {
       lines.push(row([
         `\`${u.url}\``, u.namespace, u.ingress, u.ingressClass, u.pathType, `\`${u.backend}\``,
-        u.certificate ? `Secret \`${u.certificate.secretName}\` (${u.certificate.source})` : 'none (HTTP)',
+        certificateText(u.certificate),
       ]));
+    }
+  }
+  lines.push('', '## Gateway API routes', '');
+  if (map.gatewayUrls.length === 0) {
+    lines.push('No HTTPRoutes attached to a Gateway.');
+  } else {
+    lines.push(row(['URL', 'Namespace', 'HTTPRoute', 'Gateway (listener)', 'Class', 'Path type', 'Backend (service:port)', 'Certificate']));
+    lines.push(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+    for (const u of map.gatewayUrls) {
+      lines.push(row([
+        `\`${u.url}\`${u.conditions ? ` (${u.conditions})` : ''}`, u.namespace, u.route, `${u.gateway} (${u.listener})`, u.gatewayClass, u.pathType, `\`${u.backend}\``,
+        certificateText(u.certificate),
+      ]));
+    }
+  }
+  if (map.gateways.length > 0) {
+    lines.push('', '| Gateway | Class | Listeners | Reached through |', '| --- | --- | --- | --- |');
+    for (const g of map.gateways) {
+      const listeners = g.listeners.map((l) => `${l.name} ${l.protocol} ${l.port}${l.hostname ? ` ${l.hostname}` : ''}`);
+      const service = g.service
+        ? [`Service \`${g.service.name}\` (${g.service.type}, made by the controller)`, ...g.service.entries.map((e) => `\`${e}\``),
+          ...(g.service.externalTrafficPolicy ? [`externalTrafficPolicy: ${g.service.externalTrafficPolicy}`] : [])].join('<br>')
+        : 'the controller\'s Service (not described by these manifests)';
+      lines.push(row([`${g.namespace}/${g.name}`, g.gatewayClass, code(listeners), service]));
     }
   }
   lines.push('', '## Flow', '', renderMermaid(map));

@@ -1,104 +1,141 @@
-import { TrafficMap, TrafficService } from './model';
+import { MermaidDiagram } from './mermaid-diagram';
+import { TrafficGatewayUrl, TrafficIngressUrl, TrafficMap, TrafficService } from './model';
+import { compareText } from './workloads';
 
 /**
- * Mermaid node ids allow letters, digits and `_`; anything else (dots, dashes,
- * slashes in Kubernetes names) is replaced, and a counter keeps two names
- * that clean up to the same id apart.
- */
-class NodeIds {
-  private readonly ids = new Map<string, string>();
-  private readonly taken = new Set<string>();
-
-  public id(key: string): string {
-    const known = this.ids.get(key);
-    if (known) return known;
-    const base = `n_${key.replace(/[^A-Za-z0-9]+/g, '_').replace(/_+$/, '')}`;
-    let id = base;
-    for (let i = 2; this.taken.has(id); i++) id = `${base}_${i}`;
-    this.ids.set(key, id);
-    this.taken.add(id);
-    return id;
-  }
-}
-
-/**
- * Quotes a label. `"` ends a Mermaid string and `<`, `>` would be read as
- * HTML tags (and `<any-node-ip>` silently dropped), so they become Mermaid
- * entity codes; a newline becomes `<br/>`.
- */
-function label(text: string): string {
-  const escaped = text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
-  return `"${escaped}"`;
-}
-
-/**
- * A `flowchart LR`: client → LoadBalancer/NodePort → ingress controller →
- * Ingress rule → Service → pods, ExternalName → external host, headless →
- * per-pod DNS. Lines are emitted in the map's (sorted) order, so the text is
- * deterministic.
+ * The flow as several small Mermaid flowcharts instead of one: GitHub draws
+ * a diagram about 900 px wide and shrinks anything wider, so one chart of a
+ * whole app (2,700 px for the example) ends up with 5 px text. First the entry
+ * paths (client → node port, load balancer, ingress controller or Gateway →
+ * namespace), then one chart per namespace (route → Service → pods). Each
+ * ingress controller and Gateway is drawn once; per-pod DNS names are a side
+ * note, not a hop; admission webhooks are called by the API server.
  */
 export function renderMermaid(map: TrafficMap): string {
-  const ids = new NodeIds();
-  const nodes = new Map<string, string>();
-  const edges: string[] = [];
-  const edgeSet = new Set<string>();
-  const node = (key: string, text: string, shape: 'box' | 'round' | 'stadium' | 'circle' | 'cyl' = 'box') => {
-    const id = ids.id(key);
-    if (!nodes.has(id)) {
-      const [open, close] = { box: ['[', ']'], round: ['(', ')'], stadium: ['([', '])'], circle: ['((', '))'], cyl: ['[(', ')]'] }[shape];
-      nodes.set(id, `  ${id}${open}${label(text)}${close}`);
-    }
-    return id;
-  };
-  const edge = (from: string, to: string, text?: string) => {
-    const line = text ? `  ${from} -->|${label(text)}| ${to}` : `  ${from} --> ${to}`;
-    if (!edgeSet.has(line)) {
-      edgeSet.add(line);
-      edges.push(line);
-    }
-  };
-  const serviceNode = (s: TrafficService) => node(`svc/${s.namespace}/${s.name}`, `Service ${s.namespace}/${s.name}\n${s.type}`);
+  const sections = [`### Entry paths\n\n${renderEntryPaths(map)}`];
+  for (const namespace of namespacesOf(map)) sections.push(`### Namespace ${namespace}\n\n${renderNamespace(map, namespace)}`);
+  return `${sections.join('\n\n')}\n`;
+}
 
-  const client = node('client', 'client', 'circle');
-  const inCluster = map.services.some((s) => s.type === 'ClusterIP' || s.type === 'Headless' || s.type === 'ExternalName')
-    ? node('in-cluster', 'pods in the cluster', 'circle') : undefined;
+function namespacesOf(map: TrafficMap): string[] {
+  const all = [...map.services.map((s) => s.namespace), ...map.ingressUrls.map((u) => u.namespace), ...map.gatewayUrls.map((u) => u.namespace)];
+  return [...new Set(all)].sort(compareText);
+}
 
-  for (const s of map.services) {
-    const svc = serviceNode(s);
-    if (s.type === 'NodePort' || s.type === 'LoadBalancer') {
-      const via = s.type === 'LoadBalancer' ? [...(s.external.loadBalancer ?? []), ...s.external.nodePorts] : s.external.nodePorts;
-      edge(client, svc, via.join(', '));
-    } else if (inCluster) {
-      edge(inCluster, svc, s.dnsNames[1]);
-    }
-    if (s.external.cname) edge(svc, node(`ext/${s.external.cname}`, `${s.external.cname.replace(/^CNAME /, '')} (outside the cluster)`, 'stadium'), 'CNAME');
-    for (const address of s.external.endpoints ?? []) edge(svc, node(`ip/${address}`, address, 'stadium'), 'EndpointSlice');
-    const podTargets = s.pods.map((p) => node(`pods/${s.namespace}/${p.kind}/${p.name}`, `${p.kind} ${s.namespace}/${p.name}\n${p.text}`, 'round'));
-    if (s.podDnsNames) {
-      const dns = node(`dns/${s.namespace}/${s.name}`, `per-pod DNS\n${s.podDnsNames.join('\n')}`, 'cyl');
-      edge(svc, dns, 'A records per pod');
-      for (const pods of podTargets) edge(dns, pods);
-    } else {
-      for (const pods of podTargets) edge(svc, pods);
-    }
-  }
+/** `<any-node-ip>:30080` → `:30080`, `<load-balancer-ip>:80` → `LB :80`: the table has the long form. */
+export function shortEntry(entry: string): string {
+  return entry.replace(/ → \d+$/, '').replace(/^<any-node-ip>:<allocated>$/, 'node port (allocated)').replace(/^<any-node-ip>/, '').replace(/^<load-balancer-ip>:/, 'LB :');
+}
+
+/** How clients reach a Service, short: a LoadBalancer by its load balancer (its node ports are in the table). */
+function serviceEntries(s: TrafficService): string[] {
+  return [...(s.external.loadBalancer ?? s.external.nodePorts), ...(s.external.externalIPs ?? [])].map(shortEntry);
+}
+
+/** Hosts as edge text, one per line; many become a count so the edge stays short. */
+function hostsText(hosts: readonly string[]): string {
+  const distinct = [...new Set(hosts)].sort(compareText);
+  return distinct.length > 3 ? `${distinct.length} hosts` : distinct.join('\n');
+}
+
+function renderEntryPaths(map: TrafficMap): string {
+  const d = new MermaidDiagram('LR');
+  const client = d.node('client', 'client', 'circle');
+  const namespaceNode = (ns: string) => d.node(`ns/${ns}`, `namespace ${ns}`, 'subroutine');
+  const fronting = new Set(map.ingressControllers.flatMap((c) => c.services));
 
   for (const c of map.ingressControllers) {
-    const controller = node(`controller/${c.ingressClass}`, c.workload
-      ? `ingress controller ${c.workload.namespace}/${c.workload.name}\nclass ${c.ingressClass}`
-      : `ingress controller\nclass ${c.ingressClass}`, 'stadium');
-    const fronts = map.services.filter((s) => c.services.includes(`${s.namespace}/${s.name}`));
-    if (fronts.length === 0) edge(client, controller);
-    for (const s of fronts) edge(serviceNode(s), controller);
+    const controller = d.node(`controller/${c.ingressClass}`, `${c.workload ? c.workload.name : 'ingress controller'}\nIngressClass ${c.ingressClass}`, 'stadium');
+    const entries = map.services.filter((s) => c.services.includes(`${s.namespace}/${s.name}`)).flatMap(serviceEntries);
+    d.edge(client, controller, entries.length > 0 ? entries.join(', ') : undefined);
+    const urls = map.ingressUrls.filter((u) => u.ingressClass === c.ingressClass);
+    for (const ns of [...new Set(urls.map((u) => u.namespace))].sort(compareText)) {
+      d.edge(controller, namespaceNode(ns), hostsText(urls.filter((u) => u.namespace === ns).map((u) => u.host ?? '<any-host>')));
+    }
   }
-  for (const u of map.ingressUrls) {
-    const controller = ids.id(`controller/${u.ingressClass}`);
-    const rule = node(`url/${u.namespace}/${u.ingress}/${u.url}`, `${u.url}\nIngress ${u.namespace}/${u.ingress}`);
-    edge(controller, rule, u.certificate ? `TLS ${u.certificate.secretName}` : 'HTTP');
-    const target = map.services.find((s) => s.namespace === u.namespace && s.name === u.backendService);
-    const backend = target ? serviceNode(target) : node(`missing/${u.namespace}/${u.backend}`, `${u.backend} (not in these manifests)`);
-    edge(rule, backend, u.backend);
+  for (const g of map.gateways) {
+    const gateway = d.node(`gateway/${g.namespace}/${g.name}`, `Gateway ${g.namespace}/${g.name}\nclass ${g.gatewayClass}`, 'stadium');
+    const entries = (g.service?.entries ?? []).map(shortEntry);
+    d.edge(client, gateway, entries.length > 0 ? entries.join(', ') : undefined);
+    const urls = map.gatewayUrls.filter((u) => u.gateway === `${g.namespace}/${g.name}`);
+    for (const ns of [...new Set(urls.map((u) => u.namespace))].sort(compareText)) {
+      d.edge(gateway, namespaceNode(ns), hostsText(urls.filter((u) => u.namespace === ns).map((u) => u.host ?? '<any-host>')));
+    }
+  }
+  for (const s of map.services) {
+    const entries = serviceEntries(s);
+    if (entries.length === 0 || fronting.has(`${s.namespace}/${s.name}`)) continue;
+    const svc = d.node(`svc/${s.namespace}/${s.name}`, `${s.name}\n${s.type}`);
+    d.edge(client, svc, entries.join(', '));
+    d.edge(svc, namespaceNode(s.namespace));
+  }
+  return d.render();
+}
+
+/** One node per URL and backend; `http` and `https` of the same route and path share it. */
+interface RouteNode {
+  readonly key: string;
+  readonly schemes: Set<string>;
+  readonly rest: string;
+  readonly via: string;
+  readonly url: TrafficIngressUrl | TrafficGatewayUrl;
+}
+
+function routeNodes(urls: ReadonlyArray<TrafficIngressUrl | TrafficGatewayUrl>): RouteNode[] {
+  const out = new Map<string, RouteNode>();
+  for (const u of urls) {
+    const [scheme, rest] = u.url.split('://');
+    const via = 'ingress' in u ? `Ingress ${u.ingress}` : `HTTPRoute ${u.route}`;
+    const key = `${via}/${rest}/${u.backend}`;
+    const known = out.get(key);
+    if (known) known.schemes.add(scheme);
+    else out.set(key, { key, schemes: new Set([scheme]), rest, via, url: u });
+  }
+  return [...out.values()];
+}
+
+function renderNamespace(map: TrafficMap, namespace: string): string {
+  const d = new MermaidDiagram('LR');
+  const services = map.services.filter((s) => s.namespace === namespace);
+  const serviceNode = (s: TrafficService) => {
+    const fixedIp = s.type === 'ClusterIP' && !s.clusterIP.startsWith('allocated') ? ` ${s.clusterIP}` : '';
+    const nodePorts = s.type === 'NodePort' ? ` ${s.external.nodePorts.map(shortEntry).join(', ')}` : '';
+    return d.node(`svc/${s.namespace}/${s.name}`, `${s.namespace === namespace ? '' : `${s.namespace}/`}${s.name}\n${s.type}${fixedIp}${nodePorts}`);
+  };
+
+  const urls = [...map.ingressUrls, ...map.gatewayUrls].filter((u) => u.namespace === namespace);
+  for (const r of routeNodes(urls)) {
+    const scheme = r.schemes.size > 1 ? 'http(s)' : [...r.schemes][0];
+    const route = d.node(`url/${r.key}`, `${scheme}://${r.rest}`, 'stadium');
+    if ('redirect' in r.url && r.url.redirect) {
+      d.edge(route, d.node(`redirect/${r.url.redirect}`, `redirect ${r.url.redirect}`, 'note'), undefined, 'note');
+      continue;
+    }
+    const u = r.url;
+    const targets = 'backends' in u
+      ? u.backends.map((b) => ({ namespace: b.namespace, service: b.service, port: `:${b.port ?? '?'}`, weight: u.backends.length > 1 ? ` weight ${b.weight}` : '' }))
+      : u.backendService ? [{ namespace, service: u.backendService, port: `:${u.backend.split(':').pop()}`, weight: '' }] : [];
+    // No Service behind it: a resource backend, a host without paths, or no backendRefs.
+    if (targets.length === 0) d.edge(route, d.node(`other/${u.backend}`, u.backend));
+    for (const t of targets) {
+      const target = map.services.find((s) => s.namespace === t.namespace && s.name === t.service);
+      const backend = target ? serviceNode(target) : d.node(`missing/${t.namespace}/${r.url.backend}`, `${r.url.backend}\n(not in these manifests)`);
+      d.edge(route, backend, `${t.port}${t.weight}`);
+    }
   }
 
-  return ['```mermaid', 'flowchart LR', ...nodes.values(), ...edges, '```', ''].join('\n');
+  for (const s of services) {
+    const svc = serviceNode(s);
+    if (s.calledByApiServer) d.edge(d.node('apiserver', 'API server', 'circle'), svc, 'admission webhook');
+    if (s.external.cname) d.edge(svc, d.node(`ext/${s.external.cname}`, `${s.external.cname.replace(/^CNAME /, '')}\n(outside the cluster)`, 'stadium'), 'CNAME');
+    for (const address of s.external.endpoints ?? []) d.edge(svc, d.node(`ip/${address}`, address, 'stadium'), 'EndpointSlice');
+    for (const p of s.pods) d.edge(svc, d.node(`pods/${s.namespace}/${p.kind}/${p.name}`, `${p.name}\n${p.kind}, ${p.text}`, 'round'));
+    if (s.podDnsNames) {
+      // Per-pod names resolve to the pods directly: a fact about DNS, not a stop on the way.
+      const names = s.podDnsNames.map((n) => n.replace(/\.svc\..*$/, '').replace('<pod-ip-with-dashes>', '<pod-ip>'));
+      const shown = names.length > 3 ? [...names.slice(0, 2), `… ${names.length} names`] : names;
+      d.edge(svc, d.node(`dns/${s.namespace}/${s.name}`, `per-pod DNS\n${shown.join('\n')}`, 'note'), undefined, 'note');
+    }
+  }
+  return d.render();
 }

@@ -62,6 +62,8 @@ export interface TrafficService {
   readonly pods: readonly TrafficPods[];
   /** For a headless Service: the per-pod DNS names (`<pod>.svc.ns.svc.cluster.local`). */
   readonly podDnsNames?: readonly string[];
+  /** The admission webhook configurations (`ValidatingWebhookConfiguration ingress-nginx-admission`) through which the API server calls this Service. */
+  readonly calledByApiServer?: readonly string[];
 }
 
 /** The certificate that serves an HTTPS URL. */
@@ -110,9 +112,79 @@ export interface TrafficIngressController {
   readonly services: readonly string[];
 }
 
+/** One Service a route rule sends traffic to. */
+export interface TrafficRouteBackend {
+  readonly service: string;
+  readonly namespace: string;
+  /** The Service port; undefined when the backendRef names none (the API rejects that for Services). */
+  readonly port?: number;
+  /** The backendRef weight (default 1); traffic splits in proportion to it. */
+  readonly weight: number;
+}
+
+/** One URL a Gateway API HTTPRoute serves through one Gateway listener. */
+export interface TrafficGatewayUrl {
+  /** `https://web01.cluster.example.com/`; a port other than the scheme's default is written (`http://a.example.com:8080/`). */
+  readonly url: string;
+  /** The HTTPRoute's namespace. */
+  readonly namespace: string;
+  readonly route: string;
+  /** The parent Gateway, `namespace/name`. */
+  readonly gateway: string;
+  /** The listener's name (its `sectionName`). */
+  readonly listener: string;
+  readonly gatewayClass: string;
+  /** The host (route and listener hostnames intersected), or undefined when both allow any host. */
+  readonly host?: string;
+  readonly path: string;
+  /** `PathPrefix`, `Exact` or `RegularExpression`. */
+  readonly pathType: string;
+  /** Method, header and query conditions of the match (`GET, header x-env=canary`), when there are any. */
+  readonly conditions?: string;
+  /** `web:80`, `blue:80 (90%), green:80 (10%)`, or `redirect https://…` for a RequestRedirect rule. */
+  readonly backend: string;
+  readonly backends: readonly TrafficRouteBackend[];
+  /** The RequestRedirect target (`https://<same host>:443/`, status 301), when the rule redirects. */
+  readonly redirect?: string;
+  /** The certificate serving HTTPS; undefined for plain HTTP. */
+  readonly certificate?: TrafficCertificate;
+}
+
+/** One listener of a Gateway. */
+export interface TrafficListener {
+  readonly name: string;
+  readonly protocol: string;
+  readonly port: number;
+  readonly hostname?: string;
+}
+
+/** A Gateway, and how clients reach it. */
+export interface TrafficGateway {
+  readonly name: string;
+  readonly namespace: string;
+  readonly gatewayClass: string;
+  /** The GatewayClass `spec.controllerName`, or `unknown` when the class is not in the manifests. */
+  readonly controller: string;
+  readonly listeners: readonly TrafficListener[];
+  /**
+   * The Service the controller provisions for the Gateway, when the manifests
+   * say how: NGINX Gateway Fabric names it `<gateway>-<class>` and shapes it
+   * from the NginxProxy of the class (and of the Gateway).
+   */
+  readonly service?: {
+    readonly name: string;
+    readonly type: string;
+    /** `<any-node-ip>:30080 → 80` per listener port (NodePort and LoadBalancer), `<load-balancer-ip>:80` (LoadBalancer). */
+    readonly entries: readonly string[];
+    readonly externalTrafficPolicy?: string;
+  };
+}
+
 /** Everything a reader needs to know about how traffic gets in. */
 export interface TrafficMap {
   readonly services: readonly TrafficService[];
   readonly ingressUrls: readonly TrafficIngressUrl[];
   readonly ingressControllers: readonly TrafficIngressController[];
+  readonly gateways: readonly TrafficGateway[];
+  readonly gatewayUrls: readonly TrafficGatewayUrl[];
 }

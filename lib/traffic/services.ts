@@ -24,12 +24,34 @@ export function describeServices(manifests: readonly any[], groups: readonly Pod
   }
   const services = manifests.filter((m) => m?.kind === 'Service' && m.metadata?.name);
   const index = new PodIndex(groups);
+  const webhooks = webhookCallers(manifests);
   return services
-    .map((s) => describeService(s, slices, index, clusterDomain))
+    .map((s) => describeService(s, slices, index, clusterDomain, webhooks.get(`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`)))
     .sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
 }
 
-function describeService(service: any, slices: ReadonlyMap<string, any[]>, index: PodIndex, clusterDomain: string): TrafficService {
+/**
+ * The Services admission webhooks point at (`clientConfig.service`): only the
+ * API server calls them, when objects are created or changed.
+ */
+function webhookCallers(manifests: readonly any[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of manifests) {
+    if (m?.kind !== 'ValidatingWebhookConfiguration' && m?.kind !== 'MutatingWebhookConfiguration') continue;
+    for (const webhook of Array.isArray(m.webhooks) ? m.webhooks : []) {
+      const service = webhook?.clientConfig?.service;
+      if (!service?.name) continue;
+      const key = `${service.namespace ?? 'default'}/${service.name}`;
+      const caller = `${m.kind} ${m.metadata?.name}`;
+      const list = out.get(key) ?? [];
+      if (!list.includes(caller)) list.push(caller);
+      out.set(key, list);
+    }
+  }
+  return out;
+}
+
+function describeService(service: any, slices: ReadonlyMap<string, any[]>, index: PodIndex, clusterDomain: string, calledBy?: string[]): TrafficService {
   const spec = service.spec ?? {};
   const name: string = service.metadata.name;
   const namespace: string = service.metadata.namespace ?? 'default';
@@ -74,6 +96,7 @@ function describeService(service: any, slices: ReadonlyMap<string, any[]>, index
     ...(selector ? { selector } : {}),
     pods: matched.map(describePods),
     ...(headless ? { podDnsNames: headlessPodNames(name, namespace, matched, clusterDomain) } : {}),
+    ...(calledBy ? { calledByApiServer: calledBy } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { LoadedManifest } from '../core/manifest-files';
 import { synthesizedObjects } from '../core/synthesized';
 import { DEFAULT_CLUSTER_DOMAIN } from '../service/dns';
+import { describeGateways, describeGatewayUrls } from './gateways';
 import { describeIngressControllers, describeIngressUrls } from './ingresses';
 import { TrafficMap } from './model';
 import { describeServices } from './services';
@@ -19,7 +20,8 @@ export interface TrafficMapOptions {
 }
 
 /**
- * Every way in: one entry per Service and one per Ingress URL, with the pods
+ * Every way in: one entry per Service, per Ingress URL and per Gateway API
+ * route URL (Gateway + HTTPRoute manifests), with the pods
  * behind them. Reads the objects exactly as they are written (an App, a
  * Chart, any construct, or manifests from `readManifests`), never a second
  * description, so the map cannot drift from what is applied.
@@ -33,6 +35,8 @@ export function trafficMap(input: TrafficMapInput, options: TrafficMapOptions = 
     services,
     ingressUrls,
     ingressControllers: describeIngressControllers(manifests, ingressUrls, groups, services),
+    gateways: describeGateways(manifests),
+    gatewayUrls: describeGatewayUrls(manifests),
   };
 }
 

@@ -28,7 +28,7 @@ describe('the example app', () => {
   test('NetkitApp writes the same files, byte for byte, as the stock cdk8s App', () => {
     const stock = synthMainWithStockApp();
     const ours = synthMainApp();
-    expect(Object.keys(ours)).toEqual(expect.arrayContaining(['0000-cluster.k8s.yaml', '0001-dev.k8s.yaml', '0002-default.k8s.yaml']));
+    expect(Object.keys(ours)).toEqual(expect.arrayContaining(['0000-cluster-crds.k8s.yaml', '0001-cluster.k8s.yaml', '0002-dev.k8s.yaml', '0003-default.k8s.yaml']));
     expect(ours).toEqual(stock);
   });
 });

@@ -59,26 +59,42 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(access).toContain('| `https://web01.cluster.example.com/` | default | apps | nginx | Prefix | `nginx:80` | Secret `wildcard-tls` (managed outside these manifests) |');
   });
 
-  test('the flowchart draws every hop, with valid node ids', () => {
-    const chart = access.slice(access.indexOf('```mermaid'));
-    expect(chart).toMatch(/^```mermaid\nflowchart LR\n/);
-    const ids = [...chart.matchAll(/^ {2}(\S+?)[[(]/gm)].map((m) => m[1]);
-    expect(ids.length).toBeGreaterThan(10);
-    for (const id of ids) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(chart).toContain('n_client -->|"#lt;any-node-ip#gt;:30003"| n_svc_dev_service_nodeport');
-    expect(chart).toContain('n_svc_dev_service_externalname -->|"CNAME"| n_ext_CNAME_www_baidu_com');
-    expect(chart).toContain('n_svc_dev_service_headliness -->|"A records per pod"| n_dns_dev_service_headliness');
-    expect(chart).toContain('n_controller_nginx -->|"TLS pro-cbuc-cn-tls"| n_url_cbuc_pro_cbuc_web_https_pro_cbuc_cn');
-    expect(chart).toContain('n_url_cbuc_pro_cbuc_web_https_pro_cbuc_cn -->|"cbuc-web:80"| n_svc_cbuc_pro_cbuc_web');
-    expect(chart).toContain('n_svc_cbuc_pro_cbuc_web --> n_pods_cbuc_pro_Deployment_cbuc_web');
-    expect(chart).toContain('n_pods_cbuc_pro_Deployment_cbuc_web("Deployment cbuc-pro/cbuc-web<br/>3 pods")');
-    expect(chart).toContain('n_url_dev_ingress_https_https_tomcat_xiaohan_com -->|"tomcat-service:8080"| n_svc_dev_tomcat_service');
-    // Every edge joins declared nodes.
-    for (const [, from, to] of chart.matchAll(/^ {2}(\S+) -->(?:\|"[^"]*"\|)? (\S+)$/gm)) {
-      expect(ids).toContain(from);
-      expect(ids).toContain(to);
+  test('the flow: entry paths, then one diagram per namespace, every hop drawn with valid node ids', () => {
+    const flow = access.slice(access.indexOf('## Flow'));
+    const blocks = Object.fromEntries([...flow.matchAll(/### (.*?)\n\n```mermaid\n([\s\S]*?)```/g)].map((m) => [m[1], m[2]]));
+    const namespaces = [...new Set(json.services.map((s: any) => s.namespace))].sort();
+    expect(Object.keys(blocks)).toEqual(['Entry paths', ...namespaces.map((n) => `Namespace ${n}`)]);
+    for (const chart of Object.values(blocks) as string[]) {
+      expect(chart).toMatch(/^flowchart LR\n/);
+      const ids = [...chart.matchAll(/^ {2}(\w+?)(?:\[|\(|>)/gm)].map((m) => m[1]);
+      for (const id of ids) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+      expect(new Set(ids).size).toBe(ids.length);
+      // Every edge joins declared nodes.
+      for (const [, from, to] of chart.matchAll(/^ {2}(\S+) (?:-->|-\.-)(?:\|"[^"]*"\|)? (\S+)$/gm)) {
+        expect(ids).toContain(from);
+        expect(ids).toContain(to);
+      }
     }
+    const entry = blocks['Entry paths'];
+    expect(entry).toContain('n_client -->|":30080, :30443"| n_controller_nginx');
+    expect(entry).toContain('n_controller_nginx -->|"nginx.xiaohan.com<br/>tomcat.xiaohan.com"| n_ns_dev');
+    expect(entry).toContain('n_client -->|":30003"| n_svc_dev_service_nodeport');
+    expect(entry).toContain('n_client -->|"LB :80"| n_svc_dev_service_loadbalancer');
+    expect(blocks['Namespace dev']).toContain('n_svc_dev_service_externalname -->|"CNAME"| n_ext_CNAME_www_baidu_com');
+    expect(blocks['Namespace dev']).toContain('n_svc_dev_service_headliness -.- n_dns_dev_service_headliness');
+    expect(blocks['Namespace dev']).toContain('(["http(s)://tomcat.xiaohan.com/"])');
+    expect(blocks['Namespace cbuc-pro']).toContain('n_url_Ingress_cbuc_web_pro_cbuc_cn_cbuc_web_80 -->|":80"| n_svc_cbuc_pro_cbuc_web');
+    expect(blocks['Namespace cbuc-pro']).toContain('n_svc_cbuc_pro_cbuc_web --> n_pods_cbuc_pro_Deployment_cbuc_web');
+    expect(blocks['Namespace cbuc-pro']).toContain('n_pods_cbuc_pro_Deployment_cbuc_web("cbuc-web<br/>Deployment, 3 pods")');
+    expect(blocks['Namespace ingress-nginx']).toContain('n_apiserver -->|"admission webhook"| n_svc_ingress_nginx_ingress_nginx_controller_admission');
+    // The ingress controller is drawn once, in the entry paths.
+    expect(flow.match(/IngressClass nginx/g)).toHaveLength(1);
+  });
+
+  test('labels stay short, so each diagram fits GitHub\'s ~900 px (mmdc measured the example at 393–878 px wide)', () => {
+    const flow = access.slice(access.indexOf('## Flow'));
+    const labels = [...flow.matchAll(/"([^"]*)"/g)].flatMap((m) => m[1].split('<br/>').map((line) => line.replace(/#\w+;/g, 'x')));
+    expect(Math.max(...labels.map((l) => l.length))).toBeLessThanOrEqual(40);
   });
 
   test('ACCESS.md snapshot', () => {
@@ -86,7 +102,7 @@ describe('traffic map of the example app (main.ts)', () => {
   });
 
   test('the JSON has the documented shape', () => {
-    expect(Object.keys(json)).toEqual(['services', 'ingressUrls', 'ingressControllers']);
+    expect(Object.keys(json)).toEqual(['services', 'ingressUrls', 'ingressControllers', 'gateways', 'gatewayUrls']);
     expect(Object.keys(json.services[0])).toEqual(['name', 'namespace', 'type', 'dnsNames', 'clusterIP', 'ports', 'external', 'selector', 'pods']);
     expect(Object.keys(json.ingressUrls[0])).toEqual(['url', 'namespace', 'ingress', 'ingressClass', 'host', 'path', 'pathType', 'backend', 'backendService', 'defaultBackend']);
     expect(json.ingressControllers.map((c: any) => c.ingressClass)).toContain('nginx');

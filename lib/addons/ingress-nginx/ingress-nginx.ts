@@ -4,22 +4,22 @@ import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/IngressClass';
-import { SKIP_ANNOTATION_PREFIX } from '../../core/annotations';
 import { isNetkitChart } from '../../core/chart';
 import { markClusterScoped } from '../../core/cluster-scoped';
 import { NetkitError, Problem, throwIfProblems } from '../../core/errors';
-import { isDns1123Label, isQualifiedName } from '../../core/names';
 import { addWarning } from '../../core/warnings';
 import { serviceProblems } from '../../service/service-validation';
 import { admissionJobManifests, admissionServiceManifest, AdmissionOptions, validatingWebhookManifest } from './admission';
 import { controllerArgs } from './controller-args';
 import { controllerWorkloadManifest, podDisruptionBudgetManifest } from './controller';
-import { resolveImage } from './image';
+import { resolveImage } from '../common/image';
+import { addonObject, clusterScopedAddonObject, installClashes } from '../common/install';
+import { addPolicySkip } from '../common/skip-policy';
 import { controllerSelector, installLabels, namespaceLabels } from './labels';
 import { IngressNginxExposure, IngressNginxProps } from './props';
 import {
   clusterRoleBindingManifest, clusterRoleManifest, RbacIdentity, roleBindingManifest, roleManifest, serviceAccountManifest,
-} from './rbac';
+} from '../common/rbac';
 import { controllerServiceManifest } from './service';
 import {
   admissionClusterRoleRules, admissionRoleRules, CERTGEN_IMAGE, CONTROLLER_IMAGE, controllerClusterRoleRules, controllerRoleRules,
@@ -131,10 +131,11 @@ export class IngressNginx extends Construct {
       failurePolicy: props.webhookFailurePolicy ?? 'Fail',
       versionedJobNames: props.versionedJobNames ?? true,
     };
-    const controllerId: RbacIdentity = { name, namespace, labels: installLabels(name, 'controller'), clusterLabels: installLabels(name) };
+    // Both identities talk to the API server, so upstream mounts their tokens.
+    const controllerId: RbacIdentity = { name, namespace, labels: installLabels(name, 'controller'), clusterLabels: installLabels(name), automountToken: true };
     const admissionId: RbacIdentity = {
       name: `${name}-admission`, namespace,
-      labels: installLabels(name, 'admission-webhook'), clusterLabels: installLabels(name, 'admission-webhook'),
+      labels: installLabels(name, 'admission-webhook'), clusterLabels: installLabels(name, 'admission-webhook'), automountToken: true,
     };
 
     // Created in the upstream file's order (kustomize's legacy kind order), so the output reads like it.
@@ -223,14 +224,7 @@ export class IngressNginx extends Construct {
    * a reviewer sees why.
    */
   public skipPolicy(apiObject: ApiObject, ruleId: string, reason: string): void {
-    const key = `${SKIP_ANNOTATION_PREFIX}${ruleId}`;
-    if (!isDns1123Label(ruleId) || !isQualifiedName(key)) {
-      throw new NetkitError(this, { field: 'ruleId', message: 'is not a policy rule id.', value: ruleId, allowed: 'lowercase letters, digits and "-" (svc-type-nodeport)', fix: 'use the id the policy check reports.' });
-    }
-    if (reason.trim() === '') {
-      throw new NetkitError(this, { field: 'reason', message: `is empty for rule ${ruleId}; a skip without a reason is itself a policy error.`, value: reason, fix: 'say why the object may break the rule.' });
-    }
-    apiObject.metadata.addAnnotation(key, reason);
+    addPolicySkip(this, apiObject, ruleId, reason);
   }
 
   /**
@@ -239,25 +233,18 @@ export class IngressNginx extends Construct {
    * the other's objects or Ingresses.
    */
   private clashes(): string[] {
-    const errors: string[] = [];
-    for (const other of this.node.root.node.findAll()) {
-      if (!(other instanceof IngressNginx) || other === this) continue;
-      const clash = (what: string, value: string, fix: string) =>
-        errors.push(`[${this.node.path}] ${what} "${value}" is also used by ${other.node.path}. Fix: ${fix}`);
-      if (other.name === this.name) clash('name', this.name, 'give each install its own `name`: the ClusterRoles, bindings and webhook are named after it.');
-      if (other.ingressClassName === this.ingressClassName) clash('ingressClassName', this.ingressClassName, 'give each install its own IngressClass name.');
-      if (other.controllerValue === this.controllerValue) clash('controllerValue', this.controllerValue, 'give each install its own controllerValue, or both controllers serve the same Ingresses.');
-    }
-    return errors;
+    return installClashes(this, (c): c is IngressNginx => c instanceof IngressNginx, [
+      { what: 'name', value: (i) => i.name, fix: 'give each install its own `name`: the ClusterRoles, bindings and webhook are named after it.' },
+      { what: 'ingressClassName', value: (i) => i.ingressClassName, fix: 'give each install its own IngressClass name.' },
+      { what: 'controllerValue', value: (i) => i.controllerValue, fix: 'give each install its own controllerValue, or both controllers serve the same Ingresses.' },
+    ]);
   }
 
   private object(id: string, manifest: { apiVersion?: string; kind?: string }): ApiObject {
-    return new ApiObject(this, id, manifest as any);
+    return addonObject(this, id, manifest);
   }
 
   private clusterScoped(id: string, manifest: { apiVersion?: string; kind?: string }): ApiObject {
-    const apiObject = this.object(id, manifest);
-    markClusterScoped(apiObject);
-    return apiObject;
+    return clusterScopedAddonObject(this, id, manifest);
   }
 }

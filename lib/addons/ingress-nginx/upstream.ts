@@ -1,5 +1,6 @@
 import type { IPolicyRule } from 'kubernetes-models/rbac.authorization.k8s.io/v1/PolicyRule';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
+import type { UpstreamImage } from '../common/image';
 
 /**
  * Facts of the upstream install this construct reproduces. Every value here
@@ -14,15 +15,10 @@ export const INGRESS_NGINX_VERSION = '1.15.1';
 /** Where upstream publishes both images (chart 4.15.1 `global.image.registry`). */
 export const UPSTREAM_REGISTRY = 'registry.k8s.io';
 
-/** A container image split the way the chart splits it. */
-export interface UpstreamImage {
-  readonly repository: string;
-  readonly tag: string;
-  readonly digest: string;
-}
 
 /** registry.k8s.io/ingress-nginx/controller, controller-v1.15.1. */
 export const CONTROLLER_IMAGE: UpstreamImage = {
+  registry: UPSTREAM_REGISTRY,
   repository: 'ingress-nginx/controller',
   tag: 'v1.15.1',
   digest: 'sha256:594ceea76b01c592858f803f9ff4d2cb40542cae2060410b2c95f75907d659e1',
@@ -30,6 +26,7 @@ export const CONTROLLER_IMAGE: UpstreamImage = {
 
 /** registry.k8s.io/ingress-nginx/kube-webhook-certgen, as pinned by controller-v1.15.1. */
 export const CERTGEN_IMAGE: UpstreamImage = {
+  registry: UPSTREAM_REGISTRY,
   repository: 'ingress-nginx/kube-webhook-certgen',
   tag: 'v1.6.9',
   digest: 'sha256:01038e7de14b78d702d2849c3aad72fd25903c4765af63cf16aa3398f5d5f2dd',

@@ -1,7 +1,7 @@
 import { Problem } from '../../core/errors';
 import { DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1035Label, isDns1123Label, isDns1123Subdomain } from '../../core/names';
 import { isPortNumber } from '../../core/net';
-import { imageProblems, registryProblems } from './image';
+import { imageProblems, registryProblems } from '../common/image';
 import { IngressNginxProps } from './props';
 import { WEBHOOK_PORT } from './upstream';
 

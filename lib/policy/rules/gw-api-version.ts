@@ -20,6 +20,7 @@ function declaredVersion(context: PolicyContext): { version?: GatewayApiVersion;
 export const gwApiVersion: Rule = {
   id: 'gw-api-version',
   severity: 'warning',
+  severityReason: "Very likely a mistake: the cluster's CRDs may not serve the kind or version, and the API server then rejects the object (no error, since the bundle on the cluster is only declared).",
   crossObject: true,
   description: `Gateway API objects use only kinds and versions the declared CRD bundle serves (option gatewayApiVersion, else the bundle-version of Gateway API CRDs in the manifests, else ${DEFAULT_GATEWAY_API_VERSION}); a cluster with older CRDs answers "no matches for kind".`,
   fix: 'Install the newer Gateway API CRDs (GatewayApiCrds with that version) and declare them (gatewayApiVersion, check --gateway-api-version), or use a kind and version the installed bundle serves.',

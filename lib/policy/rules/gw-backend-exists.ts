@@ -6,6 +6,7 @@ import { gatewayRoutes, routeServiceRefs } from './gateway-parts';
 export const gwBackendExists: Rule = {
   id: 'gw-backend-exists',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: the data plane answers 500 for a backendRef whose Service or port does not exist or selects no pods (BackendNotFound).',
   crossObject: true,
   description: 'Each HTTPRoute backendRef (and RequestMirror target) names a Service of the manifests, one of its port numbers, and a Service that selects pods (else requests get 500, BackendNotFound, or 503).',
   fix: "Fix the backendRef's name, namespace or port (the Service port, not the targetPort), add the Service, or fix the Service's selector.",

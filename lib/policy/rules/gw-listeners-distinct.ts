@@ -11,6 +11,7 @@ const PORT_USE: Record<string, string> = { HTTP: 'plain HTTP', HTTPS: 'TLS', TLS
 export const gwListenersDistinct: Rule = {
   id: 'gw-listeners-distinct',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: conflicted listeners are not programmed, so nothing is served on them.',
   description: 'Listeners of a Gateway that share a port agree on what the port carries (HTTP alone, HTTPS and TLS together, TCP alone); otherwise they are Conflicted (ProtocolConflict) and none of them is programmed.',
   fix: 'Move one of the listeners to another port (80 for HTTP, 443 for HTTPS).',
   check: (context) => {

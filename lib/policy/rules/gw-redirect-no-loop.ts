@@ -43,6 +43,7 @@ function loops(redirect: any, rule: any, listener: any, hostnames: readonly stri
 export const gwRedirectNoLoop: Rule = {
   id: 'gw-redirect-no-loop',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: the client is redirected back to the same rule until it gives up.',
   crossObject: true,
   description: 'A RequestRedirect never sends the client back to the rule that redirected it: the same scheme, port, hostname and a path the rule matches again, typically an HTTP -> HTTPS redirect route that also attaches to the HTTPS listener because its parentRef names no sectionName.',
   fix: 'Attach the redirect route to the HTTP listener only (parentRefs[].sectionName: http), or change the redirect target.',

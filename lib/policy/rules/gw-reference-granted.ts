@@ -4,6 +4,7 @@ import { certificateRefs, gatewayRoutes, referenceGranted, routeServiceRefs } fr
 export const gwReferenceGranted: Rule = {
   id: 'gw-reference-granted',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: without the ReferenceGrant the reference is refused (RefNotPermitted) and the backend or certificate is not used.',
   crossObject: true,
   description: "A reference to another namespace (an HTTPRoute backendRef to a Service, a Gateway listener's certificateRef to a Secret) is allowed by a ReferenceGrant in the target namespace (else RefNotPermitted: 500s, or a listener without certificate).",
   fix: 'Add a ReferenceGrant in the target namespace with from {group: gateway.networking.k8s.io, kind, namespace} and to {group: "", kind, name}.',

@@ -5,6 +5,7 @@ import { gatewayParents, gatewayRoutes, listenerRefusal, selectedListeners } fro
 export const gwRouteAdmitted: Rule = {
   id: 'gw-route-admitted',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: a route no listener admits is not attached (NotAllowedByListeners) and serves nothing.',
   crossObject: true,
   description: "At least one listener an HTTPRoute's parentRef selects admits it: allowedRoutes.namespaces (Same, the default, All, or a Selector on the route's namespace labels) and allowedRoutes.kinds (or the protocol's kinds: HTTP and HTTPS carry HTTPRoutes); else NotAllowedByListeners.",
   fix: "Set the listener's allowedRoutes.namespaces.from to All, or to a Selector that picks the route's namespace, and allow the HTTPRoute kind; or attach the route to a listener that admits it.",

@@ -5,6 +5,7 @@ import { gatewayParents, gatewayRoutes, hostnamesIntersect, list, listenerRefusa
 export const gwRouteHostnameIntersects: Rule = {
   id: 'gw-route-hostname-intersects',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: a route whose hostnames match no listener is not attached (NoMatchingListenerHostname).',
   crossObject: true,
   description: 'An HTTPRoute with hostnames shares at least one with a listener that admits it (`*.example.com` matches `a.example.com` and `a.b.example.com`, never `example.com`); else NoMatchingListenerHostname.',
   fix: "Give the route a hostname the listener serves, or add a listener for the route's hostname (an apex needs its own listener beside the wildcard).",

@@ -6,6 +6,7 @@ import { gatewayParents, gatewayRoutes, listenersOf, selectedListeners } from '.
 export const gwRouteParentResolves: Rule = {
   id: 'gw-route-parent-resolves',
   severity: 'error',
+  severityReason: 'Traffic cannot flow: a route whose parent Gateway or listener does not exist is attached to nothing.',
   crossObject: true,
   description: 'Each HTTPRoute parentRef names a Gateway of the manifests (or one declared external) and, when it gives sectionName or port, a listener of that Gateway with that name and port (else the route is not accepted: NoMatchingParent).',
   fix: 'Fix the Gateway name, namespace, sectionName or port, add the Gateway, or declare a Gateway managed elsewhere with the externalGateways option (--external-gateway).',

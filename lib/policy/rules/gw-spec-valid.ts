@@ -18,6 +18,7 @@ const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a
 export const gwSpecValid: Rule = {
   id: 'gw-spec-valid',
   severity: 'error',
+  severityReason: 'The API server rejects the object: these are the CRD schema and its CEL validation rules.',
   description: `Gateway API objects pass their CRD (standard channel, ${NEWEST_GATEWAY_API_VERSION}): a served kind and version, the openAPIV3Schema (types, required fields, enums, patterns, limits, no unknown field) and, for Gateway, HTTPRoute and ReferenceGrant, every CEL rule and the spec's MUSTs (an HTTPS listener needs TLS with a certificate).`,
   fix: 'Change the field as the message says (`kubectl explain gateway.<field>` on a cluster with the CRDs); the Gateway and HttpRoute constructs write valid objects.',
   check: (context) => {

@@ -26,6 +26,7 @@ const covers = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', 
 export const gwTlsCertCoversHostname: Rule = {
   id: 'gw-tls-cert-covers-hostname',
   severity: 'error',
+  severityReason: 'HTTPS cannot work as written: clients reject a certificate that does not cover the host they asked for.',
   crossObject: true,
   description: "When the certificate behind an HTTPS listener is known at synth (PEM in the Secret, or a cert-manager Certificate), it covers the listener's hostname and the hostnames of the routes it serves (a *. certificate covers one label, though a *. listener accepts deeper names).",
   fix: 'Add the name to the certificate (SAN or dnsNames), use a certificate that covers it, or serve the name from a listener with a matching certificate.',

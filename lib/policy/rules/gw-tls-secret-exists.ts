@@ -8,6 +8,7 @@ import { resolveTlsSecret } from './tls-resolution';
 export const gwTlsSecretExists: Rule = {
   id: 'gw-tls-secret-exists',
   severity: 'error',
+  severityReason: 'HTTPS cannot work: a listener whose certificate Secret is missing is not programmed (InvalidCertificateRef).',
   crossObject: true,
   description: `Each Gateway listener certificateRef names a kubernetes.io/tls Secret or a cert-manager Certificate's secretName, or one declared external (Gateway annotation ${EXTERNAL_SECRETS_ANNOTATION}, "name" or "namespace/name", or option externalSecrets); else InvalidCertificateRef.`,
   fix: `Add the TLS Secret (or Certificate) to the manifests, fix the name, or list it in the Gateway annotation ${EXTERNAL_SECRETS_ANNOTATION}.`,

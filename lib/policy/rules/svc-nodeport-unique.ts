@@ -1,3 +1,4 @@
+import { ngfProvisionedService } from '../../addons/nginx-gateway-fabric/provisioned-service';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
 
@@ -13,6 +14,11 @@ export const svcNodePortUnique: Rule = {
   check: (context) => {
     const out: RuleViolation[] = [];
     const claimed = new Map<string, PolicyObject>();
+    const claim = (key: string, object: PolicyObject, message: (owner: string) => string) => {
+      const owner = claimed.get(key);
+      if (owner === undefined) claimed.set(key, object);
+      else if (owner !== object) out.push({ object, message: message(describeObject(owner)) });
+    };
     for (const service of context.ofKind('Service')) {
       const ports = service.manifest.spec?.ports;
       // Only these types allocate node ports; a nodePort elsewhere is svc-spec-valid's finding.
@@ -21,12 +27,21 @@ export const svcNodePortUnique: Rule = {
         // Unset, null and 0 all mean "the cluster allocates one".
         if (port?.nodePort === undefined || port.nodePort === null || port.nodePort === 0) return;
         const key = `${port.nodePort}/${port.protocol ?? 'TCP'}`;
-        const owner = claimed.get(key);
-        if (owner === undefined) claimed.set(key, service);
-        else if (owner !== service) {
-          out.push({ object: service, message: `spec.ports[${i}].nodePort ${key} is already claimed by ${describeObject(owner)}.` });
-        }
+        claim(key, service, (owner) => `spec.ports[${i}].nodePort ${key} is already claimed by ${owner}.`);
       });
+    }
+    // The Service NGINX Gateway Fabric creates for each Gateway claims the node ports of its NginxProxy
+    // too, at runtime, where the clash would only show as a controller error.
+    const classes = context.ofKind('GatewayClass');
+    const proxies = context.ofKind('NginxProxy').map((p) => p.manifest);
+    for (const gateway of context.ofKind('Gateway')) {
+      const gatewayClass = classes.find((c) => c.manifest.metadata?.name === gateway.manifest.spec?.gatewayClassName);
+      const service = ngfProvisionedService(gateway.manifest, gatewayClass?.manifest, proxies);
+      for (const port of service?.ports ?? []) {
+        if (port.nodePort === undefined) continue;
+        const key = `${port.nodePort}/TCP`;
+        claim(key, gateway, (owner) => `the listeners on port ${port.port} get nodePort ${key} on the Service NGINX Gateway Fabric creates for this Gateway (${service!.name}, from its NginxProxy), which is already claimed by ${owner}.`);
+      }
     }
     return out;
   },

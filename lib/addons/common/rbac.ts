@@ -5,20 +5,24 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 
-/** Name, namespace and labels of one RBAC identity (the controller's or the certgen Jobs'). */
+/** Name, namespace and labels of one RBAC identity (a controller's, or its certificate Jobs'). */
 export interface RbacIdentity {
   readonly name: string;
   readonly namespace: string;
   readonly labels: Record<string, string>;
-  /** Labels of the cluster-wide objects (upstream drops `component` on the controller's). */
+  /** Labels of the cluster-wide objects (ingress-nginx drops `component` on the controller's). */
   readonly clusterLabels: Record<string, string>;
+  /**
+   * The ServiceAccount's `automountServiceAccountToken`. Both upstreams write it
+   * explicitly: ingress-nginx true, NGINX Gateway Fabric false (its pods opt in themselves).
+   */
+  readonly automountToken: boolean;
 }
 
 const RBAC_API = 'rbac.authorization.k8s.io/v1';
 
 export function serviceAccountManifest(id: RbacIdentity): IServiceAccount {
-  // Upstream writes it explicitly: both the controller and certgen talk to the API server.
-  return { apiVersion: 'v1', kind: 'ServiceAccount', automountServiceAccountToken: true, metadata: { name: id.name, namespace: id.namespace, labels: id.labels } };
+  return { apiVersion: 'v1', kind: 'ServiceAccount', automountServiceAccountToken: id.automountToken, metadata: { name: id.name, namespace: id.namespace, labels: id.labels } };
 }
 
 export function roleManifest(id: RbacIdentity, rules: IPolicyRule[]): IRole {
