@@ -8,7 +8,7 @@ import { atLeast, DEFAULT_TARGET_VERSION, kubernetesVersionProblem, parseKuberne
 import { AutoscalingOptions, autoscalerMetrics, autoscalingOptionProblems } from './autoscaler';
 import { DisruptionBudgetOptions, disruptionBudgetOptionProblems } from './disruption-budget';
 import { preStopPause, ResolvedShutdown, resolveGracefulShutdown } from './graceful-shutdown';
-import { DEFAULT_ROLLING_UPDATE, RollingUpdateOptions, rollingUpdateOptionProblems } from './rollout';
+import { DEFAULT_ROLLING_UPDATE, RollingUpdateOptions } from './rollout';
 import { HOSTNAME_KEY, spreadConstraint, SpreadOptions, spreadOptionProblems, ZONE_KEY } from './topology-spread';
 import type { WebAppProps } from './web-app-props';
 
@@ -66,7 +66,6 @@ export function resolveAvailability(props: WebAppProps): { availability: Availab
     problems.push(...resolved.problems);
   }
   const rollingUpdate = props.rollingUpdate === false ? undefined : { ...DEFAULT_ROLLING_UPDATE, ...props.rollingUpdate };
-  if (rollingUpdate) problems.push(...rollingUpdateOptionProblems(rollingUpdate));
   const minReadySeconds = (props.minReady ?? DEFAULT_MIN_READY).toSeconds({ integral: false });
   if (!Number.isInteger(minReadySeconds) || minReadySeconds < 0) {
     problems.push({ field: 'minReady', message: 'is not a whole number of seconds, which is all the API can express.', value: `${minReadySeconds}s`, allowed: 'whole seconds, 0 or more', fix: 'use Duration.seconds(n).' });

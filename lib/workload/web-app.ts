@@ -15,10 +15,12 @@ import type { IServiceTarget } from '../service/target';
 import { ExposedService, ExposeOptions } from '../service/exposed-service';
 import { autoscalerRangeProblems, autoscalerRequestProblems } from './autoscaler';
 import { describePorts, ResolvedContainerPort, resolveContainerPorts } from './container-ports';
+import { disruptionBudgetProblems } from './disruption-budget';
 import { preStopProblems } from './graceful-shutdown';
 import { Probe } from './probe';
-import { rolloutProblems } from './rollout';
+import { rollingUpdateRejections, rolloutProblems } from './rollout';
 import { containerSecurityContext, podSecurityContext, SecurityOptions } from './security';
+import { spreadProblems } from './topology-spread';
 import {
   Availability, autoscalerSpec, containerLifecycle, deploymentAvailabilityFields, disruptionBudgetSpec, podAvailabilityFields, resolveAvailability,
 } from './web-app-availability';
@@ -126,11 +128,17 @@ export class WebApp extends Construct implements IServiceTarget {
       const hpa: IHorizontalPodAutoscaler = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata, spec: hpaSpec };
       this.autoscaler = new ApiObject(this, 'HorizontalPodAutoscaler', hpa as any);
     }
-    // The checks the policy rules run on any YAML, here on what this WebApp writes (one implementation each).
+    // The checks the policy rules run on any YAML, here on what this WebApp writes (one implementation each);
+    // stricter than the rules' severities: a WebApp exists to keep traffic flowing, so a contradiction in its own options is an error.
     const podSpec = manifest.spec!.template.spec;
     throwIfProblems(this, [
-      ...asProp(rolloutProblems(manifest.spec, this.replicas), () => 'rollingUpdate.maxUnavailable'),
+      ...asProp(rollingUpdateRejections(manifest.spec), (field) => field.replace('spec.strategy.', '')),
+      ...asProp(rolloutProblems(manifest.spec, this.replicas), (field) => field.replace('spec.strategy.', '')),
       ...asProp(preStopProblems(podSpec, 'spec.template.spec'), () => 'gracefulShutdown.terminationGracePeriod'),
+      ...(pdbSpec ? asProp(disruptionBudgetProblems(pdbSpec, this.replicas), (field) => field.replace(/^spec\./, 'disruptionBudget.')) : []),
+      // Before 1.26 a hard spread over nodes cannot honour taints; the pod-spread-satisfiable rule says so at synth.
+      ...asProp(spreadProblems(podSpec, this.replicas, 'spec.template.spec').filter((p) => availability.nodeTaintsPolicy || !p.field.endsWith('nodeTaintsPolicy')),
+        (field) => (field.includes('topologySpreadConstraints[0]') && availability.nodeSpread ? 'spreadAcrossNodes' : 'spreadAcrossZones')),
       ...(hpaSpec ? [
         ...asProp(autoscalerRangeProblems(hpaSpec), (field) => field.replace(/^spec\./, 'autoscaling.')),
         ...asProp(autoscalerRequestProblems(hpaSpec, podSpec, 'spec.template.spec'), () => 'resources.requests'),

@@ -39,11 +39,11 @@ describe('traffic map of the example app (main.ts)', () => {
     ]);
   });
 
-  test('one definition, two environments: same Service, own namespace, own replica count', () => {
+  test('one definition, two environments: same Service, own namespace, own replica count (an autoscaled range in pro)', () => {
     const cbuc = json.services.filter((s: any) => s.name === 'cbuc-web');
     expect(cbuc.map((s: any) => [s.namespace, s.dnsNames[2], s.pods[0].text])).toEqual([
       ['cbuc-dev', 'cbuc-web.cbuc-dev.svc.cluster.local', '1 pod'],
-      ['cbuc-pro', 'cbuc-web.cbuc-pro.svc.cluster.local', '3 pods'],
+      ['cbuc-pro', 'cbuc-web.cbuc-pro.svc.cluster.local', '3 to 10 pods, autoscaled by HorizontalPodAutoscaler cbuc-web'],
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(chart).toContain('n_controller_nginx -->|"TLS pro-cbuc-cn-tls"| n_url_cbuc_pro_cbuc_web_https_pro_cbuc_cn');
     expect(chart).toContain('n_url_cbuc_pro_cbuc_web_https_pro_cbuc_cn -->|"cbuc-web:80"| n_svc_cbuc_pro_cbuc_web');
     expect(chart).toContain('n_svc_cbuc_pro_cbuc_web --> n_pods_cbuc_pro_Deployment_cbuc_web');
-    expect(chart).toContain('n_pods_cbuc_pro_Deployment_cbuc_web("Deployment cbuc-pro/cbuc-web<br/>3 pods")');
+    expect(chart).toContain('n_pods_cbuc_pro_Deployment_cbuc_web("Deployment cbuc-pro/cbuc-web<br/>3 to 10 pods, autoscaled by HorizontalPodAutoscaler cbuc-web")');
     expect(chart).toContain('n_url_dev_ingress_https_https_tomcat_xiaohan_com -->|"tomcat-service:8080"| n_svc_dev_tomcat_service');
     // Every edge joins declared nodes.
     for (const [, from, to] of chart.matchAll(/^ {2}(\S+) -->(?:\|"[^"]*"\|)? (\S+)$/gm)) {

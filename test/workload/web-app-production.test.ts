@@ -155,7 +155,7 @@ describe('WebApp production errors', () => {
     ['a sub-second pause', { gracefulShutdown: { preStopDelay: Duration.millis(500) } }, /gracefulShutdown\.preStopDelay: is not a whole number of seconds/],
     ['every pod unavailable during a rollout', { replicas: 2, rollingUpdate: { maxUnavailable: 2 } }, /rollingUpdate\.maxUnavailable: .*lets 2 of 2 pods be unavailable at once/],
     ['no surge and no unavailable pod', { rollingUpdate: { maxSurge: 0, maxUnavailable: '0%' } }, /and maxSurge are both 0.*the API server rejects that/],
-    ['a bad surge', { rollingUpdate: { maxSurge: '1.5' } }, /rollingUpdate\.maxSurge: is not a pod count\. Got: "1\.5"/],
+    ['a bad surge', { rollingUpdate: { maxSurge: '1.5' } }, /rollingUpdate\.maxSurge: spec\.strategy\.rollingUpdate\.maxSurge is not a pod count; the API server rejects it\. Got: "1\.5"/],
     ['a sub-second minReady', { minReady: Duration.millis(1500) }, /minReady: is not a whole number of seconds/],
     ['both budget counts', { disruptionBudget: { maxUnavailable: 1, minAvailable: 1 } }, /disruptionBudget\.minAvailable: and maxUnavailable are both set/],
     ['a bad budget count', { disruptionBudget: { minAvailable: -1 } }, /disruptionBudget\.minAvailable: is not a pod count/],
@@ -166,6 +166,10 @@ describe('WebApp production errors', () => {
     ['minDomains on a soft spread', { spreadAcrossZones: { minDomains: 3 } }, /spreadAcrossZones\.minDomains: only applies with whenUnsatisfiable "DoNotSchedule"/],
     ['a skew of 0', { spreadAcrossNodes: { maxSkew: 0 } }, /spreadAcrossNodes\.maxSkew: must be a whole number of pods, at least 1/],
     ['a version that is not one', { kubernetesVersion: 'latest' }, /kubernetesVersion: is not a Kubernetes release\. Got: "latest"/],
+    ['a budget that blocks every drain', { replicas: 2, disruptionBudget: { minAvailable: 2 } }, /disruptionBudget\.minAvailable: spec\.minAvailable keeps every pod of the 2 pods it covers available/],
+    ['a budget of no pod', { disruptionBudget: { maxUnavailable: '0%' } }, /disruptionBudget\.maxUnavailable: spec\.maxUnavailable lets no pod be evicted/],
+    ['more zones than pods', { replicas: 2, spreadAcrossZones: { whenUnsatisfiable: 'DoNotSchedule', minDomains: 3 } }, /spreadAcrossZones: spec\.template\.spec\.topologySpreadConstraints\[1\]\.minDomains asks for 3 topology\.kubernetes\.io\/zone domains, but only 2 pods run/],
+    ['more nodes than pods', { replicas: 2, spreadAcrossNodes: { whenUnsatisfiable: 'DoNotSchedule', minDomains: 3 } }, /spreadAcrossNodes: spec\.template\.spec\.topologySpreadConstraints\[0\]\.minDomains asks for 3/],
   ];
   test.each(cases)('%s', (_label, props, message) => {
     expect(build(props)).toThrow(NetkitError);

@@ -1,7 +1,11 @@
 import { Rule } from '../types';
 import { apiStableVersions } from './api-stable-versions';
 import { depSelectorMatchesTemplate } from './dep-selector-matches-template';
+import { depStrategyValid } from './dep-strategy-valid';
 import { hostNetworkPorts } from './host-network-ports';
+import { hpaReplicasRange } from './hpa-replicas-range';
+import { hpaReplicasUnpinned } from './hpa-replicas-unpinned';
+import { hpaResourceRequests } from './hpa-resource-requests';
 import { imgPinned } from './img-pinned';
 import { ingBackendExists } from './ing-backend-exists';
 import { ingClassResolves } from './ing-class-resolves';
@@ -15,10 +19,14 @@ import { labelValuesValid } from './label-values-valid';
 import { nameValid } from './name-valid';
 import { nsExists } from './ns-exists';
 import { nsExplicit } from './ns-explicit';
+import { pdbAllowsEviction } from './pdb-allows-eviction';
 import { podProbePortExists } from './pod-probe-port-exists';
 import { podReadinessProbe } from './pod-readiness-probe';
 import { podResources } from './pod-resources';
+import { podSpreadSatisfiable } from './pod-spread-satisfiable';
+import { prestopWithinGrace } from './prestop-within-grace';
 import { privilegedPorts } from './privileged-ports';
+import { rolloutKeepsReady } from './rollout-keeps-ready';
 import { schemaValid } from './schema-valid';
 import { secCaps } from './sec-caps';
 import { secNoPrivEsc } from './sec-no-priv-esc';
@@ -43,6 +51,12 @@ export const RULES: readonly Rule[] = [
   ingClassResolves,
   nsExists,
   podReadinessProbe,
+  // Across objects: traffic while pods come and go (rollouts, drains, autoscaling).
+  rolloutKeepsReady,
+  pdbAllowsEviction,
+  hpaResourceRequests,
+  hpaReplicasUnpinned,
+  podSpreadSatisfiable,
   // One object at a time.
   schemaValid,
   apiStableVersions,
@@ -55,7 +69,10 @@ export const RULES: readonly Rule[] = [
   tlsSecretValid,
   kproxyConfigValid,
   depSelectorMatchesTemplate,
+  depStrategyValid,
   podProbePortExists,
+  prestopWithinGrace,
+  hpaReplicasRange,
   imgPinned,
   podResources,
   secNoPrivEsc,
