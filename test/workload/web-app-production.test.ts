@@ -57,10 +57,16 @@ describe('WebApp production defaults', () => {
     expect(one.container.lifecycle).toBeDefined();
   });
 
-  test('every object passes every policy rule, exposed behind a Service', () => {
+  test('every object, in every shape the options give, passes every policy rule (schema-valid included), exposed behind a Service', () => {
     const chart = newChart();
-    const app = new WebApp(chart, 'web', { image: 'nginx:1.27.3', port: 8080, autoscaling: { maxReplicas: 6 }, spreadAcrossZones: { whenUnsatisfiable: 'DoNotSchedule' } });
-    app.expose('web', { port: 80 });
+    const apps = [
+      new WebApp(chart, 'web', { image: 'nginx:1.27.3', port: 8080, autoscaling: { maxReplicas: 6, memoryUtilizationPercent: 80 }, spreadAcrossZones: { whenUnsatisfiable: 'DoNotSchedule' } }),
+      new WebApp(chart, 'old', { image: 'nginx:1.27.3', port: 8080, replicas: 3, kubernetesVersion: '1.29', spreadAcrossNodes: { whenUnsatisfiable: 'DoNotSchedule', maxSkew: 2 }, disruptionBudget: { minAvailable: '50%' } }),
+      new WebApp(chart, 'tuned', { image: 'nginx:1.27.3', port: 8080, replicas: 4, rollingUpdate: { maxSurge: 1, maxUnavailable: '25%' }, spreadAcrossZones: { whenUnsatisfiable: 'DoNotSchedule', minDomains: 3 }, gracefulShutdown: { preStopDelay: Duration.seconds(15) } }),
+      new WebApp(chart, 'plain', { image: 'nginx:1.27.3', port: 8080, gracefulShutdown: false, rollingUpdate: false, disruptionBudget: false, spreadAcrossNodes: false }),
+    ];
+    apps.forEach((app) => app.expose(app.name, { port: 80 }));
+    expect(synth(chart).map((o) => o.kind).filter((k) => k === 'PodDisruptionBudget' || k === 'HorizontalPodAutoscaler')).toEqual(['PodDisruptionBudget', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'PodDisruptionBudget']);
     expect(checkPolicies(chart, { externalNamespaces: ['test'] })).toEqual([]);
   });
 });
