@@ -24,13 +24,19 @@ export const DEFAULT_ROLLING_UPDATE: Required<RollingUpdateOptions> = { maxSurge
 const KUBERNETES_ROLLING_UPDATE = { maxSurge: '25%', maxUnavailable: '25%' };
 
 /**
- * A RollingUpdate strategy the API server rejects: a count that is neither
- * pods nor a percentage, maxUnavailable above 100 %, or maxSurge and
- * maxUnavailable both 0 (no pod could ever be replaced).
+ * A Deployment strategy the API server rejects: rollingUpdate with type
+ * Recreate, a count that is neither pods nor a percentage, maxUnavailable
+ * above 100 %, or maxSurge and maxUnavailable both 0 (no pod could ever be
+ * replaced).
  */
 export function rollingUpdateRejections(deploymentSpec: any): Problem[] {
   const strategy = deploymentSpec?.strategy ?? {};
-  if (strategy.type === 'Recreate') return [];
+  if (strategy.type === 'Recreate') {
+    return strategy.rollingUpdate === undefined ? [] : [{
+      field: 'spec.strategy.rollingUpdate', message: 'is set with strategy type Recreate; the API server rejects that.',
+      fix: 'remove rollingUpdate, or set type: RollingUpdate.',
+    }];
+  }
   const rolling = { ...KUBERNETES_ROLLING_UPDATE, ...strategy.rollingUpdate };
   const problems: Problem[] = [];
   for (const name of ['maxSurge', 'maxUnavailable'] as const) {

@@ -57,7 +57,12 @@ export function resolveAvailability(props: WebAppProps): { availability: Availab
   }
   const replicas = autoscaling ? (autoscaling.minReplicas ?? props.replicas ?? 2) : (props.replicas ?? 2);
   const maxReplicas = autoscaling ? autoscaling.maxReplicas : replicas;
-  if (autoscaling) problems.push(...autoscalingOptionProblems(autoscaling));
+  if (autoscaling) {
+    problems.push(...autoscalingOptionProblems(autoscaling));
+    for (const [field, value] of [['autoscaling.minReplicas', replicas], ['autoscaling.maxReplicas', maxReplicas]] as const) {
+      if (!Number.isInteger(value)) problems.push({ field, message: 'must be a whole number of pods.', value, allowed: '1 or more', fix: 'give a whole number.' });
+    }
+  }
 
   let shutdown: ResolvedShutdown | undefined;
   if (props.gracefulShutdown !== false) {
@@ -77,6 +82,13 @@ export function resolveAvailability(props: WebAppProps): { availability: Availab
     ? undefined
     : props.disruptionBudget ?? {};
   if (disruptionBudget) problems.push(...disruptionBudgetOptionProblems(disruptionBudget));
+  const unhealthyPodEvictionPolicy = atLeast(version, UNHEALTHY_POD_EVICTION_POLICY_SINCE);
+  if (disruptionBudget?.unhealthyPodEvictionPolicy !== undefined && !unhealthyPodEvictionPolicy) {
+    problems.push({
+      field: 'disruptionBudget.unhealthyPodEvictionPolicy', message: `needs Kubernetes 1.27 or later; kubernetesVersion is ${versionText}, whose API server drops it.`,
+      value: disruptionBudget.unhealthyPodEvictionPolicy, fix: 'remove it, or raise kubernetesVersion if every cluster runs 1.27 or later.',
+    });
+  }
   const nodeSpread = spreadOf(props.spreadAcrossNodes, manyPods);
   const zoneSpread = spreadOf(props.spreadAcrossZones, false);
   if (nodeSpread) problems.push(...spreadOptionProblems('spreadAcrossNodes', nodeSpread));
@@ -87,7 +99,7 @@ export function resolveAvailability(props: WebAppProps): { availability: Availab
       replicas, maxReplicas, autoscaling, shutdown, rollingUpdate, minReadySeconds, disruptionBudget, nodeSpread, zoneSpread,
       sleepAction: atLeast(version, SLEEP_ACTION_SINCE),
       nodeTaintsPolicy: atLeast(version, NODE_TAINTS_POLICY_SINCE),
-      unhealthyPodEvictionPolicy: atLeast(version, UNHEALTHY_POD_EVICTION_POLICY_SINCE),
+      unhealthyPodEvictionPolicy,
     },
     problems,
   };

@@ -30,6 +30,7 @@ describe('rollout-keeps-ready', () => {
       expect.stringMatching(/^spec\.strategy\.rollingUpdate\.maxUnavailable: is above 100%/),
     ]);
     expect(messagesOf(appWith(webDeployment({ strategy: { type: 'Recreate' } })), 'dep-strategy-valid')).toEqual([]);
+    expect(messagesOf(appWith(webDeployment({ strategy: { type: 'Recreate', rollingUpdate: { maxSurge: 1 } } })), 'dep-strategy-valid')).toEqual([expect.stringMatching(/^spec\.strategy\.rollingUpdate: is set with strategy type Recreate; the API server rejects that/)]);
   });
 
   test('counts the autoscaler minimum, and ignores Deployments no Service sends traffic to', () => {

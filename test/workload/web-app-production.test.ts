@@ -172,6 +172,8 @@ describe('WebApp production errors', () => {
     ['minDomains on a soft spread', { spreadAcrossZones: { minDomains: 3 } }, /spreadAcrossZones\.minDomains: only applies with whenUnsatisfiable "DoNotSchedule"/],
     ['a skew of 0', { spreadAcrossNodes: { maxSkew: 0 } }, /spreadAcrossNodes\.maxSkew: must be a whole number of pods, at least 1/],
     ['a version that is not one', { kubernetesVersion: 'latest' }, /kubernetesVersion: is not a Kubernetes release\. Got: "latest"/],
+    ['an eviction policy the target release drops', { kubernetesVersion: '1.26', disruptionBudget: { unhealthyPodEvictionPolicy: 'AlwaysAllow' } }, /disruptionBudget\.unhealthyPodEvictionPolicy: needs Kubernetes 1\.27 or later; kubernetesVersion is 1\.26/],
+    ['a fractional autoscaler maximum', { autoscaling: { maxReplicas: 4.5 } }, /autoscaling\.maxReplicas: must be a whole number of pods\. Got: 4\.5/],
     ['a budget that blocks every drain', { replicas: 2, disruptionBudget: { minAvailable: 2 } }, /disruptionBudget\.minAvailable: spec\.minAvailable keeps every pod of the 2 pods it covers available/],
     ['a budget of no pod', { disruptionBudget: { maxUnavailable: '0%' } }, /disruptionBudget\.maxUnavailable: spec\.maxUnavailable lets no pod be evicted/],
     ['more zones than pods', { replicas: 2, spreadAcrossZones: { whenUnsatisfiable: 'DoNotSchedule', minDomains: 3 } }, /spreadAcrossZones: spec\.template\.spec\.topologySpreadConstraints\[1\]\.minDomains asks for 3 topology\.kubernetes\.io\/zone domains, but only 2 pods run/],
