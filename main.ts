@@ -35,8 +35,11 @@ new KubeProxyConfig(cluster, 'kube-proxy', {
 // with a chart of its own that depends on every application chart, so its file
 // sorts last: `kubectl apply -f dist/` on a fresh cluster creates the Ingresses
 // before the webhook that would reject them while the controller starts.
+// Two controller pods: upstream's rollout strategy (maxUnavailable 1) would take a lone controller, and with
+// it every Ingress, down on each rollout; with two, one keeps serving, and a PodDisruptionBudget keeps one up
+// through node drains.
 const admission = new NetkitChart(app, 'cluster-admission');
-new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, webhookChart: admission });
+new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, webhookChart: admission, replicas: 2 });
 
 // NGINX Gateway Fabric, the maintained NGINX-based Gateway API controller (GatewayClass "nginx"). Its CRDs
 // and the Gateway API v1.5.1 standard CRDs it builds against are a chart of their own, applied first and
@@ -173,7 +176,10 @@ new WildcardGateway(defaults, 'apps-gateway', {
 interface Environment {
   /** `dev` or `pro`: the chart id, the namespace suffix and the host prefix. */
   readonly name: string;
+  /** Pods; with maxReplicas, the fewest a HorizontalPodAutoscaler keeps. */
   readonly replicas: number;
+  /** When set, a HorizontalPodAutoscaler scales on CPU between replicas and this, spread over zones too. */
+  readonly maxReplicas?: number;
   /** The TLS Secret for the host, managed outside these manifests; plain HTTP when absent. */
   readonly tlsSecret?: string;
 }
@@ -181,7 +187,16 @@ interface Environment {
 function cbucEnvironment(scope: App, env: Environment): NetkitChart {
   const chart = new NetkitChart(scope, `cbuc-${env.name}`, { namespace: `cbuc-${env.name}` });
   chart.addDependency(cluster);
-  const web = new WebApp(chart, 'cbuc-web-app', { name: 'cbuc-web', image: 'nginx:1.27.3', replicas: env.replicas, port: 80 });
+  // WebApp's defaults keep traffic flowing while pods come and go: a preStop pause before SIGTERM, surge-only
+  // rollouts, a PodDisruptionBudget once there are two pods, spread over nodes (docs/production.md).
+  const web = new WebApp(chart, 'cbuc-web-app', {
+    name: 'cbuc-web',
+    image: 'nginx:1.27.3',
+    port: 80,
+    ...(env.maxReplicas
+      ? { autoscaling: { minReplicas: env.replicas, maxReplicas: env.maxReplicas }, spreadAcrossZones: true }
+      : { replicas: env.replicas }),
+  });
   const service = web.expose('cbuc-web-service', { name: 'cbuc-web', port: 80 });
   const host = `${env.name}.cbuc.cn`;
   new HttpIngress(chart, 'cbuc-web-ingress', {
@@ -210,7 +225,7 @@ function cbucEnvironment(scope: App, env: Environment): NetkitChart {
 }
 
 const cbucDev = cbucEnvironment(app, { name: 'dev', replicas: 1 });
-const cbucPro = cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' });
+const cbucPro = cbucEnvironment(app, { name: 'pro', replicas: 3, maxReplicas: 10, tlsSecret: 'pro-cbuc-cn-tls' });
 admission.addDependency(dev, defaults, cbucDev, cbucPro);
 
 // Policies need no call: a NetkitApp runs every rule over the whole app inside

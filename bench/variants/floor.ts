@@ -69,8 +69,10 @@ export function deploymentObject(i: number) {
     apiVersion: 'apps/v1', kind: 'Deployment',
     metadata: { labels: labels(), name, namespace: NAMESPACE },
     spec: {
+      minReadySeconds: 10,
       replicas: REPLICAS,
       selector: { matchLabels: selector() },
+      strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 }, type: 'RollingUpdate' },
       template: {
         metadata: { labels: labels() },
         spec: {
@@ -78,6 +80,7 @@ export function deploymentObject(i: number) {
           containers: [{
             image: appImage(i),
             imagePullPolicy: 'IfNotPresent',
+            lifecycle: { preStop: { sleep: { seconds: 10 } } },
             livenessProbe: probe(15),
             name,
             ports: [{ containerPort: CONTAINER_PORT, name: 'http', protocol: 'TCP' }],
@@ -88,11 +91,31 @@ export function deploymentObject(i: number) {
             },
           }],
           securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+          terminationGracePeriodSeconds: 40,
           topologySpreadConstraints: [{
             labelSelector: { matchLabels: selector() }, maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway',
           }],
         },
       },
+    },
+  };
+}
+
+export function podDisruptionBudgetObject(i: number) {
+  const name = appName(i);
+  return {
+    apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
+    metadata: {
+      labels: {
+        'app.kubernetes.io/instance': name, 'app.kubernetes.io/managed-by': 'cdk8s-netkit',
+        'app.kubernetes.io/name': name, 'app.kubernetes.io/version': '1.0.0',
+      },
+      name, namespace: NAMESPACE,
+    },
+    spec: {
+      maxUnavailable: 1,
+      selector: { matchLabels: { 'app.kubernetes.io/instance': name, 'app.kubernetes.io/name': name } },
+      unhealthyPodEvictionPolicy: 'AlwaysAllow',
     },
   };
 }
@@ -139,11 +162,11 @@ export function floorFiles(n: number, layout: Layout): Map<string, unknown[]> {
   const files = new Map<string, unknown[]>();
   if (layout === 'one-chart') {
     const docs: unknown[] = [namespaceObject(), ingressObject(n)];
-    for (let i = 0; i < n; i++) docs.push(deploymentObject(i), serviceObject(i));
+    for (let i = 0; i < n; i++) docs.push(deploymentObject(i), podDisruptionBudgetObject(i), serviceObject(i));
     files.set(`${NAMESPACE}.k8s.yaml`, docs);
     return files;
   }
-  for (let i = 0; i < n; i++) files.set(`${appName(i)}.k8s.yaml`, [deploymentObject(i), serviceObject(i)]);
+  for (let i = 0; i < n; i++) files.set(`${appName(i)}.k8s.yaml`, [deploymentObject(i), podDisruptionBudgetObject(i), serviceObject(i)]);
   files.set(`${INGRESS_CHART}.k8s.yaml`, [namespaceObject(), ingressObject(n)]);
   return files;
 }

@@ -12,3 +12,5 @@ export * from './annotations';
 export * from './go-duration';
 export * from './metadata-validation';
 export * from './quantity';
+export * from './kubernetes-version';
+export * from './int-or-percent';

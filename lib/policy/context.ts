@@ -128,28 +128,30 @@ export class PolicyContext {
     return [...(this.templatesByLabel.get(namespace)?.get(key)?.keys() ?? [])].map(String);
   }
 
-  /**
-   * The pod templates in the Service's namespace whose labels include all of
-   * its selector. Starts from the rarest selector label, so the cost is the
-   * number of candidates, not the number of pods in the app.
-   */
+  /** The pod templates in the Service's namespace whose labels include all of its selector. */
   public podsSelectedBy(service: PolicyObject): readonly PodTemplate[] {
     const cached = this.selectedCache.get(service);
     if (cached) return cached;
-    const selector: Record<string, unknown> = service.manifest.spec?.selector ?? {};
-    const keys = Object.keys(selector);
-    let result: PodTemplate[] = [];
-    const byKey = this.templatesByLabel.get(service.namespace ?? 'default');
-    if (keys.length > 0 && byKey) {
-      let smallest: PodTemplate[] | undefined;
-      for (const key of keys) {
-        const list = byKey.get(key)?.get(selector[key]) ?? [];
-        if (!smallest || list.length < smallest.length) smallest = list;
-      }
-      result = (smallest ?? []).filter((t) => keys.every((key) => t.labels[key] === selector[key]));
-    }
+    const result = this.podsWithLabels(service.namespace ?? 'default', service.manifest.spec?.selector ?? {});
     this.selectedCache.set(service, result);
     return result;
+  }
+
+  /**
+   * The pod templates in a namespace whose labels include all of `selector`
+   * (none for an empty selector). Starts from the rarest label, so the cost is
+   * the number of candidates, not the number of pods in the app.
+   */
+  public podsWithLabels(namespace: string, selector: Readonly<Record<string, unknown>>): PodTemplate[] {
+    const keys = Object.keys(selector);
+    const byKey = this.templatesByLabel.get(namespace);
+    if (keys.length === 0 || !byKey) return [];
+    let smallest: PodTemplate[] | undefined;
+    for (const key of keys) {
+      const list = byKey.get(key)?.get(selector[key]) ?? [];
+      if (!smallest || list.length < smallest.length) smallest = list;
+    }
+    return (smallest ?? []).filter((t) => keys.every((key) => t.labels[key] === selector[key]));
   }
 }
 

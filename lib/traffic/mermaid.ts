@@ -22,9 +22,19 @@ function namespacesOf(map: TrafficMap): string[] {
   return [...new Set(all)].sort(compareText);
 }
 
+const ALLOCATED_NODE_PORT = 'node port (allocated)';
+
 /** `<any-node-ip>:30080` → `:30080`, `<load-balancer-ip>:80` → `LB :80`: the table has the long form. */
 export function shortEntry(entry: string): string {
-  return entry.replace(/ → \d+$/, '').replace(/^<any-node-ip>:<allocated>$/, 'node port (allocated)').replace(/^<any-node-ip>/, '').replace(/^<load-balancer-ip>:/, 'LB :');
+  return entry.replace(/ → \d+$/, '').replace(/^<any-node-ip>:<allocated>$/, ALLOCATED_NODE_PORT).replace(/^<any-node-ip>/, '').replace(/^<load-balancer-ip>:/, 'LB :');
+}
+
+/** Entries as edge text; node ports the cluster allocates are said once, however many there are. */
+function entryText(entries: readonly string[]): string | undefined {
+  const allocated = entries.filter((e) => e === ALLOCATED_NODE_PORT).length;
+  const fixed = entries.filter((e) => e !== ALLOCATED_NODE_PORT);
+  const text = [...fixed, ...(allocated > 1 ? ['node ports (allocated)'] : allocated === 1 ? [ALLOCATED_NODE_PORT] : [])];
+  return text.length > 0 ? text.join(', ') : undefined;
 }
 
 /** How clients reach a Service, short: a LoadBalancer by its load balancer (its node ports are in the table). */
@@ -55,8 +65,8 @@ function renderEntryPaths(map: TrafficMap): string {
   }
   for (const g of map.gateways) {
     const gateway = d.node(`gateway/${g.namespace}/${g.name}`, `Gateway ${g.namespace}/${g.name}\nclass ${g.gatewayClass}`, 'stadium');
-    const entries = (g.service?.entries ?? []).map(shortEntry);
-    d.edge(client, gateway, entries.length > 0 ? entries.join(', ') : undefined);
+    const entries = entryText((g.service?.entries ?? []).map(shortEntry));
+    d.edge(client, gateway, entries);
     const urls = map.gatewayUrls.filter((u) => u.gateway === `${g.namespace}/${g.name}`);
     for (const ns of [...new Set(urls.map((u) => u.namespace))].sort(compareText)) {
       d.edge(gateway, namespaceNode(ns), hostsText(urls.filter((u) => u.namespace === ns).map((u) => u.host ?? '<any-host>')));
@@ -108,7 +118,9 @@ function renderNamespace(map: TrafficMap, namespace: string): string {
     const scheme = r.schemes.size > 1 ? 'http(s)' : [...r.schemes][0];
     const route = d.node(`url/${r.key}`, `${scheme}://${r.rest}`, 'stadium');
     if ('redirect' in r.url && r.url.redirect) {
-      d.edge(route, d.node(`redirect/${r.url.redirect}`, `redirect ${r.url.redirect}`, 'note'), undefined, 'note');
+      // `https://… (301)` on two lines: the status, then the target (as long as the route's own label).
+      const [, target, status] = /^(.*?)(?: \((\d+)\))?$/.exec(r.url.redirect)!;
+      d.edge(route, d.node(`redirect/${r.url.redirect}`, `redirect${status ? ` (${status})` : ''}\n${target}`, 'note'), undefined, 'note');
       continue;
     }
     const u = r.url;

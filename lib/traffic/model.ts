@@ -9,9 +9,13 @@ export interface TrafficPods {
   /** `Deployment`, `StatefulSet`, `DaemonSet`, `ReplicaSet` or `Pod`. */
   readonly kind: string;
   readonly name: string;
-  /** The number of pods; undefined for a DaemonSet (one per eligible node). */
+  /** The number of pods (the fewest, when an autoscaler owns the count); undefined for a DaemonSet (one per eligible node). */
   readonly replicas?: number;
-  /** `3 pods`, `1 pod`, `one per node`. */
+  /** The most pods, when a HorizontalPodAutoscaler owns the count. */
+  readonly maxReplicas?: number;
+  /** The HorizontalPodAutoscaler that owns the count, if any. */
+  readonly autoscaler?: string;
+  /** `3 pods`, `1 pod`, `one per node`, `3 to 10 pods, HPA web`. */
   readonly text: string;
 }
 

@@ -7,6 +7,8 @@ export interface PodGroup {
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly replicas?: number;
+  /** The most pods and the HorizontalPodAutoscaler's name, when one owns the count (`replicas` is then its minimum). */
+  readonly autoscaler?: { readonly name: string; readonly maxReplicas: number };
   /** StatefulSet `serviceName`: its pods get stable DNS names under that headless Service. */
   readonly serviceName?: string;
   /** Every container argument, for finding ingress controllers by their flags. */
@@ -18,6 +20,7 @@ const TEMPLATED_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Repl
 /** The pod groups in the manifests: workloads with a pod template, and bare Pods. */
 export function podGroups(manifests: readonly any[]): PodGroup[] {
   const out: PodGroup[] = [];
+  const autoscalers = autoscalersByTarget(manifests);
   for (const m of manifests) {
     if (!m || typeof m !== 'object') continue;
     const templated = TEMPLATED_KINDS.has(m.kind);
@@ -25,16 +28,36 @@ export function podGroups(manifests: readonly any[]): PodGroup[] {
     const podSpec = templated ? m.spec?.template?.spec : m.spec;
     const labels = (templated ? m.spec?.template?.metadata?.labels : m.metadata?.labels) ?? {};
     const containers = [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])];
+    const name = m.metadata?.name ?? '';
+    const namespace = m.metadata?.namespace ?? 'default';
+    const hpa = templated ? autoscalers.get(targetKey(namespace, m.kind, name)) : undefined;
     out.push({
       kind: m.kind,
-      name: m.metadata?.name ?? '',
-      namespace: m.metadata?.namespace ?? 'default',
+      name,
+      namespace,
       labels,
-      // Kubernetes defaults spec.replicas to 1; a DaemonSet runs one pod per eligible node.
-      replicas: m.kind === 'DaemonSet' ? undefined : m.kind === 'Pod' ? 1 : (m.spec?.replicas ?? 1),
+      // Kubernetes defaults spec.replicas to 1; a DaemonSet runs one pod per eligible node; an autoscaler
+      // keeps at least its minReplicas (default 1), whatever spec.replicas says.
+      replicas: m.kind === 'DaemonSet' ? undefined : m.kind === 'Pod' ? 1 : hpa ? hpa.minReplicas : (m.spec?.replicas ?? 1),
+      ...(hpa ? { autoscaler: { name: hpa.name, maxReplicas: hpa.maxReplicas } } : {}),
       serviceName: m.kind === 'StatefulSet' ? m.spec?.serviceName : undefined,
       args: containers.flatMap((c: any) => [...(c?.command ?? []), ...(c?.args ?? [])]).filter((a: unknown) => typeof a === 'string'),
     });
+  }
+  return out;
+}
+
+const targetKey = (namespace: string, kind: string, name: string) => JSON.stringify([namespace, kind, name]);
+
+/** The HorizontalPodAutoscalers in the manifests by the workload they scale. */
+function autoscalersByTarget(manifests: readonly any[]): Map<string, { name: string; minReplicas: number; maxReplicas: number }> {
+  const out = new Map<string, { name: string; minReplicas: number; maxReplicas: number }>();
+  for (const m of manifests) {
+    const spec = m?.kind === 'HorizontalPodAutoscaler' ? m.spec : undefined;
+    const ref = spec?.scaleTargetRef;
+    if (typeof ref?.kind !== 'string' || typeof ref?.name !== 'string' || typeof spec.maxReplicas !== 'number') continue;
+    const key = targetKey(m.metadata?.namespace ?? 'default', ref.kind, ref.name);
+    if (!out.has(key)) out.set(key, { name: m.metadata?.name ?? '', minReplicas: typeof spec.minReplicas === 'number' ? spec.minReplicas : 1, maxReplicas: spec.maxReplicas });
   }
   return out;
 }
@@ -77,8 +100,16 @@ function labelKey(namespace: string, key: string, value: string): string {
 }
 
 export function describePods(group: PodGroup): TrafficPods {
-  const text = group.replicas === undefined ? 'one per node' : `${group.replicas} pod${group.replicas === 1 ? '' : 's'}`;
-  return { kind: group.kind, name: group.name, ...(group.replicas !== undefined ? { replicas: group.replicas } : {}), text };
+  const hpa = group.autoscaler;
+  const text = group.replicas === undefined ? 'one per node'
+    : hpa ? `${group.replicas} to ${hpa.maxReplicas} pods, HPA ${hpa.name}`
+      : `${group.replicas} pod${group.replicas === 1 ? '' : 's'}`;
+  return {
+    kind: group.kind, name: group.name,
+    ...(group.replicas !== undefined ? { replicas: group.replicas } : {}),
+    ...(hpa ? { maxReplicas: hpa.maxReplicas, autoscaler: hpa.name } : {}),
+    text,
+  };
 }
 
 export function byKindAndName(a: { kind: string; name: string }, b: { kind: string; name: string }): number {

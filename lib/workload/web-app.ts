@@ -3,194 +3,29 @@ import { Construct } from 'constructs';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IEnvVarSource } from 'kubernetes-models/v1/EnvVarSource';
-import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
 import { addWarning } from '../core/warnings';
-import { annotationProblems, labelProblems, namespaceProblems } from '../core/metadata-validation';
-import { parseQuantity, QUANTITY_RULE } from '../core/quantity';
+import { parseQuantity } from '../core/quantity';
 import { recommendedLabels, selectorLabels } from '../core/labels';
-import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain, isLabelValue, LABEL_VALUE_RULE } from '../core/names';
+import { isLabelValue } from '../core/names';
 import type { IServiceTarget } from '../service/target';
 import { ExposedService, ExposeOptions } from '../service/exposed-service';
-import { ContainerPort, describePorts, ResolvedContainerPort, resolveContainerPorts } from './container-ports';
+import { autoscalerRangeProblems, autoscalerRequestProblems } from './autoscaler';
+import { describePorts, ResolvedContainerPort, resolveContainerPorts } from './container-ports';
+import { disruptionBudgetProblems } from './disruption-budget';
+import { preStopProblems } from './graceful-shutdown';
 import { Probe } from './probe';
-import { containerSecurityContext, podSecurityContext, SecurityOptions, SecurityProfile } from './security';
-
-/** CPU and memory for the container, as Kubernetes quantities (`100m`, `128Mi`). */
-export interface ResourceQuantities {
-  readonly cpu?: string;
-  readonly memory?: string;
-}
-
-export interface WebAppResources {
-  /**
-   * What the scheduler reserves.
-   * @default { cpu: '100m', memory: '128Mi' }
-   */
-  readonly requests?: ResourceQuantities;
-  /**
-   * The ceiling: over the memory limit the container is killed, over the CPU limit it is throttled.
-   * @default { cpu: '500m', memory: '256Mi' }
-   */
-  readonly limits?: ResourceQuantities;
-}
-
-export interface WebAppProps {
-  /** The container image, with a tag or digest (`nginx:1.17.2`). */
-  readonly image: string;
-  /**
-   * `metadata.name` of the Deployment, and the `app.kubernetes.io/instance` label.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * The `app.kubernetes.io/name` label: what the application is.
-   * @default - the name
-   */
-  readonly appName?: string;
-  /**
-   * The namespace.
-   * @default - the chart's namespace
-   */
-  readonly namespace?: string;
-  /**
-   * The `app.kubernetes.io/version` label on the Deployment and its pods (never on selectors).
-   * @default - the image tag, when it is a valid label value
-   */
-  readonly version?: string;
-  /**
-   * The `app.kubernetes.io/component` label.
-   * @default - none
-   */
-  readonly component?: string;
-  /**
-   * The `app.kubernetes.io/part-of` label.
-   * @default - none
-   */
-  readonly partOf?: string;
-  /**
-   * Number of pods.
-   * @default 2
-   */
-  readonly replicas?: number;
-  /**
-   * Shorthand for one TCP port named `http`. Give `ports` instead for more.
-   * @default - no port unless `ports` is given
-   */
-  readonly port?: number;
-  /**
-   * The container's ports.
-   * @default - only `port`, if given
-   */
-  readonly ports?: ContainerPort[];
-  /**
-   * Environment variables: a literal value, or a source (field, Secret or ConfigMap key).
-   * @default - none
-   */
-  readonly env?: Record<string, string | IEnvVarSource>;
-  /**
-   * Replaces the image's ENTRYPOINT.
-   * @default - the image's entrypoint
-   */
-  readonly command?: string[];
-  /**
-   * Replaces the image's CMD.
-   * @default - the image's command
-   */
-  readonly args?: string[];
-  /**
-   * CPU and memory requests and limits.
-   * @default - requests 100m CPU / 128Mi, limits 500m CPU / 256Mi
-   */
-  readonly resources?: WebAppResources;
-  /**
-   * When the pod may receive traffic. `false` for none.
-   * @default - a TCP probe on the first port (none when there is no port)
-   */
-  readonly readiness?: Probe | false;
-  /**
-   * When the container is restarted. `false` for none.
-   * @default - a TCP probe on the first port after 15 s (none when there is no port)
-   */
-  readonly liveness?: Probe | false;
-  /**
-   * Extra labels on the Deployment and its pods (the selector stays name + instance).
-   * @default - none
-   */
-  readonly labels?: Record<string, string>;
-  /**
-   * Annotations on the Deployment.
-   * @default - none
-   */
-  readonly annotations?: Record<string, string>;
-  /**
-   * Annotations on the pods.
-   * @default - none
-   */
-  readonly podAnnotations?: Record<string, string>;
-  /**
-   * The pod's hostname. With `subdomain` and a headless Service of that name,
-   * `<hostname>.<subdomain>.<namespace>.svc.<cluster-domain>` resolves to the pod.
-   * @default - the pod name
-   */
-  readonly hostname?: string;
-  /**
-   * The pod's subdomain: the name of a headless Service in the same namespace.
-   * @default - none
-   */
-  readonly subdomain?: string;
-  /**
-   * The security profile; see {@link SecurityProfile}.
-   * @default 'baseline'
-   */
-  readonly securityProfile?: SecurityProfile;
-  /**
-   * UID the container runs as.
-   * @default - the image's user
-   */
-  readonly runAsUser?: number;
-  /**
-   * GID the container runs as.
-   * @default - the image's group
-   */
-  readonly runAsGroup?: number;
-  /**
-   * Group that owns mounted volumes.
-   * @default - none
-   */
-  readonly fsGroup?: number;
-  /**
-   * Mount the root filesystem read-only.
-   * @default - true for the restricted profile, false for baseline
-   */
-  readonly readOnlyRootFilesystem?: boolean;
-  /**
-   * Paths that get a writable emptyDir when the root filesystem is read-only.
-   * @default ['/tmp'] when the root filesystem is read-only, else none
-   */
-  readonly writablePaths?: string[];
-  /**
-   * Fields merged last into the container's securityContext.
-   * @default - none
-   */
-  readonly containerSecurityContext?: ISecurityContext;
-  /**
-   * @default 'IfNotPresent'
-   */
-  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
-  /**
-   * Spread the pods over nodes (a soft `topologySpreadConstraint` on the
-   * hostname), so one node going down does not take every replica.
-   * @default - true when there is more than one replica
-   */
-  readonly spreadAcrossNodes?: boolean;
-  /**
-   * The ServiceAccount the pods run as.
-   * @default - the namespace's default ServiceAccount, with no API token mounted
-   */
-  readonly serviceAccountName?: string;
-}
+import { rollingUpdateRejections, rolloutProblems } from './rollout';
+import { containerSecurityContext, podSecurityContext, SecurityOptions } from './security';
+import { spreadProblems } from './topology-spread';
+import {
+  Availability, autoscalerSpec, containerLifecycle, deploymentAvailabilityFields, disruptionBudgetSpec, podAvailabilityFields, resolveAvailability,
+} from './web-app-availability';
+import type { WebAppProps, WebAppResources } from './web-app-props';
+import { imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, validateNames } from './web-app-validation';
 
 /**
  * A Deployment from a few lines, with stable selectors and safe defaults.
@@ -207,7 +42,14 @@ export class WebApp extends Construct implements IServiceTarget {
   /** Every label on the pods. */
   public readonly podLabels: Readonly<Record<string, string>>;
   public readonly containerPorts: readonly ResolvedContainerPort[];
+  /** The fewest pods: `replicas`, or the autoscaler's minimum when one owns the count. */
   public readonly replicas: number;
+  /** The most pods: `replicas`, or the autoscaler's maximum. */
+  public readonly maxReplicas: number;
+  /** The PodDisruptionBudget (policy/v1, named like the Deployment), unless there is only ever one pod or it was turned off. */
+  public readonly podDisruptionBudget?: ApiObject;
+  /** The HorizontalPodAutoscaler (autoscaling/v2, named like the Deployment), when `autoscaling` is given. */
+  public readonly autoscaler?: ApiObject;
   public readonly image: string;
   /** The pods' DNS subdomain (a headless Service's name), when set. */
   public readonly subdomain?: string;
@@ -219,8 +61,10 @@ export class WebApp extends Construct implements IServiceTarget {
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.image = props.image;
     this.subdomain = props.subdomain;
-    this.replicas = props.replicas ?? 2;
-    const problems = validateNames(this.name, props);
+    const { availability, problems: availabilityProblems } = resolveAvailability(props);
+    this.replicas = availability.replicas;
+    this.maxReplicas = availability.maxReplicas;
+    const problems = [...validateNames(this.name, props), ...availabilityProblems];
 
     if (props.port !== undefined && props.ports !== undefined) {
       problems.push({ field: 'port', message: 'and `ports` are both set.', fix: 'give either `port` (one TCP port named http) or `ports`.' });
@@ -228,7 +72,7 @@ export class WebApp extends Construct implements IServiceTarget {
     const ports = resolveContainerPorts(props.ports ?? (props.port !== undefined ? [{ port: props.port, name: 'http' }] : []));
     problems.push(...ports.problems);
     this.containerPorts = ports.ports;
-    if (!Number.isInteger(this.replicas) || this.replicas < 0) {
+    if (!availability.autoscaling && (!Number.isInteger(this.replicas) || this.replicas < 0)) {
       problems.push({ field: 'replicas', message: 'must be a whole number of pods.', value: this.replicas, allowed: '0 or more', fix: 'set replicas to e.g. 2.' });
     }
     problems.push(...imageProblems(this.image), ...metadataPropProblems(props), ...resourceProblems(props.resources), ...probeTimingProblems(props));
@@ -245,15 +89,17 @@ export class WebApp extends Construct implements IServiceTarget {
     if (props.hostname !== undefined && this.replicas > 1) {
       addWarning(this, `hostname "${props.hostname}" is given to all ${this.replicas} replicas, so <hostname>.<subdomain> resolves to one of them at random; use a StatefulSet for a stable name per pod, or one replica.`);
     }
+    if (availability.shutdown && availability.shutdown.preStopSeconds > 0 && !availability.sleepAction) {
+      addWarning(this, `Kubernetes ${props.kubernetesVersion} has no preStop sleep action (1.30+), so the ${availability.shutdown.preStopSeconds} s pause runs \`sleep\` in the container; an image without a sleep binary (distroless, scratch) stops at once.`);
+    }
     const security = this.securityOptions(props);
-    const container = this.renderContainer(props, security);
-    const spread = props.spreadAcrossNodes ?? this.replicas > 1;
+    const container = this.renderContainer(props, security, availability);
     const manifest: IDeployment = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: this.name, namespace: this.namespace, labels: { ...this.podLabels }, annotations: props.annotations },
       spec: {
-        replicas: this.replicas,
+        ...deploymentAvailabilityFields(availability),
         selector: { matchLabels: { ...this.selector } },
         template: {
           metadata: { labels: { ...this.podLabels }, annotations: props.podAnnotations },
@@ -265,19 +111,39 @@ export class WebApp extends Construct implements IServiceTarget {
             securityContext: podSecurityContext(security),
             containers: [container.container],
             ...(container.volumes.length > 0 ? { volumes: container.volumes } : {}),
-            ...(spread ? {
-              topologySpreadConstraints: [{
-                maxSkew: 1,
-                topologyKey: 'kubernetes.io/hostname',
-                whenUnsatisfiable: 'ScheduleAnyway',
-                labelSelector: { matchLabels: { ...this.selector } },
-              }],
-            } : {}),
+            ...podAvailabilityFields(availability, this.selector),
           },
         },
       },
     };
     this.deployment = new ApiObject(this, 'Deployment', manifest as any);
+    const metadata = { name: this.name, namespace: this.namespace, labels: { ...this.podLabels } };
+    const pdbSpec = disruptionBudgetSpec(availability, this.selector);
+    if (pdbSpec) {
+      const pdb: IPodDisruptionBudget = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata, spec: pdbSpec };
+      this.podDisruptionBudget = new ApiObject(this, 'PodDisruptionBudget', pdb as any);
+    }
+    const hpaSpec = autoscalerSpec(availability, this.name);
+    if (hpaSpec) {
+      const hpa: IHorizontalPodAutoscaler = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata, spec: hpaSpec };
+      this.autoscaler = new ApiObject(this, 'HorizontalPodAutoscaler', hpa as any);
+    }
+    // The checks the policy rules run on any YAML, here on what this WebApp writes (one implementation each);
+    // stricter than the rules' severities: a WebApp exists to keep traffic flowing, so a contradiction in its own options is an error.
+    const podSpec = manifest.spec!.template.spec;
+    throwIfProblems(this, [
+      ...asProp(rollingUpdateRejections(manifest.spec), (field) => field.replace('spec.strategy.', '')),
+      ...asProp(rolloutProblems(manifest.spec, this.replicas), (field) => field.replace('spec.strategy.', '')),
+      ...asProp(preStopProblems(podSpec, 'spec.template.spec'), () => 'gracefulShutdown.terminationGracePeriod'),
+      ...(pdbSpec ? asProp(disruptionBudgetProblems(pdbSpec, this.replicas), (field) => field.replace(/^spec\./, 'disruptionBudget.')) : []),
+      // Before 1.26 a hard spread over nodes cannot honour taints; the pod-spread-satisfiable rule says so at synth.
+      ...asProp(spreadProblems(podSpec, this.replicas, 'spec.template.spec').filter((p) => availability.nodeTaintsPolicy || !p.field.endsWith('nodeTaintsPolicy')),
+        (field) => (field.includes('topologySpreadConstraints[0]') && availability.nodeSpread ? 'spreadAcrossNodes' : 'spreadAcrossZones')),
+      ...(hpaSpec ? [
+        ...asProp(autoscalerRangeProblems(hpaSpec), (field) => field.replace(/^spec\./, 'autoscaling.')),
+        ...asProp(autoscalerRequestProblems(hpaSpec, podSpec, 'spec.template.spec'), () => 'resources.requests'),
+      ] : []),
+    ]);
   }
 
   /** The first container port: what probes and a one-port Service default to. */
@@ -306,7 +172,7 @@ export class WebApp extends Construct implements IServiceTarget {
     };
   }
 
-  private renderContainer(props: WebAppProps, security: SecurityOptions): { container: IContainer; volumes: any[] } {
+  private renderContainer(props: WebAppProps, security: SecurityOptions, availability: Availability): { container: IContainer; volumes: any[] } {
     const writablePaths = props.writablePaths ?? (security.readOnlyRootFilesystem ? ['/tmp'] : []);
     const volumes = writablePaths.map((_path, i) => ({ name: `writable-${i}`, emptyDir: {} }));
     const mounts = writablePaths.map((mountPath, i) => ({ name: `writable-${i}`, mountPath }));
@@ -314,6 +180,7 @@ export class WebApp extends Construct implements IServiceTarget {
     const readiness = this.renderProbe('readiness', props.readiness, defaultPort, 0);
     const liveness = this.renderProbe('liveness', props.liveness, defaultPort, 15);
     const { requests, limits } = resolveResources(props.resources);
+    const lifecycle = containerLifecycle(availability);
     const container: IContainer = {
       name: this.name,
       image: this.image,
@@ -324,6 +191,7 @@ export class WebApp extends Construct implements IServiceTarget {
       ...(this.containerPorts.length > 0 ? {
         ports: this.containerPorts.map((p) => ({ containerPort: p.port, ...(p.name ? { name: p.name } : {}), protocol: p.protocol })),
       } : {}),
+      ...(lifecycle ? { lifecycle } : {}),
       ...(readiness ? { readinessProbe: readiness } : {}),
       ...(liveness ? { livenessProbe: liveness } : {}),
       resources: { requests, limits },
@@ -357,33 +225,6 @@ function renderEnv(env: Record<string, string | IEnvVarSource>): IEnvVar[] {
   return Object.entries(env).map(([name, value]) => (typeof value === 'string' ? { name, value } : { name, valueFrom: value }));
 }
 
-function validateNames(name: string, props: WebAppProps): Problem[] {
-  const problems: Problem[] = [];
-  if (!isDns1123Subdomain(name)) {
-    problems.push({ field: 'name', message: 'is not a valid Deployment name.', value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'pass a `name` (or construct id) such as "web-frontend".' });
-  } else if (!isLabelValue(name)) {
-    problems.push({ field: 'name', message: 'is used as the app.kubernetes.io/instance label and is too long for a label value.', value: name, allowed: LABEL_VALUE_RULE, fix: 'use a name of at most 63 characters.' });
-  }
-  for (const [field, value] of Object.entries({ appName: props.appName, version: props.version, component: props.component, partOf: props.partOf })) {
-    if (value !== undefined && !isLabelValue(value)) {
-      problems.push({ field, message: 'is used as a label value and is not a valid one.', value, allowed: LABEL_VALUE_RULE, fix: 'shorten it or replace other characters with "-".' });
-    }
-  }
-  for (const [field, value] of Object.entries({ hostname: props.hostname, subdomain: props.subdomain })) {
-    if (value !== undefined && !isDns1123Label(value)) {
-      problems.push({ field, message: 'is not a valid DNS label.', value, allowed: DNS1123_LABEL_RULE, fix: 'use lowercase letters, digits and "-".' });
-    }
-  }
-  return problems;
-}
-
-function imageProblems(image: string): Problem[] {
-  if (image.trim() === '' || /\s/.test(image)) {
-    return [{ field: 'image', message: 'is not an image reference.', value: image, allowed: '[registry/]repository[:tag][@digest]', fix: 'use e.g. "nginx:1.27.3".' }];
-  }
-  return [];
-}
-
 /** `nginx:1.17.2` → `1.17.2`; a digest-only or untagged image gives none. */
 function versionFromImage(image: string): string | undefined {
   const withoutDigest = image.split('@')[0];
@@ -415,56 +256,7 @@ function resolveResources(resources: WebAppResources | undefined) {
   return { requests, limits };
 }
 
-function resourceProblems(resources: WebAppResources | undefined): Problem[] {
-  const problems: Problem[] = [];
-  for (const side of ['requests', 'limits'] as const) {
-    for (const [kind, value] of Object.entries(resources?.[side] ?? {})) {
-      if (value !== undefined && parseQuantity(value) === undefined) {
-        problems.push({ field: `resources.${side}.${kind}`, message: 'is not a Kubernetes quantity.', value, allowed: QUANTITY_RULE, fix: kind === 'cpu' ? 'write e.g. "250m" or "1".' : 'write e.g. "256Mi" or "1Gi".' });
-      }
-    }
-  }
-  for (const kind of ['cpu', 'memory'] as const) {
-    const request = resources?.requests?.[kind];
-    const limit = resources?.limits?.[kind];
-    const r = request !== undefined ? parseQuantity(request) : undefined;
-    const l = limit !== undefined ? parseQuantity(limit) : undefined;
-    if (r !== undefined && l !== undefined && r > l) {
-      problems.push({ field: `resources.requests.${kind}`, message: `is above the limit ${limit}; the API server rejects that.`, value: request, allowed: `at most ${limit}`, fix: 'lower the request or raise the limit.' });
-    }
-  }
-  return problems;
-}
-
-/** Labels, annotations and namespace the user gives, checked before they reach the YAML. */
-function metadataPropProblems(props: WebAppProps): Problem[] {
-  const reserved = Object.keys(props.labels ?? {}).filter((key) => key.startsWith('app.kubernetes.io/'));
-  return [
-    ...namespaceProblems('namespace', props.namespace),
-    ...labelProblems('labels', props.labels),
-    ...annotationProblems('annotations', props.annotations),
-    ...annotationProblems('podAnnotations', props.podAnnotations),
-    ...reserved.map((key) => ({
-      field: 'labels', message: 'sets a recommended label the WebApp writes itself.', value: key,
-      allowed: 'labels outside app.kubernetes.io/', fix: 'use the props appName, version, component or partOf instead.',
-    })),
-  ];
-}
-
-/** Probe timings are whole seconds in the API. */
-function probeTimingProblems(props: WebAppProps): Problem[] {
-  const problems: Problem[] = [];
-  for (const field of ['readiness', 'liveness'] as const) {
-    const probe = props[field];
-    if (!probe) continue;
-    for (const name of ['initialDelay', 'period', 'timeout'] as const) {
-      const duration = probe._timings[name];
-      if (duration === undefined) continue;
-      const seconds = duration.toSeconds({ integral: false });
-      if (!Number.isInteger(seconds) || seconds < 0) {
-        problems.push({ field: `${field}.${name}`, message: 'is not a whole number of seconds, which is all a probe can express.', value: `${seconds}s`, allowed: 'whole seconds, 0 or more', fix: 'use Duration.seconds(n).' });
-      }
-    }
-  }
-  return problems;
+/** Problems found on the manifest, renamed to the prop that produced them (the message still names the manifest field). */
+function asProp(problems: readonly Problem[], propOf: (field: string) => string): Problem[] {
+  return problems.map((p) => ({ ...p, field: propOf(p.field), message: `${p.field} ${p.message}` }));
 }

@@ -217,7 +217,7 @@ describe('one serialization per synth', () => {
       expect(pairs).toHaveLength(1);
       const [first, second] = pairs[0];
       expect(second).toEqual(first);
-      expect(second.map((o) => o.kind)).toEqual(['Namespace', 'Deployment']);
+      expect(second.map((o) => o.kind)).toEqual(['Namespace', 'Deployment', 'PodDisruptionBudget']);
       // Not the objects the write used (those were handed over), so a caller may change either.
       second.forEach((o, i) => expect(o).not.toBe(first[i]));
     } finally {

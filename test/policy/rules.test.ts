@@ -5,6 +5,7 @@ import {
   certificate, deployment, ingress, ingressClass, NS, service, tlsSecret, validApp,
 } from './builders';
 import { GATEWAY_CASES, validGatewayApp } from './gateway-rule-cases';
+import { PRODUCTION_CASES } from './production-cases';
 
 const certPem = readFileSync(join(__dirname, 'fixtures', 'shop-example-com.crt.pem'), 'utf8');
 // A throwaway key made for these fixtures only.
@@ -185,6 +186,7 @@ const CASES: Record<string, RuleCase> = {
     fail: [...validApp(), withAnnotations(service('np', { selector: { app: 'web' }, type: 'NodePort' }), { 'netkit.io/skip-svc-type-nodeport': ' ' })],
     expected: { kind: 'Service', name: 'np', message: /metadata\.annotations\["netkit\.io\/skip-svc-type-nodeport"\] has no reason, so the skip does not apply/ },
   },
+  ...PRODUCTION_CASES,
 };
 
 function withAnnotations(manifest: any, annotations: Record<string, string>): any {

@@ -39,11 +39,11 @@ describe('traffic map of the example app (main.ts)', () => {
     ]);
   });
 
-  test('one definition, two environments: same Service, own namespace, own replica count', () => {
+  test('one definition, two environments: same Service, own namespace, own replica count (an autoscaled range in pro)', () => {
     const cbuc = json.services.filter((s: any) => s.name === 'cbuc-web');
     expect(cbuc.map((s: any) => [s.namespace, s.dnsNames[2], s.pods[0].text])).toEqual([
       ['cbuc-dev', 'cbuc-web.cbuc-dev.svc.cluster.local', '1 pod'],
-      ['cbuc-pro', 'cbuc-web.cbuc-pro.svc.cluster.local', '3 pods'],
+      ['cbuc-pro', 'cbuc-web.cbuc-pro.svc.cluster.local', '3 to 10 pods, HPA cbuc-web'],
     ]);
   });
 
@@ -85,7 +85,7 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(blocks['Namespace dev']).toContain('(["http(s)://tomcat.xiaohan.com/"])');
     expect(blocks['Namespace cbuc-pro']).toContain('n_url_Ingress_cbuc_web_pro_cbuc_cn_cbuc_web_80 -->|":80"| n_svc_cbuc_pro_cbuc_web');
     expect(blocks['Namespace cbuc-pro']).toContain('n_svc_cbuc_pro_cbuc_web --> n_pods_cbuc_pro_Deployment_cbuc_web');
-    expect(blocks['Namespace cbuc-pro']).toContain('n_pods_cbuc_pro_Deployment_cbuc_web("cbuc-web<br/>Deployment, 3 pods")');
+    expect(blocks['Namespace cbuc-pro']).toContain('n_pods_cbuc_pro_Deployment_cbuc_web("cbuc-web<br/>Deployment, 3 to 10 pods, HPA cbuc-web")');
     expect(blocks['Namespace ingress-nginx']).toContain('n_apiserver -->|"admission webhook"| n_svc_ingress_nginx_ingress_nginx_controller_admission');
     // The ingress controller is drawn once, in the entry paths.
     expect(flow.match(/IngressClass nginx/g)).toHaveLength(1);

@@ -104,6 +104,25 @@ describe('trafficMap: Services', () => {
     expect(m.services.find((s) => s.name === 'one')!.pods).toEqual([{ kind: 'Deployment', name: 'one', replicas: 1, text: '1 pod' }]);
     expect(m.services.find((s) => s.name === 'agent')!.pods).toEqual([{ kind: 'DaemonSet', name: 'agent', text: 'one per node' }]);
   });
+
+  test('a workload a HorizontalPodAutoscaler owns shows its replica range, whatever spec.replicas says', () => {
+    const hpa = (name: string, target: string, spec: any) => ({
+      apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name, namespace: 'ops' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target }, ...spec },
+    });
+    const m = trafficMap([deployment('web', 'ops', { app: 'web' }, 4), deployment('api', 'ops', { app: 'api' }),
+      hpa('web-scaler', 'web', { minReplicas: 2, maxReplicas: 8 }), hpa('api', 'api', { maxReplicas: 3 }),
+      service('web', 'ops', { selector: { app: 'web' }, ports: [{ port: 80 }] }), service('api', 'ops', { selector: { app: 'api' }, ports: [{ port: 80 }] })]);
+    expect(m.services.find((s) => s.name === 'web')!.pods).toEqual([{ kind: 'Deployment', name: 'web', replicas: 2, maxReplicas: 8, autoscaler: 'web-scaler', text: '2 to 8 pods, HPA web-scaler' }]);
+    expect(m.services.find((s) => s.name === 'api')!.pods[0].text).toBe('1 to 3 pods, HPA api');
+    expect(renderMarkdown(m)).toContain('Deployment web (2 to 8 pods, HPA web-scaler)');
+  });
+
+  test('a WebApp with autoscaling appears with its range', () => {
+    const chart = new NetkitChart(new App(), 'shop', { namespace: 'shop' });
+    new WebApp(chart, 'web', { image: 'nginx:1.27.3', port: 8080, autoscaling: { maxReplicas: 6 } }).expose('web', { port: 80 });
+    expect(trafficMap(chart).services[0].pods[0].text).toBe('2 to 6 pods, HPA web');
+  });
 });
 
 describe('trafficMap: headless Services', () => {

@@ -1,7 +1,8 @@
+import { DEFAULT_TARGET_VERSION } from '../../core/kubernetes-version';
 import { Rule, RuleViolation } from '../types';
 
-/** The Kubernetes minor version checked against when none is given. */
-export const DEFAULT_TARGET_VERSION = '1.33';
+/** The Kubernetes minor version checked against when none is given (shared with the constructs). */
+export { DEFAULT_TARGET_VERSION };
 
 /**
  * API versions Kubernetes removed, with the release that removed them and the

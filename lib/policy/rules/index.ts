@@ -12,7 +12,11 @@ import { gwRouteParentResolves } from './gw-route-parent-resolves';
 import { gwSpecValid } from './gw-spec-valid';
 import { gwTlsCertCoversHostname } from './gw-tls-cert-covers-hostname';
 import { gwTlsSecretExists } from './gw-tls-secret-exists';
+import { depStrategyValid } from './dep-strategy-valid';
 import { hostNetworkPorts } from './host-network-ports';
+import { hpaReplicasRange } from './hpa-replicas-range';
+import { hpaReplicasUnpinned } from './hpa-replicas-unpinned';
+import { hpaResourceRequests } from './hpa-resource-requests';
 import { imgPinned } from './img-pinned';
 import { ingBackendExists } from './ing-backend-exists';
 import { ingClassResolves } from './ing-class-resolves';
@@ -26,10 +30,14 @@ import { labelValuesValid } from './label-values-valid';
 import { nameValid } from './name-valid';
 import { nsExists } from './ns-exists';
 import { nsExplicit } from './ns-explicit';
+import { pdbAllowsEviction } from './pdb-allows-eviction';
 import { podProbePortExists } from './pod-probe-port-exists';
 import { podReadinessProbe } from './pod-readiness-probe';
 import { podResources } from './pod-resources';
+import { podSpreadSatisfiable } from './pod-spread-satisfiable';
+import { prestopWithinGrace } from './prestop-within-grace';
 import { privilegedPorts } from './privileged-ports';
+import { rolloutKeepsReady } from './rollout-keeps-ready';
 import { schemaValid } from './schema-valid';
 import { secCaps } from './sec-caps';
 import { secNoPrivEsc } from './sec-no-priv-esc';
@@ -63,6 +71,12 @@ export const RULES: readonly Rule[] = [
   gwApiVersion,
   nsExists,
   podReadinessProbe,
+  // Across objects: traffic while pods come and go (rollouts, drains, autoscaling).
+  rolloutKeepsReady,
+  pdbAllowsEviction,
+  hpaResourceRequests,
+  hpaReplicasUnpinned,
+  podSpreadSatisfiable,
   // One object at a time.
   schemaValid,
   apiStableVersions,
@@ -77,7 +91,10 @@ export const RULES: readonly Rule[] = [
   tlsSecretValid,
   kproxyConfigValid,
   depSelectorMatchesTemplate,
+  depStrategyValid,
   podProbePortExists,
+  prestopWithinGrace,
+  hpaReplicasRange,
   imgPinned,
   podResources,
   secNoPrivEsc,

@@ -1,0 +1,36 @@
+import { disruptionBudgetProblems } from '../../workload/disruption-budget';
+import { PolicyContext } from '../context';
+import { problemViolations } from '../engine';
+import { PolicyObject, Rule } from '../types';
+import { fewestPods } from './replicas';
+
+export const pdbAllowsEviction: Rule = {
+  id: 'pdb-allows-eviction',
+  severity: 'warning',
+  severityReason: 'Very likely a mistake: node drains and upgrades hang, though traffic flows.',
+  crossObject: true,
+  description: 'A PodDisruptionBudget lets at least one pod be evicted: not maxUnavailable 0, not minAvailable at or above the pods it covers (so node drains and upgrades can proceed).',
+  fix: 'Use maxUnavailable: 1 (it never blocks a drain), or run more replicas than minAvailable.',
+  check: (context) => context.ofKind('PodDisruptionBudget').flatMap((pdb) =>
+    problemViolations(pdb, disruptionBudgetProblems(pdb.manifest.spec, coveredPods(context, pdb)))),
+};
+
+/**
+ * The fewest pods the budget covers: the workloads whose template labels match
+ * its matchLabels. undefined when that cannot be known (matchExpressions, an
+ * empty selector, a workload without a count, or no workload in the set).
+ */
+function coveredPods(context: PolicyContext, pdb: PolicyObject): number | undefined {
+  const selector = pdb.manifest.spec?.selector;
+  const matchLabels = selector?.matchLabels;
+  if (!matchLabels || typeof matchLabels !== 'object' || selector.matchExpressions?.length) return undefined;
+  const templates = context.podsWithLabels(pdb.namespace ?? 'default', matchLabels);
+  if (templates.length === 0) return undefined;
+  let total = 0;
+  for (const t of templates) {
+    const pods = fewestPods(context, t.owner);
+    if (pods === undefined) return undefined;
+    total += pods;
+  }
+  return total;
+}

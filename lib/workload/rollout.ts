@@ -1,0 +1,85 @@
+import { Problem } from '../core/errors';
+import { INT_OR_PERCENT_RULE, IntOrPercent, isIntOrPercent, isZeroPods, scaledPods } from '../core/int-or-percent';
+
+/** How a Deployment replaces its pods when the template changes. */
+export interface RollingUpdateOptions {
+  /**
+   * Extra pods started above the desired count while new pods come up: pods
+   * or a percentage (rounded up, so `'25%'` is at least one pod).
+   * @default '25%'
+   */
+  readonly maxSurge?: IntOrPercent;
+  /**
+   * Pods that may be unavailable during the rollout: pods or a percentage
+   * (rounded down). 0 keeps every ready pod serving until its replacement is
+   * ready, so the Services in front never lose capacity.
+   * @default 0
+   */
+  readonly maxUnavailable?: IntOrPercent;
+}
+
+export const DEFAULT_ROLLING_UPDATE: Required<RollingUpdateOptions> = { maxSurge: '25%', maxUnavailable: 0 };
+
+/** Kubernetes' own defaults, for Deployments that name none. */
+const KUBERNETES_ROLLING_UPDATE = { maxSurge: '25%', maxUnavailable: '25%' };
+
+/**
+ * A Deployment strategy the API server rejects: rollingUpdate with type
+ * Recreate, a count that is neither pods nor a percentage, maxUnavailable
+ * above 100 %, or maxSurge and maxUnavailable both 0 (no pod could ever be
+ * replaced).
+ */
+export function rollingUpdateRejections(deploymentSpec: any): Problem[] {
+  const strategy = deploymentSpec?.strategy ?? {};
+  if (strategy.type === 'Recreate') {
+    return strategy.rollingUpdate === undefined ? [] : [{
+      field: 'spec.strategy.rollingUpdate', message: 'is set with strategy type Recreate; the API server rejects that.',
+      fix: 'remove rollingUpdate, or set type: RollingUpdate.',
+    }];
+  }
+  const rolling = { ...KUBERNETES_ROLLING_UPDATE, ...strategy.rollingUpdate };
+  const problems: Problem[] = [];
+  for (const name of ['maxSurge', 'maxUnavailable'] as const) {
+    if (!isIntOrPercent(rolling[name])) {
+      problems.push({ field: `spec.strategy.rollingUpdate.${name}`, message: 'is not a pod count; the API server rejects it.', value: rolling[name], allowed: INT_OR_PERCENT_RULE, fix: 'write e.g. 1 or "25%".' });
+    }
+  }
+  if (typeof rolling.maxUnavailable === 'string' && Number(rolling.maxUnavailable.slice(0, -1)) > 100) {
+    problems.push({ field: 'spec.strategy.rollingUpdate.maxUnavailable', message: 'is above 100%; the API server rejects it.', value: rolling.maxUnavailable, allowed: 'at most "100%"', fix: 'set maxUnavailable to 0 and maxSurge to 1.' });
+  }
+  if (isZeroPods(rolling.maxSurge) && isZeroPods(rolling.maxUnavailable)) {
+    problems.push({
+      field: 'spec.strategy.rollingUpdate.maxUnavailable', message: 'and maxSurge are both 0, so no pod could ever be replaced; the API server rejects that.',
+      value: rolling.maxUnavailable, allowed: 'maxSurge or maxUnavailable above 0', fix: 'set maxSurge to 1 (or "25%") and keep maxUnavailable 0.',
+    });
+  }
+  return problems;
+}
+
+/**
+ * A RollingUpdate strategy that lets as many pods be unavailable as there are
+ * replicas, read as the Deployment controller reads it (surge rounded up,
+ * unavailable rounded down, one pod unavailable when both round to 0): every
+ * ready pod can leave the Services at once. `replicas` is the fewest pods the
+ * Deployment runs (the autoscaler's minimum when one owns it); `servedBy`
+ * names what loses its endpoints, for the message.
+ */
+export function rolloutProblems(deploymentSpec: any, replicas: number, servedBy = 'the Services in front'): Problem[] {
+  const strategy = deploymentSpec?.strategy ?? {};
+  // Recreate stops every pod first by design (e.g. for a ReadWriteOnce volume): a choice, not a slip.
+  if (strategy.type === 'Recreate' || replicas < 1) return [];
+  const rolling = { ...KUBERNETES_ROLLING_UPDATE, ...strategy.rollingUpdate };
+  const surge = scaledPods(rolling.maxSurge, replicas, true);
+  let unavailable = scaledPods(rolling.maxUnavailable, replicas, false);
+  // Both 0 is rollingUpdateRejections' finding: the API server refuses it before any rollout.
+  if (surge === undefined || unavailable === undefined || (isZeroPods(rolling.maxSurge) && isZeroPods(rolling.maxUnavailable))) return [];
+  if (surge === 0 && unavailable === 0) unavailable = 1;
+  if (unavailable < replicas) return [];
+  return [{
+    field: 'spec.strategy.rollingUpdate.maxUnavailable',
+    message: `lets ${unavailable} of ${replicas} pod${replicas === 1 ? '' : 's'} be unavailable at once, so a rollout can take every ready pod out of ${servedBy}.`,
+    value: rolling.maxUnavailable,
+    allowed: `fewer than ${replicas} pod${replicas === 1 ? '' : 's'}`,
+    fix: 'set maxUnavailable to 0 and maxSurge to 1 (or "25%"): new pods start before old ones stop.',
+  }];
+}
