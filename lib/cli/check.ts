@@ -3,7 +3,8 @@ import { checkPolicies } from '../policy/engine';
 import { formatReport } from '../policy/report';
 import { RULES } from '../policy/rules';
 import { closest } from '../policy/suggest';
-import { CliCommand, EXIT_UNREADABLE, readManifestsForCommand } from './main';
+import { loadManifests, ManifestLoad, ManifestReadError } from '../core/manifest-files';
+import { CliCommand, EXIT_UNREADABLE } from './main';
 
 const USAGE = [
   'Usage: cdk8s-netkit check [--format text|json] [--strict] [--info] [options] <files or folders>…',
@@ -29,12 +30,15 @@ const LIST_OPTIONS: Record<string, 'externalNamespaces' | 'externalIngressClasse
 
 /**
  * `check`: runs every policy rule over Kubernetes YAML files; info findings
- * are counted, and listed with --info. Exit codes:
- * 0 no error finding, 1 warnings with --strict, 2 any error finding (or bad
- * usage), 3 unreadable input.
+ * are counted, and listed with --info. A file that cannot be read is
+ * reported and the others are checked; templates and YAML that is not a
+ * Kubernetes object are skipped with a note. Exit codes: 0 no error finding,
+ * 1 warnings with --strict, 2 any error finding (or bad usage), 3 a file
+ * that cannot be read (and no error finding elsewhere), or no Kubernetes
+ * object at all.
  */
 export const checkCommand: CliCommand = {
-  summary: 'check Kubernetes YAML against the policy rules (exit 2 on errors, 1 on warnings with --strict, 3 on unreadable input)',
+  summary: 'check Kubernetes YAML against the policy rules (exit 2 on errors, 1 on warnings with --strict, 3 on unreadable input or no objects)',
   run: (args, io) => {
     let format = 'text';
     let strict = false;
@@ -89,8 +93,23 @@ export const checkCommand: CliCommand = {
       io.err(`cdk8s-netkit check: no files or folders given.\n${USAGE}`);
       return 2;
     }
-    const manifests = readManifestsForCommand('check', paths, io);
-    if (typeof manifests === 'number') return manifests;
+    let load: ManifestLoad;
+    try {
+      load = loadManifests(paths);
+    } catch (e) {
+      if (!(e instanceof ManifestReadError)) throw e;
+      io.err(`cdk8s-netkit check: cannot read ${e.message}\n`);
+      return EXIT_UNREADABLE;
+    }
+    // One unreadable or templated file does not hide the findings of the others; each is said once.
+    for (const bad of load.unreadable) io.err(`cdk8s-netkit check: cannot read ${bad.message}\n`);
+    for (const { file, reason } of load.skipped) io.err(`cdk8s-netkit check: skipped ${file}: ${reason}.\n`);
+    const manifests = load.manifests;
+    if (manifests.length === 0) {
+      // A wrong folder in a pipeline must not pass silently.
+      io.err(`cdk8s-netkit check: no Kubernetes objects found in ${paths.join(', ')}.\n`);
+      return EXIT_UNREADABLE;
+    }
     let findings;
     try {
       findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(gatewayApiVersion ? { gatewayApiVersion } : {}) });
@@ -110,6 +129,7 @@ export const checkCommand: CliCommand = {
       io.out(formatReport(findings, { listInfos }));
     }
     if (findings.some((f) => f.severity === 'error')) return 2;
+    if (load.unreadable.length > 0) return EXIT_UNREADABLE;
     if (strict && findings.some((f) => f.severity === 'warning')) return 1;
     return 0;
   },

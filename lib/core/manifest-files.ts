@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 
 /** A Kubernetes object read from a YAML or JSON file. */
 export interface LoadedManifest {
@@ -46,15 +46,22 @@ export function expandManifestPaths(paths: readonly string[]): string[] {
 
 /**
  * Reads every Kubernetes object in the files: several documents per file,
- * anchors and aliases, `List` kinds flattened, empty documents skipped.
+ * anchors and aliases, `List` kinds flattened (each item with its own line),
+ * empty documents skipped.
  */
 export function readManifestFile(file: string): LoadedManifest[] {
-  let source: string;
+  return parseManifests(file, readSource(file));
+}
+
+function readSource(file: string): string {
   try {
-    source = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     throw new ManifestReadError(file, undefined, `cannot read: ${(e as Error).message}`);
   }
+}
+
+function parseManifests(file: string, source: string): LoadedManifest[] {
   const out: LoadedManifest[] = [];
   // Line starts recorded while parsing: a line number is then a lookup, not a scan from the top of the file.
   const lines = new LineCounter();
@@ -77,7 +84,11 @@ export function readManifestFile(file: string): LoadedManifest[] {
     }
     const obj = value as any;
     if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && (Array.isArray(obj.items) || obj.items === null)) {
-      for (const item of obj.items ?? []) out.push({ manifest: item, file, line });
+      const itemNodes = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
+      (obj.items ?? []).forEach((item: unknown, i: number) => {
+        const start = isSeq(itemNodes) ? (itemNodes.items[i] as any)?.range?.[0] : undefined;
+        out.push({ manifest: item, file, line: start !== undefined ? lines.linePos(start).line : line });
+      });
     } else {
       out.push({ manifest: obj, file, line });
     }
@@ -85,7 +96,87 @@ export function readManifestFile(file: string): LoadedManifest[] {
   return out;
 }
 
-/** Reads all files and folders given. */
+/** Reads all files and folders given; throws on the first file that cannot be read. */
 export function readManifests(paths: readonly string[]): LoadedManifest[] {
   return expandManifestPaths(paths).flatMap(readManifestFile);
+}
+
+/** A file, or some of its documents, that was not checked, and why. */
+export interface SkippedManifests {
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** What {@link loadManifests} read from a repository of any shape. */
+export interface ManifestLoad {
+  /** The Kubernetes objects, with file and line. */
+  readonly manifests: LoadedManifest[];
+  /** Templates, and YAML that is not a Kubernetes object (kustomization.yaml, Chart.yaml, values.yaml, app config). */
+  readonly skipped: SkippedManifests[];
+  /** Files that cannot be read or parsed; every other file was read. */
+  readonly unreadable: ManifestReadError[];
+}
+
+/**
+ * A `{{` template action outside any quoted string or comment on its line:
+ * `name: {{ .Values.name }}` or `{{- if … }}` (it may even parse, as a flow
+ * mapping, into nonsense), but not `summary: "{{ $labels.instance }} down"`,
+ * which is an ordinary string of a valid manifest.
+ */
+const TEMPLATE_ACTION = /^[^"'#\n]*\{\{/m;
+
+/** Kinds that configure a tool and are never applied to a cluster. */
+const TOOL_CONFIG_GROUPS = ['kustomize.config.k8s.io/', 'config.kubernetes.io/'];
+
+/**
+ * Reads a repository as it is: one unreadable file does not hide the others
+ * (it is listed in `unreadable`), `{{ }}` templates (Helm charts' templates/,
+ * Go templates) are skipped until rendered, and documents that are not
+ * Kubernetes objects (no apiVersion and kind, or kustomize configuration)
+ * are skipped rather than checked as objects. A missing path still throws.
+ */
+export function loadManifests(paths: readonly string[]): ManifestLoad {
+  const manifests: LoadedManifest[] = [];
+  const skipped: SkippedManifests[] = [];
+  const unreadable: ManifestReadError[] = [];
+  for (const file of expandManifestPaths(paths)) {
+    if (isHelmTemplate(file)) {
+      skipped.push({ file, reason: 'a Helm chart template: render it first (helm template) and check the output' });
+      continue;
+    }
+    let read: LoadedManifest[];
+    try {
+      const source = readSource(file);
+      if (TEMPLATE_ACTION.test(source)) {
+        skipped.push({ file, reason: 'a {{ }} template, not YAML until rendered: render it and check the output' });
+        continue;
+      }
+      read = parseManifests(file, source);
+    } catch (e) {
+      if (!(e instanceof ManifestReadError)) throw e;
+      unreadable.push(e);
+      continue;
+    }
+    const objects = read.filter((m) => isKubernetesObject(m.manifest));
+    if (objects.length < read.length) {
+      skipped.push({ file, reason: `${read.length - objects.length} document(s) not Kubernetes objects (no apiVersion and kind, or tool configuration such as kustomization.yaml)` });
+    }
+    manifests.push(...objects);
+  }
+  return { manifests, skipped, unreadable };
+}
+
+function isKubernetesObject(manifest: any): boolean {
+  if (!manifest || typeof manifest !== 'object') return false;
+  const { apiVersion, kind } = manifest;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) return false;
+  return !TOOL_CONFIG_GROUPS.some((group) => apiVersion.startsWith(group));
+}
+
+/** Whether a file sits in the templates/ folder of a Helm chart (a Chart.yaml beside that folder). */
+function isHelmTemplate(file: string): boolean {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    if (basename(dir) === 'templates' && existsSync(join(dirname(dir), 'Chart.yaml'))) return true;
+  }
+  return false;
 }

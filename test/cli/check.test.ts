@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -47,12 +49,31 @@ describe('cdk8s-netkit check', () => {
     }]);
   });
 
-  test('exits 3 on unreadable YAML, naming file and line, without a stack trace', () => {
+  test('exits 3 on unreadable YAML, naming file and line, without a stack trace, after checking the other files', () => {
     const r = check(join(fixtures, 'clean.yaml'), join(fixtures, 'unreadable.yaml'));
     expect(r.code).toBe(3);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe('0 error(s), 0 warning(s), 0 info(s).\n');
     expect(r.stderr).toMatch(/^cdk8s-netkit check: cannot read .*unreadable\.yaml:6: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a repository as it is: skipped files are named, the rest is checked; no objects at all exits 3', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netkit-check-repo-'));
+    try {
+      writeFileSync(join(dir, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n');
+      writeFileSync(join(dir, 'values.yaml'), 'replicaCount: 2\n');
+      expect(check(dir)).toMatchObject({ code: 3, stderr: expect.stringContaining(`no Kubernetes objects found in ${dir}`) });
+      copyFileSync(join(fixtures, 'broken.yaml'), join(dir, 'broken.yaml'));
+      writeFileSync(join(dir, 'template.yaml'), 'kind: Service\nmetadata:\n  name: {{ .Values.name }}\n');
+      const r = check(dir);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('ERROR [svc-selector-matches-pod]');
+      expect(r.stdout).not.toMatch(/name-valid|schema-valid/);
+      expect(r.stderr).toContain(`skipped ${join(dir, 'template.yaml')}: a {{ }} template`);
+      expect(r.stderr).toContain(`skipped ${join(dir, 'values.yaml')}: 1 document(s) not Kubernetes objects`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('exits 3 on a missing file', () => {
