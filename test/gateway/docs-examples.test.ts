@@ -1,20 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as ts from 'typescript';
+import { runTsBlock as run, tsBlocks } from '../helpers/docs-blocks';
 
 // Every ```ts block of docs/gateway-api.md runs as written (complete blocks importing 'cdk8s' and 'cdk8s-netkit').
-const page = readFileSync(join(__dirname, '..', '..', 'docs', 'gateway-api.md'), 'utf8');
-const blocks = [...page.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-
-function run(code: string): string[] {
-  const { outputText } = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-  const logged: string[] = [];
-  const fakeConsole = { ...console, log: (...args: unknown[]) => logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')) };
-  const mod = { exports: {} };
-  new Function('require', 'module', 'exports', 'console', outputText)((id: string) => require(id === 'cdk8s-netkit' ? '../../lib' : id), mod, mod.exports, fakeConsole);
-  return logged;
-}
+const blocks = tsBlocks('gateway-api.md');
 
 describe('docs/gateway-api.md examples', () => {
   let outdir: string;

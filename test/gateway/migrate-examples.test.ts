@@ -2,16 +2,19 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { HttpIngress, IngressBackend, migrateIngresses, readManifests, routeTable } from '../../lib';
+import { checkPolicies, HttpIngress, IngressBackend, migrateIngresses, readManifests, routeTable } from '../../lib';
 import { synthMainApp } from '../helpers/synth-main';
 import { named, ofKind } from './migrate-fixtures';
 
 const fixtures = join(__dirname, 'fixtures', 'ingress-nginx');
-const notIngress = (objects: readonly any[]) => objects.filter((o) => o.kind !== 'Ingress');
+const without = (objects: readonly any[], ...kinds: string[]) => objects.filter((o) => !kinds.includes(o.kind));
 
-/** The table of the Ingresses, and of what replaces them (the same Services, which resolve named ports, on both sides). */
+/**
+ * The table of the Ingresses, and of what replaces them (the same Services, which resolve named ports, on
+ * both sides; the HTTPRoutes the example app already has are left out of both).
+ */
 function tables(manifests: readonly any[], result: { objects: readonly any[] }) {
-  return { before: routeTable(manifests), after: routeTable([...notIngress(manifests), ...result.objects]) };
+  return { before: routeTable(without(manifests, 'HTTPRoute')), after: routeTable([...without(manifests, 'Ingress', 'HTTPRoute'), ...result.objects]) };
 }
 
 describe('migrate: the example app', () => {
@@ -24,6 +27,13 @@ describe('migrate: the example app', () => {
     const { before, after } = tables(manifests, result);
     expect(before.length).toBe(5);
     expect(after).toEqual(before);
+  });
+
+  test('its own Gateway API objects and what migrate writes pass every Gateway API rule', () => {
+    const findings = (objects: readonly any[]) => checkPolicies(objects).filter((f) => f.rule.startsWith('gw-'));
+    expect(ofKind(manifests, 'HTTPRoute').length).toBeGreaterThan(0);
+    expect(findings(manifests)).toEqual([]);
+    expect(findings([...without(manifests, 'Ingress', 'HTTPRoute', 'Gateway'), ...result.objects])).toEqual([]);
   });
 
   test('every Ingress converts fully; only the HTTPS-only hosts get a redirect route', () => {

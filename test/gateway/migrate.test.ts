@@ -188,9 +188,15 @@ describe('a shared Gateway (gatewayNamespace)', () => {
   test('routes name the Gateway\'s namespace; a ReferenceGrant lets it read the Secret, and only where needed', () => {
     expect(named(result.objects, 'HTTPRoute', 'b-b-example-com').spec.parentRefs).toEqual([{ name: 'nginx', namespace: 'gateway', sectionName: 'http' }]);
     expect(ofKind(result.objects, 'ReferenceGrant')).toEqual([{
-      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'gateway-gateway-nginx-tls', namespace: 'team-a' },
+      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'allow-gateways-from-gateway', namespace: 'team-a' },
       spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'gateway' }], to: [{ group: '', kind: 'Secret', name: 'a-tls' }] },
     }]);
+  });
+
+  test('past 16 Secrets in one namespace a second grant follows', () => {
+    const many = Array.from({ length: 17 }, (_, i) => ingress(`a${i}`, [rule(`a${i}.example.com`, path('/'))], { ns: 'team-a', tls: [{ hosts: [`a${i}.example.com`], secretName: `s${String(i).padStart(2, '0')}` }] }));
+    const grants = ofKind(migrateIngresses(many, { gatewayNamespace: 'gateway' }).objects, 'ReferenceGrant');
+    expect(grants.map((g) => [g.metadata.name, g.spec.to.length])).toEqual([['allow-gateways-from-gateway', 16], ['allow-gateways-from-gateway-2', 1]]);
   });
 
   test('per-namespace Gateways (the default) need no ReferenceGrant', () => {

@@ -1,5 +1,6 @@
 import { EXTERNAL_SECRETS_ANNOTATION } from '../../core/annotations';
 import { Problem } from '../../core/errors';
+import { defaultListenerName } from '../gateway';
 import { GATEWAY_API_GROUP, GATEWAY_API_V1, REFERENCE_GRANT_API_VERSION } from '../types';
 /** The listener every Gateway gets for plain HTTP: port 80, every hostname. */
 export const HTTP_LISTENER = 'http';
@@ -35,9 +36,10 @@ interface HttpsListener {
 
 /**
  * One Gateway being built: an HTTP listener for every host, an HTTPS
- * listener per TLS hostname. Listener names come from the hostname with
- * `*` spelt out (`https-wildcard-example-com` and `https-example-com` stay
- * apart, unlike ingress2gateway's) and a counter when two still collide.
+ * listener per TLS hostname. Listener names are the Gateway construct's
+ * (`https-wildcard-example-com` for `*.example.com`, so it stays apart from
+ * `https-example-com`, unlike ingress2gateway's), with a counter when two
+ * still collide.
  */
 export class GatewayPlan {
   private readonly https = new Map<string, HttpsListener>();
@@ -83,7 +85,7 @@ export class GatewayPlan {
         },
       };
     }
-    const listener = { name: uniqueName(`https-${hostSlug(hostname)}`, this.listenerNames), hostname, secretNamespace, secretName, from };
+    const listener = { name: uniqueName(defaultListenerName('HTTPS', hostname), this.listenerNames), hostname, secretNamespace, secretName, from };
     this.https.set(hostname, listener);
     if (external) this.externalSecrets.add(secretNamespace === this.namespace ? secretName : `${secretNamespace}/${secretName}`);
     return { name: listener.name };
@@ -124,30 +126,43 @@ export class GatewayPlan {
     };
   }
 
-  /** The ReferenceGrants that let the Gateway read TLS Secrets of other namespaces: one per namespace (more past 16 Secrets). */
-  public referenceGrants(): any[] {
-    const byNamespace = new Map<string, Set<string>>();
-    for (const l of this.https.values()) {
-      if (l.secretNamespace === this.namespace) continue;
-      if (!byNamespace.has(l.secretNamespace)) byNamespace.set(l.secretNamespace, new Set());
-      byNamespace.get(l.secretNamespace)!.add(l.secretName);
-    }
-    const out: any[] = [];
-    for (const namespace of [...byNamespace.keys()].sort()) {
-      const names = [...byNamespace.get(namespace)!].sort();
-      const taken = new Set<string>();
-      for (let i = 0; i < names.length; i += MAX_GRANT_TARGETS) {
-        out.push({
-          apiVersion: REFERENCE_GRANT_API_VERSION,
-          kind: 'ReferenceGrant',
-          metadata: { name: uniqueName(`gateway-${this.namespace}-${this.name}-tls`, taken), namespace },
-          spec: {
-            from: [{ group: GATEWAY_API_GROUP, kind: 'Gateway', namespace: this.namespace }],
-            to: names.slice(i, i + MAX_GRANT_TARGETS).map((name) => ({ group: '', kind: 'Secret', name })),
-          },
-        });
-      }
-    }
-    return out;
+  /** The Secrets of other namespaces its listeners read, as [namespace, name]. */
+  public foreignSecrets(): Array<[string, string]> {
+    return [...this.https.values()].filter((l) => l.secretNamespace !== this.namespace).map((l) => [l.secretNamespace, l.secretName]);
   }
+}
+
+/**
+ * The ReferenceGrants that let the Gateways read TLS Secrets of other
+ * namespaces, named as the ReferenceGrant constructs name theirs: one per
+ * (Secret namespace, Gateway namespace), `allow-gateways-from-<namespace>`
+ * (`-2` … past 16 Secrets), each Secret listed by name.
+ */
+export function secretGrants(gateways: readonly GatewayPlan[]): any[] {
+  const byTarget = new Map<string, Set<string>>();
+  for (const g of gateways) {
+    for (const [namespace, name] of g.foreignSecrets()) {
+      const key = JSON.stringify([namespace, g.namespace]);
+      if (!byTarget.has(key)) byTarget.set(key, new Set());
+      byTarget.get(key)!.add(name);
+    }
+  }
+  const out: any[] = [];
+  for (const key of [...byTarget.keys()].sort()) {
+    const [namespace, from] = JSON.parse(key) as [string, string];
+    const names = [...byTarget.get(key)!].sort();
+    for (let i = 0; i < names.length; i += MAX_GRANT_TARGETS) {
+      const n = i / MAX_GRANT_TARGETS + 1;
+      out.push({
+        apiVersion: REFERENCE_GRANT_API_VERSION,
+        kind: 'ReferenceGrant',
+        metadata: { name: `allow-gateways-from-${from}${n > 1 ? `-${n}` : ''}`, namespace },
+        spec: {
+          from: [{ group: GATEWAY_API_GROUP, kind: 'Gateway', namespace: from }],
+          to: names.slice(i, i + MAX_GRANT_TARGETS).map((name) => ({ group: '', kind: 'Secret', name })),
+        },
+      });
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { nameCoversHost } from '../../tls/host-coverage';
 import { gatewayProblems, hostnameProblem, httpPathProblems, httpRouteProblems, referenceGrantProblems } from '../validation';
 import { NginxSettings, readNginxAnnotations } from './annotations';
 import { backendRef, serviceIndex, ServiceIndex } from './backends';
-import { GatewayPlan, hostSlug, HTTP_LISTENER } from './gateway-plan';
+import { GatewayPlan, hostSlug, HTTP_LISTENER, secretGrants } from './gateway-plan';
 import { convertPath } from './paths';
 import { httpRoutes, packRules, RouteEntry } from './route-packing';
 import { IngressMigration, MigrateOptions, MigrationInput, MigrationResult } from './types';
@@ -103,7 +103,7 @@ export function migrateIngresses(input: ReadonlyArray<MigrationInput | Record<st
   const users = (g: GatewayPlan) => sources.filter((s) => routes.some((r) => r.gateway === g && r.sources.includes(s)));
   const candidates: Array<{ object: any; sources: Source[]; problems: Problem[] }> = [
     ...sortedGateways.map((g) => ({ object: g.toManifest(), sources: users(g), check: gatewayProblems })),
-    ...sortedGateways.flatMap((g) => g.referenceGrants().map((grant) => ({ object: grant, sources: users(g).filter((s) => s.namespace === grant.metadata.namespace), check: referenceGrantProblems }))),
+    ...secretGrants(sortedGateways).map((grant) => ({ object: grant, sources: sources.filter((s) => s.namespace === grant.metadata.namespace && sortedGateways.some((g) => users(g).includes(s))), check: referenceGrantProblems })),
     ...routes.map(({ route, sources: s }) => ({ object: route, sources: s, check: httpRouteProblems })),
   ].map(({ object, sources: s, check }) => ({ object, sources: s, problems: check(object) }));
   const objects: any[] = [];

@@ -11,7 +11,8 @@ export function formatMigrationReport(result: MigrationResult): string {
   for (const i of result.ingresses) {
     lines.push(`Ingress ${i.namespace}/${i.name}${i.file !== undefined ? ` (${i.file}:${i.line})` : ''}`);
     lines.push(`  wrote: ${i.wrote.length > 0 ? i.wrote.join(', ') : 'nothing'}`);
-    for (const p of i.notConverted) lines.push(`  NOT CONVERTED ${formatProblem(p)}`);
+    // The label says it; the message's own "not converted: " (for API users reading problems alone) would repeat it.
+    for (const p of i.notConverted) lines.push(`  NOT CONVERTED ${formatProblem({ ...p, message: p.message.replace(/^not converted: /, '') })}`);
     for (const p of i.changed) lines.push(`  CHANGED ${formatProblem(p)}`);
   }
   const partial = result.ingresses.filter((i) => i.notConverted.length > 0).length;
