@@ -13,11 +13,12 @@ const routed = gatewayApiObjects(objects).filter((o) => o.kind !== 'CustomResour
 const find = (kind: string, name: string, namespace: string) =>
   routed.find((o) => o.kind === kind && o.metadata.name === name && o.metadata.namespace === namespace);
 
-const PROBLEMS: Record<string, (manifest: any) => unknown[]> = { Gateway: gatewayProblems, HTTPRoute: httpRouteProblems, ReferenceGrant: referenceGrantProblems };
+// NGINX Gateway Fabric's GatewayClass is held to the CRD schema alone: no construct of ours writes its CEL-checked fields.
+const PROBLEMS: Record<string, (manifest: any) => unknown[]> = { Gateway: gatewayProblems, HTTPRoute: httpRouteProblems, ReferenceGrant: referenceGrantProblems, GatewayClass: () => [] };
 
 describe('example app, Gateway API', () => {
-  test('the cluster file holds the v1.5.1 standard CRDs and safe-upgrades policy exactly as upstream publishes them', () => {
-    const cluster = perFile.find((f) => f.file.endsWith('cluster.k8s.yaml'))!;
+  test('the cluster-crds file holds the v1.5.1 standard CRDs and safe-upgrades policy exactly as upstream publishes them', () => {
+    const cluster = perFile.find((f) => f.file.endsWith('cluster-crds.k8s.yaml'))!;
     const crds = cluster.objects.filter((o) => o.metadata?.annotations?.['gateway.networking.k8s.io/bundle-version'] !== undefined || o.metadata?.name === 'safe-upgrades.gateway.networking.k8s.io');
     expect(crds).toEqual(bundleObjects('v1.5.1'));
   });
