@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { RULES } from '../../lib';
 import { renderRulesTable, RULES_TABLE_END, RULES_TABLE_START, withRulesTable } from '../../lib/policy/rules-table';
 
-describe('README rules table', () => {
-  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+describe('the rules table of docs/policy.md', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'docs', 'policy.md'), 'utf8');
 
   test('is up to date with the rules (run `npm run docs:rules` when this fails)', () => {
     expect(withRulesTable(readme, RULES)).toBe(readme);
@@ -21,6 +21,6 @@ describe('README rules table', () => {
   test('replaces only the text between the markers', () => {
     const doc = `intro\n${RULES_TABLE_START}\nold\n${RULES_TABLE_END}\noutro\n`;
     expect(withRulesTable(doc, RULES.slice(0, 1))).toBe(`intro\n${RULES_TABLE_START}\n${renderRulesTable(RULES.slice(0, 1))}\n${RULES_TABLE_END}\noutro\n`);
-    expect(() => withRulesTable('no markers', RULES)).toThrow(/README has no rules table markers/);
+    expect(() => withRulesTable('no markers', RULES)).toThrow(/The page has no rules table markers/);
   });
 });
