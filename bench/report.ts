@@ -1,4 +1,5 @@
 import { formatSpread, markdownTable, mib, ratio, Sample, seconds, Spread } from './stats';
+import { renderStartup, StartupCell } from './startup';
 import { Layout } from './workload';
 
 export interface VariantCell {
@@ -27,6 +28,8 @@ export interface Results {
   readonly cells: VariantCell[];
   readonly policy: VariantCell[];
   readonly commands: CommandCell[];
+  /** Absent in results written before the start-up measurement existed. */
+  readonly startup?: StartupCell[];
 }
 
 const VARIANT_NAMES: Record<string, string> = {
@@ -69,7 +72,7 @@ export function renderReport(r: Results): string {
   const asNetkit = find('floor-as-netkit', 'one-chart', 5000)?.wallMs?.median;
   const ours5000 = find('ours', 'one-chart', 5000)?.wallMs?.median;
   if (asNetkit && ours5000) {
-    out.push('NetkitApp has cdk8s serialize each file\'s documents smallest first and skip the YAML library\'s tag scan (the same bytes; see the README). The floor does neither;'
+    out.push('NetkitApp has cdk8s serialize each file\'s documents smallest first and skip the YAML library\'s tag scan (the same bytes; see docs/performance.md). The floor does neither;'
       + ' "floor, serialized as NetkitApp does" is the floor doing both. The targets compare with the floor; against the floor serialized as NetkitApp does,'
       + ` ours with one chart at N = 5,000 is ${ratio(ours5000, asNetkit)}.`, '');
   }
@@ -102,6 +105,8 @@ export function renderReport(r: Results): string {
   out.push('## `cdk8s synth` of the example app (main.ts)', '');
   out.push(markdownTable(['command', 'wall time', 'peak RSS'], r.commands.map((c) => [
     c.name, formatSpread(c.wallMs, seconds, c.samples.length), mib(c.peakRssMiB.median)])), '');
+
+  if (r.startup) out.push('## CLI start-up (`node bin/cdk8s-netkit.js`, issue 14: at most 0.5 s above `node -e \'\'`)', '', renderStartup(r.startup));
 
   const targets = evaluateTargets(r, find);
   if (targets.length > 0) {

@@ -1,6 +1,7 @@
 // `npm run bench`: a benchmark, not a test. Prints a table, writes
 // bench/results.json and bench/RESULTS.md, and never fails on timing.
-// `npm run bench -- --quick` runs N=100 and 1,000 once each (a smoke run).
+// `npm run bench -- --quick` runs N=100 and 1,000 once each (a smoke run);
+// `npm run bench -- --startup` measures only the CLI start-up (bench/startup.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { compileForBench } from './compile';
 import { measureCommand, measureVariant } from './measure';
 import { renderReport, Results, VariantCell, CommandCell } from './report';
 import { Sample, spread } from './stats';
+import { measureStartup, renderStartup } from './startup';
 import { LAYOUTS } from './workload';
 
 const ROOT = join(__dirname, '..');
@@ -28,6 +30,11 @@ function log(message: string): void {
 }
 
 function main(): void {
+  if (process.argv.includes('--startup')) {
+    log('CLI start-up: node -e \'\' against cdk8s-netkit from this clone and from the packed package, 10 runs each…');
+    process.stdout.write(`## CLI start-up\n\n${renderStartup(measureStartup(ROOT, 10))}`);
+    return;
+  }
   const started = new Date();
   log('compiling lib/, bench/ and main.ts to plain JavaScript as the published build does (tsc options, no type check)…');
   compileForBench(ROOT, BUILD);
@@ -57,6 +64,8 @@ function main(): void {
 
   log('  npx cdk8s synth of the example app, and its app step alone…');
   const commands = measureExampleSynth();
+  log('  CLI start-up, from this clone and from the packed package…');
+  const startup = measureStartup(ROOT, quick ? 3 : 10);
 
   const results: Results = {
     started: started.toISOString(),
@@ -71,6 +80,7 @@ function main(): void {
     cells: cells.map(withSummary),
     policy: policy.map(withSummary),
     commands,
+    startup,
   };
   const report = renderReport(results);
   // A --quick smoke run only prints: the committed files hold the last full run, which the README quotes.

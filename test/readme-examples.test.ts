@@ -1,16 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import type { App } from 'cdk8s';
 
-// Every ```ts block in the README must run: a feature shown there works.
+// Every ```ts block in README.md and in every docs/*.md page must run: a feature shown there works.
 // Blocks share nothing; names a block uses without declaring (`app`, `dev`, `web`, …) come
 // from a small prelude, the way the reader has them from earlier blocks. A block preceded by
 // `<!-- readme-test: skip (reason) -->` is not run (e.g. it reads a file from the reader's cluster).
-const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/(<!-- readme-test: skip[^>]*-->\s*)?```ts\n([\s\S]*?)```/g)]
-  .map((m, i) => ({ index: i + 1, skip: Boolean(m[1]), code: m[2] }));
+const ROOT = join(__dirname, '..');
+const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const blocks = PAGES.flatMap((page) => [...readFileSync(join(ROOT, page), 'utf8').matchAll(/(<!-- readme-test: skip[^>]*-->\s*)?```ts\n([\s\S]*?)```/g)]
+  .map((m, i) => ({ page, index: i + 1, skip: Boolean(m[1]), code: m[2] })));
 
 const PRELUDE: Array<{ name: string; needs: string[]; code: string }> = [
   { name: 'app', needs: [], code: 'const app = new cdk8s_1.App();' },
@@ -65,7 +66,7 @@ function run(block: string): App | undefined {
   return mod.exports.__app;
 }
 
-describe('README examples', () => {
+describe('README and docs examples', () => {
   let outdir: string;
   const previous = process.env.CDK8S_OUTDIR;
   // An example that calls app.synth() must never write into the project's dist/.
@@ -80,12 +81,13 @@ describe('README examples', () => {
     rmSync(`${outdir}-traffic`, { recursive: true, force: true });
   });
 
-  test('there are examples', () => {
-    expect(blocks.filter((b) => !b.skip).length).toBeGreaterThanOrEqual(3);
+  test('there are examples, in the README and on the docs pages', () => {
+    expect(blocks.filter((b) => !b.skip && b.page === 'README.md').length).toBeGreaterThanOrEqual(3);
+    expect(PAGES.length).toBeGreaterThan(1);
   });
 
-  test.each(blocks.filter((b) => !b.skip).map((b) => [b.index, b.code.split('\n')[0], b.code]))(
-    'block %d (%s) runs and synthesizes', (_i, _first, code) => {
+  test.each(blocks.filter((b) => !b.skip).map((b) => [b.page, b.index, b.code.split('\n')[0], b.code]))(
+    '%s block %d (%s) runs and synthesizes', (_page, _i, _first, code) => {
       const app = run(code as string);
       if (app) app.synthYaml();
     });

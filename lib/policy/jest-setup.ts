@@ -1,5 +1,5 @@
 // Add to jest's `setupFilesAfterEnv` (or import it in a test) to get
-// `expect(chart).toPassPolicies()`: `cdk8s-netkit/build/policy/jest-setup`.
+// `expect(chart).toPassPolicies()`: `cdk8s-netkit/jest-setup`.
 import { policyMatchers } from './jest-matchers';
 
 // jest's global, declared here so the library builds without jest's types.

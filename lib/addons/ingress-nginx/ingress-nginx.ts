@@ -27,8 +27,8 @@ import {
 } from './upstream';
 import { ingressNginxPropProblems } from './validation';
 
-/** The README section the retirement warning points to. */
-export const INGRESS_NGINX_ALTERNATIVES_SECTION = 'README.md, "Alternatives to ingress-nginx"';
+/** The docs section the retirement warning points to. */
+export const INGRESS_NGINX_ALTERNATIVES_SECTION = 'docs/ingress-nginx.md, "Alternatives to ingress-nginx"';
 
 /**
  * The ingress-nginx controller v1.15.1 install, object for object the upstream

@@ -225,7 +225,7 @@ export function kubeProxyConfigurationWarnings(config: KubeProxyConfiguration, o
   return [
     `kube-proxy mode "ipvs" is deprecated since Kubernetes 1.35 (KEP-5495) and this configuration targets ${versionText}: `
     + 'kube-proxy logs a deprecation warning at start, and upstream plans to turn ipvs off by default in 1.40 and remove it in 1.43. '
-    + 'Move to mode "nftables" (GA since 1.33); the README section "Kubernetes releases, and moving from ipvs to nftables" shows how.',
+    + 'Move to mode "nftables" (GA since 1.33); docs/kube-proxy.md, "Kubernetes releases, and moving from ipvs to nftables", shows how.',
   ];
 }
 
