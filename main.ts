@@ -1,27 +1,31 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace, plus the per-cluster add-ons. `npx cdk8s synth` writes
-// them to dist/ (see README, "Install order", for applying them).
+// the apps to dist/ and the add-ons to cluster-addons/ (docs/apply.md: applying them).
 import { App, Duration } from 'cdk8s';
 import {
-  enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
-  NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress, writeKustomization, writeTrafficMap,
+  ClusterAddonChart, enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
+  NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress,
 } from './lib';
 
-// NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
-const app = new NetkitApp();
+// NetkitApp publishes dist/, cluster-addons/, dist-traffic/ and .netkit/secrets/ all at
+// once, only when the synth succeeded (docs/output.md), with a Kustomization in each
+// manifest folder (`kubectl apply -k`, Argo CD, Flux) and the traffic map (ACCESS.md).
+const app = new NetkitApp({ kustomization: true, trafficMap: true });
 
 // ---------------------------------------------------------------------------
-// Chart cluster (no namespace): per-cluster add-ons. The other charts depend on
-// it, so its file sorts first and `kubectl apply -f dist/` creates the
-// controller before anything else.
+// Cluster add-ons: ClusterAddonCharts go to cluster-addons/, never to dist/, so
+// `kubectl apply -f dist/` changes nothing outside the apps' namespaces. Each is
+// applied deliberately, before the apps (docs/apply.md).
 // ---------------------------------------------------------------------------
-const cluster = new NetkitChart(app, 'cluster');
 
 // kube-proxy in ipvs mode with round-robin, as in the classic tutorials
 // (`kubectl edit cm kube-proxy -n kube-system`, mode: "ipvs"). It replaces the
-// ConfigMap kubeadm created; restart the DaemonSet to apply it. ipvs is
-// deprecated from Kubernetes 1.35, so synth prints a warning recommending nftables.
-new KubeProxyConfig(cluster, 'kube-proxy', {
+// ConfigMap kubeadm created; restart the DaemonSet to apply it. The API server
+// endpoint is the tutorial cluster's: put your own (`kubectl config view --minify`)
+// before applying this file to any other cluster. ipvs is deprecated from
+// Kubernetes 1.35, so synth prints a warning recommending nftables.
+const kubeProxy = new ClusterAddonChart(app, 'kube-proxy');
+new KubeProxyConfig(kubeProxy, 'kube-proxy', {
   apiServerEndpoint: 'https://192.168.109.100:6443',
   clusterCIDR: '10.244.0.0/16',
   mode: 'ipvs',
@@ -29,18 +33,16 @@ new KubeProxyConfig(cluster, 'kube-proxy', {
 });
 
 // The ingress-nginx install of the classic bare-metal tutorials, every node
-// answering on 30080 (http) and 30443 (https). Its admission webhook is written
-// with a chart of its own that depends on every application chart, so its file
-// sorts last: `kubectl apply -f dist/` on a fresh cluster creates the Ingresses
-// before the webhook that would reject them while the controller starts.
-const admission = new NetkitChart(app, 'cluster-admission');
-new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, webhookChart: admission });
+// answering on 30080 (http) and 30443 (https). Its admission webhook rejects
+// Ingresses until the controller serves, so the apps are applied only once the
+// install is ready (the file's header gives the `kubectl wait` commands).
+const ingressNginx = new ClusterAddonChart(app, 'ingress-nginx');
+new IngressNginx(ingressNginx, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
 
 // ---------------------------------------------------------------------------
 // Namespace dev: one Deployment behind every kind of Service.
 // ---------------------------------------------------------------------------
 const dev = new NetkitChart(app, 'dev', { namespace: 'dev' });
-dev.addDependency(cluster);
 
 const pcDeployment = new WebApp(dev, 'pc-deployment', {
   image: 'nginx:1.17.2',
@@ -88,7 +90,7 @@ const tomcatService = ExposedService.headless(dev, 'tomcat-service', { target: t
 // The tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
 // secret tls tls-secret`, with SANs (browsers ignore CN). The key pair is generated
 // once into .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
-// (both git-ignored; `kubectl apply -f .netkit/secrets/`). Nothing of it is in
+// (both git-ignored; `kubectl apply -R -f .netkit/secrets/`). Nothing of it is in
 // dist/, so a fresh clone, with a new key, still synthesizes the committed dist/.
 const devCertificate = new SelfSignedTlsCertificate(dev, 'tls-secret', {
   dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
@@ -113,7 +115,6 @@ new HttpIngress(dev, 'ingress-https', {
 // Service, published as web01 under the cluster's wildcard name.
 // ---------------------------------------------------------------------------
 const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
-defaults.addDependency(cluster);
 const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
 const nginxDefaultService = nginx.expose('nginx-service', { name: 'nginx', port: 80 });
 
@@ -138,7 +139,6 @@ interface Environment {
 
 function cbucEnvironment(scope: App, env: Environment): NetkitChart {
   const chart = new NetkitChart(scope, `cbuc-${env.name}`, { namespace: `cbuc-${env.name}` });
-  chart.addDependency(cluster);
   const web = new WebApp(chart, 'cbuc-web-app', { name: 'cbuc-web', image: 'nginx:1.27.3', replicas: env.replicas, port: 80 });
   const service = web.expose('cbuc-web-service', { name: 'cbuc-web', port: 80 });
   const host = `${env.name}.cbuc.cn`;
@@ -150,23 +150,15 @@ function cbucEnvironment(scope: App, env: Environment): NetkitChart {
   return chart;
 }
 
-const cbucDev = cbucEnvironment(app, { name: 'dev', replicas: 1 });
-const cbucPro = cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' });
-admission.addDependency(dev, defaults, cbucDev, cbucPro);
+cbucEnvironment(app, { name: 'dev', replicas: 1 });
+cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' });
 
 // ---------------------------------------------------------------------------
 // Policies: every rule runs over the whole app inside app.synth(), so
-// `npx cdk8s synth` fails before writing dist/ on an error finding (a Service
+// `npx cdk8s synth` fails, leaving dist/ as it was, on an error finding (a Service
 // selecting no pod, a backend naming no Service, an uncovered TLS host …);
 // warnings and infos print.
 // ---------------------------------------------------------------------------
 enforcePolicies(app);
 
 app.synth();
-
-// ---------------------------------------------------------------------------
-// Beside the manifests: ACCESS.md showing every way in (and its JSON in
-// dist-traffic/), and the Kustomization for `kubectl apply -k`, Argo CD and Flux.
-// ---------------------------------------------------------------------------
-writeTrafficMap(app, app.outdir);
-writeKustomization(app.outdir);

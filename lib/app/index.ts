@@ -1,1 +1,3 @@
 export * from './netkit-app';
+export { appScopeProblems, SYSTEM_NAMESPACES } from './app-scope';
+export { recoverInterruptedPublish, transactionDirectory } from './output-transaction';
