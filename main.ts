@@ -23,12 +23,14 @@ const app = new NetkitApp({ kustomization: true, trafficMap: true });
 // ConfigMap kubeadm created; restart the DaemonSet to apply it. The API server
 // endpoint is the tutorial cluster's: put your own (`kubectl config view --minify`)
 // before applying this file to any other cluster. ipvs is deprecated from
-// Kubernetes 1.35, so synth prints a warning recommending nftables.
+// Kubernetes 1.35: the tutorial chooses it knowingly, so the deprecation warning
+// (which recommends nftables) is acknowledged; an app that says nothing gets it.
 const kubeProxy = new ClusterAddonChart(app, 'kube-proxy');
 new KubeProxyConfig(kubeProxy, 'kube-proxy', {
   apiServerEndpoint: 'https://192.168.109.100:6443',
   clusterCIDR: '10.244.0.0/16',
   mode: 'ipvs',
+  acknowledgeIpvsDeprecation: true,
   ipvs: { scheduler: 'rr' },
 });
 
@@ -36,8 +38,14 @@ new KubeProxyConfig(kubeProxy, 'kube-proxy', {
 // answering on 30080 (http) and 30443 (https). Its admission webhook rejects
 // Ingresses until the controller serves, so the apps are applied only once the
 // install is ready (the file's header gives the `kubectl wait` commands).
+// ingress-nginx is retired (March 2026); the walkthroughs use it, so the example
+// acknowledges that (the Gateway API is the maintained path for a new project).
 const ingressNginx = new ClusterAddonChart(app, 'ingress-nginx');
-new IngressNginx(ingressNginx, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
+new IngressNginx(ingressNginx, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, acknowledgeRetirement: true });
+
+// The walkthroughs' nginx images listen on port 80 inside the pod;
+// the policy check's advice to listen on a high port is answered once, with the reason, on each.
+const TUTORIAL_PORT_80 = { 'netkit.io/skip-privileged-ports': 'the walkthrough image listens on port 80, as the tutorial applies it.' };
 
 // ---------------------------------------------------------------------------
 // Namespace dev: one Deployment behind every kind of Service.
@@ -45,6 +53,7 @@ new IngressNginx(ingressNginx, 'ingress-nginx', { nodePorts: { http: 30080, http
 const dev = new NetkitChart(app, 'dev', { namespace: 'dev' });
 
 const pcDeployment = new WebApp(dev, 'pc-deployment', {
+  annotations: TUTORIAL_PORT_80,
   image: 'nginx:1.17.2',
   replicas: 3,
   port: 80,
@@ -64,6 +73,7 @@ ExposedService.headless(dev, 'service-headliness', { target: pcDeployment, port:
 
 // Every node answers on 30003.
 ExposedService.nodePort(dev, 'service-nodeport', {
+  annotations: { 'netkit.io/skip-svc-type-nodeport': 'the Service walkthrough shows a NodePort Service on purpose.' },
   target: pcDeployment,
   ports: [{ port: 80, nodePort: 30003 }],
 });
@@ -82,7 +92,7 @@ ExposedService.externalName(dev, 'service-externalname', { externalName: 'www.ba
 // Namespace dev, the Ingress walkthrough: nginx and tomcat, three replicas each,
 // behind headless Services, published by host name over HTTP and HTTPS.
 // ---------------------------------------------------------------------------
-const nginxDeployment = new WebApp(dev, 'nginx-deployment', { image: 'nginx:1.17.2', replicas: 3, port: 80 });
+const nginxDeployment = new WebApp(dev, 'nginx-deployment', { image: 'nginx:1.17.2', replicas: 3, port: 80, annotations: TUTORIAL_PORT_80 });
 const tomcatDeployment = new WebApp(dev, 'tomcat-deployment', { image: 'tomcat:8.5-jre10-slim', replicas: 3, port: 8080 });
 const nginxService = ExposedService.headless(dev, 'nginx-service', { target: nginxDeployment, port: 80 });
 const tomcatService = ExposedService.headless(dev, 'tomcat-service', { target: tomcatDeployment, port: 8080 });
@@ -115,7 +125,7 @@ new HttpIngress(dev, 'ingress-https', {
 // Service, published as web01 under the cluster's wildcard name.
 // ---------------------------------------------------------------------------
 const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
-const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
+const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80, annotations: TUTORIAL_PORT_80 });
 const nginxDefaultService = nginx.expose('nginx-service', { name: 'nginx', port: 80 });
 
 // The *.cluster.example.com certificate's Secret is managed outside these manifests.
@@ -139,7 +149,9 @@ interface Environment {
 
 function cbucEnvironment(scope: App, env: Environment): NetkitChart {
   const chart = new NetkitChart(scope, `cbuc-${env.name}`, { namespace: `cbuc-${env.name}` });
-  const web = new WebApp(chart, 'cbuc-web-app', { name: 'cbuc-web', image: 'nginx:1.27.3', replicas: env.replicas, port: 80 });
+  const web = new WebApp(chart, 'cbuc-web-app', {
+    name: 'cbuc-web', image: 'nginx:1.27.3', replicas: env.replicas, port: 80, annotations: TUTORIAL_PORT_80,
+  });
   const service = web.expose('cbuc-web-service', { name: 'cbuc-web', port: 80 });
   const host = `${env.name}.cbuc.cn`;
   new HttpIngress(chart, 'cbuc-web-ingress', {
@@ -157,7 +169,7 @@ cbucEnvironment(app, { name: 'pro', replicas: 3, tlsSecret: 'pro-cbuc-cn-tls' })
 // Policies: every rule runs over the whole app inside app.synth(), so
 // `npx cdk8s synth` fails, leaving dist/ as it was, on an error finding (a Service
 // selecting no pod, a backend naming no Service, an uncovered TLS host …);
-// warnings and infos print.
+// warnings and infos print. This app acknowledges what it chooses, so it prints none.
 // ---------------------------------------------------------------------------
 enforcePolicies(app);
 
