@@ -21,6 +21,8 @@ export interface FileRouting {
   readonly addonFolderShown: string;
   /** The first line of every file. */
   readonly header: string;
+  /** Whether the app has ClusterAddonCharts: their files must never land in the app folder. */
+  readonly hasAddons: boolean;
   /** The chart whose objects cdk8s is writing now. */
   currentChart(): Chart | undefined;
 }
@@ -39,6 +41,10 @@ export function routingFiles<T>(routing: FileRouting, work: () => T): { result: 
   let saves = 0;
   Yaml.save = (filePath: string, docs: any[]): void => {
     const chart = routing.currentChart();
+    if (chart === undefined && routing.hasAddons) {
+      // A cdk8s whose internals NetkitApp cannot hook: which chart a file belongs to is unknown.
+      throw new Error('cdk8s-netkit: cannot tell which chart this file belongs to, so add-on charts cannot be kept out of the output folder; nothing was published.');
+    }
     const addon = chart !== undefined && isClusterAddonChart(chart) ? chart : undefined;
     let folder = routing.appFolder;
     let header = routing.header;
