@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isHelmTemplatesDir } from '../gitops/output-layout';
 
 /** The folder, below a project's `.netkit/`, where NetkitApp stages what it publishes. */
@@ -78,7 +78,7 @@ export class OutputTransaction {
       steps.push({ target, staged: join(this.directory, 'new', String(steps.length)), backup: join(this.directory, 'old', String(steps.length)) });
     }
     const journal: Journal = { steps, published: [...written] };
-    writeAtomically(join(this.directory, JOURNAL_FILE), JSON.stringify(journal, null, 2));
+    writeAtomically(join(this.directory, JOURNAL_FILE), JSON.stringify(relativeJournal(this.directory, journal), null, 2));
     finishSwap(this.directory, journal);
   }
 }
@@ -113,7 +113,7 @@ export function projectDirectory(outdir: string): string {
 export function recoverInterruptedPublish(directory: string): boolean {
   const journalFile = join(directory, JOURNAL_FILE);
   if (existsSync(journalFile)) {
-    finishSwap(directory, JSON.parse(readFileSync(journalFile, 'utf8')) as Journal);
+    finishSwap(directory, absoluteJournal(directory, JSON.parse(readFileSync(journalFile, 'utf8')) as Journal));
     return true;
   }
   const leftovers = ['new', 'old'].map((d) => join(directory, d)).filter((d) => existsSync(d));
@@ -140,7 +140,7 @@ function finishSwap(directory: string, journal: Journal): void {
     mkdirSync(dirname(step.target), { recursive: true });
     renameSync(step.staged, step.target);
   }
-  writeAtomically(join(directory, PUBLISHED_FILE), JSON.stringify(journal.published, null, 2));
+  writeAtomically(join(directory, PUBLISHED_FILE), JSON.stringify(journal.published.map((p) => relative(directory, p)), null, 2));
   // The commit is complete once the journal is gone; what follows is cleanup a later run also does.
   rmSync(join(directory, JOURNAL_FILE), { force: true });
   rmSync(join(directory, 'old'), { recursive: true, force: true });
@@ -155,11 +155,26 @@ function readPublished(directory: string): string[] {
   if (!existsSync(file)) return [];
   try {
     const value = JSON.parse(readFileSync(file, 'utf8'));
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => resolve(directory, v)) : [];
   } catch {
     // An unreadable record only loses pruning for one run.
     return [];
   }
+}
+
+/**
+ * The journal as written to disk: paths relative to the transaction folder, so
+ * a project copied or moved elsewhere (its git-ignored .netkit/ included)
+ * never prunes or swaps the folders of the original.
+ */
+function relativeJournal(directory: string, journal: Journal): Journal {
+  const rel = (path: string) => relative(directory, path);
+  return { steps: journal.steps.map((s) => ({ target: rel(s.target), staged: rel(s.staged), backup: rel(s.backup) })), published: journal.published.map(rel) };
+}
+
+function absoluteJournal(directory: string, journal: Journal): Journal {
+  const abs = (path: string) => resolve(directory, path);
+  return { steps: journal.steps.map((s) => ({ target: abs(s.target), staged: abs(s.staged), backup: abs(s.backup) })), published: journal.published.map(abs) };
 }
 
 function writeAtomically(file: string, content: string): void {

@@ -107,6 +107,23 @@ describe('a good synth replaces the output completely', () => {
     expect(existsSync(join(project, '.netkit/secrets'))).toBe(false);
   });
 
+  test('a copy of the project (its .netkit/ included) prunes in the copy, never in the original', () => {
+    build({ charts: ['alpha', 'beta'], certificates: ['web-tls'] }).synth();
+    const original = project;
+    const before = published();
+    const copy = mkdtempSync(join(tmpdir(), 'netkit-safe-copy-'));
+    try {
+      fsModule.cpSync(original, copy, { recursive: true });
+      project = copy;
+      build({ charts: ['alpha'] }).synth();
+      expect(Object.keys(published()).filter((f) => f.endsWith('.yaml'))).toEqual(['dist/alpha.k8s.yaml']);
+    } finally {
+      project = original;
+      rmSync(copy, { recursive: true, force: true });
+    }
+    expect(published()).toEqual(before);
+  });
+
   test('a folder nothing of this app ever published is left alone', () => {
     fsModule.mkdirSync(join(project, 'cluster-addons'));
     fsModule.writeFileSync(join(project, 'cluster-addons', 'mine.yaml'), 'kind: ConfigMap\n');
