@@ -1,68 +1,83 @@
 // The example app: the scenarios of the classic Kubernetes networking walkthroughs,
 // one chart per namespace, plus the per-cluster add-ons. `npx cdk8s synth` writes
-// them to dist/ (see README, "Install order", for applying them).
+// the apps to dist/ and the add-ons to cluster-addons/ (docs/apply.md: applying them).
 import { App, Duration } from 'cdk8s';
 import {
-  ExistingTlsSecret, ExposedService, Gateway, GatewayApiCrds, HttpIngress, HttpRoute, HttpRouteBackend,
+  ClusterAddonChart, ExistingTlsSecret, ExposedService, Gateway, GatewayApiCrds, HttpIngress, HttpRoute, HttpRouteBackend,
   IngressBackend, IngressNginx, KubeProxyConfig, NetkitApp, NetkitChart, NginxGatewayFabric, NginxGatewayFabricCrds,
-  SelfSignedTlsCertificate, WebApp, WildcardGateway, WildcardIngress, writeKustomization, writeTrafficMap,
+  SelfSignedTlsCertificate, WebApp, WildcardGateway, WildcardIngress,
 } from './lib';
 
-// NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts,
-// and the policy checks in every synth.
-const app = new NetkitApp();
+// NetkitApp publishes dist/, cluster-addons/, dist-traffic/ and .netkit/secrets/ all at
+// once, only when the synth succeeded (docs/output.md), with a Kustomization in each
+// manifest folder (`kubectl apply -k`, Argo CD, Flux) and the traffic map (ACCESS.md).
+// It runs the policy checks in every synth: an error finding (a Service selecting no
+// pod, a backend naming no Service, an uncovered TLS host …) fails it, leaving dist/
+// as it was; warnings print, infos are counted. This app acknowledges what it
+// chooses, so it prints no warning.
+const app = new NetkitApp({ kustomization: true, trafficMap: true });
 
 // ---------------------------------------------------------------------------
-// Chart cluster (no namespace): per-cluster add-ons. The other charts depend on
-// it, so its file sorts first and `kubectl apply -f dist/` creates the
-// controller before anything else.
+// Cluster add-ons: ClusterAddonCharts go to cluster-addons/, never to dist/, so
+// `kubectl apply -f dist/` changes nothing outside the apps' namespaces. Each is
+// applied deliberately, before the apps (docs/apply.md).
 // ---------------------------------------------------------------------------
-const cluster = new NetkitChart(app, 'cluster');
 
 // kube-proxy in ipvs mode with round-robin, as in the classic tutorials
 // (`kubectl edit cm kube-proxy -n kube-system`, mode: "ipvs"). It replaces the
-// ConfigMap kubeadm created; restart the DaemonSet to apply it. ipvs is
-// deprecated from Kubernetes 1.35, so synth prints a warning recommending nftables.
-new KubeProxyConfig(cluster, 'kube-proxy', {
+// ConfigMap kubeadm created; restart the DaemonSet to apply it. The API server
+// endpoint is the tutorial cluster's: put your own (`kubectl config view --minify`)
+// before applying this file to any other cluster. ipvs is deprecated from
+// Kubernetes 1.35: the tutorial chooses it knowingly, so the deprecation warning
+// (which recommends nftables) is acknowledged; an app that says nothing gets it.
+const kubeProxy = new ClusterAddonChart(app, 'kube-proxy');
+new KubeProxyConfig(kubeProxy, 'kube-proxy', {
   apiServerEndpoint: 'https://192.168.109.100:6443',
   clusterCIDR: '10.244.0.0/16',
   mode: 'ipvs',
+  acknowledgeIpvsDeprecation: true,
   ipvs: { scheduler: 'rr' },
 });
 
 // The ingress-nginx install of the classic bare-metal tutorials, every node
-// answering on 30080 (http) and 30443 (https). Its admission webhook is written
-// with a chart of its own that depends on every application chart, so its file
-// sorts last: `kubectl apply -f dist/` on a fresh cluster creates the Ingresses
-// before the webhook that would reject them while the controller starts.
+// answering on 30080 (http) and 30443 (https). Its admission webhook rejects
+// Ingresses until the controller serves, so the apps are applied only once the
+// install is ready (the file's header gives the `kubectl wait` commands).
+// ingress-nginx is retired (March 2026); the walkthroughs use it, so the example
+// acknowledges that (the Gateway API is the maintained path for a new project).
 // Two controller pods: upstream's rollout strategy (maxUnavailable 1) would take a lone controller, and with
 // it every Ingress, down on each rollout; with two, one keeps serving, and a PodDisruptionBudget keeps one up
 // through node drains.
-const admission = new NetkitChart(app, 'cluster-admission');
-new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, webhookChart: admission, replicas: 2 });
+const ingressNginx = new ClusterAddonChart(app, 'ingress-nginx');
+new IngressNginx(ingressNginx, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, acknowledgeRetirement: true, replicas: 2 });
 
-// NGINX Gateway Fabric, the maintained NGINX-based Gateway API controller (GatewayClass "nginx"). Its CRDs
-// and the Gateway API v1.5.1 standard CRDs it builds against are a chart of their own, applied first and
-// server-side (the largest CRDs are too big for client-side apply; docs/nginx-gateway-fabric.md).
+// The Gateway API standard-channel CRDs exactly as upstream publishes them, at the
+// release NGINX Gateway Fabric 2.6.7 (class "nginx") builds against, and NGF's own
+// CRDs: the first add-on stage, applied server-side (the largest CRDs are too big
+// for client-side apply) and waited for before anything uses them (docs/apply.md).
+// Every scenario below is also served through Gateway API, beside its Ingress.
+const gatewayCrds = new ClusterAddonChart(app, 'gateway-crds', { stage: 'crds' });
+new GatewayApiCrds(gatewayCrds, 'gateway-api-crds', { version: 'v1.5.1' });
+new NginxGatewayFabricCrds(gatewayCrds, 'nginx-gateway-fabric-crds');
+
+// NGINX Gateway Fabric, the maintained NGINX-based Gateway API controller (GatewayClass "nginx").
 // Each Gateway of the class gets its own nginx Service. Pinned node ports (the tutorials' 30080/30443,
 // `nodePorts`) apply to every Gateway of the class, and this example has four Gateways, so the cluster
 // allocates each Gateway's node ports here; pin them when one shared Gateway serves everything.
-const clusterCrds = new NetkitChart(app, 'cluster-crds');
-// The Gateway API standard-channel CRDs, exactly as upstream publishes them, at
-// the release NGINX Gateway Fabric 2.6.7 (class "nginx") builds against. Every
-// scenario below is also served through Gateway API, beside its Ingress.
-new GatewayApiCrds(clusterCrds, 'gateway-api-crds', { version: 'v1.5.1' });
-new NginxGatewayFabricCrds(clusterCrds, 'nginx-gateway-fabric-crds');
-cluster.addDependency(clusterCrds);
-new NginxGatewayFabric(cluster, 'nginx-gateway-fabric', { externalTrafficPolicy: 'Cluster' });
+const nginxGatewayFabric = new ClusterAddonChart(app, 'nginx-gateway-fabric');
+new NginxGatewayFabric(nginxGatewayFabric, 'nginx-gateway-fabric', { externalTrafficPolicy: 'Cluster' });
+
+// The walkthroughs' nginx images listen on port 80 inside the pod;
+// the policy check's advice to listen on a high port is answered once, with the reason, on each.
+const TUTORIAL_PORT_80 = { 'netkit.io/skip-privileged-ports': 'the walkthrough image listens on port 80, as the tutorial applies it.' };
 
 // ---------------------------------------------------------------------------
 // Namespace dev: one Deployment behind every kind of Service.
 // ---------------------------------------------------------------------------
 const dev = new NetkitChart(app, 'dev', { namespace: 'dev' });
-dev.addDependency(cluster);
 
 const pcDeployment = new WebApp(dev, 'pc-deployment', {
+  annotations: TUTORIAL_PORT_80,
   image: 'nginx:1.17.2',
   replicas: 3,
   port: 80,
@@ -82,6 +97,7 @@ ExposedService.headless(dev, 'service-headliness', { target: pcDeployment, port:
 
 // Every node answers on 30003.
 ExposedService.nodePort(dev, 'service-nodeport', {
+  annotations: { 'netkit.io/skip-svc-type-nodeport': 'the Service walkthrough shows a NodePort Service on purpose.' },
   target: pcDeployment,
   ports: [{ port: 80, nodePort: 30003 }],
 });
@@ -100,7 +116,7 @@ ExposedService.externalName(dev, 'service-externalname', { externalName: 'www.ba
 // Namespace dev, the Ingress walkthrough: nginx and tomcat, three replicas each,
 // behind headless Services, published by host name over HTTP and HTTPS.
 // ---------------------------------------------------------------------------
-const nginxDeployment = new WebApp(dev, 'nginx-deployment', { image: 'nginx:1.17.2', replicas: 3, port: 80 });
+const nginxDeployment = new WebApp(dev, 'nginx-deployment', { image: 'nginx:1.17.2', replicas: 3, port: 80, annotations: TUTORIAL_PORT_80 });
 const tomcatDeployment = new WebApp(dev, 'tomcat-deployment', { image: 'tomcat:8.5-jre10-slim', replicas: 3, port: 8080 });
 const nginxService = ExposedService.headless(dev, 'nginx-service', { target: nginxDeployment, port: 80 });
 const tomcatService = ExposedService.headless(dev, 'tomcat-service', { target: tomcatDeployment, port: 8080 });
@@ -108,7 +124,7 @@ const tomcatService = ExposedService.headless(dev, 'tomcat-service', { target: t
 // The tutorials' `openssl req -x509 … -subj "/CN=xiaohan.com"` + `kubectl create
 // secret tls tls-secret`, with SANs (browsers ignore CN). The key pair is generated
 // once into .netkit/tls/ and the Secret written to .netkit/secrets/dev/tls-secret.yaml
-// (both git-ignored; `kubectl apply -f .netkit/secrets/`). Nothing of it is in
+// (both git-ignored; `kubectl apply -R -f .netkit/secrets/`). Nothing of it is in
 // dist/, so a fresh clone, with a new key, still synthesizes the committed dist/.
 const devCertificate = new SelfSignedTlsCertificate(dev, 'tls-secret', {
   dnsNames: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'],
@@ -148,8 +164,7 @@ for (const [host, service, port] of [['nginx', nginxService, 80], ['tomcat', tom
 // Service, published as web01 under the cluster's wildcard name.
 // ---------------------------------------------------------------------------
 const defaults = new NetkitChart(app, 'default', { namespace: 'default' });
-defaults.addDependency(cluster);
-const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80 });
+const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5, port: 80, annotations: TUTORIAL_PORT_80 });
 const nginxDefaultService = nginx.expose('nginx-service', { name: 'nginx', port: 80 });
 
 // The *.cluster.example.com certificate's Secret is managed outside these manifests.
@@ -186,13 +201,13 @@ interface Environment {
 
 function cbucEnvironment(scope: App, env: Environment): NetkitChart {
   const chart = new NetkitChart(scope, `cbuc-${env.name}`, { namespace: `cbuc-${env.name}` });
-  chart.addDependency(cluster);
   // WebApp's defaults keep traffic flowing while pods come and go: a preStop pause before SIGTERM, surge-only
   // rollouts, a PodDisruptionBudget once there are two pods, spread over nodes (docs/production.md).
   const web = new WebApp(chart, 'cbuc-web-app', {
     name: 'cbuc-web',
     image: 'nginx:1.27.3',
     port: 80,
+    annotations: TUTORIAL_PORT_80,
     ...(env.maxReplicas
       ? { autoscaling: { minReplicas: env.replicas, maxReplicas: env.maxReplicas }, spreadAcrossZones: true }
       : { replicas: env.replicas }),
@@ -224,19 +239,7 @@ function cbucEnvironment(scope: App, env: Environment): NetkitChart {
   return chart;
 }
 
-const cbucDev = cbucEnvironment(app, { name: 'dev', replicas: 1 });
-const cbucPro = cbucEnvironment(app, { name: 'pro', replicas: 3, maxReplicas: 10, tlsSecret: 'pro-cbuc-cn-tls' });
-admission.addDependency(dev, defaults, cbucDev, cbucPro);
+cbucEnvironment(app, { name: 'dev', replicas: 1 });
+cbucEnvironment(app, { name: 'pro', replicas: 3, maxReplicas: 10, tlsSecret: 'pro-cbuc-cn-tls' });
 
-// Policies need no call: a NetkitApp runs every rule over the whole app inside
-// app.synth(), so `npx cdk8s synth` fails before writing dist/ on an error
-// finding (a Service selecting no pod, a backend naming no Service, an
-// uncovered TLS host …); warnings print, infos are counted.
 app.synth();
-
-// ---------------------------------------------------------------------------
-// Beside the manifests: ACCESS.md showing every way in (and its JSON in
-// dist-traffic/), and the Kustomization for `kubectl apply -k`, Argo CD and Flux.
-// ---------------------------------------------------------------------------
-writeTrafficMap(app, app.outdir);
-writeKustomization(app.outdir);

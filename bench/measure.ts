@@ -9,7 +9,9 @@ const RUN_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** Runs one variant in a fresh `node` process on the compiled bench; its outdir is deleted afterwards. */
 export function measureVariant(buildDir: string, variant: string, layout: string, n: number): Sample {
-  const outdir = mkdtempSync(join(tmpdir(), `netkit-bench-${variant}-`));
+  // `out/` in a temp folder: NetkitApp stages beside its output folder (.netkit/synth/), and that goes too.
+  const parent = mkdtempSync(join(tmpdir(), `netkit-bench-${variant}-`));
+  const outdir = join(parent, 'out');
   try {
     const start = process.hrtime.bigint();
     const child = spawnSync(process.execPath, [join(buildDir, 'bench', 'child.js'), variant, layout, String(n), outdir], {
@@ -22,7 +24,7 @@ export function measureVariant(buildDir: string, variant: string, layout: string
     const reported = JSON.parse(child.stdout.trim().split('\n').pop()!);
     return { wallMs, ...reported };
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   }
 }
 

@@ -1,9 +1,10 @@
 import { parseAllDocuments } from 'yaml';
 import { isClusterScoped } from '../lib/core/cluster-scoped';
-import { synthMainApp } from './helpers/synth-main';
+import { synthMainAppWithSiblings } from './helpers/synth-main';
 
 // The example app reproduces the classic walkthroughs; these tests pin what a reader of those guides expects.
-const files = synthMainApp();
+// Files as published: `dist/…` (the apps), `cluster-addons/…` (the add-ons), `dist-traffic/…`.
+const files = synthMainAppWithSiblings();
 const objects: any[] = Object.entries(files)
   .filter(([file]) => file.endsWith('.yaml'))
   .flatMap(([, text]) => parseAllDocuments(text).map((d) => d.toJS()));
@@ -50,16 +51,41 @@ describe('example app', () => {
     }
   });
 
-  test('kubectl apply -f dist/ in one pass: the ingress-nginx webhook comes after every Ingress, namespaces before their objects', () => {
-    // kubectl apply -f <dir> applies files in name order, objects in file order.
-    const ordered = Object.keys(files).filter((f) => f.endsWith('.yaml')).sort()
+  test('every object in dist/ is in an app namespace, or is that namespace', () => {
+    const appNamespaces = ['dev', 'default', 'cbuc-dev', 'cbuc-pro'];
+    const inDist = Object.keys(files).filter((f) => f.startsWith('dist/') && f.endsWith('.yaml'))
       .flatMap((f) => parseAllDocuments(files[f]).map((d) => d.toJS()));
-    const webhook = ordered.findIndex((o) => o.kind === 'ValidatingWebhookConfiguration');
-    const lastIngress = ordered.reduce((last, o, i) => (o.kind === 'Ingress' ? i : last), -1);
-    expect(lastIngress).toBeGreaterThan(0);
-    expect(webhook).toBeGreaterThan(lastIngress);
+    expect(inDist.length).toBeGreaterThan(20);
+    for (const o of inDist) {
+      if (o.kind === 'Namespace') expect(appNamespaces).toContain(o.metadata.name);
+      else expect({ kind: o.kind, name: o.metadata.name, namespace: appNamespaces.includes(o.metadata.namespace) }).toEqual({ kind: o.kind, name: o.metadata.name, namespace: true });
+    }
+  });
+
+  const kinds = (file: string) => parseAllDocuments(files[file]).map((d) => d.toJS().kind);
+
+  test('the add-ons (Gateway API and NGF CRDs; kube-proxy, ingress-nginx with its webhook, NGF) are in cluster-addons/, each file headed by what it changes', () => {
+    const addonFiles = Object.keys(files).filter((f) => f.startsWith('cluster-addons/'));
+    expect(addonFiles).toEqual([
+      'cluster-addons/1-crds/Kustomization', 'cluster-addons/1-crds/gateway-crds.k8s.yaml',
+      'cluster-addons/2-install/Kustomization', 'cluster-addons/2-install/ingress-nginx.k8s.yaml', 'cluster-addons/2-install/kube-proxy.k8s.yaml',
+      'cluster-addons/2-install/nginx-gateway-fabric.k8s.yaml',
+    ]);
+    expect(new Set(kinds('cluster-addons/1-crds/gateway-crds.k8s.yaml'))).toEqual(new Set(['CustomResourceDefinition', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']));
+    expect(kinds('cluster-addons/2-install/nginx-gateway-fabric.k8s.yaml')).toEqual(expect.arrayContaining(['ClusterRole', 'GatewayClass', 'NginxGateway', 'NginxProxy']));
+    expect(kinds('cluster-addons/2-install/ingress-nginx.k8s.yaml')).toEqual(expect.arrayContaining(['ClusterRole', 'IngressClass', 'ValidatingWebhookConfiguration']));
+    expect(files['cluster-addons/2-install/kube-proxy.k8s.yaml']).toContain('#   - replaces ConfigMap kube-system/kube-proxy');
+    expect(files['cluster-addons/2-install/kube-proxy.k8s.yaml']).toContain('https://192.168.109.100:6443');
+    expect(files['cluster-addons/2-install/ingress-nginx.k8s.yaml'])
+      .toContain('#   kubectl -n ingress-nginx rollout status deployment/ingress-nginx-controller --timeout=300s\n');
+  });
+
+  test('namespaces come before their objects in apply order', () => {
+    // kubectl apply -f <dir> applies files in name order, objects in file order.
+    const ordered = Object.keys(files).filter((f) => f.startsWith('dist/') && f.endsWith('.yaml')).sort()
+      .flatMap((f) => parseAllDocuments(files[f]).map((d) => d.toJS()));
     ordered.forEach((o, i) => {
-      if (o.metadata.namespace && o.metadata.namespace !== 'default' && o.metadata.namespace !== 'kube-system') {
+      if (o.metadata.namespace && o.metadata.namespace !== 'default') {
         expect(ordered.findIndex((n) => n.kind === 'Namespace' && n.metadata.name === o.metadata.namespace)).toBeLessThan(i);
       }
     });

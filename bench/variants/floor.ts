@@ -1,15 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as YAML from 'yaml';
+import { appSourceFile, generatedHeader } from '../../lib/app/publish';
 import { appHost, appImage, appName, CONTAINER_PORT, INGRESS_CHART, INGRESS_CLASS, INGRESS_NAME, ingressRule, Layout, NAMESPACE, REPLICAS, SERVICE_PORT, TLS_SECRET } from '../workload';
 
 // The floor: the objects `ours` writes, byte for byte, as plain JavaScript
 // objects (keys already in cdk8s' sorted order) serialized with the same `yaml`
 // package and options as cdk8s' Yaml.save (cdk8s 2.70 lib/yaml.js).
 const YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
+/** The line NetkitApp puts first in every manifest file (read once, as NetkitApp does per synth). */
+const HEADER = generatedHeader(appSourceFile());
 
 export function saveYaml(file: string, docs: readonly unknown[]): void {
-  writeFileSync(file, docs.map((d) => YAML.stringify(d, YAML_OPTIONS)).join('---\n'), { encoding: 'utf8' });
+  writeFileSync(file, HEADER + docs.map((d) => YAML.stringify(d, YAML_OPTIONS)).join('---\n'), { encoding: 'utf8' });
 }
 
 /**
@@ -22,7 +25,7 @@ export function saveYamlAsNetkit(file: string, docs: readonly unknown[]): void {
   const parts = new Array<string>(docs.length);
   const order = docs.map((doc, index) => ({ index, weight: countValues(doc) })).sort((a, b) => a.weight - b.weight || a.index - b.index);
   for (const { index } of order) parts[index] = YAML.stringify(docs[index], YAML_OPTIONS);
-  writeFileSync(file, parts.join('---\n'), { encoding: 'utf8' });
+  writeFileSync(file, HEADER + parts.join('---\n'), { encoding: 'utf8' });
 }
 
 /** Runs `work` with Directives#toString answering '' where it can only print nothing: the default tag handle alone, no %YAML. */

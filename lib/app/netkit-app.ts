@@ -1,49 +1,80 @@
-import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
+import { readdirSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
+import { isClusterAddonChart } from '../core/addon-chart';
 import { isNetkitChart } from '../core/chart';
 import { registerDefaultPolicies } from '../policy/enforce';
-import { PolicyOptions } from '../policy/types';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
+import { NetkitError } from '../core/errors';
+import { collectLocalFiles, LocalFile } from '../core/local-files';
 import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
+import { manifestFiles, writeKustomization } from '../gitops/kustomization';
+import { isHelmTemplatesDir } from '../gitops/output-layout';
+import { accessJsonPath, ACCESS_MARKDOWN_FILE, writeTrafficMap } from '../traffic/write';
+import { renderJson, renderMarkdown } from '../traffic/markdown';
+import { trafficMap } from '../traffic/traffic-map';
+import { appScopeValidation } from './app-scope';
+import { routingFiles } from './file-routing';
+import { OutputTransaction, projectDirectory, recoverInterruptedPublish, transactionDirectory } from './output-transaction';
+import { appSourceFile, generatedHeader, mirrorForCdk8sCli, publishOutdir, stageLocalFiles } from './publish';
+import { NetkitAppProps } from './props';
 import { dependencyOrder } from './topology';
 import { countValues, serializingSmallDocumentsFirst, skippingUnusedTagScan, smallestFirst } from './yaml-serialization';
 
-/** The props of a cdk8s App (outdir, outputFileExtension, yamlOutputType, resolvers, recordConstructMetadata), and the policy checks. */
-export interface NetkitAppProps extends AppProps {
-  /**
-   * The policy checks every synth runs before it writes anything: `true`, or
-   * their options (external namespaces, ingress classes and Secrets,
-   * disabled rules …); `false` turns them off. Only error findings fail the
-   * synth; warnings print, infos are counted. `enforcePolicies(app, options)`
-   * on a NetkitApp sets the options instead.
-   * @default true - every rule, with default options
-   */
-  readonly policies?: boolean | PolicyOptions;
-}
+/** The add-on folder's default name, beside the output folder. */
+export const CLUSTER_ADDONS_FOLDER = 'cluster-addons';
 
 type SynthChart = (chart: Chart) => any[];
 
 /**
- * The library's recommended App: a cdk8s App whose synth stays linear in the
- * number of charts, and writes exactly the files a stock `App` writes.
+ * The library's recommended App: a cdk8s App whose output is safe to commit
+ * and to apply, and whose synth stays linear in the number of charts.
  *
- * Stock `App.synth()` validates the app and resolves its dependencies, then
- * writes each chart with `chart.toJson()`, and each of those calls resolves
- * and validates the whole App again: with one chart per service that is
- * charts × constructs (134 s for 5,000 charts). Nothing changes between
- * charts of one synth, so in a NetkitApp `chart.toJson()` only orders and
- * serializes its own chart: the app is validated once, before any file is
- * written. Every `toJson` override still runs (NetkitChart strips the
- * namespace of cluster-scoped objects there), and each object is serialized
- * once per synth, shared with validations that read `synthesizedObjects`
- * (the policy checks, which a NetkitApp runs in every synth unless
- * `policies: false`).
+ * Safe to commit: it publishes all or nothing. Everything (manifests,
+ * add-ons, the Kustomization, the traffic map, local Secret files) is
+ * written to a staging folder under `.netkit/synth/`, and swapped into
+ * place by renames only after validation and every write succeeded; a
+ * journal lets the next run finish a swap a killed process left half done,
+ * and folders the last publish wrote but this one does not are removed
+ * (docs/output.md).
+ *
+ * Safe to apply: ClusterAddonCharts go to the add-on folder, and app charts
+ * may hold nothing cluster-wide, so `kubectl apply -f dist/` changes only the
+ * apps' namespaces (docs/apply.md).
+ *
+ * Linear: stock `App.synth()` validates the app and resolves its
+ * dependencies, then writes each chart with `chart.toJson()`, and each of
+ * those calls resolves and validates the whole App again: with one chart per
+ * service that is charts × constructs (134 s for 5,000 charts). Nothing
+ * changes between charts of one synth, so in a NetkitApp `chart.toJson()`
+ * only orders and serializes its own chart: the app is validated once,
+ * before any file is written. Every `toJson` override still runs
+ * (NetkitChart strips the namespace of cluster-scoped objects there), and
+ * each object is serialized once per synth, shared with validations that
+ * read `synthesizedObjects` (the policy checks, which a NetkitApp runs in every synth unless
+   * `policies: false`). The
+ * objects written are those a stock App writes, each file with a
+ * generated-file header in front.
  */
 export class NetkitApp extends App {
+  /** The add-on folder (see {@link NetkitAppProps.addonsOutdir}). */
+  public readonly addonsOutdir: string;
   /** Set while `synth()` runs with a layout whose files do not depend on the order charts are written in. */
   private smallChartsFirst = false;
+  /** The chart cdk8s is serializing, for routing its file. */
+  private writingChart?: Chart;
+  private readonly localFiles: LocalFile[] = [];
+  private readonly options: NetkitAppProps;
 
   constructor(props: NetkitAppProps = {}) {
-    super(props);
+    super({ ...props, outdir: publishOutdir(props.outdir) });
+    this.options = props;
+    const project = projectDirectory(this.outdir);
+    this.addonsOutdir = props.addonsOutdir ?? join(project, CLUSTER_ADDONS_FOLDER);
+    // A publish a killed process left half done is finished before anything else reads the output.
+    recoverInterruptedPublish(transactionDirectory(this.outdir));
+    collectLocalFiles(this, { resolveDirectory: (d) => resolve(project, d), collect: (f) => this.localFiles.push(f) });
+    if (!props.allowClusterWideObjects) this.node.addValidation(appScopeValidation(this));
     // On by default, so no new user's app ships what the API server rejects; opting out is explicit.
     if (props.policies !== false) registerDefaultPolicies(this, props.policies === true || props.policies === undefined ? {} : props.policies);
   }
@@ -57,9 +88,64 @@ export class NetkitApp extends App {
     return this.smallChartsFirst ? writeOrder(this, charts) : charts;
   }
 
-  /** Synthesizes all manifests to the output directory, resolving and validating the app once. */
+  /**
+   * Synthesizes all manifests, resolving and validating the app once, and
+   * publishes them with the add-ons, Kustomization, traffic map and local
+   * files all at once: on any error nothing published changes.
+   */
   public synth(): void {
-    this.resolvingOnce(() => this.strippingInEveryLayout(() => this.writingSmallChartsFirst(() => serializing(() => super.synth()))));
+    const published = this.outdir;
+    const transaction = new OutputTransaction(transactionDirectory(published));
+    const writable = this as { outdir: string };
+    try {
+      writable.outdir = transaction.stage(published);
+      this.writeStaged(transaction, published);
+    } catch (error) {
+      transaction.abort();
+      throw error;
+    } finally {
+      writable.outdir = published;
+    }
+    transaction.commit();
+    if (this.options.trafficMap && isHelmTemplatesDir(published)) writeTrafficMap(this, published);
+    mirrorForCdk8sCli(published);
+  }
+
+  private writeStaged(transaction: OutputTransaction, published: string): void {
+    const staged = this.outdir;
+    const addonCharts = this.node.findAll().filter((c): c is Chart => c instanceof Chart && isClusterAddonChart(c));
+    if (addonCharts.length > 0 && this.yamlOutputType === YamlOutputType.FILE_PER_APP) {
+      throw new NetkitError(this.node.path || 'app', {
+        field: 'yamlOutputType', message: 'is FILE_PER_APP, which writes add-on charts and app charts into one file.', value: 'FILE_PER_APP',
+        allowed: 'FILE_PER_CHART, FILE_PER_RESOURCE, FOLDER_PER_CHART_FILE_PER_RESOURCE', fix: 'use the default FILE_PER_CHART.',
+      });
+    }
+    const addons = addonCharts.length > 0 ? transaction.stage(this.addonsOutdir) : undefined;
+    const routing = {
+      appFolder: staged, addonFolder: addons ?? staged, addonFolderShown: basename(this.addonsOutdir), hasAddons: addons !== undefined,
+      header: generatedHeader(this.options.generatedFrom ?? appSourceFile()), currentChart: () => this.writingChart,
+    };
+    const { folders } = routingFiles(routing, () => this.resolvingOnce(() => this.strippingInEveryLayout(
+      () => this.writingSmallChartsFirst(() => serializing(() => super.synth())))));
+    removeEmptyFolders(staged);
+    // In a Helm chart's templates/ (`cdk8s synth --format helm`) Helm reads every file: no Kustomization, and the map goes to the chart root.
+    const helm = isHelmTemplatesDir(published);
+    if (this.options.kustomization && !helm) {
+      for (const folder of new Set([staged, ...folders])) writeKustomization(folder);
+    }
+    if (this.options.trafficMap && !helm) {
+      const map = trafficMap(this);
+      writeFileSync(join(staged, ACCESS_MARKDOWN_FILE), renderMarkdown(map));
+      const json = accessJsonPath(published);
+      writeFileSync(join(transaction.stage(dirname(json)), basename(json)), renderJson(map));
+    }
+    stageLocalFiles(transaction, this.localFiles);
+    if (manifestFiles(staged).length === 0 && addons === undefined) {
+      // An empty dist/ would make Argo CD or Flux (with prune) delete everything deployed.
+      throw new NetkitError(this.node.path || 'app', {
+        field: 'charts', message: 'produced no manifest, so nothing was published.', fix: 'add a chart with objects, or check the synth.',
+      });
+    }
   }
 
   /**
@@ -95,9 +181,12 @@ export class NetkitApp extends App {
     if (this.yamlOutputType !== YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE) return work();
     const prototype = ApiObject.prototype;
     const stock = prototype.toJson;
+    const app = this;
     prototype.toJson = function (this: ApiObject) {
       const json = stock.call(this);
-      return isNetkitChart(Chart.of(this)) ? stripClusterScopedNamespace(json) : json;
+      const chart = Chart.of(this);
+      app.writingChart = chart;
+      return isNetkitChart(chart) ? stripClusterScopedNamespace(json) : json;
     };
     try {
       return work();
@@ -121,6 +210,7 @@ export class NetkitApp extends App {
     }
     holder._synthChart = (chart: Chart) => {
       if (App.of(chart) !== this) return stock.call(App, chart);
+      this.writingChart = chart;
       return chartApiObjects(chart).map(takeApiObjectJson);
     };
     try {
@@ -182,4 +272,14 @@ function writeOrder(app: App, charts: Chart[]): Chart[] {
 /** cdk8s' serialization with NetkitApp's changes: the same bytes (see yaml-serialization.ts). */
 function serializing<T>(work: () => T): T {
   return serializingSmallDocumentsFirst(() => skippingUnusedTagScan(work));
+}
+
+/** Removes empty folders below `folder` (cdk8s creates one per chart with FOLDER_PER_CHART_FILE_PER_RESOURCE, add-on charts included). */
+function removeEmptyFolders(folder: string): void {
+  for (const entry of readdirSync(folder)) {
+    const path = join(folder, entry);
+    if (!statSync(path).isDirectory()) continue;
+    removeEmptyFolders(path);
+    if (readdirSync(path).length === 0) rmdirSync(path);
+  }
 }

@@ -14,3 +14,4 @@ export * from './metadata-validation';
 export * from './quantity';
 export * from './kubernetes-version';
 export * from './int-or-percent';
+export * from './addon-chart';

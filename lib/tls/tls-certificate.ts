@@ -7,7 +7,8 @@ import { recommendedLabels } from '../core/labels';
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
 import { addWarning } from '../core/warnings';
 import { ITlsCertificateRef } from './certificate-ref';
-import { localSecretFile, TlsSecretOutput, tlsSecretManifest, writeSecretFile } from './secret-output';
+import { writeLocalFile } from '../core/local-files';
+import { localSecretFile, secretFileContent, TlsSecretOutput, tlsSecretManifest } from './secret-output';
 import { tlsSecretProblems } from './tls-secret-validation';
 
 /**
@@ -77,8 +78,8 @@ export abstract class TlsCertificate extends Construct implements ITlsCertificat
     throwIfProblems(this, tlsSecretProblems(manifest));
     switch (output.kind) {
       case 'local-file': {
-        const file = localSecretFile(output.directory!, this.namespace, this.secretName);
-        writeSecretFile(file, manifest);
+        // In a NetkitApp the file is written with the manifests, only if the synth succeeds.
+        const file = writeLocalFile(this, output.directory!, localSecretFile('', this.namespace, this.secretName), (shown) => secretFileContent(shown, manifest));
         return { manifest, file };
       }
       case 'manifest-with-private-key': {

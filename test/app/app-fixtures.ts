@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
 import { NetkitApp, NetkitChart, WebApp } from '../../lib';
+import { generatedHeader } from '../../lib/app/publish';
 import { readTree } from '../helpers/synth-main';
 
 export const ALL_OUTPUT_TYPES = [
@@ -48,15 +49,33 @@ export function buildManyCharts(app: App, options: ManyChartsOptions): void {
   }
 }
 
-/** Runs `build` against a fresh App (stock or NetkitApp) writing to a temp folder; returns the files it wrote. */
+/** The first line NetkitApp gives every manifest file it writes (run from this repository, whose cdk8s.yaml runs main.ts). */
+export const HEADER = generatedHeader('main.ts');
+
+/**
+ * Runs `build` against a fresh App (stock or NetkitApp) writing to a temp
+ * folder; returns the files it wrote, NetkitApp's without their header.
+ * The folder is `out/` in a temp folder, so NetkitApp's staging folder
+ * (`.netkit/synth/` beside it) goes too.
+ */
 export function synthToTree(kind: 'stock' | 'netkit', props: AppProps, build: (app: App) => void): Record<string, string> {
-  const outdir = mkdtempSync(join(tmpdir(), `netkit-${kind}-`));
+  const parent = mkdtempSync(join(tmpdir(), `netkit-${kind}-`));
+  const outdir = join(parent, 'out');
   try {
-    const app = kind === 'stock' ? new App({ ...props, outdir }) : new NetkitApp({ ...props, outdir });
+    // The fixtures hold cluster-scoped objects in app charts, as stock apps may.
+    const app = kind === 'stock' ? new App({ ...props, outdir }) : new NetkitApp({ ...props, outdir, allowClusterWideObjects: true });
     build(app);
     app.synth();
-    return readTree(outdir);
+    const tree = readTree(outdir);
+    if (kind === 'stock') return tree;
+    for (const [file, content] of Object.entries(tree)) {
+      if (!file.endsWith('.json')) {
+        expect(content.startsWith(HEADER)).toBe(true);
+        tree[file] = content.slice(HEADER.length);
+      }
+    }
+    return tree;
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ApiObject, App, Chart, DependencyGraph, Testing, Yaml, YamlOutputType } from 'cdk8s';
+import { manifestWriter } from '../../lib/app/file-routing';
 import { dependencyOrder } from '../../lib/app/topology';
 import { readManifests } from '../../lib/core/manifest-files';
 import { checkPolicies, enforcePolicies, ExposedService, NetkitApp, NetkitChart, synthesizedObjects, WebApp } from '../../lib';
@@ -55,7 +56,7 @@ describe('NetkitApp writes exactly what a stock cdk8s App writes', () => {
 
   test('synthYaml gives the same string as the stock App', () => {
     const stock = new App({ outdir: 'unused' });
-    const ours = new NetkitApp({ outdir: 'unused' });
+    const ours = new NetkitApp({ outdir: 'unused', allowClusterWideObjects: true });
     buildManyCharts(stock, { charts: 12, dependencies: true });
     buildManyCharts(ours, { charts: 12, dependencies: true });
     const yaml = ours.synthYaml();
@@ -160,7 +161,7 @@ describe('dependencyOrder', () => {
 
   test('charts of a NetkitApp come in the same order as a stock App, integer-like ids first', () => {
     const stock = new App({ outdir: 'unused' });
-    const ours = new NetkitApp({ outdir: 'unused' });
+    const ours = new NetkitApp({ outdir: 'unused', allowClusterWideObjects: true });
     for (const app of [stock, ours]) {
       for (const id of ['b', '10', 'a', '2']) new Chart(app, id);
     }
@@ -173,7 +174,7 @@ describe('one serialization per synth', () => {
   test('validations reading synthesizedObjects and the written files share one toJson per object, and get the same JSON', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'netkit-once-'));
     try {
-      const app = new NetkitApp({ outdir });
+      const app = new NetkitApp({ outdir, allowClusterWideObjects: true });
       buildManyCharts(app, { charts: 3, dependencies: false });
       const calls = new Map<string, number>();
       for (const c of app.node.findAll()) {
@@ -229,8 +230,10 @@ describe('one serialization per synth', () => {
 describe('write order with one file per chart', () => {
   /** The files a synth writes, in the order it writes them, and their contents. */
   function writes(build: (app: NetkitApp) => void, props: { recordConstructMetadata?: boolean } = {}) {
-    const outdir = mkdtempSync(join(tmpdir(), 'netkit-order-'));
-    const save = jest.spyOn(Yaml, 'save');
+    const parent = mkdtempSync(join(tmpdir(), 'netkit-order-'));
+    const outdir = join(parent, 'out');
+    // NetkitApp writes each file itself (with its header), into a staging folder, then swaps it in.
+    const save = jest.spyOn(manifestWriter, 'write');
     try {
       const app = new NetkitApp({ outdir, ...props });
       build(app);
@@ -239,10 +242,10 @@ describe('write order with one file per chart', () => {
       app.synth();
       // Outside the synth, charts come in the stock order.
       expect(app.charts).toEqual(dependencyOrder(app.node).filter((c) => c instanceof Chart));
-      return save.mock.calls.map(([file]) => String(file).slice(outdir.length + 1)).filter((f) => f.endsWith('.k8s.yaml'));
+      return save.mock.calls.map(([file]) => basename(String(file))).filter((f) => f.endsWith('.k8s.yaml'));
     } finally {
       save.mockRestore();
-      rmSync(outdir, { recursive: true, force: true });
+      rmSync(parent, { recursive: true, force: true });
     }
   }
   function bigChartFirst(app: NetkitApp) {
@@ -307,7 +310,7 @@ describe('policy checks give the same findings under NetkitApp and a stock App',
 
   test.each([false, true])('broken: %s', (broken) => {
     const stock = new App({ outdir: '/tmp/netkit-unused' });
-    const ours = new NetkitApp({ outdir: '/tmp/netkit-unused' });
+    const ours = new NetkitApp({ outdir: '/tmp/netkit-unused', allowClusterWideObjects: true });
     build(broken)(stock);
     build(broken)(ours);
     const stockFindings = checkPolicies(stock);

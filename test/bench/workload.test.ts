@@ -8,12 +8,13 @@ import { LAYOUTS } from '../../bench/workload';
 import { readTree } from '../helpers/synth-main';
 
 function written(run: (outdir: string) => void): Record<string, string> {
-  const outdir = mkdtempSync(join(tmpdir(), 'netkit-bench-test-'));
+  const parent = mkdtempSync(join(tmpdir(), 'netkit-bench-test-'));
+  const outdir = join(parent, 'out');
   try {
     run(outdir);
     return readTree(outdir);
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   }
 }
 

@@ -7,6 +7,8 @@ import { readTree } from '../helpers/synth-main';
 
 const root = join(__dirname, '..', '..');
 const dist = join(root, 'dist');
+// main.ts maps the whole app: the apps in dist/ and the ingress controller in cluster-addons/.
+const addons = join(root, 'cluster-addons');
 
 function run(args: string[]) {
   return spawnSync('node', [join(root, 'bin', 'cdk8s-netkit.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
@@ -21,14 +23,14 @@ async function runInProcess(args: string[]) {
 
 describe('cdk8s-netkit map, end to end on the example dist/', () => {
   test('prints the same Markdown main.ts wrote to ACCESS.md', () => {
-    const result = run(['map', 'dist/']);
+    const result = run(['map', 'dist/', 'cluster-addons/']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(readTree(dist)['ACCESS.md']);
   });
 
   test('--format json prints the same data as dist-traffic/access.json', () => {
-    const result = run(['map', '--format', 'json', 'dist/']);
+    const result = run(['map', '--format', 'json', 'dist/', 'cluster-addons/']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(root, 'dist-traffic', 'access.json'), 'utf8'));
   });
@@ -61,7 +63,7 @@ describe('cdk8s-netkit map, arguments', () => {
   });
 
   test('--format=json is accepted too', async () => {
-    const r = await runInProcess(['map', `--format=json`, dist]);
+    const r = await runInProcess(['map', `--format=json`, dist, addons]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual(JSON.parse(readFileSync(join(root, 'dist-traffic', 'access.json'), 'utf8')));
   });

@@ -1,10 +1,11 @@
 import { parseAllDocuments } from 'yaml';
 import { gatewayApiObjects as bundleObjects, gatewayProblems, httpRouteProblems, referenceGrantProblems } from '../../lib';
-import { synthMainApp } from '../helpers/synth-main';
+import { synthMainAppWithSiblings } from '../helpers/synth-main';
 import { crdSchemaErrors, GATEWAY_API_VERSIONS, gatewayApiObjects } from './crd-schema';
 
 // The example app serves every seed scenario through Gateway API too; these tests hold what it writes to the CRDs.
-const files = synthMainApp();
+// The apps' files and the add-ons' (cluster-addons/1-crds/ holds the CRDs).
+const files = synthMainAppWithSiblings();
 const perFile = Object.entries(files)
   .filter(([file]) => file.endsWith('.yaml'))
   .map(([file, text]) => ({ file, objects: parseAllDocuments(text).map((d) => d.toJS()) }));
@@ -17,8 +18,8 @@ const find = (kind: string, name: string, namespace: string) =>
 const PROBLEMS: Record<string, (manifest: any) => unknown[]> = { Gateway: gatewayProblems, HTTPRoute: httpRouteProblems, ReferenceGrant: referenceGrantProblems, GatewayClass: () => [] };
 
 describe('example app, Gateway API', () => {
-  test('the cluster-crds file holds the v1.5.1 standard CRDs and safe-upgrades policy exactly as upstream publishes them', () => {
-    const cluster = perFile.find((f) => f.file.endsWith('cluster-crds.k8s.yaml'))!;
+  test('the gateway-crds add-on file holds the v1.5.1 standard CRDs and safe-upgrades policy exactly as upstream publishes them', () => {
+    const cluster = perFile.find((f) => f.file === 'cluster-addons/1-crds/gateway-crds.k8s.yaml')!;
     const crds = cluster.objects.filter((o) => o.metadata?.annotations?.['gateway.networking.k8s.io/bundle-version'] !== undefined || o.metadata?.name === 'safe-upgrades.gateway.networking.k8s.io');
     expect(crds).toEqual(bundleObjects('v1.5.1'));
   });

@@ -43,7 +43,11 @@ export function synthMainApp(): Record<string, string> {
   return runMain((_parent, outdir) => readTree(outdir));
 }
 
-/** What main.ts wrote to its output folder and beside it, relative to the folder holding `dist` (`dist/…`, `dist-traffic/…`). */
+/**
+ * What main.ts published beside its output folder too, relative to the
+ * folder holding `dist` (`dist/…`, `dist-traffic/…`, `cluster-addons/…`);
+ * not the git-ignored `.netkit/` (local Secrets, staging).
+ */
 export function synthMainAppWithSiblings(): Record<string, string> {
-  return runMain((parent) => readTree(parent));
+  return runMain((parent) => Object.fromEntries(Object.entries(readTree(parent)).filter(([file]) => !file.startsWith('.netkit/'))));
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/IngressClass';
+import { declareClusterChange } from '../../core/addon-chart';
 import { isNetkitChart } from '../../core/chart';
 import { markClusterScoped } from '../../core/cluster-scoped';
 import { NetkitError, Problem, throwIfProblems } from '../../core/errors';
@@ -211,6 +212,19 @@ export class IngressNginx extends Construct {
     if (this.exposure === 'NodePort') this.skipPolicy(this.service, 'svc-type-nodeport', 'bare-metal ingress entry point: every node answers on the http and https node ports.');
 
     this.node.addValidation({ validate: () => this.clashes() });
+
+    // For the add-on file's header: what applying the install changes cluster-wide, and when it serves.
+    const workload = `${hostNetwork ? 'daemonset' : 'deployment'}/${name}-controller`;
+    declareClusterChange(this, {
+      changes: `installs the ingress-nginx controller in namespace "${namespace}" (exposure ${this.exposure}) with cluster-wide RBAC `
+        + `(ClusterRole and ClusterRoleBinding "${name}"${admission ? ` and "${name}-admission"` : ''}), IngressClass "${this.ingressClassName}"`
+        + `${props.defaultIngressClass ? ' as the default class' : ''}${admission
+          ? `, and ValidatingWebhookConfiguration "${name}-admission", which checks every Ingress in the cluster (failurePolicy ${admissionOptions.failurePolicy})` : ''}.`,
+      readyWhen: [
+        `kubectl -n ${namespace} rollout status ${workload} --timeout=300s`,
+        ...(admission ? [`kubectl wait --for=jsonpath='{.webhooks[0].clientConfig.caBundle}' validatingwebhookconfiguration/${name}-admission --timeout=300s`] : []),
+      ],
+    });
 
     if (!props.acknowledgeRetirement) {
       addWarning(this, 'ingress-nginx is retired: upstream stopped releases and security fixes in March 2026 (v1.15.1 is the last). '

@@ -11,6 +11,7 @@ import {
   DetectLocalMode, KUBE_PROXY_CONFIG_API_VERSION, KUBE_PROXY_CONFIG_KEY, KUBE_PROXY_CONFIG_KIND, KUBE_PROXY_KUBECONFIG_KEY,
   KUBE_PROXY_KUBECONFIG_PATH, KubeProxyConfiguration, KubeProxyMode,
 } from './kube-proxy-configuration';
+import { declareClusterChange } from '../../core/addon-chart';
 import { apiServerEndpointProblems, renderKubeProxyKubeconfig } from './kube-proxy-kubeconfig';
 import {
   KubeProxyConntrackOptions, KubeProxyDetectLocalOptions, KubeProxyIptablesOptions, KubeProxyIpvsOptions, KubeProxyNftablesOptions,
@@ -30,6 +31,12 @@ export interface KubeProxyConfigProps {
    * @default 'iptables' (kube-proxy's own default, written explicitly)
    */
   readonly mode?: KubeProxyMode;
+  /**
+   * Say that ipvs is chosen knowing it is deprecated (a cluster that must
+   * keep it for now): synth then prints no deprecation warning for it.
+   * @default false - mode "ipvs" on Kubernetes 1.35 or later prints a warning recommending nftables
+   */
+  readonly acknowledgeIpvsDeprecation?: boolean;
   /**
    * The Kubernetes release of the nodes: decides which modes, feature gates
    * and keywords are available, and the ipvs deprecation warning.
@@ -168,10 +175,15 @@ export class KubeProxyConfig extends Construct {
       },
     };
     this.configMap = new ApiObject(this, 'ConfigMap', manifest);
+    // For the add-on file's header: a wrong endpoint or mode breaks Service routing on every node once kube-proxy restarts.
+    declareClusterChange(this, {
+      changes: `replaces ConfigMap ${namespace}/${name}, read by kube-proxy on every node when it restarts `
+        + `(kubectl -n ${namespace} rollout restart daemonset/kube-proxy): mode "${this.mode}", API server ${props.apiServerEndpoint}. `
+        + 'Check both against your cluster first: a wrong endpoint stops Service routing on every node.',
+    });
 
-    for (const warning of kubeProxyConfigurationWarnings(this.configuration, { kubernetesVersion: this.kubernetesVersion })) {
-      addWarning(this, warning);
-    }
+    const warnings = props.acknowledgeIpvsDeprecation ? [] : kubeProxyConfigurationWarnings(this.configuration, { kubernetesVersion: this.kubernetesVersion });
+    for (const warning of warnings) addWarning(this, warning);
   }
 }
 

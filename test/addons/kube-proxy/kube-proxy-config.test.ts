@@ -300,6 +300,13 @@ describe('the ipvs deprecation warning', () => {
     }
   });
 
+  test('acknowledgeIpvsDeprecation: a cluster that keeps ipvs knowingly gets no warning; the ConfigMap is the same', () => {
+    expect(ipvsWarning({ mode: 'ipvs', acknowledgeIpvsDeprecation: true })).toEqual([]);
+    expect(ipvsWarning({ mode: 'ipvs', acknowledgeIpvsDeprecation: false })).toHaveLength(1);
+    expect(build({ mode: 'ipvs', acknowledgeIpvsDeprecation: true }).kubeProxy.configMap.toJson())
+      .toEqual(build({ mode: 'ipvs' }).kubeProxy.configMap.toJson());
+  });
+
   test('no warning before 1.35, nor for the other modes', () => {
     expect(ipvsWarning({ mode: 'ipvs', kubernetesVersion: '1.34' })).toEqual([]);
     expect(ipvsWarning({ mode: 'iptables' })).toEqual([]);
