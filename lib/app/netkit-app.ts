@@ -1,6 +1,7 @@
 import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
 import { isNetkitChart } from '../core/chart';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
+import { checkProps } from '../core/props';
 import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { dependencyOrder } from './topology';
 import { countValues, serializingSmallDocumentsFirst, skippingUnusedTagScan, smallestFirst } from './yaml-serialization';
@@ -30,6 +31,7 @@ export class NetkitApp extends App {
   private smallChartsFirst = false;
 
   constructor(props: NetkitAppProps = {}) {
+    checkProps('NetkitApp', 'NetkitAppProps', props);
     super(props);
   }
 

@@ -4,6 +4,7 @@ import { NetkitError } from './errors';
 import { DNS1123_LABEL_RULE, isDns1123Label } from './names';
 import { stripClusterScopedNamespace } from './cluster-scoped';
 import { LABEL_MANAGED_BY, MANAGED_BY } from './labels';
+import { checkProps } from './props';
 
 /** Namespaces every cluster already has; declaring them again would fight their owners. */
 export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -34,6 +35,7 @@ export class NetkitChart extends Chart {
 
   constructor(scope: Construct, id: string, props: NetkitChartProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: true });
+    checkProps(this, 'NetkitChartProps', props);
     useChildTable(this);
     const namespace = props.namespace;
     if (namespace !== undefined && !isDns1123Label(namespace)) {

@@ -12,3 +12,4 @@ export * from './annotations';
 export * from './go-duration';
 export * from './metadata-validation';
 export * from './quantity';
+export * from './props';

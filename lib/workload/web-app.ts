@@ -16,6 +16,7 @@ import { ExposedService, ExposeOptions } from '../service/exposed-service';
 import { ContainerPort, describePorts, ResolvedContainerPort, resolveContainerPorts } from './container-ports';
 import { Probe } from './probe';
 import { containerSecurityContext, podSecurityContext, SecurityOptions, SecurityProfile } from './security';
+import { checkProps } from '../core/props';
 
 /** CPU and memory for the container, as Kubernetes quantities (`100m`, `128Mi`). */
 export interface ResourceQuantities {
@@ -214,6 +215,7 @@ export class WebApp extends Construct implements IServiceTarget {
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
+    checkProps(this, 'WebAppProps', props);
     this.name = props.name ?? id;
     // Always explicit, as the Services and Ingresses are: an object without one lands wherever kubectl's context points.
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
@@ -291,6 +293,8 @@ export class WebApp extends Construct implements IServiceTarget {
    * with the WebApp's siblings: `web.expose('web')` works.
    */
   public expose(id: string, options: ExposeOptions = {}): ExposedService {
+    // Checked as ExposeOptions: `target` or `selector` here would be overridden silently.
+    checkProps(`${this.node.path}/${id}`, 'ExposeOptions', options);
     return new ExposedService(this, id, { ...options, target: this });
   }
 

@@ -1,19 +1,12 @@
 import { Testing } from 'cdk8s';
-import { IngressNginx, IngressNginxProps, NetkitChart, NetkitError } from '../../../lib';
+import { IngressNginx, IngressNginxProps, NetkitChart } from '../../../lib';
+import { netkitErrorOf } from '../../helpers/objects';
 
 function build(props: IngressNginxProps, id = 'ingress-nginx'): void {
   new IngressNginx(new NetkitChart(Testing.app(), 'cluster'), id, { acknowledgeRetirement: true, ...props });
 }
 
-function errorOf(fn: () => void): NetkitError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NetkitError) return e;
-    throw e;
-  }
-  throw new Error('expected a NetkitError');
-}
+const errorOf = netkitErrorOf;
 
 describe('IngressNginx rejects bad props with the construct path, value, rule and fix', () => {
   test('a node port outside the range (checked by serviceProblems)', () => {
