@@ -21,6 +21,7 @@ export interface CliCommand {
 const COMMANDS: Record<string, () => CliCommand> = {
   check: () => require('./check').checkCommand,
   map: () => require('./map').mapCommand,
+  init: () => require('./init').initCommand,
 };
 
 const defaultIo: CliIo = {
