@@ -3,8 +3,9 @@
 // them to dist/ (see README, "Install order", for applying them).
 import { App, Duration } from 'cdk8s';
 import {
-  enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
-  NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardIngress, writeKustomization, writeTrafficMap,
+  enforcePolicies, ExistingTlsSecret, ExposedService, Gateway, GatewayApiCrds, HttpIngress, HttpRoute, HttpRouteBackend,
+  IngressBackend, IngressNginx, KubeProxyConfig, NetkitApp, NetkitChart, SelfSignedTlsCertificate, WebApp, WildcardGateway,
+  WildcardIngress, writeKustomization, writeTrafficMap,
 } from './lib';
 
 // NetkitApp: the files a cdk8s App writes, with synth time linear in the number of charts.
@@ -35,6 +36,11 @@ new KubeProxyConfig(cluster, 'kube-proxy', {
 // before the webhook that would reject them while the controller starts.
 const admission = new NetkitChart(app, 'cluster-admission');
 new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, webhookChart: admission });
+
+// The Gateway API standard-channel CRDs, exactly as upstream publishes them, at
+// the release NGINX Gateway Fabric 2.6.7 (class "nginx") builds against. Every
+// scenario below is also served through Gateway API, beside its Ingress.
+new GatewayApiCrds(cluster, 'gateway-api-crds', { version: 'v1.5.1' });
 
 // ---------------------------------------------------------------------------
 // Namespace dev: one Deployment behind every kind of Service.
@@ -108,6 +114,21 @@ new HttpIngress(dev, 'ingress-https', {
   tls: [{ hosts: ['nginx.xiaohan.com', 'tomcat.xiaohan.com'], certificate: devCertificate }],
 });
 
+// The same two hosts through Gateway API: one Gateway answering on 80 and on 443
+// with the same certificate, and a route per host on both listeners (plain HTTP
+// keeps answering, as with ssl-redirect "false" above).
+const devGateway = new Gateway(dev, 'dev-gateway', {
+  listeners: [{ protocol: 'HTTP' }, { protocol: 'HTTPS', certificate: devCertificate }],
+});
+for (const [host, service, port] of [['nginx', nginxService, 80], ['tomcat', tomcatService, 8080]] as const) {
+  new HttpRoute(dev, `${host}-route`, {
+    name: host,
+    parents: [{ gateway: devGateway, sectionName: 'http' }, { gateway: devGateway, sectionName: 'https' }],
+    hostnames: [`${host}.xiaohan.com`],
+    rules: [{ backends: [HttpRouteBackend.fromService(service, port)] }],
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Namespace default: the first tutorial's nginx, five replicas behind one
 // Service, published as web01 under the cluster's wildcard name.
@@ -118,9 +139,19 @@ const nginx = new WebApp(defaults, 'nginx', { image: 'nginx:1.17.2', replicas: 5
 const nginxDefaultService = nginx.expose('nginx-service', { name: 'nginx', port: 80 });
 
 // The *.cluster.example.com certificate's Secret is managed outside these manifests.
+const wildcardCertificate = new ExistingTlsSecret(defaults, 'wildcard-tls', { dnsNames: ['*.cluster.example.com'] });
 new WildcardIngress(defaults, 'apps', {
   domain: 'cluster.example.com',
-  certificate: new ExistingTlsSecret(defaults, 'wildcard-tls', { dnsNames: ['*.cluster.example.com'] }),
+  certificate: wildcardCertificate,
+  routes: [{ host: 'web01', service: nginxDefaultService, port: 80 }],
+});
+
+// The same through Gateway API: one *.cluster.example.com HTTPS listener with the
+// wildcard certificate, HTTP redirected to HTTPS, an HTTPRoute per app.
+new WildcardGateway(defaults, 'apps-gateway', {
+  name: 'apps',
+  domain: 'cluster.example.com',
+  certificate: wildcardCertificate,
   routes: [{ host: 'web01', service: nginxDefaultService, port: 80 }],
 });
 
@@ -147,6 +178,23 @@ function cbucEnvironment(scope: App, env: Environment): NetkitChart {
     rules: [{ host, backend: IngressBackend.fromService(service, 80) }],
     ...(env.tlsSecret ? { tls: [{ hosts: [host], secretName: env.tlsSecret }] } : {}),
   });
+  // Through Gateway API: HTTP for the host; with a certificate, HTTPS too and HTTP
+  // redirected to it (ingress-nginx's ssl-redirect default for hosts with TLS).
+  const certificate = env.tlsSecret ? new ExistingTlsSecret(chart, 'cbuc-web-tls', { secretName: env.tlsSecret }) : undefined;
+  const gateway = new Gateway(chart, 'cbuc-web-gateway', {
+    name: 'cbuc-web',
+    listeners: [
+      { protocol: 'HTTP', name: 'http', hostname: host },
+      ...(certificate ? [{ protocol: 'HTTPS' as const, name: 'https', hostname: host, certificate }] : []),
+    ],
+  });
+  new HttpRoute(chart, 'cbuc-web-route', {
+    name: 'cbuc-web',
+    parents: [{ gateway, sectionName: certificate ? 'https' : 'http' }],
+    hostnames: [host],
+    rules: [{ backends: [HttpRouteBackend.fromService(service, 80)] }],
+  });
+  if (certificate) HttpRoute.httpsRedirect(chart, 'cbuc-web-https-redirect', { name: 'cbuc-web-https-redirect', parent: { gateway, sectionName: 'http' }, hostnames: [host] });
   return chart;
 }
 

@@ -10,3 +10,5 @@ export * from './ingress';
 export * from './policy';
 export * from './addons/kube-proxy';
 export * from './addons/ingress-nginx';
+export * from './addons/gateway-api';
+export * from './gateway';

@@ -42,7 +42,8 @@ describe('example app', () => {
   });
 
   test('cluster-scoped objects carry no namespace, namespaced ones always do', () => {
-    const clusterScoped = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass', 'ValidatingWebhookConfiguration', 'ClusterIssuer']);
+    const clusterScoped = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass', 'ValidatingWebhookConfiguration', 'ClusterIssuer',
+      'CustomResourceDefinition', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']);
     for (const o of objects) {
       if (clusterScoped.has(o.kind)) expect(o.metadata.namespace).toBeUndefined();
       else expect(typeof o.metadata.namespace).toBe('string');

@@ -14,9 +14,24 @@ export type PropShapeName =
   | "ExistingTlsSecretProps"
   | "ExposeOptions"
   | "ExposedServiceProps"
+  | "ExternalHttpRouteBackendOptions"
   | "ExternalServiceBackendOptions"
+  | "GatewayApiCrdsProps"
+  | "GatewayListenerOptions"
+  | "GatewayListenerOptions.allowedNamespaces"
+  | "GatewayProps"
+  | "HeaderModifierOptions"
   | "HttpIngressProps"
+  | "HttpMirrorOptions"
   | "HttpProbeOptions"
+  | "HttpRedirectOptions"
+  | "HttpRewriteOptions"
+  | "HttpRouteBackendOptions"
+  | "HttpRouteMatchOptions"
+  | "HttpRouteParent"
+  | "HttpRouteProps"
+  | "HttpRouteRuleOptions"
+  | "HttpsRedirectRouteProps"
   | "IngressNginxImage"
   | "IngressNginxMetrics"
   | "IngressNginxProps"
@@ -32,6 +47,8 @@ export type PropShapeName =
   | "KubeProxyIpvsOptions"
   | "KubeProxyNftablesOptions"
   | "KubeProxyValidationOptions"
+  | "LabelSelector"
+  | "LabelSelector.matchExpressions"
   | "NetkitAppProps"
   | "NetkitChartProps"
   | "NodePortRange"
@@ -39,6 +56,9 @@ export type PropShapeName =
   | "PemFileTlsCertificateProps"
   | "PolicyOptions"
   | "RecommendedLabelsOptions"
+  | "ReferenceGrantFrom"
+  | "ReferenceGrantProps"
+  | "ReferenceGrantTo"
   | "ResourceQuantities"
   | "SecurityOptions"
   | "SelfSignedTlsCertificateProps"
@@ -50,6 +70,8 @@ export type PropShapeName =
   | "TrafficMapOptions"
   | "WebAppProps"
   | "WebAppResources"
+  | "WildcardGatewayProps"
+  | "WildcardGatewayRoute"
   | "WildcardIngressProps"
   | "WildcardRoute";
 
@@ -94,17 +116,77 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     keys: ["allocateLoadBalancerNodePorts", "annotations", "clusterDomain", "clusterIP", "externalIPs", "externalName", "externalTrafficPolicy", "healthCheckNodePort", "internalTrafficPolicy", "labels", "loadBalancerClass", "loadBalancerSourceRanges", "name", "namespace", "nodePortRange", "port", "ports", "publishNotReadyAddresses", "selector", "sessionAffinity", "sessionAffinityTimeout", "target", "type"],
     nested: { "ports": "ServicePortOptions", "nodePortRange": "NodePortRange" },
   },
+  "ExternalHttpRouteBackendOptions": {
+    keys: ["namespace", "weight"],
+    nested: {},
+  },
   "ExternalServiceBackendOptions": {
     keys: ["namespace"],
+    nested: {},
+  },
+  "GatewayApiCrdsProps": {
+    keys: ["version"],
+    nested: {},
+  },
+  "GatewayListenerOptions": {
+    keys: ["allowedNamespaces", "certificate", "hostname", "name", "port", "protocol"],
+    nested: { "allowedNamespaces": "GatewayListenerOptions.allowedNamespaces" },
+  },
+  "GatewayListenerOptions.allowedNamespaces": {
+    keys: ["selector"],
+    nested: { "selector": "LabelSelector" },
+  },
+  "GatewayProps": {
+    keys: ["annotations", "gatewayClassName", "labels", "listeners", "name", "namespace"],
+    nested: { "listeners": "GatewayListenerOptions" },
+  },
+  "HeaderModifierOptions": {
+    keys: ["add", "remove", "set"],
     nested: {},
   },
   "HttpIngressProps": {
     keys: ["annotations", "defaultBackend", "ingressClassName", "labels", "name", "namespace", "rules", "tls"],
     nested: { "rules": "IngressRuleOptions", "tls": "IngressTlsOptions" },
   },
+  "HttpMirrorOptions": {
+    keys: ["backend", "percent"],
+    nested: {},
+  },
   "HttpProbeOptions": {
     keys: ["failureThreshold", "initialDelay", "period", "port", "scheme", "timeout"],
     nested: {},
+  },
+  "HttpRedirectOptions": {
+    keys: ["hostname", "port", "replaceFullPath", "replacePrefixMatch", "scheme", "statusCode"],
+    nested: {},
+  },
+  "HttpRewriteOptions": {
+    keys: ["hostname", "replaceFullPath", "replacePrefixMatch"],
+    nested: {},
+  },
+  "HttpRouteBackendOptions": {
+    keys: ["weight"],
+    nested: {},
+  },
+  "HttpRouteMatchOptions": {
+    keys: ["headers", "method", "path", "pathType", "queryParams"],
+    nested: {},
+  },
+  "HttpRouteParent": {
+    keys: ["gateway", "port", "sectionName"],
+    nested: {},
+  },
+  "HttpRouteProps": {
+    keys: ["annotations", "hostnames", "labels", "name", "namespace", "parents", "rules"],
+    nested: { "parents": "HttpRouteParent", "rules": "HttpRouteRuleOptions" },
+  },
+  "HttpRouteRuleOptions": {
+    keys: ["backends", "matches", "mirrors", "name", "path", "pathType", "redirect", "requestHeaders", "responseHeaders", "rewrite"],
+    nested: { "matches": "HttpRouteMatchOptions", "redirect": "HttpRedirectOptions", "rewrite": "HttpRewriteOptions", "requestHeaders": "HeaderModifierOptions", "responseHeaders": "HeaderModifierOptions", "mirrors": "HttpMirrorOptions" },
+  },
+  "HttpsRedirectRouteProps": {
+    keys: ["hostnames", "name", "namespace", "parent", "statusCode"],
+    nested: { "parent": "HttpRouteParent" },
   },
   "IngressNginxImage": {
     keys: ["digest", "registry", "repository", "tag"],
@@ -166,6 +248,14 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     keys: ["kubernetesVersion"],
     nested: {},
   },
+  "LabelSelector": {
+    keys: ["matchExpressions", "matchLabels"],
+    nested: { "matchExpressions": "LabelSelector.matchExpressions" },
+  },
+  "LabelSelector.matchExpressions": {
+    keys: ["key", "operator", "values"],
+    nested: {},
+  },
   "NetkitAppProps": {
     keys: ["outdir", "outputFileExtension", "recordConstructMetadata", "resolvers", "yamlOutputType"],
     nested: {},
@@ -192,6 +282,18 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
   },
   "RecommendedLabelsOptions": {
     keys: ["component", "instance", "name", "partOf", "version"],
+    nested: {},
+  },
+  "ReferenceGrantFrom": {
+    keys: ["group", "kind", "namespace"],
+    nested: {},
+  },
+  "ReferenceGrantProps": {
+    keys: ["from", "name", "namespace", "to"],
+    nested: { "from": "ReferenceGrantFrom", "to": "ReferenceGrantTo" },
+  },
+  "ReferenceGrantTo": {
+    keys: ["group", "kind", "name"],
     nested: {},
   },
   "ResourceQuantities": {
@@ -237,6 +339,14 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
   "WebAppResources": {
     keys: ["limits", "requests"],
     nested: { "requests": "ResourceQuantities", "limits": "ResourceQuantities" },
+  },
+  "WildcardGatewayProps": {
+    keys: ["allowedNamespaces", "certificate", "domain", "gatewayClassName", "httpPort", "httpsPort", "httpsRedirect", "name", "namespace", "routes"],
+    nested: { "routes": "WildcardGatewayRoute", "allowedNamespaces": "GatewayListenerOptions.allowedNamespaces" },
+  },
+  "WildcardGatewayRoute": {
+    keys: ["host", "path", "pathType", "port", "service"],
+    nested: {},
   },
   "WildcardIngressProps": {
     keys: ["annotations", "certificate", "domain", "httpsRedirect", "ingressClassName", "name", "namespace", "routes"],

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
-import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
+import { normalizeWildcardDomain, qualifyHost, wildcardDomainProblem } from '../core/wildcard-domain';
 import { ExposedService } from '../service/exposed-service';
 import { ITlsCertificateRef } from '../tls/certificate-ref';
 import { certificateCoversHost } from '../tls/host-coverage';
@@ -102,14 +102,10 @@ export class WildcardIngress extends Construct {
   constructor(scope: Construct, id: string, props: WildcardIngressProps) {
     super(scope, id);
     checkProps(this, 'WildcardIngressProps', props);
-    this.domain = props.domain.toLowerCase().replace(/\.$/, '');
+    this.domain = normalizeWildcardDomain(props.domain);
     this.certificate = props.certificate;
-    if (this.domain.startsWith('*.') || !isDns1123Subdomain(this.domain)) {
-      throw new NetkitError(this, {
-        field: 'domain', message: 'is not a DNS domain.', value: props.domain, allowed: DNS1123_SUBDOMAIN_RULE,
-        fix: 'give the domain without "*.", e.g. "cluster.example.com" for *.cluster.example.com.',
-      });
-    }
+    const domainProblem = wildcardDomainProblem(props.domain, this.domain);
+    if (domainProblem) throw new NetkitError(this, domainProblem);
     const redirect = props.httpsRedirect ?? true;
     const annotated = props.annotations?.[NGINX_SSL_REDIRECT_ANNOTATION];
     if (annotated !== undefined && annotated !== String(redirect)) {
@@ -145,7 +141,7 @@ export class WildcardIngress extends Construct {
   /** Publishes a service as `<host>.<domain>` over HTTPS. */
   public addRoute(route: WildcardRoute): ResolvedWildcardRoute {
     checkProps(this, 'WildcardRoute', route);
-    const host = this.qualify(route.host);
+    const host = qualifyHost(route.host, this.domain);
     throwIfProblems(this, this.hostProblems(route.host, host));
     const backend = IngressBackend.fromService(route.service, route.port);
     const path = route.path ?? '/';
@@ -158,12 +154,6 @@ export class WildcardIngress extends Construct {
     this.routeList.push(resolved);
     this.routeHosts.add(host);
     return resolved;
-  }
-
-  /** `web01` → `web01.<domain>`; names already under the domain, or the domain itself, stay as they are. */
-  private qualify(host: string): string {
-    const h = host.toLowerCase().replace(/\.$/, '');
-    return h === this.domain || h.endsWith(`.${this.domain}`) ? h : `${h}.${this.domain}`;
   }
 
   private hostProblems(given: string, host: string): Problem[] {

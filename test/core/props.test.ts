@@ -4,7 +4,7 @@ import * as netkit from '../../lib';
 import {
   CertManagerIssuer, CertManagerTlsCertificate, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx,
   KubeProxyConfig, NetkitApp, NetkitChart, PemFileTlsCertificate, Probe, SelfSignedTlsCertificate, TlsSecretOutput,
-  unknownPropProblems, WebApp, WildcardIngress,
+  unknownPropProblems, WebApp, WildcardIngress, Gateway, GatewayApiCrds, GatewayListenerOptions, HttpRoute, HttpRouteBackend, ReferenceGrant, WildcardGateway,
 } from '../../lib';
 import { netkitErrorOf as netkitError } from '../helpers/objects';
 import { devChart, makeCertificate, NOW, tempDir, writePemFiles } from '../tls/fixtures';
@@ -93,6 +93,50 @@ const cases: Record<string, Case> = {
   'IngressBackend.fromServiceName': {
     make: (extra) => IngressBackend.fromServiceName('web', 80, { namespace: 'dev', ...extra }), path: 'IngressBackend.fromServiceName()', typo: 'namespac', suggestion: 'namespace',
   },
+  Gateway: { make: (extra) => new Gateway(devChart().chart, 'gw', { listeners: [{ protocol: 'HTTP' }], ...extra }), path: 'dev/gw', typo: 'listener', suggestion: 'listeners' },
+  'Gateway.addListener': {
+    make: (extra) => new Gateway(devChart().chart, 'gw').addListener({ protocol: 'HTTP', ...extra } as GatewayListenerOptions), path: 'dev/gw', typo: 'hostName', suggestion: 'hostname',
+  },
+  HttpRoute: {
+    make: (extra) => new HttpRoute(devChart().chart, 'route', { hostnames: ['web.example.com'], ...extra }), path: 'dev/route', typo: 'hostname', suggestion: 'hostnames',
+  },
+  'HttpRoute.httpsRedirect': {
+    make: (extra) => HttpRoute.httpsRedirect(devChart().chart, 'redirect', { parent: { gateway: Gateway.fromName('gw', 'infra'), sectionName: 'http' }, ...extra }),
+    path: 'dev/redirect', typo: 'statuscode', suggestion: 'statusCode',
+  },
+  'HttpRoute.addParent': {
+    make: (extra) => new HttpRoute(devChart().chart, 'route').addParent({ gateway: Gateway.fromName('gw', 'infra'), ...extra }), path: 'dev/route', typo: 'sectionname', suggestion: 'sectionName',
+  },
+  'HttpRoute.addRule': {
+    make: (extra) => new HttpRoute(devChart().chart, 'route').addRule({ backends: [HttpRouteBackend.fromServiceName('web', 80)], ...extra }), path: 'dev/route', typo: 'backend', suggestion: 'backends',
+  },
+  'HttpRouteBackend.fromService': {
+    make: (extra) => HttpRouteBackend.fromService(new ExposedService(devChart().chart, 'svc', { port: 80 }), 80, { weight: 1, ...extra }),
+    path: 'HttpRouteBackend.fromService()', typo: 'weigth', suggestion: 'weight',
+  },
+  'HttpRouteBackend.fromServiceName': {
+    make: (extra) => HttpRouteBackend.fromServiceName('web', 80, { namespace: 'dev', ...extra }), path: 'HttpRouteBackend.fromServiceName()', typo: 'namespce', suggestion: 'namespace',
+  },
+  ReferenceGrant: { make: (extra) => new ReferenceGrant(devChart().chart, 'grant', { from: [{ kind: 'HTTPRoute', namespace: 'shop' }], ...extra }), path: 'dev/grant', typo: 'form', suggestion: 'from' },
+  'ReferenceGrant.addFrom': {
+    make: (extra) => new ReferenceGrant(devChart().chart, 'grant').addFrom({ kind: 'HTTPRoute', namespace: 'shop', ...extra }), path: 'dev/grant', typo: 'namespaces', suggestion: 'namespace',
+  },
+  'ReferenceGrant.addTo': {
+    make: (extra) => new ReferenceGrant(devChart().chart, 'grant').addTo({ kind: 'Service', ...extra }), path: 'dev/grant', typo: 'nmae', suggestion: 'name',
+  },
+  WildcardGateway: {
+    make: (extra) => new WildcardGateway(devChart().chart, 'apps', { domain: 'example.com', certificate: { secretName: 'wild', dnsNames: ['*.example.com'] }, ...extra }),
+    path: 'dev/apps', typo: 'httpsPorts', suggestion: 'httpsPort',
+  },
+  'WildcardGateway.addRoute': {
+    make: (extra) => {
+      const { chart } = devChart();
+      const svc = new ExposedService(chart, 'web', { port: 80 });
+      return new WildcardGateway(chart, 'apps', { domain: 'example.com', certificate: { secretName: 'wild', dnsNames: ['*.example.com'] } }).addRoute({ host: 'web', service: svc, port: 80, ...extra });
+    },
+    path: 'dev/apps', typo: 'pathtype', suggestion: 'pathType',
+  },
+  GatewayApiCrds: { make: (extra) => new GatewayApiCrds(devChart().chart, 'crds', { ...extra }), path: 'dev/crds', typo: 'versions', suggestion: 'version' },
 };
 
 describe('unknown props are rejected at run time (apps synthesized without a type check)', () => {
