@@ -29,7 +29,7 @@ step "npm install"
 npm install
 step "npx cdk8s synth"
 npx cdk8s synth
-for kind in Namespace Deployment Service; do
+for kind in Namespace Deployment Service Gateway HTTPRoute; do
   grep -q "^kind: $kind$" dist/*.k8s.yaml || { echo "dist/ has no $kind:"; cat dist/*.k8s.yaml; exit 1; }
 done
 step "npm test"

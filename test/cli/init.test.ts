@@ -6,6 +6,7 @@ import { defaultPackageSpec, initProject, PACKAGE_DIR, projectFileSpec } from '.
 import { main } from '../../lib/cli/main';
 import { checkPolicies } from '../../lib';
 import { buildApp, WebChart } from '../../templates/init/main';
+import { crdSchemaErrors, GATEWAY_API_VERSIONS, gatewayApiObjects } from '../gateway/crd-schema';
 
 const root = join(__dirname, '..', '..');
 const ownPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -134,12 +135,17 @@ describe('the default cdk8s-netkit spec: where the running copy came from', () =
 });
 
 describe('the main.ts template', () => {
-  test('builds a NetkitApp with a WebApp and its Service that pass the policy checks', () => {
+  test('builds a NetkitApp with a WebApp, its Service, a Gateway and an HTTPRoute that pass the policy checks and the CRD schemas', () => {
     const app = buildApp();
     expect(app.charts.map((c) => c.node.id)).toEqual(['web']);
     const chart = new WebChart(Testing.app(), 'web');
     expect(checkPolicies(chart).filter((f) => f.severity === 'error')).toEqual([]);
-    const kinds = Testing.synth(chart).map((o) => `${o.kind}/${o.metadata.name}`);
-    expect(kinds).toEqual(expect.arrayContaining(['Deployment/web', 'Service/web']));
+    const objects = Testing.synth(chart);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort())
+      .toEqual(['Deployment/web', 'Gateway/web-gateway', 'HTTPRoute/web-route', 'Namespace/web', 'Service/web']);
+    expect(gatewayApiObjects(objects)).toHaveLength(2);
+    for (const gatewayApiObject of gatewayApiObjects(objects)) {
+      for (const version of GATEWAY_API_VERSIONS) expect(crdSchemaErrors(gatewayApiObject, version)).toEqual([]);
+    }
   });
 });
