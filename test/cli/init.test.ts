@@ -87,6 +87,12 @@ describe('cdk8s-netkit init', () => {
     expect((await run(join(dir, 'app2'), '--package', `file:${checkout}`)).err).toBe('');
   });
 
+  test('docs/getting-started.md describes every file init writes', () => {
+    const docs = readFileSync(join(root, 'docs', 'getting-started.md'), 'utf8');
+    const written = initProject(dir, `file:${root}`);
+    expect(written.filter((file) => !docs.includes(`| \`${file}\` |`))).toEqual([]);
+  });
+
   test('bad arguments exit 2 with the usage', async () => {
     expect(await run('--pakage', 'x')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option "--pakage"') });
     expect(await run('a', 'b')).toMatchObject({ code: 2, err: expect.stringContaining('one folder at most') });
