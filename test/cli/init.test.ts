@@ -87,6 +87,11 @@ describe('cdk8s-netkit init', () => {
     expect((await run(join(dir, 'app2'), '--package', `file:${checkout}`)).err).toBe('');
   });
 
+  test("the template's cdk8s.yaml writes where this repository's does (NetkitApp's publishing relies on that folder)", () => {
+    const output = (file: string) => /^output: (.+)$/m.exec(readFileSync(file, 'utf8'))?.[1];
+    expect(output(join(root, 'templates', 'init', 'cdk8s.yaml'))).toBe(output(join(root, 'cdk8s.yaml')));
+  });
+
   test('docs/getting-started.md describes every file init writes', () => {
     const docs = readFileSync(join(root, 'docs', 'getting-started.md'), 'utf8');
     const written = initProject(dir, `file:${root}`);
