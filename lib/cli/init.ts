@@ -7,7 +7,7 @@
  * It never overwrites: when any file it would write exists, it lists them
  * and writes nothing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CliCommand, CliIo } from './main';
 
@@ -135,8 +135,8 @@ function unbuiltFolder(spec: string, projectDir: string): string | undefined {
 
 /** Thrown when files exist where `init` would write; nothing has been written. */
 export class InitRefusedError extends Error {
-  constructor(public readonly dir: string, public readonly existing: readonly string[]) {
-    super(`${dir}: ${existing.length === 1 ? 'a file' : 'files'} already exist${existing.length === 1 ? 's' : ''} where init would write: ${existing.join(', ')}. `
+  constructor(public readonly dir: string, public readonly existing: readonly string[], message?: string) {
+    super(message ?? `${dir}: ${existing.length === 1 ? 'a file' : 'files'} already exist${existing.length === 1 ? 's' : ''} where init would write: ${existing.join(', ')}. `
       + 'Nothing was written. Run init in a new or empty folder, or move these files away first.');
     this.name = 'InitRefusedError';
   }
@@ -144,6 +144,7 @@ export class InitRefusedError extends Error {
 
 /** Writes the project into `dir` (created if missing); returns the paths written. */
 export function initProject(dir: string, packageSpec: string = defaultPackageSpec()): string[] {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InitRefusedError(dir, [], `${dir} is a file, not a folder. Nothing was written.`);
   const files = projectFiles(dir, packageSpec);
   const existing = [...files.keys()].filter((f) => existsSync(join(dir, f)));
   if (existing.length > 0) throw new InitRefusedError(dir, existing);

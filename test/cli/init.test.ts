@@ -58,6 +58,11 @@ describe('cdk8s-netkit init', () => {
     expect(readFileSync(join(dir, 'main.ts'), 'utf8')).toBe('mine');
   });
 
+  test('refuses a dir that is a file', async () => {
+    writeFileSync(join(dir, 'app'), 'mine');
+    expect(await run(join(dir, 'app'), '--package', '^1.0.0')).toMatchObject({ code: 1, err: `cdk8s-netkit init: ${join(dir, 'app')} is a file, not a folder. Nothing was written.\n` });
+  });
+
   test('writes into the current folder when given none, next to files it does not write', async () => {
     writeFileSync(join(dir, 'README.md'), 'mine');
     const cwd = process.cwd();
