@@ -7,6 +7,7 @@ import { registerDefaultPolicies } from '../policy/enforce';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
 import { NetkitError } from '../core/errors';
 import { collectLocalFiles, LocalFile } from '../core/local-files';
+import { checkProps } from '../core/props';
 import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { manifestFiles, writeKustomization } from '../gitops/kustomization';
 import { isHelmTemplatesDir } from '../gitops/output-layout';
@@ -52,7 +53,7 @@ type SynthChart = (chart: Chart) => any[];
  * (NetkitChart strips the namespace of cluster-scoped objects there), and
  * each object is serialized once per synth, shared with validations that
  * read `synthesizedObjects` (the policy checks, which a NetkitApp runs in every synth unless
-   * `policies: false`). The
+ * `policies: false`). The
  * objects written are those a stock App writes, each file with a
  * generated-file header in front.
  */
@@ -67,6 +68,7 @@ export class NetkitApp extends App {
   private readonly options: NetkitAppProps;
 
   constructor(props: NetkitAppProps = {}) {
+    checkProps('NetkitApp', 'NetkitAppProps', props);
     super({ ...props, outdir: publishOutdir(props.outdir) });
     this.options = props;
     const project = projectDirectory(this.outdir);

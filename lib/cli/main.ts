@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => CliCommand> = {
   check: () => require('./check').checkCommand,
   map: () => require('./map').mapCommand,
   migrate: () => require('./migrate').migrateCommand,
+  init: () => require('./init').initCommand,
 };
 
 const defaultIo: CliIo = {

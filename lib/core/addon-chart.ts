@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { NetkitChart, NetkitChartProps } from './chart';
+import type { PropShapeName } from './props';
 
 /**
  * When a cluster add-on is applied, relative to the others. `crds` holds
@@ -47,6 +48,8 @@ const declared = new WeakMap<IConstruct, ClusterChange[]>();
  * only the apps; each file starts with what applying it changes.
  */
 export class ClusterAddonChart extends NetkitChart {
+  protected static readonly propsShape: PropShapeName = 'ClusterAddonChartProps';
+
   /** When the chart is applied. */
   public readonly stage: ClusterAddonStage;
 

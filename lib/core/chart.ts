@@ -4,6 +4,7 @@ import { NetkitError } from './errors';
 import { DNS1123_LABEL_RULE, isDns1123Label } from './names';
 import { stripClusterScopedNamespace } from './cluster-scoped';
 import { LABEL_MANAGED_BY, MANAGED_BY } from './labels';
+import { checkProps, PropShapeName } from './props';
 
 /** Namespaces every cluster already has; declaring them again would fight their owners. */
 export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -32,8 +33,18 @@ export class NetkitChart extends Chart {
   /** The Namespace object, when the chart declares one. */
   public readonly namespaceObject?: ApiObject;
 
+  /**
+   * The props interface whose keys `props` may hold. Only a class that names
+   * its own is checked: a user's subclass passing its own, wider props to
+   * `super` must not fail on keys we cannot know.
+   */
+  protected static readonly propsShape: PropShapeName = 'NetkitChartProps';
+
   constructor(scope: Construct, id: string, props: NetkitChartProps = {}) {
     super(scope, id, { ...props, disableResourceNameHashes: true });
+    if (Object.prototype.hasOwnProperty.call(new.target, 'propsShape')) {
+      checkProps(this, (new.target as unknown as { propsShape: PropShapeName }).propsShape, props);
+    }
     useChildTable(this);
     const namespace = props.namespace;
     if (namespace !== undefined && !isDns1123Label(namespace)) {

@@ -15,3 +15,4 @@ export * from './quantity';
 export * from './kubernetes-version';
 export * from './int-or-percent';
 export * from './addon-chart';
+export * from './props';

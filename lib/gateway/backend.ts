@@ -1,5 +1,6 @@
 import { ExposedService } from '../service/exposed-service';
 import type { BackendObjectReference } from './types';
+import { checkProps } from '../core/props';
 
 export interface HttpRouteBackendOptions {
   /**
@@ -29,11 +30,13 @@ export class HttpRouteBackend {
    * NetkitError listing the Service's ports when it has no such port.
    */
   public static fromService(service: ExposedService, port: number | string, options: HttpRouteBackendOptions = {}): HttpRouteBackend {
+    checkProps('HttpRouteBackend.fromService()', 'HttpRouteBackendOptions', options);
     return new HttpRouteBackend(service.name, service.port(port).port, service.namespace, options.weight, service);
   }
 
   /** A Service defined outside this app, by name and port number; nothing about it is checked but the syntax. */
   public static fromServiceName(name: string, port: number, options: ExternalHttpRouteBackendOptions = {}): HttpRouteBackend {
+    checkProps('HttpRouteBackend.fromServiceName()', 'ExternalHttpRouteBackendOptions', options);
     return new HttpRouteBackend(name, port, options.namespace, options.weight, undefined);
   }
 

@@ -8,6 +8,7 @@ import { lazyApiObject, objectMeta } from './api-object';
 import { grantReference, ReferenceGrant } from './reference-grant';
 import { FromNamespaces, GATEWAY_API_V1, GatewayManifest, LabelSelector, Listener } from './types';
 import { gatewayProblems } from './validation/gateway-validation';
+import { checkProps } from '../core/props';
 
 /** NGINX Gateway Fabric's GatewayClass, the controller this library installs and documents. */
 export const DEFAULT_GATEWAY_CLASS = 'nginx';
@@ -98,6 +99,7 @@ export class Gateway extends Construct implements IGateway {
 
   constructor(scope: Construct, id: string, props: GatewayProps = {}) {
     super(scope, id);
+    checkProps(this, 'GatewayProps', props);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.gatewayClassName = props.gatewayClassName ?? DEFAULT_GATEWAY_CLASS;
@@ -128,6 +130,7 @@ export class Gateway extends Construct implements IGateway {
 
   /** Adds a listener; throws a NetkitError naming the field when the Gateway CRD or the spec would refuse it. */
   public addListener(options: GatewayListenerOptions): Listener {
+    checkProps(this, 'GatewayListenerOptions', options);
     const { protocol, certificate, hostname } = options;
     const name = options.name ?? defaultListenerName(protocol, hostname);
     const field = `listener(${name})`;

@@ -7,6 +7,7 @@ import { lazyApiObject, objectMeta } from './api-object';
 import { grantReference, ReferenceGrant } from './reference-grant';
 import { GATEWAY_API_V1, HttpRouteManifest, ParentReference } from './types';
 import { httpRouteProblems } from './validation/http-route-validation';
+import { checkProps } from '../core/props';
 
 /** A Gateway (or one of its listeners) a route attaches to. */
 export interface HttpRouteParent {
@@ -65,6 +66,7 @@ export interface HttpsRedirectRouteProps {
 export class HttpRoute extends Construct {
   /** A route whose one rule redirects every request on an HTTP listener to HTTPS. */
   public static httpsRedirect(scope: Construct, id: string, props: HttpsRedirectRouteProps): HttpRoute {
+    checkProps(`${scope.node.path}/${id}`, 'HttpsRedirectRouteProps', props);
     if (props.parent.sectionName === undefined && props.parent.port === undefined) {
       throw new NetkitError(`${scope.node.path}/${id}`, {
         field: 'parent', message: 'names neither a listener (sectionName) nor a port, so the redirect would attach to the HTTPS listener too and loop.',
@@ -91,6 +93,7 @@ export class HttpRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpRouteProps = {}) {
     super(scope, id);
+    checkProps(this, 'HttpRouteProps', props);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.hostnames = [...(props.hostnames ?? [])];
@@ -115,6 +118,7 @@ export class HttpRoute extends Construct {
 
   /** Attaches the route to a Gateway, or one of its listeners (which must exist when the Gateway is defined here). */
   public addParent(parent: HttpRouteParent): ParentReference {
+    checkProps(this, 'HttpRouteParent', parent);
     const gateway = parent.gateway;
     if (gateway instanceof Gateway) {
       if (parent.sectionName !== undefined) {
@@ -138,6 +142,7 @@ export class HttpRoute extends Construct {
 
   /** Adds a rule; throws a NetkitError naming the field when the HTTPRoute CRD would refuse it. */
   public addRule(rule: HttpRouteRuleOptions): void {
+    checkProps(this, 'HttpRouteRuleOptions', rule);
     const field = `rules[${this.ruleList.length}]`;
     throwIfProblems(this, ruleOptionProblems(field, rule));
     this.change(() => this.ruleList.push(rule), () => this.ruleList.pop());

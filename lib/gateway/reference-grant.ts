@@ -4,6 +4,7 @@ import { formatProblem, throwIfProblems } from '../core/errors';
 import { lazyApiObject, objectMeta } from './api-object';
 import { GATEWAY_API_GROUP, REFERENCE_GRANT_API_VERSION, ReferenceGrantManifest } from './types';
 import { referenceGrantProblems } from './validation/reference-grant-validation';
+import { checkProps } from '../core/props';
 
 /** Who may refer: every object of a kind in a namespace. */
 export interface ReferenceGrantFrom {
@@ -51,6 +52,7 @@ export class ReferenceGrant extends Construct {
 
   constructor(scope: Construct, id: string, props: ReferenceGrantProps = {}) {
     super(scope, id);
+    checkProps(this, 'ReferenceGrantProps', props);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.apiObject = lazyApiObject(this, REFERENCE_GRANT_API_VERSION, 'ReferenceGrant', objectMeta(this.name, this.namespace), () => this.toManifest().spec);
@@ -72,6 +74,7 @@ export class ReferenceGrant extends Construct {
   }
 
   public addFrom(from: ReferenceGrantFrom): void {
+    checkProps(this, 'ReferenceGrantFrom', from);
     const entry = { group: from.group ?? GATEWAY_API_GROUP, kind: from.kind, namespace: from.namespace };
     if (this.fromList.some((x) => x.group === entry.group && x.kind === entry.kind && x.namespace === entry.namespace)) return;
     this.fromList.push(entry);
@@ -79,6 +82,7 @@ export class ReferenceGrant extends Construct {
   }
 
   public addTo(to: ReferenceGrantTo): void {
+    checkProps(this, 'ReferenceGrantTo', to);
     const entry = { group: to.group ?? '', kind: to.kind, ...(to.name !== undefined ? { name: to.name } : {}) };
     if (this.toList.some((x) => x.group === entry.group && x.kind === entry.kind && x.name === entry.name)) return;
     this.toList.push(entry);

@@ -8,6 +8,7 @@ import { HttpRouteBackend } from './backend';
 import { AllowedNamespaces, Gateway } from './gateway';
 import { HttpRoute } from './http-route';
 import { hostnameProblem } from './validation/fields';
+import { checkProps } from '../core/props';
 
 /** The listener names of a WildcardGateway. */
 export const WILDCARD_HTTP_LISTENER = 'http';
@@ -76,6 +77,7 @@ export class WildcardGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: WildcardGatewayProps) {
     super(scope, id);
+    checkProps(this, 'WildcardGatewayProps', props);
     this.domain = normalizeWildcardDomain(props.domain);
     this.certificate = props.certificate;
     const domainProblem = wildcardDomainProblem(props.domain, this.domain);
@@ -117,6 +119,7 @@ export class WildcardGateway extends Construct {
 
   /** Publishes a service as `<host>.<domain>` over HTTPS, with an HTTPRoute of its own. */
   public addRoute(options: WildcardGatewayRoute): ResolvedWildcardGatewayRoute {
+    checkProps(this, 'WildcardGatewayRoute', options);
     const host = qualifyHost(options.host, this.domain);
     throwIfProblems(this, this.hostProblems(options.host, host));
     const backend = HttpRouteBackend.fromService(options.service, options.port);

@@ -1,5 +1,6 @@
 import type { IIngressBackend } from 'kubernetes-models/networking.k8s.io/v1/IngressBackend';
 import { ExposedService } from '../service/exposed-service';
+import { checkProps } from '../core/props';
 
 /** A Service defined outside this app, referenced by name. */
 export interface ExternalServiceBackendOptions {
@@ -28,6 +29,7 @@ export class IngressBackend {
 
   /** A Service defined outside this app, by name and port (number or name); nothing about it is checked but the syntax. */
   public static fromServiceName(name: string, port: number | string, options: ExternalServiceBackendOptions = {}): IngressBackend {
+    checkProps('IngressBackend.fromServiceName()', 'ExternalServiceBackendOptions', options);
     return new IngressBackend(name, port, options.namespace, undefined);
   }
 

@@ -14,6 +14,7 @@ import { hostProblem, ingressProblems, PathType } from './ingress-validation';
 import { IngressRouteIndex } from './route-index';
 import { ITlsCertificateRef } from '../tls/certificate-ref';
 import { IngressTlsOptions, isManagedOutside, renderTls, ResolvedIngressTls, uncoveredHostProblems } from './ingress-tls';
+import { checkProps } from '../core/props';
 
 /** The IngressClass of ingress-nginx, the controller this library deploys and documents. */
 export const DEFAULT_INGRESS_CLASS = 'nginx';
@@ -116,6 +117,7 @@ export class HttpIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpIngressProps = {}) {
     super(scope, id);
+    checkProps(this, 'HttpIngressProps', props);
     Object.defineProperty(this, HTTP_INGRESS_MARK, { value: true });
     changed(this);
     this.name = props.name ?? id;
@@ -176,6 +178,7 @@ export class HttpIngress extends Construct {
 
   /** Routes a host and path to a backend. Errors for a bad host or path, a duplicate, or a backend in another namespace. */
   public addRule(options: IngressRuleOptions): ResolvedIngressRule {
+    checkProps(this, 'IngressRuleOptions', options);
     const rule: ResolvedIngressRule = {
       ...(options.host !== undefined ? { host: options.host } : {}),
       path: options.path ?? '/',
@@ -203,6 +206,7 @@ export class HttpIngress extends Construct {
 
   /** Serves hosts over HTTPS with a certificate (or a Secret managed elsewhere). */
   public addTls(options: IngressTlsOptions): ResolvedIngressTls {
+    checkProps(this, 'IngressTlsOptions', options);
     const field = `tls(${options.certificate?.secretName ?? options.secretName ?? ''}).hosts`;
     const problems: Problem[] = [];
     if ((options.certificate === undefined) === (options.secretName === undefined)) {

@@ -9,6 +9,7 @@ import { IngressBackend } from './backend';
 import { HttpIngress } from './http-ingress';
 import { uncoveredHostProblems } from './ingress-tls';
 import { hostProblem, PathType } from './ingress-validation';
+import { checkProps } from '../core/props';
 
 /**
  * ingress-nginx annotation: redirect HTTP to HTTPS (308) for hosts with TLS.
@@ -100,6 +101,7 @@ export class WildcardIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: WildcardIngressProps) {
     super(scope, id);
+    checkProps(this, 'WildcardIngressProps', props);
     this.domain = normalizeWildcardDomain(props.domain);
     this.certificate = props.certificate;
     const domainProblem = wildcardDomainProblem(props.domain, this.domain);
@@ -138,6 +140,7 @@ export class WildcardIngress extends Construct {
 
   /** Publishes a service as `<host>.<domain>` over HTTPS. */
   public addRoute(route: WildcardRoute): ResolvedWildcardRoute {
+    checkProps(this, 'WildcardRoute', route);
     const host = qualifyHost(route.host, this.domain);
     throwIfProblems(this, this.hostProblems(route.host, host));
     const backend = IngressBackend.fromService(route.service, route.port);

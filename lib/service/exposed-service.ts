@@ -12,6 +12,7 @@ import { describePorts, findContainerPort } from '../workload/container-ports';
 import { DEFAULT_CLUSTER_DOMAIN, serviceDnsNames, ServiceDnsNames, serviceEnvVarNames, ServiceEnvVarNames } from './dns';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, serviceProblems } from './service-validation';
 import { IServiceTarget } from './target';
+import { checkProps } from '../core/props';
 
 /**
  * The shapes a Service can take. `Headless` is a ClusterIP Service with
@@ -171,6 +172,11 @@ export interface ExposedServiceProps extends ExposeOptions {
   readonly selector?: Record<string, string>;
 }
 
+/** The path the Service a factory makes will have, for errors raised before it exists. */
+function factoryPath(scope: Construct, id: string): string {
+  return scope.node.path ? `${scope.node.path}/${id}` : id;
+}
+
 /** The props of a factory method: the type is in its name. */
 export type ServiceFactoryProps = Omit<ExposedServiceProps, 'type'>;
 
@@ -190,18 +196,23 @@ export interface ResolvedServicePort {
  */
 export class ExposedService extends Construct {
   public static clusterIp(scope: Construct, id: string, props: ServiceFactoryProps = {}): ExposedService {
+    checkProps(factoryPath(scope, id), 'ServiceFactoryProps', props);
     return new ExposedService(scope, id, { ...props, type: 'ClusterIP' });
   }
   public static headless(scope: Construct, id: string, props: ServiceFactoryProps = {}): ExposedService {
+    checkProps(factoryPath(scope, id), 'ServiceFactoryProps', props);
     return new ExposedService(scope, id, { ...props, type: 'Headless' });
   }
   public static nodePort(scope: Construct, id: string, props: ServiceFactoryProps = {}): ExposedService {
+    checkProps(factoryPath(scope, id), 'ServiceFactoryProps', props);
     return new ExposedService(scope, id, { ...props, type: 'NodePort' });
   }
   public static loadBalancer(scope: Construct, id: string, props: ServiceFactoryProps = {}): ExposedService {
+    checkProps(factoryPath(scope, id), 'ServiceFactoryProps', props);
     return new ExposedService(scope, id, { ...props, type: 'LoadBalancer' });
   }
   public static externalName(scope: Construct, id: string, props: ServiceFactoryProps & { readonly externalName: string }): ExposedService {
+    checkProps(factoryPath(scope, id), 'ServiceFactoryProps', props);
     return new ExposedService(scope, id, { ...props, type: 'ExternalName' });
   }
 
@@ -223,6 +234,7 @@ export class ExposedService extends Construct {
 
   constructor(scope: Construct, id: string, props: ExposedServiceProps) {
     super(scope, id);
+    checkProps(this, 'ExposedServiceProps', props);
     this.name = props.name ?? id;
     this.type = props.type ?? 'ClusterIP';
     this.target = props.target;

@@ -7,6 +7,7 @@ import { CERT_MANAGER_API_VERSION, ICertManagerIssuerRef } from './cert-manager-
 import { certificateDnsNameProblems, commonNameProblems } from './dns-names';
 import { TlsKeyAlgorithm } from './self-signed-builder';
 import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
+import { checkProps } from '../core/props';
 
 export interface CertManagerTlsCertificateProps extends TlsCertificateProps {
   /** The DNS names to certify, wildcards included (`*.cluster.example.com`; ACME needs a DNS-01 solver for those). */
@@ -54,6 +55,7 @@ export class CertManagerTlsCertificate extends TlsCertificate {
 
   constructor(scope: Construct, id: string, props: CertManagerTlsCertificateProps) {
     super(scope, id, props);
+    checkProps(this, 'CertManagerTlsCertificateProps', props);
     this.dnsNames = [...props.dnsNames];
     const name = props.certificateName ?? this.secretName;
     throwIfProblems(this, [

@@ -4,6 +4,7 @@ import { Problem, throwIfProblems } from '../core/errors';
 import { markClusterScoped } from '../core/cluster-scoped';
 import { recommendedLabels } from '../core/labels';
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
+import { checkProps } from '../core/props';
 
 /** cert-manager's API group and version (cert-manager.io/v1, stable since cert-manager 1.0). */
 export const CERT_MANAGER_API_VERSION = 'cert-manager.io/v1';
@@ -110,6 +111,7 @@ export class CertManagerIssuer extends Construct implements ICertManagerIssuerRe
 
   constructor(scope: Construct, id: string, props: CertManagerIssuerProps) {
     super(scope, id);
+    checkProps(this, 'CertManagerIssuerProps', props);
     this.issuerName = props.name ?? id;
     this.issuerKind = props.clusterIssuer ? 'ClusterIssuer' : 'Issuer';
     throwIfProblems(this, issuerProblems(this.issuerName, props));

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { throwIfProblems } from '../core/errors';
 import { certificateDnsNameProblems } from './dns-names';
 import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
+import { checkProps } from '../core/props';
 
 export interface ExistingTlsSecretProps extends TlsCertificateProps {
   /**
@@ -23,6 +24,7 @@ export class ExistingTlsSecret extends TlsCertificate {
 
   constructor(scope: Construct, id: string, props: ExistingTlsSecretProps = {}) {
     super(scope, id, props);
+    checkProps(this, 'ExistingTlsSecretProps', props);
     if (props.dnsNames) throwIfProblems(this, certificateDnsNameProblems('dnsNames', props.dnsNames));
     this.dnsNames = props.dnsNames ? [...props.dnsNames] : undefined;
   }

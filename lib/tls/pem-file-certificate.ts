@@ -8,6 +8,7 @@ import { checkCertificate } from './certificate-check';
 import { certificateDnsNameProblems } from './dns-names';
 import { TlsSecretOutput } from './secret-output';
 import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
+import { checkProps } from '../core/props';
 
 export interface PemFileTlsCertificateProps extends TlsCertificateProps {
   /** Path of the PEM certificate (chain, leaf first), e.g. the `tls.crt` of `openssl req -x509 -out tls.crt`. */
@@ -54,6 +55,7 @@ export class PemFileTlsCertificate extends TlsCertificate {
 
   constructor(scope: Construct, id: string, props: PemFileTlsCertificateProps) {
     super(scope, id, props);
+    checkProps(this, 'PemFileTlsCertificateProps', props);
     const output = props.secretOutput ?? TlsSecretOutput.localFile();
     this.managedOutside = output.kind !== 'manifest-with-private-key';
     if (props.hosts) throwIfProblems(this, certificateDnsNameProblems('hosts', props.hosts));

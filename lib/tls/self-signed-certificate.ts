@@ -10,6 +10,7 @@ import { certificateDnsNameProblems, commonNameProblems } from './dns-names';
 import { LOCAL_STATE_DIRECTORY, TlsSecretOutput, writePrivateFile } from './secret-output';
 import { buildSelfSignedCertificate, generateTlsKeyPair, privateKeyPem, TlsKeyAlgorithm } from './self-signed-builder';
 import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
+import { checkProps } from '../core/props';
 
 /** Default folder for generated development key pairs (git-ignored). */
 export const DEFAULT_KEY_PAIR_DIRECTORY = join(LOCAL_STATE_DIRECTORY, 'tls');
@@ -80,6 +81,7 @@ export class SelfSignedTlsCertificate extends TlsCertificate {
 
   constructor(scope: Construct, id: string, props: SelfSignedTlsCertificateProps) {
     super(scope, id, props);
+    checkProps(this, 'SelfSignedTlsCertificateProps', props);
     const output = props.secretOutput ?? TlsSecretOutput.localFile();
     this.managedOutside = output.kind !== 'manifest-with-private-key';
     throwIfProblems(this, certificateDnsNameProblems('dnsNames', props.dnsNames));

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
+import { checkProps } from '../core/props';
 
 /** How often and how patiently a probe runs. */
 export interface ProbeTimings {
@@ -45,6 +46,9 @@ export interface TcpProbeOptions extends ProbeTimings {
   readonly port?: number | string;
 }
 
+/** The options of `Probe.exec`: only its timings. */
+export interface ExecProbeOptions extends ProbeTimings {}
+
 type ProbeAction =
   | { readonly kind: 'http'; readonly path: string; readonly port?: number | string; readonly scheme?: 'HTTP' | 'HTTPS' }
   | { readonly kind: 'tcp'; readonly port?: number | string }
@@ -57,16 +61,19 @@ type ProbeAction =
 export class Probe {
   /** An HTTP GET that succeeds on a 2xx or 3xx answer. */
   public static http(path: string, options: HttpProbeOptions = {}): Probe {
+    checkProps('Probe.http()', 'HttpProbeOptions', options);
     return new Probe({ kind: 'http', path, port: options.port, scheme: options.scheme }, options);
   }
 
   /** A TCP connect to the port. */
   public static tcp(options: TcpProbeOptions = {}): Probe {
+    checkProps('Probe.tcp()', 'TcpProbeOptions', options);
     return new Probe({ kind: 'tcp', port: options.port }, options);
   }
 
   /** A command run in the container; exit code 0 is success. */
-  public static exec(command: string[], options: ProbeTimings = {}): Probe {
+  public static exec(command: string[], options: ExecProbeOptions = {}): Probe {
+    checkProps('Probe.exec()', 'ExecProbeOptions', options);
     return new Probe({ kind: 'exec', command }, options);
   }
 

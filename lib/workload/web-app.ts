@@ -26,6 +26,7 @@ import {
 } from './web-app-availability';
 import type { WebAppProps, WebAppResources } from './web-app-props';
 import { imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, validateNames } from './web-app-validation';
+import { checkProps } from '../core/props';
 
 /**
  * A Deployment from a few lines, with stable selectors and safe defaults.
@@ -56,6 +57,7 @@ export class WebApp extends Construct implements IServiceTarget {
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
+    checkProps(this, 'WebAppProps', props);
     this.name = props.name ?? id;
     // Always explicit, as the Services and Ingresses are: an object without one lands wherever kubectl's context points.
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
@@ -157,6 +159,8 @@ export class WebApp extends Construct implements IServiceTarget {
    * with the WebApp's siblings: `web.expose('web')` works.
    */
   public expose(id: string, options: ExposeOptions = {}): ExposedService {
+    // Checked as ExposeOptions: `target` or `selector` here would be overridden silently.
+    checkProps(`${this.node.path}/${id}`, 'ExposeOptions', options);
     return new ExposedService(this, id, { ...options, target: this });
   }
 

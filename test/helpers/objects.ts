@@ -17,3 +17,4 @@ export function find(objects: any[], kind: string, name: string): any {
   if (!found) throw new Error(`no ${kind} ${name} in ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
   return found;
 }
+

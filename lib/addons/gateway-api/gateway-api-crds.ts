@@ -5,6 +5,7 @@ import { NetkitError } from '../../core/errors';
 import {
   DEFAULT_GATEWAY_API_VERSION, GATEWAY_API_VERSIONS, GatewayApiVersion, gatewayApiBundle, gatewayApiObjects, isGatewayApiVersion,
 } from './bundles';
+import { checkProps } from '../../core/props';
 
 export interface GatewayApiCrdsProps {
   /**
@@ -43,6 +44,7 @@ export class GatewayApiCrds extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayApiCrdsProps = {}) {
     super(scope, id);
+    checkProps(this, 'GatewayApiCrdsProps', props);
     const version = props.version ?? DEFAULT_GATEWAY_API_VERSION;
     if (!isGatewayApiVersion(version)) {
       throw new NetkitError(this, {

@@ -27,6 +27,7 @@ import {
   DEFAULT_CONTROLLER_VALUE, DEFAULT_HEALTHZ_PORT, DEFAULT_INGRESS_CLASS,
 } from './upstream';
 import { ingressNginxPropProblems } from './validation';
+import { checkProps } from '../../core/props';
 
 /** The docs section the retirement warning points to. */
 export const INGRESS_NGINX_ALTERNATIVES_SECTION = 'docs/ingress-nginx.md, "Alternatives to ingress-nginx"';
@@ -79,6 +80,7 @@ export class IngressNginx extends Construct {
 
   constructor(scope: Construct, id: string, props: IngressNginxProps = {}) {
     super(scope, id);
+    checkProps(this, 'IngressNginxProps', props);
     const name = props.name ?? id;
     const namespace = props.namespace ?? 'ingress-nginx';
     throwIfProblems(this, ingressNginxPropProblems(name, props));

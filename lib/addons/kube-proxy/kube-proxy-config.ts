@@ -18,6 +18,7 @@ import {
 } from './kube-proxy-options';
 import { kubeProxyConfigurationProblems, kubeProxyConfigurationWarnings } from './kube-proxy-validation';
 import { DEFAULT_KUBE_PROXY_KUBERNETES_VERSION } from './kubernetes-version';
+import { checkProps } from '../../core/props';
 
 export interface KubeProxyConfigProps {
   /**
@@ -149,6 +150,7 @@ export class KubeProxyConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: KubeProxyConfigProps) {
     super(scope, id);
+    checkProps(this, 'KubeProxyConfigProps', props);
     const name = props.name ?? 'kube-proxy';
     const namespace = props.namespace ?? 'kube-system';
     this.mode = props.mode ?? 'iptables';

@@ -16,6 +16,7 @@ import { NginxGatewayFabricExposure, NginxGatewayFabricProps } from './props';
 import {
   certGeneratorRoleRules, CONTROLLER_IMAGE, controllerClusterRoleRules, DEFAULT_CONTROLLER_NAME, DEFAULT_GATEWAY_CLASS, DEFAULT_NAME, NGINX_IMAGE,
 } from './upstream';
+import { checkProps } from '../../core/props';
 import { nginxGatewayFabricPropProblems, provisionedServiceProblems } from './validation';
 
 /**
@@ -65,6 +66,7 @@ export class NginxGatewayFabric extends Construct {
 
   constructor(scope: Construct, id: string, props: NginxGatewayFabricProps = {}) {
     super(scope, id);
+    checkProps(this, 'NginxGatewayFabricProps', props);
     const name = props.name ?? DEFAULT_NAME;
     const namespace = props.namespace ?? 'nginx-gateway';
     throwIfProblems(this, nginxGatewayFabricPropProblems(name, props));
