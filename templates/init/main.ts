@@ -11,7 +11,8 @@ export class WebChart extends NetkitChart {
 
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'web' });
-    // Two pods with a readiness and a liveness probe on port 80, resources and a security context.
+    // Two pods with readiness and liveness probes on port 80, resources, a security context, a graceful
+    // shutdown and a PodDisruptionBudget, so rollouts and node drains keep serving (docs/production.md).
     this.web = new WebApp(this, 'web', { image: 'nginx:1.27.3', port: 80 });
     // A ClusterIP Service named `web` sending port 80 to the pods' port 80.
     this.service = this.web.expose('web', { port: 80 });
