@@ -3,7 +3,8 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { GATEWAY_API_VERSIONS, GatewayApiVersion, gatewayApiCrd } from '../../lib';
 
-const ajv = new Ajv({ strict: false, allErrors: true, formats: { int32: true, int64: true } });
+// useDefaults: the API server applies the schema's defaults before it validates (an address without type is an IPAddress).
+const ajv = new Ajv({ strict: false, allErrors: true, useDefaults: true, formats: { int32: true, int64: true } });
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
@@ -24,7 +25,10 @@ export function crdSchemaErrors(manifest: any, version: GatewayApiVersion): stri
     validate = ajv.compile(closed(served.schema.openAPIV3Schema));
     compiled.set(key, validate);
   }
-  return validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  // Twice: ajv evaluates oneOf before it fills the defaults of the properties around it, so the first pass only defaults.
+  const defaulted = JSON.parse(JSON.stringify(manifest)); // not structuredClone: it keeps shared objects shared, and defaults would leak between them
+  validate(defaulted);
+  return validate(defaulted) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
 /** The Gateway API objects among synthesized manifests. */
@@ -44,10 +48,11 @@ function closed(schema: any, path = ''): any {
   if (Array.isArray(schema)) return schema.map((s) => closed(s, path));
   const out: any = {};
   for (const [key, value] of Object.entries(schema)) {
-    out[key] = key === 'properties'
-      ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, k === 'metadata' && path === '' ? v : closed(v, `${path}.${k}`)]))
-      : closed(value, path);
+    // oneOf/anyOf/allOf/not branches only add value checks to the structural schema around them: never closed.
+    if (['oneOf', 'anyOf', 'allOf', 'not'].includes(key)) out[key] = value;
+    else if (key === 'properties') out[key] = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, k === 'metadata' && path === '' ? v : closed(v, `${path}.${k}`)]));
+    else out[key] = closed(value, path);
   }
-  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
+  if (out.type === 'object' && out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
   return out;
 }

@@ -1,4 +1,5 @@
 import { gatewayProblems } from '../../lib';
+import { crdSchemaErrors, GATEWAY_API_VERSIONS } from './crd-schema';
 
 function gateway(listeners: any[], extra: any = {}): any {
   return {
@@ -19,7 +20,7 @@ describe('gatewayProblems', () => {
     expect(gatewayProblems(gateway([http, https]))).toEqual([]);
   });
 
-  test.each<[string, any, string]>([
+  const CASES: [string, any, string][] = [
     ['no spec', { ...gateway([http]), spec: undefined }, 'spec: is required.'],
     ['no gatewayClassName', gateway([http], { gatewayClassName: undefined }), 'spec.gatewayClassName: is required.'],
     ['a gatewayClassName over 253 characters', gateway([http], { gatewayClassName: 'x'.repeat(254) }), 'spec.gatewayClassName: must be an object name of 1-253 characters.'],
@@ -61,15 +62,28 @@ describe('gatewayProblems', () => {
     ['a repeated IP address', gateway([http], { addresses: [{ value: '10.0.0.1' }, { type: 'IPAddress', value: '10.0.0.1' }] }), 'spec.addresses[1].value: IPAddress values must be unique.'],
     ['a repeated Hostname address', gateway([http], { addresses: [{ type: 'Hostname', value: 'lb.example.com' }, { type: 'Hostname', value: 'lb.example.com' }] }), 'spec.addresses[1].value: Hostname values must be unique.'],
     ['a bad Hostname address', gateway([http], { addresses: [{ type: 'Hostname', value: 'LB.example.com' }] }), 'spec.addresses[0].value: Hostname value must be empty or contain only valid characters.'],
+    ['an IPAddress that is no IP', gateway([http], { addresses: [{ value: 'lb.example.com' }] }), 'spec.addresses[0].value: is not an IPv4 or IPv6 address, as type IPAddress requires.'],
     ['a bad address type', gateway([http], { addresses: [{ type: 'ip', value: '10.0.0.1' }] }), 'spec.addresses[0].type: is not a valid address type.'],
     ['9 infrastructure labels', gateway([http], { infrastructure: { labels: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`l${i}`, 'v'])) } }), 'spec.infrastructure.labels: has 9 items; at most 8 are allowed.'],
     ['a bad infrastructure label key', gateway([http], { infrastructure: { labels: { 'a b': 'v' } } }), 'spec.infrastructure.labels: has a key that is not a valid label key.'],
     ['17 infrastructure annotations', gateway([http], { infrastructure: { annotations: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`a${i}`, 'v'])) } }), 'spec.infrastructure.annotations: has 17 items; at most 16 are allowed.'],
     ['a long infrastructure annotation', gateway([http], { infrastructure: { annotations: { a: 'v'.repeat(4097) } } }), 'spec.infrastructure.annotations["a"]: must be a string of 0-4096 characters.'],
-    ['a repeated frontend TLS port', gateway([http], { tls: { frontend: { default: {}, perPort: [{ port: 443 }, { port: 443 }] } } }), 'spec.tls.frontend.perPort[1].port: Port for TLS configuration must be unique within the Gateway.'],
+    ['a repeated frontend TLS port', gateway([http], { tls: { frontend: { default: {}, perPort: [443, 443].map((port) => ({ port, tls: {} })) } } }), 'spec.tls.frontend.perPort[1].port: Port for TLS configuration must be unique within the Gateway.'],
     ['a bad name', { ...gateway([http]), metadata: { name: 'Public' } }, 'metadata.name: is not a valid Gateway name.'],
-  ])('%s is a problem', (_, manifest, expected) => {
+  ];
+  test.each(CASES)('%s is a problem', (_, manifest, expected) => {
     expect(messages(manifest)).toContain(expected);
+  });
+
+  test('the passing Gateway is valid against both CRD schemas; every failing case the schema accepts is a CEL rule, a spec rule or metadata', () => {
+    for (const version of GATEWAY_API_VERSIONS) expect(crdSchemaErrors(gateway([http, https]), version)).toEqual([]);
+    const schemaAccepts = CASES.filter(([, manifest]) => crdSchemaErrors(manifest, 'v1.6.1').length === 0).map(([name]) => name);
+    expect(schemaAccepts).toEqual([
+      'an IP hostname', 'tls on HTTP', 'Passthrough on HTTPS', 'a TLS listener without mode', 'a hostname on TCP', 'HTTPS without tls',
+      'HTTPS with tls {}', 'HTTPS with options but no certificate', 'two listeners with one name', 'two listeners with one port, protocol and hostname',
+      'a repeated IP address', 'a repeated Hostname address', 'a bad Hostname address', 'a bad infrastructure label key',
+      'a repeated frontend TLS port', 'a bad name',
+    ]);
   });
 
   test('every problem names a fix', () => {

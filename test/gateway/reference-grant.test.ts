@@ -1,5 +1,5 @@
 import { App, Testing } from 'cdk8s';
-import { grantReference, NetkitChart, NetkitError, ReferenceGrant } from '../../lib';
+import { gatewayApiObjectProblems, grantReference, NetkitChart, NetkitError, ReferenceGrant } from '../../lib';
 
 function chart(): NetkitChart {
   return new NetkitChart(new App(), 'backends', { namespace: 'backends', createNamespace: false });
@@ -36,5 +36,17 @@ describe('ReferenceGrant', () => {
     const c = chart();
     expect(grantReference(c, { from: { kind: 'HTTPRoute', namespace: 'backends' }, to: { group: '', kind: 'Service', name: 's', namespace: 'backends' } })).toBeUndefined();
     expect(Testing.synth(c)).toEqual([]);
+  });
+});
+
+describe('gatewayApiObjectProblems', () => {
+  test('dispatches Gateway, HTTPRoute and ReferenceGrant by kind, and skips everything else', () => {
+    expect(gatewayApiObjectProblems({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'g' }, spec: { gatewayClassName: 'nginx', listeners: [] } })
+      ?.map((p) => p.field)).toEqual(['spec.listeners']);
+    expect(gatewayApiObjectProblems({ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'HTTPRoute', metadata: { name: 'r' }, spec: { hostnames: ['A'] } })
+      ?.map((p) => p.field)).toEqual(['spec.hostnames[0]']);
+    expect(gatewayApiObjectProblems({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'x' }, spec: { from: [{ group: '', kind: 'HTTPRoute', namespace: 'a' }], to: [{ group: '', kind: 'Service' }] } })).toEqual([]);
+    expect(gatewayApiObjectProblems({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GRPCRoute' })).toBeUndefined();
+    expect(gatewayApiObjectProblems({ apiVersion: 'networking.k8s.io/v1', kind: 'Gateway' })).toBeUndefined();
   });
 });

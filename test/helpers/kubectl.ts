@@ -6,8 +6,10 @@ export const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encodi
 /** Tests that run kubectl are skipped (and reported as skipped) where it is not installed. */
 export const testWithKubectl = hasKubectl ? test : test.skip;
 
+// maxBuffer: the Gateway API CRDs make dist/ over 1 MB, spawnSync's default limit (past it the child is killed).
+// The timeout leaves room for a loaded machine: kustomize reads those CRDs too.
 export function kubectl(args: readonly string[]) {
-  return spawnSync('kubectl', [...args], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync('kubectl', [...args], { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Problem } from '../../core/errors';
 import { annotationProblems, labelProblems } from '../../core/metadata-validation';
+import { isIpAddress } from '../../core/net';
 import type { GatewayManifest, Listener } from '../types';
 import {
   countProblem, defined, objectProblems, enumProblem, groupProblem, hostnameProblem, HOSTNAME_RULE, isHostnameSyntax, isString, items, kindProblem, lengthProblem,
@@ -161,6 +162,9 @@ function addressProblems(addresses: unknown): Problem[] {
       problems.push({ field: `${field}.type`, message: 'is not a valid address type.', value: type, allowed: 'IPAddress, Hostname, NamedAddress, or a domain-prefixed type', fix: 'use IPAddress (the default), Hostname or NamedAddress.' });
     }
     if (address?.value !== undefined) problems.push(...defined(lengthProblem(`${field}.value`, address.value, 0, 253, 'shorten the address.')));
+    if (type === 'IPAddress' && isString(address?.value) && !isIpAddress(address.value)) {
+      problems.push({ field: `${field}.value`, message: 'is not an IPv4 or IPv6 address, as type IPAddress requires.', value: address.value, allowed: 'an IP address such as "192.0.2.10" or "2001:db8::1"', fix: 'write the IP address, or set type Hostname or NamedAddress.' });
+    }
     if (type === 'Hostname' && address?.value && !isHostnameSyntax(address.value)) {
       problems.push({ field: `${field}.value`, message: 'Hostname value must be empty or contain only valid characters.', value: address.value, allowed: HOSTNAME_RULE, fix: 'use the lowercase DNS name of the address.' });
     }

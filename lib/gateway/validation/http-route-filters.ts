@@ -126,7 +126,11 @@ function headerModifierProblems(field: string, modifier: HeaderModifier): Proble
     });
   }
   problems.push(...defined(countProblem(`${field}.remove`, modifier.remove, 16)));
-  items(modifier.remove).forEach((name, i) => problems.push(...defined(headerNameProblem(`${field}.remove[${i}]`, name))));
+  // `remove` is a set of plain strings in the CRD: no name pattern, but no repeats.
+  const remove = items(modifier.remove);
+  remove.forEach((name, i) => {
+    if (remove.indexOf(name) !== i) problems.push({ field: `${field}.remove[${i}]`, message: 'is listed twice in remove.', value: name, fix: 'list each header once.' });
+  });
   return problems;
 }
 

@@ -6,3 +6,4 @@ export {
 export { filterListProblems, HTTP_ROUTE_FILTER_FIELDS } from './http-route-filters';
 export { referenceGrantProblems } from './reference-grant-validation';
 export { hostnameProblem, preciseHostnameProblem, sectionNameProblem, HOSTNAME_RULE } from './fields';
+export { gatewayApiObjectProblems } from './by-kind';

@@ -1,0 +1,22 @@
+import { Problem } from '../../core/errors';
+import { GATEWAY_API_GROUP } from '../types';
+import { gatewayProblems } from './gateway-validation';
+import { httpRouteProblems } from './http-route-validation';
+import { referenceGrantProblems } from './reference-grant-validation';
+
+const BY_KIND: Record<string, (manifest: any) => Problem[]> = {
+  Gateway: gatewayProblems,
+  HTTPRoute: httpRouteProblems,
+  ReferenceGrant: referenceGrantProblems,
+};
+
+/**
+ * The per-object problems of any Gateway API manifest this library checks
+ * (Gateway, HTTPRoute, ReferenceGrant, in any served version), or undefined
+ * for other kinds and groups: one entry point for a policy rule over YAML.
+ */
+export function gatewayApiObjectProblems(manifest: { readonly apiVersion?: unknown; readonly kind?: unknown; readonly [field: string]: unknown }): Problem[] | undefined {
+  if (typeof manifest?.apiVersion !== 'string' || !manifest.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`)) return undefined;
+  const check = typeof manifest.kind === 'string' ? BY_KIND[manifest.kind] : undefined;
+  return check?.(manifest);
+}
