@@ -226,7 +226,7 @@ describe('what the API server would reject is never written', () => {
   test('a TLS host that is no listener hostname is reported', () => {
     const result = migrateIngresses([ingress('web', [rule('a.example.com', path('/'))], { tls: [{ hosts: ['A.example.com'], secretName: 's' }] })]);
     expect(result.ingresses[0].notConverted[0]).toMatchObject({ field: 'spec.tls[0].hosts', value: 'A.example.com', message: 'not converted: a listener hostname is not a valid Gateway API hostname.' });
-    expect(ofKind(result.objects, 'Gateway')[0].spec.listeners).toHaveLength(1);
+    expect(result.objects).toEqual([]);
   });
 
   test('a route that fails the CRD rules is left out and both Ingresses behind it say why', () => {
@@ -242,4 +242,10 @@ describe('what the API server would reject is never written', () => {
     }
     expect(result.ingresses[0].wrote).toEqual(['Gateway shop/nginx']);
   });
+});
+
+test('a Gateway no route uses is not written', () => {
+  const result = migrateIngresses([ingress('web', [rule('a.example.com', path('/', 'web', { name: 'http' }))])]);
+  expect(result.objects).toEqual([]);
+  expect(result.ingresses[0].wrote).toEqual([]);
 });

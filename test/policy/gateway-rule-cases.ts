@@ -79,7 +79,7 @@ export const GATEWAY_CASES: Record<string, { pass: any[]; fail: any[]; expected:
     pass: [...without(withGateway(gateway(gateway().spec.listeners.map((l: any) => ({ ...l, allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { team: 'web' } } } } })))), 'Namespace'),
       { ...namespace(), metadata: { name: NS, labels: { team: 'web' } } }, ...otherTeam({ team: 'web' }).slice(0, 3), crossRoute()],
     fail: [...validGatewayApp(), ...otherTeam().slice(0, 3), crossRoute()],
-    expected: { kind: 'HTTPRoute', name: 'web', message: /spec\.parentRefs\[0\]: Gateway shop\/public does not admit a HTTPRoute from namespace "other" \(listener "https": it admits routes from its own namespace "shop" only .*NotAllowedByListeners/ },
+    expected: { kind: 'HTTPRoute', name: 'web', message: /spec\.parentRefs\[0\]: Gateway shop\/public does not admit HTTPRoute other\/web \(listener "https": it admits routes from its own namespace "shop" only .*NotAllowedByListeners/ },
   },
   'gw-route-hostname-intersects': {
     pass: [...withGateway(gateway([{ name: 'https', port: 443, protocol: 'HTTPS', hostname: '*.shop.example.com', tls: { certificateRefs: [{ name: 'shop-tls' }] } }, { name: 'http', port: 80, protocol: 'HTTP' }])),

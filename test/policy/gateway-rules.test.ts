@@ -46,7 +46,7 @@ describe('gw-route-admitted', () => {
   test('kinds: a listener that lists other kinds, or a protocol that carries none, refuses an HTTPRoute', () => {
     const objects = withGateway(gateway([http({ allowedRoutes: { kinds: [{ kind: 'GRPCRoute' }] } }), { name: 'tls', port: 8443, protocol: 'TLS', tls: { mode: 'Passthrough' } }]));
     expect(findings([...objects, route('r', { parentRefs: [{ name: 'public' }] })], 'gw-route-admitted').filter((f) => f.name === 'r').map((f) => f.message)).toEqual([
-      'spec.parentRefs[0]: Gateway shop/public does not admit a HTTPRoute from namespace "shop" (listener "http": its allowedRoutes.kinds (GRPCRoute) do not include HTTPRoute; listener "tls": its protocol TLS does not carry HTTPRoutes); the route is not accepted (NotAllowedByListeners).',
+      'spec.parentRefs[0]: Gateway shop/public does not admit HTTPRoute shop/r (listener "http": its allowedRoutes.kinds (GRPCRoute) do not include HTTPRoute; listener "tls": its protocol TLS does not carry HTTPRoutes); the route is not accepted (NotAllowedByListeners).',
     ]);
   });
 });

@@ -1,41 +1,14 @@
 import { externalSecretNames } from '../../core/annotations';
 import { Problem } from '../../core/errors';
-import { ingressClassOf } from '../../ingress/conflicts';
 import { nameCoversHost } from '../../tls/host-coverage';
 import { gatewayProblems, hostnameProblem, httpPathProblems, httpRouteProblems, referenceGrantProblems } from '../validation';
-import { NginxSettings, readNginxAnnotations } from './annotations';
 import { backendRef, serviceIndex, ServiceIndex } from './backends';
 import { GatewayPlan, hostSlug, HTTP_LISTENER, secretGrants } from './gateway-plan';
 import { convertPath } from './paths';
 import { httpRoutes, packRules, RouteEntry } from './route-packing';
-import { IngressMigration, MigrateOptions, MigrationInput, MigrationResult } from './types';
-
-/** What the migration builds up per Ingress. */
-interface Source {
-  readonly manifest: any;
-  readonly namespace: string;
-  readonly name: string;
-  readonly ingressClass: string;
-  readonly settings: NginxSettings;
-  readonly report: { -readonly [K in keyof IngressMigration]: K extends 'wrote' | 'notConverted' | 'changed' ? any[] : IngressMigration[K] };
-}
-
-/** A route entry, with the canary Ingresses merged into it (for their reports). */
-interface Entry extends RouteEntry {
-  canaries?: Source[];
-}
-
-/** The routes to write for one host of one Ingress. */
-interface HostPlan {
-  readonly source: Source;
-  readonly host?: string;
-  readonly gateway: GatewayPlan;
-  readonly entries: Entry[];
-  readonly parentRefs: Array<Record<string, string>>;
-  /** The HTTP listener's parentRef when HTTP requests are redirected to HTTPS. */
-  readonly redirectFrom?: Record<string, string>;
-  readonly routeBase: string;
-}
+import { mergeCanary } from './canary';
+import { Entry, HostPlan, matchKey, rulesOf, Source, toSource } from './sources';
+import { MigrateOptions, MigrationInput, MigrationResult } from './types';
 
 const isInput = (item: any): item is MigrationInput => item && typeof item === 'object' && 'manifest' in item && !('kind' in item);
 
@@ -99,11 +72,15 @@ export function migrateIngresses(input: ReadonlyArray<MigrationInput | Record<st
     const contributors = [...new Set([source, ...plan.entries.flatMap((e) => e.canaries ?? [])])];
     for (const route of written) routes.push({ route, sources: contributors, gateway: plan.gateway });
   }
-  const sortedGateways = [...gateways.values()].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
-  const users = (g: GatewayPlan) => sources.filter((s) => routes.some((r) => r.gateway === g && r.sources.includes(s)));
+  // The Ingresses behind each Gateway, in input order; a Gateway no route uses is not written.
+  const users = new Map<GatewayPlan, Set<Source>>();
+  for (const r of routes) for (const s of r.sources) users.set(r.gateway, (users.get(r.gateway) ?? new Set()).add(s));
+  const inOrder = (set: ReadonlySet<Source>) => sources.filter((s) => set.has(s));
+  const sortedGateways = [...users.keys()].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+  const anyUser = new Set([...users.values()].flatMap((set) => [...set]));
   const candidates: Array<{ object: any; sources: Source[]; problems: Problem[] }> = [
-    ...sortedGateways.map((g) => ({ object: g.toManifest(), sources: users(g), check: gatewayProblems })),
-    ...secretGrants(sortedGateways).map((grant) => ({ object: grant, sources: sources.filter((s) => s.namespace === grant.metadata.namespace && sortedGateways.some((g) => users(g).includes(s))), check: referenceGrantProblems })),
+    ...sortedGateways.map((g) => ({ object: g.toManifest(), sources: inOrder(users.get(g)!), check: gatewayProblems })),
+    ...secretGrants(sortedGateways).map((grant) => ({ object: grant, sources: sources.filter((s) => s.namespace === grant.metadata.namespace && anyUser.has(s)), check: referenceGrantProblems })),
     ...routes.map(({ route, sources: s }) => ({ object: route, sources: s, check: httpRouteProblems })),
   ].map(({ object, sources: s, check }) => ({ object, sources: s, problems: check(object) }));
   const objects: any[] = [];
@@ -124,24 +101,6 @@ export function migrateIngresses(input: ReadonlyArray<MigrationInput | Record<st
     objects: objects.map((o) => JSON.parse(JSON.stringify(o))),
     ingresses: sources.map((s) => s.report),
   };
-}
-
-function toSource(item: MigrationInput): Source {
-  const m = item.manifest;
-  const namespace: string = m.metadata?.namespace || 'default';
-  const name: string = m.metadata?.name ?? '';
-  const { settings, notConverted } = readNginxAnnotations(m.metadata?.annotations);
-  return {
-    manifest: m, namespace, name, ingressClass: ingressClassOf(m), settings,
-    report: { namespace, name, ...(item.file !== undefined ? { file: item.file, line: item.line } : {}), wrote: [], notConverted, changed: [] },
-  };
-}
-
-const rulesOf = (ingress: any): any[] => (Array.isArray(ingress.spec?.rules) ? ingress.spec.rules : []);
-
-/** Identifies a path across Ingresses, for canaries: class, namespace, host and the converted match. */
-function matchKey(source: Source, host: string | undefined, match: Record<string, unknown>): string {
-  return JSON.stringify([source.ingressClass, source.namespace, host ?? '', match.path]);
 }
 
 /** The host plans of one Ingress: one per host (rules naming the same host merge), plus its default backend. */
@@ -254,47 +213,3 @@ function entryFor(source: Source, converted: { path: unknown; urlRewrite?: Recor
   if (settings.cors) filters.push({ type: 'CORS', cors: settings.cors });
   return { match, filters, backendRefs: [resolved.ref] };
 }
-
-/**
- * A canary Ingress adds its backend to the main Ingress's rule for the same
- * host and path: by weight (canary-weight of canary-weight-total) and/or as
- * a rule with an exact header match (canary-by-header[-value]).
- */
-function mergeCanary(canary: Source, mains: Map<string, { plan: HostPlan; entry: Entry }>, services: ServiceIndex): void {
-  const { settings, report } = canary;
-  const { weight, weightTotal, header, headerValue } = settings.canary!;
-  if (weight === undefined && header === undefined) {
-    report.notConverted.push({ field: 'metadata.annotations["nginx.ingress.kubernetes.io/canary"]', message: 'not converted: a canary with neither canary-weight nor canary-by-header receives no traffic.', value: 'true', fix: 'set canary-weight or canary-by-header.' });
-    return;
-  }
-  rulesOf(canary.manifest).forEach((rule: any, r: number) => {
-    (Array.isArray(rule?.http?.paths) ? rule.http.paths : []).forEach((entry: any, p: number) => {
-      const field = `spec.rules[${r}].http.paths[${p}]`;
-      const converted = convertPath(field, entry, false, undefined).converted!;
-      const main = mains.get(matchKey(canary, rule?.host || undefined, { path: converted.path }));
-      if (!main || !main.entry.backendRefs) {
-        report.notConverted.push({ field, message: `not converted: no main Ingress of class "${canary.ingressClass}" in namespace ${canary.namespace} routes host "${rule?.host ?? '*'}" path "${converted.path.value}" to a backend, so there is no rule to add the canary to.`, value: entry?.path, fix: 'migrate the canary together with its main Ingress.' });
-        return;
-      }
-      const resolved = backendRef(entry?.backend, canary.namespace, `${field}.backend`, services);
-      if (!resolved.ref) {
-        report.notConverted.push(resolved.problem!);
-        return;
-      }
-      if (header !== undefined) {
-        const headerMatch = { ...main.entry.match, headers: [{ type: 'Exact', name: header, value: headerValue ?? 'always' }] };
-        const at = main.plan.entries.indexOf(main.entry);
-        main.plan.entries.splice(at, 0, { match: headerMatch, filters: main.entry.filters, backendRefs: [resolved.ref], canaries: [canary] });
-        if (headerValue === undefined) {
-          report.changed.push({ field: 'metadata.annotations["nginx.ingress.kubernetes.io/canary-by-header"]', message: `routes requests with header ${header}: always to the canary; ingress-nginx also kept requests with "never" off it by weight, which a header match cannot express.`, value: header, fix: 'send "always" to pick the canary.' });
-        }
-      }
-      if (weight !== undefined) {
-        const stable = main.entry.backendRefs!.map((b) => ({ ...b, weight: Math.max(0, weightTotal - weight) }));
-        main.entry.backendRefs = [...stable, { ...resolved.ref, weight }];
-      }
-      main.entry.canaries = [...(main.entry.canaries ?? []), canary];
-    });
-  });
-}
-

@@ -18,7 +18,7 @@ export const gwRouteAdmitted: Rule = {
         const refusals = selected.map(({ listener }) => ({ name: listener?.name, reason: listenerRefusal(context, parent.gateway!, listener, route) }));
         if (refusals.some((r) => r.reason === undefined)) continue;
         const why = refusals.map((r) => `listener "${r.name}": ${r.reason}`).join('; ');
-        out.push({ object: route, message: `${parent.field}: ${describeObject(parent.gateway!)} does not admit a ${route.kind} from namespace "${route.namespace}" (${why}); the route is not accepted (NotAllowedByListeners).` });
+        out.push({ object: route, message: `${parent.field}: ${describeObject(parent.gateway!)} does not admit ${describeObject(route)} (${why}); the route is not accepted (NotAllowedByListeners).` });
       }
     }
     return out;

@@ -1,17 +1,9 @@
-import { Problem } from '../../core/errors';
-import { gatewayProblems, httpRouteProblems, referenceGrantProblems } from '../../gateway/validation';
+import { gatewayApiObjectProblems } from '../../gateway/validation';
 import { problemViolations } from '../engine';
 import { crdSchemaErrors } from '../schema/crd-schema';
 import { gatewayApiSchema } from '../../addons/gateway-api/bundles';
 import { Rule, RuleViolation } from '../types';
 import { gatewayApiObjects, NEWEST_GATEWAY_API_VERSION, servedProblem } from './gateway-schemas';
-
-/** The rules of the CRDs' CEL and limits, per kind, as the Gateway API constructs check them. */
-const KIND_PROBLEMS: Record<string, (manifest: any) => Problem[]> = {
-  Gateway: gatewayProblems,
-  HTTPRoute: httpRouteProblems,
-  ReferenceGrant: referenceGrantProblems,
-};
 
 const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
 
@@ -30,7 +22,8 @@ export const gwSpecValid: Rule = {
         continue;
       }
       // metadata is every object's: name-valid and label-values-valid report it once for all kinds.
-      const problems = (KIND_PROBLEMS[object.kind]?.(object.manifest) ?? []).filter((p) => !p.field.startsWith('metadata'));
+      // The CEL rules and limits as the Gateway API constructs check them (Gateway, HTTPRoute, ReferenceGrant).
+      const problems = (gatewayApiObjectProblems(object.manifest) ?? []).filter((p) => !p.field.startsWith('metadata'));
       out.push(...problemViolations(object, problems));
       // The schema's findings on a field the kind's own checks already explain would say the same thing twice.
       for (const e of crdSchemaErrors(gatewayApiSchema(object.kind, version, NEWEST_GATEWAY_API_VERSION), object.manifest)) {
