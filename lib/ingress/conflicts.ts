@@ -18,16 +18,15 @@ export function routeKey(route: { readonly host?: string; readonly path?: string
 export const CANARY_ANNOTATION = 'nginx.ingress.kubernetes.io/canary';
 
 /** Every route of an Ingress manifest with its field path; malformed entries are skipped (schema-valid reports them). */
-function routes(ingress: IIngress): Array<{ field: string; host?: string; path: string; key: string }> {
+function routes(ingress: IIngress): Array<{ rule: number; index: number; host?: string; path: string; key: string }> {
   const rules: unknown = ingress?.spec?.rules;
   if (!Array.isArray(rules)) return [];
+  // Field paths are built only for a conflict: this runs over every route of the app in each synth.
   return rules.flatMap((rule: any, i: number) => {
     const paths: unknown = rule?.http?.paths;
     if (!Array.isArray(paths)) return [];
     const host = typeof rule.host === 'string' ? rule.host : undefined;
-    return paths.map((p: any, j: number) => ({
-      field: `spec.rules[${i}].http.paths[${j}].path`, host, path: p?.path || '/', key: routeKey({ host, path: p?.path }),
-    }));
+    return paths.map((p: any, j: number) => ({ rule: i, index: j, host, path: p?.path || '/', key: routeKey({ host, path: p?.path }) }));
   });
 }
 
@@ -59,7 +58,7 @@ export function ingressConflictProblemsInOrder(ingresses: readonly IIngress[]): 
       const other = owners.get(`${className}\u0000${route.key}`);
       if (other && other !== ingress) {
         problems.push({
-          field: route.field,
+          field: `spec.rules[${route.rule}].http.paths[${route.index}].path`,
           message: `routes host "${route.host ?? '*'}" and path "${route.path}", which Ingress ${other.metadata?.namespace ?? 'default'}/${other.metadata?.name} already routes in class "${className}"; ingress-nginx's admission webhook rejects the second one.`,
           value: { host: route.host, path: route.path },
           allowed: 'each host and path in one Ingress per class',

@@ -13,8 +13,13 @@ function labelMaps(manifest: any): Array<{ field: string; labels: unknown }> {
 
 /** The label findings of one object: the same check as the constructs' (labelProblems), on every label map. */
 function labelViolations(object: PolicyObject): RuleViolation[] {
-  return labelMaps(object.manifest).flatMap(({ field, labels }) =>
-    labels && typeof labels === 'object' && !Array.isArray(labels) ? problemViolations(object, labelProblems(field, labels as Record<string, string>)) : []);
+  const out: RuleViolation[] = [];
+  for (const { field, labels } of labelMaps(object.manifest)) {
+    if (!labels || typeof labels !== 'object' || Array.isArray(labels)) continue;
+    const problems = labelProblems(field, labels as Record<string, string>);
+    if (problems.length > 0) out.push(...problemViolations(object, problems));
+  }
+  return out;
 }
 
 export const labelValuesValid: Rule = {
