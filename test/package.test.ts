@@ -18,7 +18,8 @@ describe('the npm package', () => {
     expect(pkg.types).toBe('build/index.d.ts');
     expect(pkg.exports['.']).toEqual({ types: './build/index.d.ts', default: './build/index.js' });
     expect(pkg.exports['./jest-setup'].default).toBe('./build/policy/jest-setup.js');
-    expect(pkg.files).toEqual(['build/', 'bin/', 'LICENSE', 'README.md']);
+    expect(pkg.files).toEqual(['build/', 'bin/', 'LICENSE', 'register.js', 'templates/', 'README.md']);
+    expect(pkg.exports['./register']).toBe('./register.js');
     // `npm pack` and `npm publish` build first, so build/ is never missing or stale in a package. Not `prepare`:
     // npm lists that as an install script of the dependency and warns every user about it.
     expect(pkg.scripts.prepack).toBe('npm run build');
@@ -34,13 +35,15 @@ describe('the npm package', () => {
     }
   });
 
-  test('the runtime dependencies and peers are exactly the packages lib/ imports', () => {
+  test('the runtime dependencies and peers are exactly the packages lib/ and the shipped register.js import', () => {
     // cdk8s-plus-27 (with its optional backport: octokit, graphql, rxjs, lodash) is for the tests and the benchmark only.
     const imported = new Set<string>();
-    for (const file of tsFiles(join(root, 'lib'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|require\()\s*'([^'.][^']*)'/g)) {
-        if (m[1].startsWith('node:')) continue;
-        imported.add(m[1].startsWith('@') ? m[1].split('/').slice(0, 2).join('/') : m[1].split('/')[0]);
+    for (const file of [...tsFiles(join(root, 'lib')), join(root, 'register.js')]) {
+      // Import statements and require calls only: a quoted string after the word "from" in code is no import.
+      for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^';]*\bfrom\s*'([^'.][^']*)'|\brequire\(\s*'([^'.][^']*)'\s*\)/gm)) {
+        const name = m[1] ?? m[2];
+        if (name.startsWith('node:')) continue;
+        imported.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]);
       }
     }
     expect([...imported].sort()).toEqual([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)].sort());
