@@ -12,7 +12,7 @@
 //   npm run test:consumer                      both ends of the peer range
 //   npm run test:consumer -- --cdk8s 2.70.100 --constructs 10.5.0
 //                                              one pair of versions
-//   npm run test:consumer -- --update          rewrite expected/ from the newest end
+//   npm run test:consumer -- --update          rewrite expected/stock and expected/netkit from the newest end
 //
 // Fails loudly when the app ends up with two copies of cdk8s or constructs (the
 // library resolving its own), which is what exact-pinned dependencies did.
@@ -128,15 +128,15 @@ function filesUnder(dir: string, prefix = ''): string[] {
     e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]).sort();
 }
 
-/** Differences between the synthesized folder and expected/, as readable lines. */
-function compare(actualDir: string): string[] {
+/** Differences between the synthesized tree and expected/<entry>/, as readable lines. */
+function compare(actualDir: string, expectedDir: string): string[] {
   const actual = filesUnder(actualDir);
-  const expected = filesUnder(EXPECTED);
+  const expected = filesUnder(expectedDir);
   const problems: string[] = [];
   for (const f of expected.filter((e) => !actual.includes(e))) problems.push(`missing file ${f}`);
   for (const f of actual.filter((a) => !expected.includes(a))) problems.push(`unexpected file ${f}`);
   for (const f of actual.filter((a) => expected.includes(a))) {
-    const want = readFileSync(join(EXPECTED, f), 'utf8').split('\n');
+    const want = readFileSync(join(expectedDir, f), 'utf8').split('\n');
     const got = readFileSync(join(actualDir, f), 'utf8').split('\n');
     const line = want.findIndex((l, i) => l !== got[i]);
     if (line >= 0 || want.length !== got.length) {
@@ -147,10 +147,22 @@ function compare(actualDir: string): string[] {
   return problems;
 }
 
+/**
+ * Synthesizes one entry point and gathers what it published in one tree: a stock App writes everything to
+ * its output folder (`dist/`); a NetkitApp writes the apps there and the cluster add-ons to `cluster-addons/`
+ * beside it (docs/apply.md).
+ */
 function synth(dir: string, entry: string): string {
   const out = join(dir, `dist-${entry}`);
   run(process.execPath, [CDK8S_CLI, 'synth', '--app', `node js/${entry}.js`, '--output', out], dir, { CDK8S_CHECK_UPGRADE: 'false' });
-  return out;
+  const tree = join(dir, `published-${entry}`);
+  cpSync(out, join(tree, 'dist'), { recursive: true });
+  const addons = join(dir, 'cluster-addons');
+  if (existsSync(addons)) {
+    cpSync(addons, join(tree, 'cluster-addons'), { recursive: true });
+    rmSync(addons, { recursive: true, force: true });
+  }
+  return tree;
 }
 
 function testVersions(tarball: string, v: Versions, update: boolean): void {
@@ -164,21 +176,21 @@ function testVersions(tarball: string, v: Versions, update: boolean): void {
     for (const entry of ['stock', 'netkit']) {
       log(`[${v.label}] cdk8s synth, ${entry === 'stock' ? 'stock App' : 'NetkitApp'}`);
       const out = synth(dir, entry);
+      const expected = join(EXPECTED, entry);
       if (update) {
-        rmSync(EXPECTED, { recursive: true, force: true });
-        mkdirSync(EXPECTED, { recursive: true });
-        cpSync(out, EXPECTED, { recursive: true });
-        update = false;
+        rmSync(expected, { recursive: true, force: true });
+        mkdirSync(expected, { recursive: true });
+        cpSync(out, expected, { recursive: true });
         continue;
       }
-      const problems = compare(out);
+      const problems = compare(out, expected);
       if (problems.length > 0) {
-        throw new ConsumerFailure(`[${v.label}] the ${entry} app's output differs from test/e2e/consumer/expected/:\n  ${problems.join('\n  ')}`);
+        throw new ConsumerFailure(`[${v.label}] the ${entry} app's output differs from test/e2e/consumer/expected/${entry}/:\n  ${problems.join('\n  ')}`);
       }
     }
     // The installed command (compiled build/): no error finding in what the app wrote.
-    log(`[${v.label}] npx cdk8s-netkit check dist-netkit/`);
-    run(process.execPath, [join(dir, 'node_modules', 'cdk8s-netkit', 'bin', 'cdk8s-netkit.js'), 'check', join(dir, 'dist-netkit')], dir);
+    log(`[${v.label}] npx cdk8s-netkit check published-netkit/ (dist/ and cluster-addons/)`);
+    run(process.execPath, [join(dir, 'node_modules', 'cdk8s-netkit', 'bin', 'cdk8s-netkit.js'), 'check', join(dir, 'published-netkit')], dir);
     log(`[${v.label}] ok`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

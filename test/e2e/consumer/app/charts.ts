@@ -3,17 +3,18 @@
 // entry points build the same charts and must write the same files.
 import { App, Duration } from 'cdk8s';
 import {
-  enforcePolicies, ExistingTlsSecret, ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig,
-  NetkitChart, WebApp, WildcardIngress,
+  ClusterAddonChart, enforcePolicies, ExistingTlsSecret, ExposedService, Gateway, HttpIngress, HttpRoute, HttpRouteBackend,
+  IngressBackend, IngressNginx, KubeProxyConfig, NetkitChart, WebApp, WildcardIngress,
 } from 'cdk8s-netkit';
 
 export function buildCharts(app: App): void {
-  const cluster = new NetkitChart(app, 'cluster');
+  // Cluster add-ons: a NetkitApp writes them to cluster-addons/, a stock App beside the apps.
+  const cluster = new ClusterAddonChart(app, 'cluster');
   new KubeProxyConfig(cluster, 'kube-proxy', {
     apiServerEndpoint: 'https://10.0.0.1:6443',
     mode: 'nftables',
   });
-  new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 } });
+  new IngressNginx(cluster, 'ingress-nginx', { nodePorts: { http: 30080, https: 30443 }, acknowledgeRetirement: true });
 
   const shop = new NetkitChart(app, 'shop', { namespace: 'shop' });
   shop.addDependency(cluster);
@@ -35,6 +36,13 @@ export function buildCharts(app: App): void {
     domain: 'apps.example.com',
     certificate: new ExistingTlsSecret(shop, 'wildcard-tls', { dnsNames: ['*.apps.example.com'] }),
     routes: [{ host: 'web', service, port: 80 }],
+  });
+  // The maintained path: the same Service through Gateway API (class nginx: NGINX Gateway Fabric).
+  const gateway = new Gateway(shop, 'shop-gateway', { listeners: [{ protocol: 'HTTP' }] });
+  new HttpRoute(shop, 'web-route', {
+    hostnames: ['shop.example.com'],
+    parents: [{ gateway }],
+    rules: [{ backends: [HttpRouteBackend.fromService(service, 80)] }],
   });
 
   enforcePolicies(app);
