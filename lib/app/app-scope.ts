@@ -1,7 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
 import { ClusterAddonChart, isClusterAddonChart } from '../core/addon-chart';
-import { NetkitError, Problem } from '../core/errors';
+import { ConstructReports } from '../core/construct-reports';
+import { formatProblem, Problem } from '../core/errors';
 import { isClusterScoped } from '../core/cluster-scoped';
 
 /** Namespaces the cluster's own components live in: an app's output never writes there. */
@@ -53,15 +54,16 @@ function addonStageProblems(kind: string, chart: ClusterAddonChart): Problem[] {
 
 /** The validation NetkitApp runs before writing anything: one message per misplaced object. */
 export function appScopeValidation(app: IConstruct): IValidation {
+  const reports = new ConstructReports();
   return {
     validate: () => {
-      const messages: string[] = [];
+      reports.reset();
       for (const construct of app.node.findAll()) {
         if (!(construct instanceof ApiObject)) continue;
-        const problems = appScopeProblems(construct, Chart.of(construct));
-        if (problems.length > 0) messages.push(new NetkitError(construct, problems).message);
+        // Reported under the object itself, so each message names its construct path once.
+        for (const problem of appScopeProblems(construct, Chart.of(construct))) reports.report(construct, formatProblem(problem));
       }
-      return messages;
+      return [];
     },
   };
 }

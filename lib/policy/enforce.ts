@@ -5,6 +5,7 @@ import { printOnce } from '../core/warnings';
 import { describeObject } from './rules/describe';
 import { checkPolicies } from './engine';
 import { formatFinding } from './report';
+import { ConstructReports } from '../core/construct-reports';
 import { Finding, PolicyOptions } from './types';
 
 /**
@@ -68,15 +69,7 @@ export function policyValidation(scope: IConstruct, options: PolicyOptions = {})
 
 function checksOf(scope: IConstruct, options: () => PolicyOptions): IValidation {
   let cached: { size: number; errors: string[] } | undefined;
-  /** The latest error messages by object construct; the object validations below read it. */
-  let byConstruct = new Map<IConstruct, string[]>();
-  const reporting = new WeakSet<IConstruct>();
-  const reportOn = (construct: IConstruct) => {
-    if (reporting.has(construct)) return;
-    reporting.add(construct);
-    // Runs after this validation in the same pass: cdk8s validates constructs in tree order, parents first.
-    construct.node.addValidation({ validate: () => byConstruct.get(construct) ?? [] });
-  };
+  const reports = new ConstructReports();
   return {
     validate: () => {
       const all = scope.node.findAll();
@@ -84,7 +77,7 @@ function checksOf(scope: IConstruct, options: () => PolicyOptions): IValidation 
       const findings = checkPolicies(scope, options());
       printNonErrors(findings);
       const failing = findings.filter((f) => f.severity === 'error');
-      byConstruct = new Map();
+      reports.reset();
       const own: string[] = [];
       if (failing.length > 0) {
         const byPath = new Map(all.map((c) => [c.node.path, c]));
@@ -94,10 +87,7 @@ function checksOf(scope: IConstruct, options: () => PolicyOptions): IValidation 
             own.push(formatFinding(f));
             continue;
           }
-          reportOn(construct);
-          const list = byConstruct.get(construct);
-          if (list) list.push(objectMessage(f));
-          else byConstruct.set(construct, [objectMessage(f)]);
+          reports.report(construct, objectMessage(f));
         }
       }
       cached = { size: all.length, errors: own };

@@ -17,7 +17,10 @@ describe('lib/core/prop-shapes.generated.ts', () => {
     expect(shapes.ExposedServiceProps.nested).toEqual({ ports: 'ServicePortOptions', nodePortRange: 'NodePortRange' });
     expect(shapes.ServicePortOptions.keys).toEqual(['appProtocol', 'name', 'nodePort', 'port', 'protocol', 'targetPort']);
     // readiness (a Probe class or false), env and labels (maps), containerSecurityContext (kubernetes-models) are values.
-    expect(shapes.WebAppProps.nested).toEqual({ ports: 'ContainerPort', resources: 'WebAppResources' });
+    expect(shapes.WebAppProps.nested).toEqual({
+      ports: 'ContainerPort', resources: 'WebAppResources', autoscaling: 'AutoscalingOptions', disruptionBudget: 'DisruptionBudgetOptions',
+      gracefulShutdown: 'GracefulShutdownOptions', rollingUpdate: 'RollingUpdateOptions', spreadAcrossNodes: 'SpreadOptions', spreadAcrossZones: 'SpreadOptions',
+    });
     // Omit<> of an interface keeps its keys but the omitted one.
     expect(shapes.ServiceFactoryProps.keys).not.toContain('type');
     expect(shapes.ServiceFactoryProps.keys).toContain('target');

@@ -38,13 +38,14 @@ describe('migrate: the example app', () => {
 
   test('every Ingress converts fully; only the HTTPS-only hosts get a redirect route', () => {
     expect(result.ingresses.map((i) => [`${i.namespace}/${i.name}`, i.notConverted.length])).toEqual([
-      ['dev/ingress-https', 0], ['default/apps', 0], ['cbuc-dev/cbuc-web', 0], ['cbuc-pro/cbuc-web', 0],
+      // In the order the files are read: dist/cbuc-dev.k8s.yaml, cbuc-pro, default, dev.
+      ['cbuc-dev/cbuc-web', 0], ['cbuc-pro/cbuc-web', 0], ['default/apps', 0], ['dev/ingress-https', 0],
     ]);
     expect(ofKind(result.objects, 'HTTPRoute').map((r) => `${r.metadata.namespace}/${r.metadata.name}`)).toEqual([
-      'dev/ingress-https-nginx-xiaohan-com', 'dev/ingress-https-tomcat-xiaohan-com',
-      'default/apps-web01-cluster-example-com', 'default/apps-web01-cluster-example-com-redirect',
       'cbuc-dev/cbuc-web-dev-cbuc-cn',
       'cbuc-pro/cbuc-web-pro-cbuc-cn', 'cbuc-pro/cbuc-web-pro-cbuc-cn-redirect',
+      'default/apps-web01-cluster-example-com', 'default/apps-web01-cluster-example-com-redirect',
+      'dev/ingress-https-nginx-xiaohan-com', 'dev/ingress-https-tomcat-xiaohan-com',
     ]);
   });
 

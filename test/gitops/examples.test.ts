@@ -48,23 +48,26 @@ describe('GitOps examples', () => {
       .toBeLessThan(Number(load('argocd/application.yaml').metadata.annotations['argocd.argoproj.io/sync-wave']));
   });
 
-  testWithKubectl('Argo CD: the certgen Jobs become hooks without a TTL (no OutOfSync flapping); the tutorial kube-proxy ConfigMap is left out', () => {
+  testWithKubectl('Argo CD: the certgen Jobs (ingress-nginx and NGINX Gateway Fabric) become hooks without a TTL (no OutOfSync flapping); the tutorial kube-proxy ConfigMap is left out', () => {
     const objects = renderWithPatches(load('argocd/cluster-addons.yaml').spec.source.kustomize.patches);
     const jobs = objects.filter((o) => o.kind === 'Job');
     expect(jobs.map((j) => [j.metadata.name, j.metadata.annotations['argocd.argoproj.io/hook'], j.spec.ttlSecondsAfterFinished])).toEqual([
       ['ingress-nginx-admission-create-v1-15-1', 'Sync', undefined],
       ['ingress-nginx-admission-patch-v1-15-1', 'PostSync', undefined],
+      ['nginx-gateway-cert-generator', 'Sync', undefined],
     ]);
     for (const job of jobs) expect(job.metadata.annotations['argocd.argoproj.io/hook-delete-policy']).toBe('BeforeHookCreation,HookSucceeded');
     expect(objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.name === 'kube-proxy')).toEqual([]);
     expect(objects.filter((o) => o.kind === 'ValidatingWebhookConfiguration')).toHaveLength(1);
   });
 
-  testWithKubectl('Flux: the add-ons Kustomization keeps the certgen Jobs (no TTL) and leaves out kube-proxy; the apps depend on it', () => {
+  testWithKubectl('Flux: the add-ons Kustomization keeps the certgen Jobs of both installs (no TTL) and leaves out kube-proxy; the apps depend on it', () => {
     const addons = load('flux/cluster-addons.yaml');
     expect(addons).toMatchObject({ kind: 'Kustomization', spec: { path: './cluster-addons/2-install', wait: true } });
     const objects = renderWithPatches(addons.spec.patches);
-    expect(objects.filter((o) => o.kind === 'Job').map((j) => j.spec.ttlSecondsAfterFinished)).toEqual([undefined, undefined]);
+    expect(objects.filter((o) => o.kind === 'Job').map((j) => [j.metadata.name, j.spec.ttlSecondsAfterFinished])).toEqual([
+      ['ingress-nginx-admission-create-v1-15-1', undefined], ['ingress-nginx-admission-patch-v1-15-1', undefined], ['nginx-gateway-cert-generator', undefined],
+    ]);
     expect(objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.name === 'kube-proxy')).toEqual([]);
     expect(load('flux/kustomization.yaml').spec.dependsOn).toEqual([{ name: addons.metadata.name }]);
   });

@@ -76,6 +76,8 @@ new ApiObject(chart, 'ing', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress
       '[shop/ing] ERROR [ing-backend-exists] Ingress shop/shop: spec.rules[0].http.paths[0].backend.service.name "wbe"',
       '[shop/ing] ERROR [ing-tls-cert-covers-hosts] Ingress shop/shop: spec.tls[0].hosts[0] "www.example.com" is not covered',
     ]) expect(r.output).toContain(expected);
+    // An app-wide check (what app charts may hold) is reported under the object too, never under an empty path.
+    expect(r.output).toContain('[shop/Namespace2] kind: IngressClass "nginx" is cluster-scoped');
     expect(r.output).toContain('    Fix: ');
     expect(r.output).not.toContain('[] ');
   });
