@@ -2,7 +2,8 @@
 // Usage: node child.js <variant> <layout> <n> <outdir>
 import { LAYOUTS, Layout } from './workload';
 
-export type Variant = 'ours' | 'plus' | 'floor' | 'floor-as-netkit' | 'policy';
+export type Variant = 'ours' | 'plus' | 'floor' | 'floor-as-netkit' | 'policy'
+  | 'ours-gateway' | 'plus-gateway' | 'floor-gateway' | 'policy-gateway';
 
 async function main(): Promise<void> {
   const [variant, layout, nText, outdir] = process.argv.slice(2) as [Variant, Layout, string, string];
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
     case 'floor': require('./variants/floor').runFloor(n, layout, outdir); break;
     case 'floor-as-netkit': require('./variants/floor').runFloor(n, layout, outdir, true); break;
     case 'policy': extra = require('./variants/policy').runPolicyOnly(n); break;
+    // The Gateway API variant of the workload (bench/workload.ts).
+    case 'ours-gateway': extra = timingPolicyChecks(() => require('./variants/ours-gateway').runOursGateway(n, layout, outdir)); break;
+    case 'plus-gateway': require('./variants/plus').runPlusGateway(n, layout, outdir); break;
+    case 'floor-gateway': require('./variants/floor').runFloor(n, layout, outdir, false, 'gateway'); break;
+    case 'policy-gateway': extra = require('./variants/policy').runPolicyOnly(n, 'gateway'); break;
     default: throw new Error(`unknown variant ${variant}`);
   }
   const workMs = Number(process.hrtime.bigint() - start) / 1e6;

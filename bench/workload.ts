@@ -1,6 +1,10 @@
 // The benchmark workload, shared by every variant so they build the same objects:
 // N apps, each a Deployment (3 replicas, one port) + a ClusterIP Service, and one
-// Ingress with a host rule per app, all in namespace `apps`.
+// Ingress with a host rule per app, all in namespace `apps`; or, in the Gateway API
+// variant, the same apps routed through Gateway API (below) instead of the Ingress.
+
+/** How the apps are routed: one Ingress, or one Gateway and an HTTPRoute per app (the Gateway API variant). */
+export type Routing = 'ingress' | 'gateway';
 
 /** How the objects are spread over charts (and so over files). */
 export type Layout = 'one-chart' | 'chart-per-app';
@@ -45,3 +49,11 @@ export function ingressRule(i: number) {
     },
   };
 }
+
+// The Gateway API variant of the workload: the same apps behind one Gateway
+// (an HTTPS listener for `*.<DOMAIN>` presenting TLS_SECRET, HTTP redirected
+// to HTTPS) and one HTTPRoute per app, instead of the Ingress.
+
+/** The chart (and file) holding the Gateway and the routes in the chart-per-app layout. */
+export const GATEWAY_CHART = 'gateway';
+export const GATEWAY_NAME = 'apps';

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as YAML from 'yaml';
 import { appSourceFile, generatedHeader } from '../../lib/app/publish';
-import { appHost, appImage, appName, CONTAINER_PORT, INGRESS_CHART, INGRESS_CLASS, INGRESS_NAME, ingressRule, Layout, NAMESPACE, REPLICAS, SERVICE_PORT, TLS_SECRET } from '../workload';
+import { appHost, appImage, appName, CONTAINER_PORT, GATEWAY_CHART, INGRESS_CHART, INGRESS_CLASS, INGRESS_NAME, ingressRule, Layout, NAMESPACE, REPLICAS, Routing, SERVICE_PORT, TLS_SECRET } from '../workload';
+import { gatewayRoutingObjects } from './gateway-objects';
 
 // The floor: the objects `ours` writes, byte for byte, as plain JavaScript
 // objects (keys already in cdk8s' sorted order) serialized with the same `yaml`
@@ -160,24 +161,25 @@ export function ingressObject(n: number) {
   };
 }
 
-/** Every object of the workload, file by file, as `ours` lays them out. */
-export function floorFiles(n: number, layout: Layout): Map<string, unknown[]> {
+/** Every object of the workload, file by file, as `ours` (or `ours-gateway`) lays them out. */
+export function floorFiles(n: number, layout: Layout, routing: Routing = 'ingress'): Map<string, unknown[]> {
   const files = new Map<string, unknown[]>();
+  const routingDocs = () => (routing === 'ingress' ? [ingressObject(n)] : gatewayRoutingObjects(n));
   if (layout === 'one-chart') {
-    const docs: unknown[] = [namespaceObject(), ingressObject(n)];
+    const docs: unknown[] = [namespaceObject(), ...routingDocs()];
     for (let i = 0; i < n; i++) docs.push(deploymentObject(i), podDisruptionBudgetObject(i), serviceObject(i));
     files.set(`${NAMESPACE}.k8s.yaml`, docs);
     return files;
   }
   for (let i = 0; i < n; i++) files.set(`${appName(i)}.k8s.yaml`, [deploymentObject(i), podDisruptionBudgetObject(i), serviceObject(i)]);
-  files.set(`${INGRESS_CHART}.k8s.yaml`, [namespaceObject(), ingressObject(n)]);
+  files.set(`${routing === 'ingress' ? INGRESS_CHART : GATEWAY_CHART}.k8s.yaml`, [namespaceObject(), ...routingDocs()]);
   return files;
 }
 
-export function runFloor(n: number, layout: Layout, outdir: string, asNetkit = false): void {
+export function runFloor(n: number, layout: Layout, outdir: string, asNetkit = false, routing: Routing = 'ingress'): void {
   mkdirSync(outdir, { recursive: true });
   const write = () => {
-    for (const [file, docs] of floorFiles(n, layout)) (asNetkit ? saveYamlAsNetkit : saveYaml)(join(outdir, file), docs);
+    for (const [file, docs] of floorFiles(n, layout, routing)) (asNetkit ? saveYamlAsNetkit : saveYaml)(join(outdir, file), docs);
   };
   if (asNetkit) skippingTagScan(write);
   else write();
