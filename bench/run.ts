@@ -17,12 +17,14 @@ const BUILD = join(__dirname, '.build');
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
 const RUNS = quick ? 1 : 3;
-const VARIANTS = ['floor', 'floor-as-netkit', 'ours', 'plus'] as const;
+// The Ingress workload, then its Gateway API variant (bench/workload.ts), each with its own floor.
+const VARIANTS = ['floor', 'floor-as-netkit', 'ours', 'plus', 'floor-gateway', 'ours-gateway', 'plus-gateway'] as const;
+const POLICY_VARIANTS = ['policy', 'policy-gateway'] as const;
 const TS_NODE = require.resolve('ts-node/dist/bin.js');
 
 /** Hand-written cdk8s-plus-27, one chart per app, is quadratic in stock cdk8s: minutes per run at N = 5,000. */
 function runsFor(variant: string, layout: string, n: number): number {
-  return variant === 'plus' && layout === 'chart-per-app' && n >= 5000 ? 1 : RUNS;
+  return (variant === 'plus' || variant === 'plus-gateway') && layout === 'chart-per-app' && n >= 5000 ? 1 : RUNS;
 }
 
 function log(message: string): void {
@@ -56,10 +58,12 @@ function main(): void {
   }
 
   const policy: VariantCell[] = [];
-  for (const n of SIZES) {
-    const samples: Sample[] = [];
-    for (let run = 0; run < RUNS; run++) samples.push(measureVariant(BUILD, 'policy', 'one-chart', n));
-    policy.push({ variant: 'policy', layout: 'one-chart', n, samples });
+  for (const variant of POLICY_VARIANTS) {
+    for (const n of SIZES) {
+      const samples: Sample[] = [];
+      for (let run = 0; run < RUNS; run++) samples.push(measureVariant(BUILD, variant, 'one-chart', n));
+      policy.push({ variant, layout: 'one-chart', n, samples });
+    }
   }
 
   log('  npx cdk8s synth of the example app, and its app step alone…');
