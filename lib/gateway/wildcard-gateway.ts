@@ -74,6 +74,8 @@ export class WildcardGateway extends Construct {
   public readonly domain: string;
   public readonly certificate: ITlsCertificateRef;
   private readonly routeList: ResolvedWildcardGatewayRoute[] = [];
+  /** The hosts of routeList, so that a duplicate is found without a scan (thousands of routes: a scan per route was quadratic). */
+  private readonly routeHosts = new Set<string>();
 
   constructor(scope: Construct, id: string, props: WildcardGatewayProps) {
     super(scope, id);
@@ -134,13 +136,14 @@ export class WildcardGateway extends Construct {
     });
     const resolved: ResolvedWildcardGatewayRoute = { host, url: `https://${host}${path}`, backend, route };
     this.routeList.push(resolved);
+    this.routeHosts.add(host);
     return resolved;
   }
 
   private hostProblems(given: string, host: string): Problem[] {
     const syntax = hostnameProblem('route.host', given.toLowerCase()) ?? hostnameProblem('route.host', host);
     if (syntax) return [{ ...syntax, value: given }];
-    if (this.routeList.some((r) => r.host === host)) {
+    if (this.routeHosts.has(host)) {
       return [{ field: 'route.host', message: `is already published as ${host}.`, value: given, allowed: 'each host once', fix: 'use another name.' }];
     }
     if (host === this.domain || host.startsWith('*.')) {
