@@ -52,6 +52,11 @@ describe('benchmark report', () => {
     expect(row(gatewaySection, 'one-chart', '5,000', 'hand-written cdk8s-plus-27 + plain Gateway API objects')).toContain('| 1.60× ');
     expect(gatewaySection).not.toContain('serialized as NetkitApp does');
     expect(row(report, 'chart-per-app', 'Gateway API: ours (cdk8s-netkit + policy checks)')).toContain('| 5.00 ');
+    // The policy checks alone: policy-gateway's cells in the Gateway API table, policy's above it.
+    const policySection = report.slice(report.indexOf('## Policy checks'), report.indexOf('## `cdk8s synth`'));
+    const [ingressPolicy, gatewayPolicy] = policySection.split('Gateway API: the same');
+    expect(row(ingressPolicy, '5,000', 'one-chart')).toContain('| 250.0 ms ');
+    expect(row(gatewayPolicy, '5,000', 'one-chart')).toMatch(/\| 1080\.0 ms +\| 12\.0 % +\| 500\.0 ms +\| 5\.6 % /);
   });
 
   test('the Gateway API variant is held to the issue-6 targets, from its own cells', () => {
