@@ -1,7 +1,8 @@
 export * from './types';
 export * from './context';
 export * from './engine';
-export * from './enforce';
+// registerDefaultPolicies stays internal: NetkitApp calls it; users call enforcePolicies.
+export { enforcePolicies, policyValidation, POLICY_INFO_ENV } from './enforce';
 export * from './report';
 export * from './jest-matchers';
 export { RULES } from './rules';
