@@ -3,7 +3,7 @@ import { checkPolicies } from '../policy/engine';
 import { formatReport } from '../policy/report';
 import { RULES } from '../policy/rules';
 import { closest } from '../policy/suggest';
-import { loadManifests, ManifestLoad, ManifestReadError } from '../core/manifest-files';
+import { isIncompleteLoad, loadManifests, ManifestLoad, ManifestReadError } from '../core/manifest-files';
 import { CliCommand, EXIT_UNREADABLE } from './main';
 
 const USAGE = [
@@ -112,7 +112,8 @@ export const checkCommand: CliCommand = {
     }
     let findings;
     try {
-      findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(gatewayApiVersion ? { gatewayApiVersion } : {}) });
+      const incompleteInput = isIncompleteLoad(load);
+      findings = checkPolicies(manifests, { ...lists, ...(incompleteInput ? { incompleteInput } : {}), ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(gatewayApiVersion ? { gatewayApiVersion } : {}) });
     } catch (e) {
       io.err(`cdk8s-netkit check: cannot check these manifests: ${(e as Error).message}\n`);
       return EXIT_UNREADABLE;

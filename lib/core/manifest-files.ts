@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import { isPatchFragment, kustomizePatchFiles } from './kustomize-patches';
 
 /** A Kubernetes object read from a YAML or JSON file. */
 export interface LoadedManifest {
@@ -105,6 +106,8 @@ export function readManifests(paths: readonly string[]): LoadedManifest[] {
 export interface SkippedManifests {
   readonly file: string;
   readonly reason: string;
+  /** Whether the file may hold objects once rendered (a template), so the input checked is incomplete. */
+  readonly mayHoldObjects: boolean;
 }
 
 /** What {@link loadManifests} read from a repository of any shape. */
@@ -126,7 +129,7 @@ export interface ManifestLoad {
 const TEMPLATE_ACTION = /^[^"'#\n]*\{\{/m;
 
 /** Kinds that configure a tool and are never applied to a cluster. */
-const TOOL_CONFIG_GROUPS = ['kustomize.config.k8s.io/', 'config.kubernetes.io/'];
+const TOOL_CONFIG_GROUPS = ['kustomize.config.k8s.io/', 'config.kubernetes.io/', 'install.istio.io/'];
 
 /**
  * Reads a repository as it is: one unreadable file does not hide the others
@@ -139,16 +142,22 @@ export function loadManifests(paths: readonly string[]): ManifestLoad {
   const manifests: LoadedManifest[] = [];
   const skipped: SkippedManifests[] = [];
   const unreadable: ManifestReadError[] = [];
-  for (const file of expandManifestPaths(paths)) {
+  const files = expandManifestPaths(paths);
+  const patches = kustomizePatchFiles(files);
+  for (const file of files) {
+    if (patches.has(resolve(file))) {
+      skipped.push({ file, reason: 'a kustomize patch (listed in its kustomization.yaml): check the output of kustomize build', mayHoldObjects: false });
+      continue;
+    }
     if (isHelmTemplate(file)) {
-      skipped.push({ file, reason: 'a Helm chart template: render it first (helm template) and check the output' });
+      skipped.push({ file, reason: 'a Helm chart template: render it first (helm template) and check the output', mayHoldObjects: true });
       continue;
     }
     let read: LoadedManifest[];
     try {
       const source = readSource(file);
       if (TEMPLATE_ACTION.test(source)) {
-        skipped.push({ file, reason: 'a {{ }} template, not YAML until rendered: render it and check the output' });
+        skipped.push({ file, reason: 'a {{ }} template, not YAML until rendered: render it and check the output', mayHoldObjects: true });
         continue;
       }
       read = parseManifests(file, source);
@@ -159,17 +168,25 @@ export function loadManifests(paths: readonly string[]): ManifestLoad {
     }
     const objects = read.filter((m) => isKubernetesObject(m.manifest));
     if (objects.length < read.length) {
-      skipped.push({ file, reason: `${read.length - objects.length} document(s) not Kubernetes objects (no apiVersion and kind, or tool configuration such as kustomization.yaml)` });
+      skipped.push({ file, reason: `${read.length - objects.length} document(s) not Kubernetes objects (no apiVersion and kind, tool configuration such as kustomization.yaml or IstioOperator, or a kustomize $patch)`, mayHoldObjects: false });
     }
     manifests.push(...objects);
   }
   return { manifests, skipped, unreadable };
 }
 
+/** Whether some files may hold objects that were not read (templates, unreadable files): references may resolve into them. */
+export function isIncompleteLoad(load: ManifestLoad): boolean {
+  return load.unreadable.length > 0 || load.skipped.some((s) => s.mayHoldObjects);
+}
+
 function isKubernetesObject(manifest: any): boolean {
   if (!manifest || typeof manifest !== 'object') return false;
   const { apiVersion, kind } = manifest;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) return false;
+  if (isPatchFragment(manifest)) return false;
+  // A tool's own configuration (a Flux plugin's `kind: Config`) has no metadata; Kubernetes' own (KubeProxyConfiguration) is checked.
+  if (manifest.metadata === undefined && apiVersion.split('/')[0].includes('.') && !/(^|\.)k8s\.io\//.test(apiVersion)) return false;
   return !TOOL_CONFIG_GROUPS.some((group) => apiVersion.startsWith(group));
 }
 

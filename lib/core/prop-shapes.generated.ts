@@ -317,7 +317,7 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     nested: {},
   },
   "PassPoliciesOptions": {
-    keys: ["disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "failOn", "gatewayApiVersion", "kubernetesVersion", "nodePortRange"],
+    keys: ["disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "failOn", "gatewayApiVersion", "incompleteInput", "kubernetesVersion", "nodePortRange"],
     nested: { "nodePortRange": "NodePortRange" },
   },
   "PemFileTlsCertificateProps": {
@@ -325,7 +325,7 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     nested: {},
   },
   "PolicyOptions": {
-    keys: ["disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "gatewayApiVersion", "kubernetesVersion", "nodePortRange"],
+    keys: ["disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "gatewayApiVersion", "incompleteInput", "kubernetesVersion", "nodePortRange"],
     nested: { "nodePortRange": "NodePortRange" },
   },
   "RecommendedLabelsOptions": {

@@ -110,11 +110,14 @@ export class PolicyContext {
 
   /** Whether the input holds any object of a kind in a namespace (what a cross-object rule can judge by). */
   public hasAny(kind: string, namespace: string | undefined): boolean {
+    // Input with skipped templates or unreadable files may hold what is missing here.
+    if (this.options.incompleteInput) return false;
     return (this.byKindNsName.get(kind)?.get(namespace ?? '')?.size ?? 0) > 0;
   }
 
   /** Whether the input holds any pod template (workload or Pod) in a namespace. */
   public hasPodTemplatesIn(namespace: string): boolean {
+    if (this.options.incompleteInput) return false;
     return this.templateNamespaces.has(namespace);
   }
 

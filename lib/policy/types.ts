@@ -124,6 +124,14 @@ export interface PolicyOptions {
    */
   readonly disabledRules?: readonly string[];
   /**
+   * Some files of the input could not be read as objects (templates, unreadable files): the objects a
+   * reference names may be in them, so cross-object rules treat a reference that resolves nowhere as
+   * "cannot judge" (info), not as an error. `cdk8s-netkit check` sets it when it skips a template or
+   * cannot read a file.
+   * @default false
+   */
+  readonly incompleteInput?: boolean;
+  /**
    * The Kubernetes minor version the manifests target (`1.31`), for API
    * versions that were removed.
    * @default DEFAULT_TARGET_VERSION

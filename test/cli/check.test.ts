@@ -65,12 +65,19 @@ describe('cdk8s-netkit check', () => {
       expect(check(dir)).toMatchObject({ code: 3, stderr: expect.stringContaining(`no Kubernetes objects found in ${dir}`) });
       copyFileSync(join(fixtures, 'broken.yaml'), join(dir, 'broken.yaml'));
       writeFileSync(join(dir, 'template.yaml'), 'kind: Service\nmetadata:\n  name: {{ .Values.name }}\n');
+      writeFileSync(join(dir, 'settings.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Settings\n');
       const r = check(dir);
       expect(r.code).toBe(2);
-      expect(r.stdout).toContain('ERROR [svc-selector-matches-pod]');
-      expect(r.stdout).not.toMatch(/name-valid|schema-valid/);
+      expect(r.stdout).toContain('ERROR [name-valid] ConfigMap default/Settings');
+      expect(r.stdout).not.toMatch(/schema-valid|name-valid.*Service/);
+      // The skipped template may hold the pods the Service selects: that cannot be judged, so it is not an error.
+      expect(r.stdout).not.toContain('ERROR [svc-selector-matches-pod]');
+      expect(check(dir, '--info').stdout).toMatch(/INFO \[svc-selector-matches-pod\] Service default\/web \(.*broken\.yaml:2\): cannot judge spec\.selector \{"app":"wbe"\}: some files of the input were not read/);
       expect(r.stderr).toContain(`skipped ${join(dir, 'template.yaml')}: a {{ }} template`);
       expect(r.stderr).toContain(`skipped ${join(dir, 'values.yaml')}: 1 document(s) not Kubernetes objects`);
+      // Without the template the input is complete, and the typo is an error again.
+      rmSync(join(dir, 'template.yaml'));
+      expect(check(dir).stdout).toContain('ERROR [svc-selector-matches-pod]');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -55,7 +55,7 @@ describe('npx cdk8s synth with the policy checks', () => {
 // selector typo
 new ApiObject(chart, 'typo', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'typo' }, spec: { selector: { 'app.kubernetes.io/name': 'wbe' }, ports: [{ port: 80 }] } });
 // wrong targetPort
-new ApiObject(chart, 'wrong-port', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'wrong-port' }, spec: { selector: web.selector, ports: [{ port: 80, targetPort: 9090 }] } });
+new ApiObject(chart, 'wrong-port', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'wrong-port' }, spec: { selector: web.selector, ports: [{ port: 80, targetPort: 'metrics' }] } });
 // duplicate nodePort
 new ApiObject(chart, 'dup', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'dup' }, spec: { type: 'NodePort', selector: web.selector, ports: [{ port: 81, targetPort: 8080, nodePort: 30080 }] } });
 // missing backend, uncovered TLS host
@@ -71,7 +71,7 @@ new ApiObject(chart, 'ing', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress
     expect(r.files.filter((f) => f.endsWith('.yaml'))).toEqual([]);
     for (const expected of [
       '[shop/typo] ERROR [svc-selector-matches-pod] Service shop/typo: ',
-      '[shop/wrong-port] ERROR [svc-targetport-exists] Service shop/wrong-port: spec.ports[0].targetPort 9090/TCP',
+      '[shop/wrong-port] ERROR [svc-targetport-exists] Service shop/wrong-port: spec.ports[0].targetPort "metrics"',
       '[shop/dup] ERROR [svc-nodeport-unique] Service shop/dup: spec.ports[0].nodePort 30080/TCP is already claimed by Service shop/web-nodeport',
       '[shop/ing] ERROR [ing-backend-exists] Ingress shop/shop: spec.rules[0].http.paths[0].backend.service.name "wbe"',
       '[shop/ing] ERROR [ing-tls-cert-covers-hosts] Ingress shop/shop: spec.tls[0].hosts[0] "www.example.com" is not covered',

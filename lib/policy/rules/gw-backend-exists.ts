@@ -6,7 +6,7 @@ import { gatewayRoutes, routeServiceRefs } from './gateway-parts';
 export const gwBackendExists: Rule = {
   id: 'gw-backend-exists',
   severity: 'error',
-  severityReason: 'Traffic cannot flow: the data plane answers 500 for a backendRef whose Service or port does not exist or selects no pods (BackendNotFound).',
+  severityReason: 'Traffic cannot flow: the data plane answers 500 for a backendRef whose Service or port does not exist or selects no pods (BackendNotFound); info when the input holds no Service in that namespace to judge by.',
   crossObject: true,
   description: 'Each HTTPRoute backendRef (and RequestMirror target) names a Service of the manifests, one of its port numbers, and a Service that selects pods (else requests get 500, BackendNotFound, or 503).',
   fix: "Fix the backendRef's name, namespace or port (the Service port, not the targetPort), add the Service, or fix the Service's selector.",
@@ -15,6 +15,14 @@ export const gwBackendExists: Rule = {
     for (const route of gatewayRoutes(context)) {
       for (const { ref, field, namespace } of routeServiceRefs(route)) {
         const service = context.find('Service', namespace, ref.name);
+        if (!service && !context.hasAny('Service', namespace)) {
+          out.push({
+            object: route, severity: 'info',
+            message: `cannot judge ${field}.name "${ref.name}": these manifests hold no Service in namespace "${namespace}" (it may live elsewhere).`,
+            fix: 'Check these manifests together with the Services to have the backend checked.',
+          });
+          continue;
+        }
         if (!service) {
           const near = closest(ref.name, context.namesIn('Service', namespace));
           out.push({ object: route, message: `${field}.name "${ref.name}" is not a Service in namespace "${namespace}"${near ? ` (did you mean "${near}"?)` : ''}; requests for it get 500 (BackendNotFound).` });
@@ -27,7 +35,8 @@ export const gwBackendExists: Rule = {
           continue;
         }
         const selector = service.manifest.spec?.selector;
-        if (selector && Object.keys(selector).length > 0 && context.podsSelectedBy(service).length === 0) {
+        // Judged only where svc-selector-matches-pod judges too: workloads of that namespace are in the input.
+        if (selector && Object.keys(selector).length > 0 && context.hasPodTemplatesIn(namespace) && context.podsSelectedBy(service).length === 0) {
           out.push({ object: route, message: `${field} routes to ${describeObject(service)}, whose selector ${JSON.stringify(selector)} matches no pod template of the manifests; requests for it get 503.`, fix: "Make the Service's selector match the pods' labels (svc-selector-matches-pod has the details)." });
         }
       }

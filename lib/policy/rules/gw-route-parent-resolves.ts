@@ -6,7 +6,7 @@ import { gatewayParents, gatewayRoutes, listenersOf, selectedListeners } from '.
 export const gwRouteParentResolves: Rule = {
   id: 'gw-route-parent-resolves',
   severity: 'error',
-  severityReason: 'Traffic cannot flow: a route whose parent Gateway or listener does not exist is attached to nothing.',
+  severityReason: 'Traffic cannot flow: a route whose parent Gateway or listener does not exist is attached to nothing (info when the input holds no Gateway in that namespace to judge by).',
   crossObject: true,
   description: 'Each HTTPRoute parentRef names a Gateway of the manifests (or one declared external) and, when it gives sectionName or port, a listener of that Gateway with that name and port (else the route is not accepted: NoMatchingParent).',
   fix: 'Fix the Gateway name, namespace, sectionName or port, add the Gateway, or declare a Gateway managed elsewhere with the externalGateways option (--external-gateway).',
@@ -16,6 +16,14 @@ export const gwRouteParentResolves: Rule = {
       for (const parent of gatewayParents(context, route)) {
         if (parent.external) continue;
         const { ref, field } = parent;
+        if (!parent.gateway && !context.hasAny('Gateway', parent.namespace)) {
+          out.push({
+            object: route, severity: 'info',
+            message: `cannot judge ${field}.name "${ref.name}": these manifests hold no Gateway in namespace "${parent.namespace}" (a platform team's shared Gateway lives elsewhere).`,
+            fix: 'Declare the Gateway external (externalGateways, or --external-gateway) to say where it comes from.',
+          });
+          continue;
+        }
         if (!parent.gateway) {
           const near = closest(ref.name, context.namesIn('Gateway', parent.namespace));
           out.push({ object: route, message: `${field}.name "${ref.name}" is not a Gateway in namespace "${parent.namespace}" of these manifests${near ? ` (did you mean "${near}"?)` : ''}, nor a declared external one.` });

@@ -5,7 +5,7 @@ import { probePort, probePortMessage, probePortSeverity } from './probes';
 export const podProbePortExists: Rule = {
   id: 'pod-probe-port-exists',
   severity: 'error',
-  severityReason: 'A named port that no container declares fails every probe (liveness restarts the container forever); a number the container does not declare among its ports is a warning.',
+  severityReason: 'A named port that no container declares fails every probe (liveness restarts the container forever); a number the container does not declare among its ports is advice (info): health ports are often undeclared.',
   description: 'Liveness and startup probes probe a port the container declares: by name always, by number when it declares ports (readiness probes: see pod-readiness-probe).',
   fix: 'Probe a declared containerPort (by number or name), or declare the port.',
   check: (context) => {

@@ -6,7 +6,7 @@ import { probePort, probePortMessage, probePortSeverity } from './probes';
 export const podReadinessProbe: Rule = {
   id: 'pod-readiness-probe',
   severity: 'error',
-  severityReason: 'A named probe port that no container declares fails every probe, so the pods never become ready (error); a number the container does not declare among its ports is a warning; a missing readiness probe is advice (info).',
+  severityReason: 'A named probe port that no container declares fails every probe, so the pods never become ready (error); a number the container does not declare among its ports is advice (info), health ports are often undeclared; a missing readiness probe is advice (info).',
   crossObject: true,
   description: 'A workload selected by a Service has a readinessProbe (else it gets traffic before it is ready), and every readinessProbe probes a port its container declares.',
   fix: 'Add a readinessProbe on a declared port (WebApp adds a TCP one by default), or probe a port the container declares.',

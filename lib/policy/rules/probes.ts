@@ -9,13 +9,14 @@ export function probePort(probe: any): number | string | undefined {
 /**
  * The severity of a probe of `port` on a container that does not declare it:
  * a name resolves nowhere, so every probe fails (error); a number is probed
- * anyway and may well be listened on, so it is worth a look only when the
- * container declares other ports (warning), and nothing when it declares none.
+ * anyway and is often an undeclared health or admin port (ingress-nginx's
+ * 10254), so it is advice when the container declares other ports (info), and
+ * nothing when it declares none.
  */
 export function probePortSeverity(container: any, port: number | string): Severity | undefined {
   const match = matchPort([container], port);
   if (match === 'unknown-name') return 'error';
-  if (match === 'unknown-number') return 'warning';
+  if (match === 'unknown-number') return 'info';
   return undefined;
 }
 

@@ -1,10 +1,11 @@
 import { closest } from '../suggest';
-import { Rule, RuleViolation } from '../types';
+import type { PolicyContext } from '../context';
+import { PolicyObject, Rule, RuleViolation } from '../types';
 
 export const svcSelectorMatchesPod: Rule = {
   id: 'svc-selector-matches-pod',
   severity: 'error',
-  severityReason: 'Traffic cannot flow: a Service that selects no pod has no endpoints (info when the input holds no workload in its namespace to judge by).',
+  severityReason: 'Traffic cannot flow: a Service that selects no pod has no endpoints (info when the input holds no workload in its namespace, or a custom resource carrying the labels, whose operator may create the pods).',
   crossObject: true,
   description: "A Service's selector matches the pod template of at least one workload in its namespace.",
   fix: "Make the selector equal to (a subset of) the workload's pod template labels, or fix the namespace.",
@@ -20,8 +21,19 @@ export const svcSelectorMatchesPod: Rule = {
         // The workloads live in other files, or an operator creates the pods: nothing here to judge by.
         out.push({
           object: service, severity: 'info',
-          message: `cannot judge spec.selector ${JSON.stringify(selector)}: these manifests hold no workload in namespace "${service.namespace}" (they may live elsewhere or be created by an operator).`,
+          message: `cannot judge spec.selector ${JSON.stringify(selector)}: ${context.options.incompleteInput
+            ? 'some files of the input were not read (templates, unreadable files) and may hold the workloads'
+            : `these manifests hold no workload in namespace "${service.namespace}" (they may live elsewhere or be created by an operator)`}.`,
           fix: 'Check these manifests together with the workloads to have the selector checked.',
+        });
+        continue;
+      }
+      const creator = operatorResourceLabelled(context, service.namespace ?? 'default', selector);
+      if (creator) {
+        out.push({
+          object: service, severity: 'info',
+          message: `cannot judge spec.selector ${JSON.stringify(selector)}: no pod template here matches it, but ${creator.kind} ${creator.namespace}/${creator.name} carries these labels, and its operator may create the pods.`,
+          fix: 'Nothing to do if the operator labels its pods so; else fix the selector.',
         });
         continue;
       }
@@ -39,3 +51,22 @@ export const svcSelectorMatchesPod: Rule = {
     return out;
   },
 };
+
+/**
+ * A custom resource (Prometheus, Alertmanager, a database cluster …) in the
+ * namespace whose labels, or whose pod labels (spec.podMetadata,
+ * spec.template.metadata), include the selector: its operator creates pods
+ * that no pod template of the input shows.
+ */
+function operatorResourceLabelled(context: PolicyContext, namespace: string, selector: Record<string, unknown>): PolicyObject | undefined {
+  const covers = (labels: unknown) => !!labels && typeof labels === 'object'
+    && Object.entries(selector).every(([key, value]) => (labels as Record<string, unknown>)[key] === value);
+  return context.objects.find((o) => o.namespace === namespace && isCustomResource(o.apiVersion)
+    && [o.manifest.metadata?.labels, o.manifest.spec?.podMetadata?.labels, o.manifest.spec?.template?.metadata?.labels].some(covers));
+}
+
+/** A group with a dot that is not a Kubernetes group (*.k8s.io) is served by a CRD. */
+function isCustomResource(apiVersion: string): boolean {
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  return group.includes('.') && !group.endsWith('.k8s.io') && group !== 'k8s.io';
+}

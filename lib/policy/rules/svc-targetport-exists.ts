@@ -5,7 +5,7 @@ import { describeContainerPorts, describeObject, matchPort } from './describe';
 export const svcTargetPortExists: Rule = {
   id: 'svc-targetport-exists',
   severity: 'error',
-  severityReason: 'Traffic cannot flow to a port name no container declares, nor, very likely, to a number none of the declared ports has (info when the containers declare no port: the process may listen anyway).',
+  severityReason: 'Traffic cannot flow to a port name no container declares (error); a number none of the declared ports has is very likely a mistake, yet the process may listen on it (warning); info when the containers declare no port.',
   crossObject: true,
   description: "Each Service port's targetPort (number or name; default: port) is a declared port of the containers it selects: by name always, by number when the containers declare ports.",
   fix: 'Point targetPort at a containerPort (or its name) of the selected pods, or declare the port on the container.',
@@ -37,7 +37,8 @@ export const svcTargetPortExists: Rule = {
           }
           const declared = containers.flatMap((container) => Array.isArray(container?.ports) ? container.ports : []);
           out.push({
-            object: service,
+            // A name resolves nowhere, so the pod gets no endpoint; a number is forwarded anyway (declaring ports is optional).
+            object: service, severity: typeof target === 'number' ? 'warning' : 'error',
             message: `${field} is not a port of the containers of ${describeObject(pod.owner)} (they declare ${describeContainerPorts(declared)}).`,
           });
         }

@@ -48,7 +48,7 @@ function secretSources(context: PolicyContext): SecretSources {
 
 /** Whether the manifests hold anything a TLS secretName in this namespace could resolve to. */
 export function hasTlsSecretSources(context: PolicyContext, namespace: string | undefined): boolean {
-  return context.hasAny('Secret', namespace) || secretSources(context).namespaces.has(namespace);
+  return context.hasAny('Secret', namespace) || (!context.options.incompleteInput && secretSources(context).namespaces.has(namespace));
 }
 
 /** The Secret (any type), or the object that will write it, behind a secretName, if the app has one. */
