@@ -118,3 +118,25 @@ describe('files of a repository that are not objects to apply', () => {
     expect(isIncompleteLoad(load)).toBe(true);
   });
 });
+
+describe('api-stable-versions on what it knows', () => {
+  const ingress = { apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'legacy', namespace: NS }, spec: { backend: { serviceName: 'web', servicePort: 80 } } };
+
+  test('an extensions/v1beta1 Ingress was removed in 1.22, not with the workloads in 1.16', () => {
+    expect(seen([ingress], ['api-stable-versions'])).toEqual([
+      'error api-stable-versions legacy: apiVersion "extensions/v1beta1" was removed in Kubernetes 1.22 (target 1.33); the API server will not accept it.',
+    ]);
+    expect(seen([ingress], ['api-stable-versions'], { kubernetesVersion: '1.21' }).map((s) => s.split(':')[0])).toEqual(['info api-stable-versions legacy']);
+    const daemonSet = { ...deployment('agent'), apiVersion: 'extensions/v1beta1', kind: 'DaemonSet' };
+    expect(seen([daemonSet], ['api-stable-versions'], { kubernetesVersion: '1.21' })[0]).toMatch(/was removed in Kubernetes 1\.16/);
+  });
+
+  test('versions of CRD groups under k8s.io (Gateway API, the old cert-manager) are not judged as feature-gated Kubernetes APIs', () => {
+    const tcpRoute = { apiVersion: 'gateway.networking.k8s.io/v1alpha2', kind: 'TCPRoute', metadata: { name: 'tcp', namespace: NS }, spec: {} };
+    const issuer = { apiVersion: 'certmanager.k8s.io/v1alpha1', kind: 'ClusterIssuer', metadata: { name: 'le' }, spec: {} };
+    const capi = { apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'Cluster', metadata: { name: 'c', namespace: NS }, spec: {} };
+    expect(seen([tcpRoute, issuer, capi], ['api-stable-versions'])).toEqual([]);
+    const alpha = { apiVersion: 'admissionregistration.k8s.io/v1alpha1', kind: 'ValidatingAdmissionPolicy', metadata: { name: 'p' }, spec: {} };
+    expect(severities([alpha], ['api-stable-versions'])).toEqual(['warning api-stable-versions p']);
+  });
+});

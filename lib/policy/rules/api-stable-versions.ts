@@ -29,6 +29,14 @@ const REMOVED: Record<string, { removedIn: string; use: string }> = {
   'storage.k8s.io/v1beta1': { removedIn: '1.27', use: 'storage.k8s.io/v1' },
 };
 
+/** Kinds whose removal from an apiVersion came later than the rest of it (deprecation guide: Ingress left extensions/v1beta1 in 1.22). */
+const REMOVED_FOR_KIND: Record<string, { removedIn: string; use: string }> = {
+  'extensions/v1beta1 Ingress': { removedIn: '1.22', use: 'networking.k8s.io/v1' },
+};
+
+/** Groups under k8s.io that CRDs serve, not the API server itself: their versions are not feature-gated (gw-* rules judge Gateway API versions). */
+const CRD_GROUPS = new Set(['gateway.networking.k8s.io', 'certmanager.k8s.io']);
+
 /** Compares `1.22` with `1.9` numerically. */
 export function compareMinor(a: string, b: string): number {
   const [am, an] = a.split('.').map(Number);
@@ -40,6 +48,7 @@ export function compareMinor(a: string, b: string): number {
 function isKubernetesGroup(apiVersion: string): boolean {
   if (!apiVersion.includes('/')) return true;
   const group = apiVersion.split('/')[0];
+  if (CRD_GROUPS.has(group) || group.endsWith('.x-k8s.io')) return false;
   return group.endsWith('.k8s.io') || !group.includes('.');
 }
 
@@ -53,7 +62,7 @@ export const apiStableVersions: Rule = {
     const target = context.options.kubernetesVersion ?? DEFAULT_TARGET_VERSION;
     const out: RuleViolation[] = [];
     for (const o of context.objects) {
-      const removed = REMOVED[o.apiVersion];
+      const removed = REMOVED_FOR_KIND[`${o.apiVersion} ${o.kind}`] ?? REMOVED[o.apiVersion];
       if (removed && compareMinor(removed.removedIn, target) <= 0) {
         out.push({ object: o, message: `apiVersion "${o.apiVersion}" was removed in Kubernetes ${removed.removedIn} (target ${target}); the API server will not accept it.`, fix: `Use ${removed.use}.` });
       } else if (isKubernetesGroup(o.apiVersion)) {
