@@ -21,6 +21,10 @@ for (const [rule, t] of [...score.byRule].sort(([a], [b]) => a.localeCompare(b))
   lines.push(row([rule, t.truePositives, t.falsePositives, judged(t) ? percent(precision(t)) : '-', t.expected || '-', t.expected ? t.found : '-']));
 }
 if (score.unlabelled.length + score.stale.length + score.newlyMissed.length > 0) {
-  lines.push('', `Unlabelled: ${score.unlabelled.length}, stale labels: ${score.stale.length}, newly missed: ${score.newlyMissed.length} (npx jest test/corpus lists them).`);
+  lines.push('', `Unlabelled: ${score.unlabelled.length}, stale labels: ${score.stale.length}, newly missed: ${score.newlyMissed.length}.`);
+  // Entries to label by reading each manifest: the label and the reason are a person's judgement, never a default.
+  if (score.unlabelled.length > 0) lines.push('', 'To add to labels.yaml (findings:), once judged:', '', ...score.unlabelled.flatMap((key) => [`  - key: ${JSON.stringify(key)}`, '    label: true-positive | false-positive', '    reason: "…"']));
+  for (const key of score.stale) lines.push(`Stale (remove from labels.yaml): ${key}`);
+  for (const id of score.newlyMissed) lines.push(`Missed: ${id}`);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
