@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { CORE_SCHEMA, load, Schema, types, YAMLException } from 'js-yaml';
 
@@ -64,7 +64,9 @@ export function* documentTexts(file: string): Generator<DocumentText> {
   // One per file: a global regex keeps its search position, and two files may be read at once.
   const marker = new RegExp(MARKER.source, 'g');
   try {
-    const buffer = Buffer.alloc(READ_CHUNK_BYTES);
+    // A small file gets a small buffer (a repository is mostly files of a few KB); a pipe has no size.
+    const stat = fstatSync(fd);
+    const buffer = Buffer.allocUnsafe(stat.isFile() ? Math.min(READ_CHUNK_BYTES, stat.size + 1) : READ_CHUNK_BYTES);
     const decoder = new StringDecoder('utf8');
     let pending = '';
     let start = 0; // where the next document begins in `pending`
@@ -73,7 +75,7 @@ export function* documentTexts(file: string): Generator<DocumentText> {
     let directives: DocumentText | undefined;
     let first = true;
     for (;;) {
-      const bytes = readSync(fd, buffer, 0, READ_CHUNK_BYTES, null);
+      const bytes = readSync(fd, buffer, 0, buffer.length, null);
       if (first && buffer.subarray(0, bytes).includes(0)) {
         throw new YamlReadError(undefined, 'not a text file: it holds NUL bytes (a binary file, or UTF-16 text); manifests are UTF-8 YAML or JSON');
       }
