@@ -98,6 +98,11 @@ export function* documentTexts(file: string): Generator<DocumentText> {
           marker.lastIndex = end;
         } else {
           const newline = pending.indexOf('\n', match.index + 1);
+          // The rest of a `...` line (a comment) belongs to the document it ends: wait for it.
+          if (newline < 0 && !done) {
+            resume = match.index;
+            break;
+          }
           end = newline < 0 ? pending.length : newline + 1;
           // The newline ending a `...` line may start the next marker.
           marker.lastIndex = Math.max(end - 1, match.index + 1);

@@ -53,6 +53,16 @@ describe('reading manifests document by document', () => {
     }
   });
 
+  test('a `...` line cut by the end of the chunk ends its document whole, comment included', () => {
+    for (const shift of [-12, -6, -3, -1, 0, 1]) {
+      const head = configMap('head', 'data:\n  pad: "');
+      // The `...` line starts at byte CHUNK + shift and is 21 bytes long.
+      const padding = 'x'.repeat(CHUNK + shift - head.length - 2);
+      const file = write(`end${shift}.yaml`, `${head}${padding}"\n... # end of document\n${configMap('tail')}`);
+      expect(namesAndLines(file)).toEqual([['head', 1], ['tail', 8]]);
+    }
+  });
+
   test('a modest repository in one file: 20,000 objects (about 2 MB, two chunks), each with its own line', () => {
     const docs = Array.from({ length: 20_000 }, (_, i) => `---\n${configMap(`cm-${i}`, `  namespace: ns-${i % 7}\ndata: {i: "${i}"}\n`)}`);
     const file = write('many.yaml', docs.join(''));
