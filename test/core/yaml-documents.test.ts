@@ -112,6 +112,14 @@ describe('reading manifests document by document', () => {
     expect(readManifests([shared])[0].manifest.extra).toEqual([{ a: '1' }, { a: '1' }, { a: '1' }]);
   });
 
+  test('nesting deeper than 1,000 is refused with its line; 500 is read', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const deep = write('deep.yaml', `${configMap('deep', `data:\n  x: ${nested(1001)}\n`)}`);
+    expect(() => readManifests([deep])).toThrow(/deep\.yaml:6: nesting exceeded maxDepth \(1000\)/);
+    const fine = write('fine.yaml', `${configMap('fine', `data:\n  x: ${nested(500)}\n`)}`);
+    expect(readManifests([fine])).toHaveLength(1);
+  });
+
   test('a binary file is refused as such, without a parse error', () => {
     const file = write('image.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
     expect(() => readManifests([file])).toThrow(/image\.yaml: not a text file: it holds NUL bytes/);
