@@ -1,3 +1,5 @@
+import { CheckScaleResults } from './check-scale/measure';
+import { renderCheckScale } from './check-scale/report';
 import { formatSpread, markdownTable, mib, ratio, Sample, seconds, Spread } from './stats';
 import { renderStartup, StartupCell } from './startup';
 import { Layout } from './workload';
@@ -30,6 +32,8 @@ export interface Results {
   readonly commands: CommandCell[];
   /** Absent in results written before the start-up measurement existed. */
   readonly startup?: StartupCell[];
+  /** The "check: 50 MB file" section (issue 16); absent in results written before it existed. */
+  readonly checkScale?: CheckScaleResults;
 }
 
 const VARIANT_NAMES: Record<string, string> = {
@@ -120,6 +124,8 @@ export function renderReport(r: Results): string {
   out.push('## `cdk8s synth` of the example app (main.ts)', '');
   out.push(markdownTable(['command', 'wall time', 'peak RSS'], r.commands.map((c) => [
     c.name, formatSpread(c.wallMs, seconds, c.samples.length), mib(c.peakRssMiB.median)])), '');
+
+  if (r.checkScale) out.push(renderCheckScale(r.checkScale));
 
   if (r.startup) out.push('## CLI start-up (`node bin/cdk8s-netkit.js`, issue 14: at most 0.5 s above `node -e \'\'`)', '', renderStartup(r.startup));
 

@@ -1,10 +1,13 @@
 // `npm run bench`: a benchmark, not a test. Prints a table, writes
 // bench/results.json and bench/RESULTS.md, and never fails on timing.
 // `npm run bench -- --quick` runs N=100 and 1,000 once each (a smoke run);
-// `npm run bench -- --startup` measures only the CLI start-up (bench/startup.ts).
+// `npm run bench -- --startup` measures only the CLI start-up (bench/startup.ts);
+// `npm run bench -- --only check-scale` only the check of a 50 MB file (bench/check-scale/).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { measureCheckScale } from './check-scale/measure';
+import { renderCheckScale } from './check-scale/report';
 import { compileForBench } from './compile';
 import { measureCommand, measureVariant } from './measure';
 import { renderReport, Results, VariantCell, CommandCell } from './report';
@@ -40,6 +43,12 @@ function main(): void {
   const started = new Date();
   log('compiling lib/, bench/ and main.ts to plain JavaScript as the published build does (tsc options, no type check)…');
   compileForBench(ROOT, BUILD);
+  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'check-scale') {
+    const section = renderCheckScale(measureCheckScale(BUILD, RUNS, log));
+    process.stdout.write(`Run ${started.toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, Node ${process.version}`
+      + ` (load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}).\n\n${section}`);
+    return;
+  }
 
   const cells: VariantCell[] = [];
   for (const n of SIZES) {
@@ -70,6 +79,7 @@ function main(): void {
   const commands = measureExampleSynth();
   log('  CLI start-up, from this clone and from the packed package…');
   const startup = measureStartup(ROOT, quick ? 3 : 10);
+  const checkScale = quick ? undefined : measureCheckScale(BUILD, RUNS, log);
 
   const results: Results = {
     started: started.toISOString(),
@@ -85,6 +95,7 @@ function main(): void {
     policy: policy.map(withSummary),
     commands,
     startup,
+    ...(checkScale ? { checkScale } : {}),
   };
   const report = renderReport(results);
   // A --quick smoke run only prints: the committed files hold the last full run, which the README quotes.

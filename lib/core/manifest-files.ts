@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import { isPatchFragment, kustomizePatchFiles } from './kustomize-patches';
+import { contentLine, documentTexts, DocumentText, listItemLines, parseDocument, YamlReadError } from './yaml-documents';
 
 /** A Kubernetes object read from a YAML or JSON file. */
 export interface LoadedManifest {
@@ -51,50 +51,65 @@ export function expandManifestPaths(paths: readonly string[]): string[] {
  * empty documents skipped.
  */
 export function readManifestFile(file: string): LoadedManifest[] {
-  return parseManifests(file, readSource(file));
+  const read = readFileManifests(file, false);
+  if (read.error) throw read.error;
+  return read.manifests;
 }
 
-function readSource(file: string): string {
+/** What one file held, read document by document. */
+interface FileRead {
+  readonly manifests: LoadedManifest[];
+  /** The first document that cannot be read (the file then gives no manifests). */
+  readonly error?: ManifestReadError;
+  /** Whether a document holds a `{{` template action (only looked for when asked). */
+  readonly template: boolean;
+}
+
+/**
+ * Reads a file one document at a time (lib/core/yaml-documents.ts): each is
+ * parsed and turned into plain objects, and its text dropped, so memory holds
+ * the objects, never the file's text or a syntax tree of it. With
+ * `findTemplates`, a `{{ }}` template action anywhere in the file (even after
+ * a syntax error, which a template often causes) marks the file a template.
+ */
+function readFileManifests(file: string, findTemplates: boolean): FileRead {
+  const manifests: LoadedManifest[] = [];
+  let error: ManifestReadError | undefined;
   try {
-    return readFileSync(file, 'utf8');
+    for (const doc of documentTexts(file)) {
+      if (findTemplates && doc.text.includes('{{') && TEMPLATE_ACTION.test(doc.text)) return { manifests: [], template: true };
+      if (error) continue;
+      try {
+        manifests.push(...documentManifests(file, doc));
+      } catch (e) {
+        if (!(e instanceof YamlReadError)) throw e;
+        error = new ManifestReadError(file, e.line, e.reason);
+        if (!findTemplates) break;
+      }
+    }
   } catch (e) {
-    throw new ManifestReadError(file, undefined, `cannot read: ${(e as Error).message}`);
+    if (e instanceof YamlReadError) return { manifests: [], error: new ManifestReadError(file, e.line, e.reason), template: false };
+    if (e instanceof ManifestReadError) throw e;
+    return { manifests: [], error: new ManifestReadError(file, undefined, `cannot read: ${(e as Error).message}`), template: false };
   }
+  return error ? { manifests: [], error, template: false } : { manifests, template: false };
 }
 
-function parseManifests(file: string, source: string): LoadedManifest[] {
-  const out: LoadedManifest[] = [];
-  // Line starts recorded while parsing: a line number is then a lookup, not a scan from the top of the file.
-  const lines = new LineCounter();
-  for (const doc of parseAllDocuments(source, { merge: true, lineCounter: lines })) {
-    if (doc.errors.length > 0) {
-      const error = doc.errors[0];
-      throw new ManifestReadError(file, error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line, error.message.split('\n')[0]);
-    }
-    // The line of the document's content, not of its `---` marker.
-    const line = lines.linePos((doc.contents as any)?.range?.[0] ?? doc.range[0]).line;
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 10000 });
-    } catch (e) {
-      throw new ManifestReadError(file, line, (e as Error).message);
-    }
-    if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new ManifestReadError(file, line, 'a document is not a Kubernetes object (expected a mapping with apiVersion and kind)');
-    }
-    const obj = value as any;
-    if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && (Array.isArray(obj.items) || obj.items === null)) {
-      const itemNodes = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
-      (obj.items ?? []).forEach((item: unknown, i: number) => {
-        const start = isSeq(itemNodes) ? (itemNodes.items[i] as any)?.range?.[0] : undefined;
-        out.push({ manifest: item, file, line: start !== undefined ? lines.linePos(start).line : line });
-      });
-    } else {
-      out.push({ manifest: obj, file, line });
-    }
+/** The objects of one document: none when empty, the items of a `List` (each with its own line), else the document. */
+function documentManifests(file: string, doc: DocumentText): LoadedManifest[] {
+  const value = parseDocument(doc);
+  if (value === null || value === undefined) return [];
+  const line = contentLine(doc);
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new YamlReadError(line, 'a document is not a Kubernetes object (expected a mapping with apiVersion and kind)');
   }
-  return out;
+  const obj = value as any;
+  if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && (Array.isArray(obj.items) || obj.items === null)) {
+    const items: unknown[] = obj.items ?? [];
+    const itemLines = listItemLines(doc, items);
+    return items.map((item, i) => ({ manifest: item, file, line: itemLines[i] ?? line }));
+  }
+  return [{ manifest: obj, file, line }];
 }
 
 /** Reads all files and folders given; throws on the first file that cannot be read. */
@@ -153,24 +168,21 @@ export function loadManifests(paths: readonly string[]): ManifestLoad {
       skipped.push({ file, reason: 'a Helm chart template: render it first (helm template) and check the output', mayHoldObjects: true });
       continue;
     }
-    let read: LoadedManifest[];
-    try {
-      const source = readSource(file);
-      if (TEMPLATE_ACTION.test(source)) {
-        skipped.push({ file, reason: 'a {{ }} template, not YAML until rendered: render it and check the output', mayHoldObjects: true });
-        continue;
-      }
-      read = parseManifests(file, source);
-    } catch (e) {
-      if (!(e instanceof ManifestReadError)) throw e;
-      unreadable.push(e);
+    const { manifests: read, error, template } = readFileManifests(file, true);
+    if (template) {
+      skipped.push({ file, reason: 'a {{ }} template, not YAML until rendered: render it and check the output', mayHoldObjects: true });
+      continue;
+    }
+    if (error) {
+      unreadable.push(error);
       continue;
     }
     const objects = read.filter((m) => isKubernetesObject(m.manifest));
     if (objects.length < read.length) {
       skipped.push({ file, reason: `${read.length - objects.length} document(s) not Kubernetes objects (no apiVersion and kind, tool configuration such as kustomization.yaml or IstioOperator, or a kustomize $patch)`, mayHoldObjects: false });
     }
-    manifests.push(...objects);
+    // One by one: a file of 300,000 objects is more arguments than a call may take.
+    for (const object of objects) manifests.push(object);
   }
   return { manifests, skipped, unreadable };
 }
