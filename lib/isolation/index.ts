@@ -1,0 +1,4 @@
+export * from './selectors';
+export * from './cidr';
+export * from './ports';
+export * from './reachability';
