@@ -11,6 +11,8 @@
  * - `index.reach({ from, to, port, protocol })` → {@link ReachabilityVerdict}:
  *   `allowed`, and per direction whether the pod is isolated, which policies
  *   select it and which allow the connection.
+ * - `index.admitsSomeExternalSource(pod, port, protocol)`: whether any address
+ *   outside the pods may reach the pod (entry points whose clients are unknown).
  * - `index.isEmpty`: no NetworkPolicy at all, so every connection is allowed
  *   (callers early-out on it: the synth budget has no room for pointless work).
  * - `policyTypesOf(policy)`, `networkPoliciesIn(manifests)`,
@@ -203,6 +205,19 @@ export class NetworkPolicyIndex {
       ? this.judge(connection.from, 'egress', connection.to, connection.port, protocol, destinationPorts)
       : NOT_APPLICABLE;
     return { allowed: ingress.allowed && egress.allowed, ingress, egress };
+  }
+
+  /**
+   * Whether some address outside the cluster's pods may reach the pod on the
+   * port: its ingress is not isolated, or a rule with no peers or with an
+   * ipBlock admits the port. For entry points (NodePort, LoadBalancer) whose
+   * client addresses are unknown or SNATed to node addresses.
+   */
+  public admitsSomeExternalSource(pod: PodEndpoint, port: number, protocol: NetworkProtocol = 'TCP'): boolean {
+    const selecting = this.selecting(pod, 'ingress');
+    if (selecting.length === 0) return true;
+    return selecting.some((policy) => policy.ingress!.some((rule) => portsAllow(rule.ports, port, protocol, pod.containerPorts)
+      && (!rule.peers || rule.peers.some((peer) => peer.ipBlock?.cidr !== undefined))));
   }
 
   private selecting(pod: PodEndpoint, direction: 'ingress' | 'egress'): CompiledPolicy[] {
