@@ -1,6 +1,6 @@
 import { PodEndpoint } from '../../isolation/reachability';
 import { Rule, RuleViolation } from '../types';
-import { netpolView, templateName } from './netpol-parts';
+import { netpolView, templateName } from '../../isolation/netpol-view';
 
 /** The cluster DNS pods as kubeadm, kind, EKS, GKE and AKS label them (CoreDNS keeps kube-dns's label). */
 export const KUBE_DNS_PODS: PodEndpoint = {

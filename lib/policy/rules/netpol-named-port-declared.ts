@@ -1,7 +1,7 @@
 import { compileLabelSelector } from '../../isolation/selectors';
 import { PodTemplate } from '../context';
 import { Rule, RuleViolation } from '../types';
-import { netpolView, NetpolView } from './netpol-parts';
+import { netpolView, NetpolView } from '../../isolation/netpol-view';
 
 const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 

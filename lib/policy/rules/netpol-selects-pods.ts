@@ -1,6 +1,6 @@
 import { compileLabelSelector } from '../../isolation/selectors';
 import { Rule, RuleViolation } from '../types';
-import { netpolView } from './netpol-parts';
+import { netpolView } from '../../isolation/netpol-view';
 
 export const netpolSelectsPods: Rule = {
   id: 'netpol-selects-pods',

@@ -1,6 +1,6 @@
-import { namespaceLabelsIn, NetworkPolicyIndex, networkPoliciesIn, PodEndpoint, ReachabilityVerdict } from '../../isolation/reachability';
-import { declaredContainerPorts } from '../../isolation/ports';
-import { PolicyContext, PodTemplate } from '../context';
+import { namespaceLabelsIn, NetworkPolicyIndex, networkPoliciesIn, PodEndpoint, ReachabilityVerdict } from './reachability';
+import { declaredContainerPorts } from './ports';
+import { PolicyContext, PodTemplate } from '../policy/context';
 
 /**
  * What the NetworkPolicy rules share: one NetworkPolicyIndex per check, the
