@@ -43,27 +43,52 @@ function optionSources(context: PolicyContext): PathSources['pods'] {
   return (context.options.dataPlanePods ?? []).map((p) => ({ endpoint: { namespace: p.namespace, labels: p.labels }, name: `pods ${p.namespace}/${JSON.stringify(p.labels)} (dataPlanePods option)` }));
 }
 
-/** The controller pods of an Ingress's class: the templates run with `--ingress-class=<class>` or `--controller-class=<controller>` (ingress-nginx's flags). */
-function ingressSources(context: PolicyContext, view: NetpolView, ingress: PolicyObject): PathSources {
-  const classes = context.ofKind('IngressClass');
-  const className: string | undefined = ingress.manifest.spec?.ingressClassName
+/** Controller flag (`--ingress-class=nginx`, `--controller-class=k8s.io/ingress-nginx`) → the templates run with it: one pass over the templates. */
+function controllersByFlag(context: PolicyContext): Map<string, PodTemplate[]> {
+  const out = new Map<string, PodTemplate[]>();
+  for (const t of context.podTemplates) {
+    for (const c of Array.isArray(t.spec?.containers) ? t.spec.containers : []) {
+      for (const arg of Array.isArray(c?.args) ? c.args : []) {
+        const flag = String(arg);
+        if (!flag.startsWith('--ingress-class=') && !flag.startsWith('--controller-class=')) continue;
+        const list = out.get(flag);
+        if (!list) out.set(flag, [t]);
+        else if (!list.includes(t)) list.push(t);
+      }
+    }
+  }
+  return out;
+}
+
+/** The class an Ingress asks for: spec.ingressClassName, the old annotation, else the default IngressClass. */
+function ingressClassOf(context: PolicyContext, ingress: PolicyObject): string | undefined {
+  return ingress.manifest.spec?.ingressClassName
     ?? ingress.manifest.metadata?.annotations?.['kubernetes.io/ingress.class']
-    ?? classes.find((c) => c.manifest.metadata?.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true')?.name;
-  const controller = classes.find((c) => c.name === className)?.manifest.spec?.controller;
-  const flags = [`--ingress-class=${className}`, ...(controller ? [`--controller-class=${controller}`] : [])];
-  const pods = className === undefined ? [] : context.podTemplates
-    .filter((t) => (t.spec?.containers ?? []).some((c: any) => (c?.args ?? []).some((a: unknown) => flags.includes(String(a)))))
-    .map((t) => ({ endpoint: view.endpointOf(t), name: `the ingress controller (${templateName(t)})` }));
+    ?? context.ofKind('IngressClass').find((c) => c.manifest.metadata?.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true')?.name;
+}
+
+/** The controller pods of an ingress class: the templates run with `--ingress-class=<class>` or `--controller-class=<controller>` (ingress-nginx's flags). */
+function ingressSources(context: PolicyContext, view: NetpolView, className: string | undefined, byFlag: Map<string, PodTemplate[]>): PathSources {
+  const controller = context.ofKind('IngressClass').find((c) => c.name === className)?.manifest.spec?.controller;
+  const templates = className === undefined ? [] : [...new Set([...(byFlag.get(`--ingress-class=${className}`) ?? []), ...(controller ? byFlag.get(`--controller-class=${controller}`) ?? [] : [])])];
+  const pods = templates.map((t) => ({ endpoint: view.endpointOf(t), name: `the ingress controller (${templateName(t)})` }));
   const fromOption = optionSources(context);
   if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
   return { pods: [], unknown: `the controller pods of ingress class "${className ?? '(cluster default)'}" are not in these manifests` };
 }
 
-/** The data plane pods of a route's Gateways: templates labelled gateway.networking.k8s.io/gateway-name (GEP-1762 provisioning). */
-function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObject): PathSources {
-  const pods = gatewayParents(context, route).flatMap((parent) => view.templatesIn(parent.namespace)
-    .filter((t) => t.labels[GATEWAY_NAME_LABEL] === parent.ref.name)
-    .map((t) => ({ endpoint: view.endpointOf(t), name: `the data plane of Gateway ${parent.namespace}/${parent.ref.name} (${templateName(t)})` })));
+/** The data plane pods of a route's Gateways: templates labelled gateway.networking.k8s.io/gateway-name (GEP-1762 provisioning), looked up once per Gateway. */
+function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObject, perGateway: Map<string, PathSources['pods']>): PathSources {
+  const pods = gatewayParents(context, route).flatMap((parent) => {
+    const key = `${parent.namespace}/${parent.ref.name}`;
+    let found = perGateway.get(key);
+    if (!found) {
+      found = view.templatesIn(parent.namespace).filter((t) => t.labels[GATEWAY_NAME_LABEL] === parent.ref.name)
+        .map((t) => ({ endpoint: view.endpointOf(t), name: `the data plane of Gateway ${key} (${templateName(t)})` }));
+      perGateway.set(key, found);
+    }
+    return found;
+  });
   const fromOption = optionSources(context);
   if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
   return { pods: [], unknown: 'the Gateway data plane pods are provisioned by the controller and not in these manifests' };
@@ -105,15 +130,20 @@ export function declaredPaths(context: PolicyContext, view: NetpolView): Declare
       }
     }
   };
+  const byFlag = controllersByFlag(context);
+  const sourcesByClass = new Map<string | undefined, PathSources>();
   for (const ingress of context.ofKind('Ingress')) {
-    const sources = ingressSources(context, view, ingress);
+    const className = ingressClassOf(context, ingress);
+    let sources = sourcesByClass.get(className);
+    if (!sources) sourcesByClass.set(className, (sources = ingressSources(context, view, className, byFlag)));
     for (const { backend, field } of ingressBackends(ingress.manifest)) {
       const ref = backend?.service;
       if (ref?.name) routed(ingress, field, sources, context.find('Service', ingress.namespace, ref.name), ref.port?.number ?? ref.port?.name);
     }
   }
+  const perGateway = new Map<string, PathSources['pods']>();
   for (const route of gatewayRoutes(context)) {
-    const sources = routeSources(context, view, route);
+    const sources = routeSources(context, view, route, perGateway);
     for (const { ref, field, namespace } of routeServiceRefs(route)) routed(route, field, sources, context.find('Service', namespace, ref.name), ref.port);
   }
   for (const service of context.ofKind('Service')) out.push(...entryPaths(view, context, service));

@@ -27,12 +27,6 @@ export function netpolView(context: PolicyContext): NetpolView | undefined {
   }
   const index = new NetworkPolicyIndex(policies, namespaceLabelsIn(context.ofKind('Namespace').map((o) => o.manifest)));
   const endpoints = new Map<PodTemplate, PodEndpoint>();
-  const byNamespace = new Map<string, PodTemplate[]>();
-  for (const t of context.podTemplates) {
-    const list = byNamespace.get(t.namespace);
-    if (list) list.push(t);
-    else byNamespace.set(t.namespace, [t]);
-  }
   const view: NetpolView = {
     index,
     endpointOf(template) {
@@ -43,7 +37,7 @@ export function netpolView(context: PolicyContext): NetpolView | undefined {
       }
       return endpoint;
     },
-    templatesIn: (namespace) => byNamespace.get(namespace) ?? [],
+    templatesIn: (namespace) => context.podTemplatesIn(namespace),
   };
   views.set(context, view);
   return view;
