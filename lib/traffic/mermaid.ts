@@ -114,10 +114,11 @@ function isolationLabel(map: TrafficMap, s: TrafficService, pods: { kind: string
   if (edges.length === 0) return undefined;
   const blocked = edges.filter((e) => e.verdict === 'blocked');
   const policiesIn = (reasons: string[]) => [...new Set(reasons.flatMap((r) => (/NetworkPolicy ([^ ]+(?:, [^ ]+)*)/.exec(r)?.[1] ?? '').split(', ').filter(Boolean)))];
-  if (blocked.length > 0) return { text: `blocked by NetworkPolicy ${policiesIn(blocked.map((e) => e.reason)).join(', ')}\nfor ${[...new Set(blocked.map((e) => e.source))].join(', ')}`, blocked: true };
-  if (edges.some((e) => e.verdict === 'unknown')) return { text: 'isolated; source not in these manifests', blocked: false };
+  // Short lines (the diagrams stay readable at GitHub's width); who is blocked is in the NetworkPolicies table.
+  if (blocked.length > 0) return { text: ['blocked by NetworkPolicy', ...policiesIn(blocked.map((e) => e.reason))].join('\n'), blocked: true };
+  if (edges.some((e) => e.verdict === 'unknown')) return { text: 'isolated; source not\nin these manifests', blocked: false };
   const allowing = policiesIn(edges.map((e) => e.reason));
-  return allowing.length > 0 ? { text: `allowed by NetworkPolicy ${allowing.join(', ')}`, blocked: false } : undefined;
+  return allowing.length > 0 ? { text: ['allowed by NetworkPolicy', ...allowing].join('\n'), blocked: false } : undefined;
 }
 
 function renderNamespace(map: TrafficMap, namespace: string): string {

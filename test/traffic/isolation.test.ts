@@ -20,7 +20,7 @@ describe('traffic map with NetworkPolicies', () => {
       verdict: 'allowed', reason: 'allowed by NetworkPolicy shop/allow-ingress-controller',
     }]);
     const mermaid = renderMermaid(map);
-    expect(mermaid).toMatch(/n_svc_shop_web -->\|"allowed by NetworkPolicy shop\/allow-ingress-controller"\| n_pods_shop_Deployment_web/);
+    expect(mermaid).toMatch(/n_svc_shop_web -->\|"allowed by NetworkPolicy<br\/>shop\/allow-ingress-controller"\| n_pods_shop_Deployment_web/);
     expect(mermaid).not.toContain('linkStyle');
     expect(renderMarkdown(map)).toContain('| Ingress shop/web | the ingress controller (Deployment ingress-nginx/ingress-nginx-controller) | Service shop/web → Deployment web | 8080/TCP | allowed | allowed by NetworkPolicy shop/allow-ingress-controller |');
   });
@@ -30,7 +30,7 @@ describe('traffic map with NetworkPolicies', () => {
     expect(map.isolation?.[0]).toMatchObject({ verdict: 'blocked', reason: expect.stringMatching(/^the ingress of Deployment shop\/web is isolated by NetworkPolicy shop\/default-deny/) });
     const chart = renderMermaid(map).split('### Namespace shop')[1];
     const edges = chart.split('\n').filter((l) => / -->| -\.->| -\.-/.test(l));
-    const index = edges.findIndex((l) => l.includes('-.->|"blocked by NetworkPolicy shop/default-deny<br/>for the ingress controller (Deployment ingress-nginx/ingress-nginx-controller)"| n_pods_shop_Deployment_web'));
+    const index = edges.findIndex((l) => l.includes('-.->|"blocked by NetworkPolicy<br/>shop/default-deny"| n_pods_shop_Deployment_web'));
     expect(index).toBeGreaterThanOrEqual(0);
     expect(chart).toContain(`  linkStyle ${index} stroke:#d32f2f,color:#d32f2f`);
   });
