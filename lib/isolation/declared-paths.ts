@@ -18,6 +18,8 @@ import { PodEndpoint, policyId } from './reachability';
 export interface PathSources {
   readonly pods: ReadonlyArray<{ readonly endpoint: PodEndpoint; readonly name: string }>;
   readonly unknown?: string;
+  /** Who the unknown source is: `the ingress controller of class "nginx"`. */
+  readonly unknownName?: string;
 }
 
 export interface DeclaredPath {
@@ -74,7 +76,8 @@ function ingressSources(context: PolicyContext, view: NetpolView, className: str
   const pods = templates.map((t) => ({ endpoint: view.endpointOf(t), name: `the ingress controller (${templateName(t)})` }));
   const fromOption = optionSources(context);
   if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
-  return { pods: [], unknown: `the controller pods of ingress class "${className ?? '(cluster default)'}" are not in these manifests` };
+  const name = `the ingress controller of class "${className ?? '(cluster default)'}"`;
+  return { pods: [], unknown: `the controller pods of ingress class "${className ?? '(cluster default)'}" are not in these manifests`, unknownName: name };
 }
 
 /** The data plane pods of a route's Gateways: templates labelled gateway.networking.k8s.io/gateway-name (GEP-1762 provisioning), looked up once per Gateway. */
@@ -91,7 +94,8 @@ function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObj
   });
   const fromOption = optionSources(context);
   if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
-  return { pods: [], unknown: 'the Gateway data plane pods are provisioned by the controller and not in these manifests' };
+  const gateways = gatewayParents(context, route).map((p) => `${p.namespace}/${p.ref.name}`).join(', ');
+  return { pods: [], unknown: 'the Gateway data plane pods are provisioned by the controller and not in these manifests', unknownName: `the data plane of Gateway ${gateways}` };
 }
 
 const ids = (policies: readonly any[]) => policies.map(policyId).join(', ');
@@ -110,10 +114,11 @@ export function declaredPaths(context: PolicyContext, view: NetpolView): Declare
         if (number === undefined) continue; // svc-targetport-exists reports it.
         const base = { object, service, template, port: number, protocol, text: `${field} → Service ${service.namespace}/${service.name}:${port.port} → ${templateName(template)} on ${number}/${protocol}` };
         if (sources.unknown !== undefined) {
+          const source = sources.unknownName ?? 'the routing pods';
           const isolating = view.index.policiesSelecting(destination, 'ingress');
-          if (isolating.length === 0) out.push({ ...base, source: 'the routing pods', verdict: 'allowed', reason: 'not isolated' });
-          else if (view.index.admitsSomeExternalSource(destination, number, protocol)) out.push({ ...base, source: 'the routing pods', verdict: 'allowed', reason: `allowed by NetworkPolicy ${ids(isolating)} (any source)` });
-          else out.push({ ...base, source: 'the routing pods', verdict: 'unknown', reason: `the pods' ingress is isolated by NetworkPolicy ${ids(isolating)} and ${sources.unknown}` });
+          if (isolating.length === 0) out.push({ ...base, source, verdict: 'allowed', reason: 'not isolated' });
+          else if (view.index.admitsSomeExternalSource(destination, number, protocol)) out.push({ ...base, source, verdict: 'allowed', reason: `allowed by NetworkPolicy ${ids(isolating)} (any source)` });
+          else out.push({ ...base, source, verdict: 'unknown', reason: `the pods' ingress is isolated by NetworkPolicy ${ids(isolating)} and ${sources.unknown}` });
           continue;
         }
         for (const source of sources.pods) {

@@ -34,4 +34,10 @@ describe('traffic map with NetworkPolicies', () => {
     expect(index).toBeGreaterThanOrEqual(0);
     expect(chart).toContain(`  linkStyle ${index} stroke:#d32f2f,color:#d32f2f`);
   });
+
+  test('a path whose routing pods are not in the manifests is unknown, naming who would send', () => {
+    const map = trafficMap([...validApp(), DEFAULT_DENY]);
+    expect(map.isolation?.[0]).toMatchObject({ source: 'the ingress controller of class "nginx"', verdict: 'unknown' });
+    expect(renderMermaid(map)).toContain('n_svc_shop_web -->|"isolated; source not<br/>in these manifests"| n_pods_shop_Deployment_web');
+  });
 });
