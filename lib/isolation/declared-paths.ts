@@ -1,4 +1,5 @@
 import { PolicyContext, PodTemplate } from '../policy/context';
+import { CONTROLLER_NAME_PREFIX as NGF_CONTROLLER_NAME_PREFIX } from '../addons/nginx-gateway-fabric/upstream';
 import { gatewayParents, gatewayRoutes, routeServiceRefs } from '../policy/rules/gateway-parts';
 import { ingressBackends } from '../policy/rules/ingress-parts';
 import { PolicyObject } from '../policy/types';
@@ -80,6 +81,13 @@ function ingressSources(context: PolicyContext, view: NetpolView, className: str
   return { pods: [], unknown: `the controller pods of ingress class "${className ?? '(cluster default)'}" are not in these manifests`, unknownName: name };
 }
 
+/** Whether NGINX Gateway Fabric (per the GatewayClass in the manifests) serves the Gateway. */
+function isNgfGateway(context: PolicyContext, gateway: PolicyObject): boolean {
+  const className = gateway.manifest.spec?.gatewayClassName;
+  const controller: unknown = context.ofKind('GatewayClass').find((c) => c.name === className)?.manifest.spec?.controllerName;
+  return typeof controller === 'string' && controller.startsWith(NGF_CONTROLLER_NAME_PREFIX);
+}
+
 /** The data plane pods of a route's Gateways: templates labelled gateway.networking.k8s.io/gateway-name (GEP-1762 provisioning), looked up once per Gateway. */
 function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObject, perGateway: Map<string, PathSources['pods']>): PathSources {
   const pods = gatewayParents(context, route).flatMap((parent) => {
@@ -88,6 +96,11 @@ function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObj
     if (!found) {
       found = view.templatesIn(parent.namespace).filter((t) => t.labels[GATEWAY_NAME_LABEL] === parent.ref.name)
         .map((t) => ({ endpoint: view.endpointOf(t), name: `the data plane of Gateway ${key} (${templateName(t)})` }));
+      if (found.length === 0 && parent.gateway && isNgfGateway(context, parent.gateway)) {
+        // NGINX Gateway Fabric provisions the data plane in the cluster, one per Gateway in the Gateway's namespace,
+        // with the gateway-name label: known from the GatewayClass in the manifests, though its pods are not in them.
+        found = [{ endpoint: { namespace: parent.namespace, labels: { [GATEWAY_NAME_LABEL]: parent.ref.name } }, name: `the data plane NGINX Gateway Fabric provisions for Gateway ${key}` }];
+      }
       perGateway.set(key, found);
     }
     return found;
