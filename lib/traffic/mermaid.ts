@@ -113,7 +113,12 @@ function isolationLabel(map: TrafficMap, s: TrafficService, pods: { kind: string
   const edges = (map.isolation ?? []).filter((e) => e.serviceNamespace === s.namespace && e.service === s.name && e.podsKind === pods.kind && e.podsName === pods.name);
   if (edges.length === 0) return undefined;
   const blocked = edges.filter((e) => e.verdict === 'blocked');
-  const policiesIn = (reasons: string[]) => [...new Set(reasons.flatMap((r) => (/NetworkPolicy ([^ ]+(?:, [^ ]+)*)/.exec(r)?.[1] ?? '').split(', ').filter(Boolean)))];
+  // Policy ids from the reasons, without the namespace when it is this diagram's, each kept to a 40-character line.
+  const short = (id: string) => {
+    const name = id.startsWith(`${s.namespace}/`) ? id.slice(s.namespace.length + 1) : id;
+    return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+  };
+  const policiesIn = (reasons: string[]) => [...new Set(reasons.flatMap((r) => (/NetworkPolicy ([^ ,]+(?:, [^ ,]+)*)/.exec(r)?.[1] ?? '').split(', ').filter(Boolean).map(short)))];
   // Short lines (the diagrams stay readable at GitHub's width); who is blocked is in the NetworkPolicies table.
   if (blocked.length > 0) return { text: ['blocked by NetworkPolicy', ...policiesIn(blocked.map((e) => e.reason))].join('\n'), blocked: true };
   if (edges.some((e) => e.verdict === 'unknown')) return { text: 'isolated; source not\nin these manifests', blocked: false };

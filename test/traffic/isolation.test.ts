@@ -2,6 +2,8 @@ import { renderMarkdown, renderMermaid, trafficMap } from '../../lib';
 import { validApp } from '../policy/builders';
 import { ALLOW_CONTROLLER, DEFAULT_DENY, ingressController } from '../policy/isolation-cases';
 
+const netpolOf = (name: string) => ({ ...ALLOW_CONTROLLER, metadata: { ...ALLOW_CONTROLLER.metadata, name } });
+
 const app = [...validApp(), ...ingressController()];
 
 describe('traffic map with NetworkPolicies', () => {
@@ -20,7 +22,7 @@ describe('traffic map with NetworkPolicies', () => {
       verdict: 'allowed', reason: 'allowed by NetworkPolicy shop/allow-ingress-controller',
     }]);
     const mermaid = renderMermaid(map);
-    expect(mermaid).toMatch(/n_svc_shop_web -->\|"allowed by NetworkPolicy<br\/>shop\/allow-ingress-controller"\| n_pods_shop_Deployment_web/);
+    expect(mermaid).toMatch(/n_svc_shop_web -->\|"allowed by NetworkPolicy<br\/>allow-ingress-controller"\| n_pods_shop_Deployment_web/);
     expect(mermaid).not.toContain('linkStyle');
     expect(renderMarkdown(map)).toContain('| Ingress shop/web | the ingress controller (Deployment ingress-nginx/ingress-nginx-controller) | Service shop/web → Deployment web | 8080/TCP | allowed | allowed by NetworkPolicy shop/allow-ingress-controller |');
   });
@@ -30,7 +32,7 @@ describe('traffic map with NetworkPolicies', () => {
     expect(map.isolation?.[0]).toMatchObject({ verdict: 'blocked', reason: expect.stringMatching(/^the ingress of Deployment shop\/web is isolated by NetworkPolicy shop\/default-deny/) });
     const chart = renderMermaid(map).split('### Namespace shop')[1];
     const edges = chart.split('\n').filter((l) => / -->| -\.->| -\.-/.test(l));
-    const index = edges.findIndex((l) => l.includes('-.->|"blocked by NetworkPolicy<br/>shop/default-deny"| n_pods_shop_Deployment_web'));
+    const index = edges.findIndex((l) => l.includes('-.->|"blocked by NetworkPolicy<br/>default-deny"| n_pods_shop_Deployment_web'));
     expect(index).toBeGreaterThanOrEqual(0);
     expect(chart).toContain(`  linkStyle ${index} stroke:#d32f2f,color:#d32f2f`);
   });
@@ -39,5 +41,12 @@ describe('traffic map with NetworkPolicies', () => {
     const map = trafficMap([...validApp(), DEFAULT_DENY]);
     expect(map.isolation?.[0]).toMatchObject({ source: 'the ingress controller of class "nginx"', verdict: 'unknown' });
     expect(renderMermaid(map)).toContain('n_svc_shop_web -->|"isolated; source not<br/>in these manifests"| n_pods_shop_Deployment_web');
+  });
+
+  test('edge labels list each policy on its own line, without the diagram\'s namespace, at most 40 characters', () => {
+    const longName = netpolOf('allow-web-from-the-ingress-controller-of-class-nginx');
+    const map = trafficMap([...app, DEFAULT_DENY, ALLOW_CONTROLLER, longName]);
+    const label = /n_svc_shop_web -->\|"([^"]*)"\| n_pods_shop_Deployment_web/.exec(renderMermaid(map))![1];
+    expect(label).toBe('allowed by NetworkPolicy<br/>allow-ingress-controller<br/>allow-web-from-the-ingress-controller-o…');
   });
 });
