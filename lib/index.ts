@@ -14,3 +14,4 @@ export * from './addons/gateway-api';
 export * from './gateway';
 export * from './gateway/migrate';
 export * from './addons/nginx-gateway-fabric';
+export * from './isolation';

@@ -13,6 +13,7 @@ export type PropShapeName =
   | "CertificateCheckOptions"
   | "ClusterAddonChartProps"
   | "ContainerPort"
+  | "DataPlanePods"
   | "DisruptionBudgetOptions"
   | "ExecProbeOptions"
   | "ExistingTlsSecretProps"
@@ -122,6 +123,10 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
   },
   "ContainerPort": {
     keys: ["name", "port", "protocol"],
+    nested: {},
+  },
+  "DataPlanePods": {
+    keys: ["labels", "namespace"],
     nested: {},
   },
   "DisruptionBudgetOptions": {
@@ -317,16 +322,16 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     nested: {},
   },
   "PassPoliciesOptions": {
-    keys: ["disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "failOn", "gatewayApiVersion", "incompleteInput", "kubernetesVersion", "nodePortRange"],
-    nested: { "nodePortRange": "NodePortRange" },
+    keys: ["dataPlanePods", "disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "failOn", "gatewayApiVersion", "incompleteInput", "kubernetesVersion", "nodePortRange"],
+    nested: { "nodePortRange": "NodePortRange", "dataPlanePods": "DataPlanePods" },
   },
   "PemFileTlsCertificateProps": {
     keys: ["certificateFile", "hosts", "namespace", "now", "privateKeyFile", "secretName", "secretOutput"],
     nested: {},
   },
   "PolicyOptions": {
-    keys: ["disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "gatewayApiVersion", "incompleteInput", "kubernetesVersion", "nodePortRange"],
-    nested: { "nodePortRange": "NodePortRange" },
+    keys: ["dataPlanePods", "disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "gatewayApiVersion", "incompleteInput", "kubernetesVersion", "nodePortRange"],
+    nested: { "nodePortRange": "NodePortRange", "dataPlanePods": "DataPlanePods" },
   },
   "RecommendedLabelsOptions": {
     keys: ["component", "instance", "name", "partOf", "version"],
