@@ -23,19 +23,14 @@ function routesOf(context: PolicyContext): readonly PolicyObject[] {
 }
 
 /**
- * Several rules ask the same questions of each route and listener (its
- * parents, the listeners they select, which of them admit it): each answer
- * is computed once per check and shared. Keyed by a check's own objects
- * (PolicyObjects, listeners of their manifests), so an answer never outlives its check.
+ * Per check: listener → its Gateway → route kind → route namespace → the
+ * listener's refusal (undefined: it admits such routes). Several rules ask it
+ * for each route, and thousands of routes share the answer. Answers per route
+ * (its parents, backend refs) are not kept: recomputed, they die young;
+ * kept for the whole check, they added about 6 MiB to the peak memory of a
+ * 5,000-route synth.
  */
-interface GatewayAnswers {
-  readonly parents: Map<PolicyObject, readonly GatewayParentRef[]>;
-  readonly serviceRefs: Map<PolicyObject, readonly RouteServiceRef[]>;
-  /** listener → its Gateway → route kind → route namespace → the refusal (undefined: admitted). */
-  readonly refusals: Map<unknown, Map<PolicyObject, Map<string, Map<string | undefined, string | undefined>>>>;
-}
-
-const gatewayAnswers = (_context: PolicyContext): GatewayAnswers => ({ parents: new Map(), serviceRefs: new Map(), refusals: new Map() });
+const refusalsOf = (_context: PolicyContext) => new Map<unknown, Map<PolicyObject, Map<string, Map<string | undefined, string | undefined>>>>();
 
 /** A parent ref as {@link gatewayParents} makes it, holding what the rules ask about it. */
 interface AnsweredParentRef extends GatewayParentRef {
@@ -60,15 +55,8 @@ export interface GatewayParentRef {
   readonly external: boolean;
 }
 
-/** The parentRefs of a route that name Gateways (ListenerSets and other kinds are not judged). Shared: never change it. */
+/** The parentRefs of a route that name Gateways (ListenerSets and other kinds are not judged). */
 export function gatewayParents(context: PolicyContext, route: PolicyObject): readonly GatewayParentRef[] {
-  const { parents } = context.shared(gatewayAnswers);
-  let found = parents.get(route);
-  if (!found) parents.set(route, (found = findGatewayParents(context, route)));
-  return found;
-}
-
-function findGatewayParents(context: PolicyContext, route: PolicyObject): AnsweredParentRef[] {
   const out: AnsweredParentRef[] = [];
   list(route.manifest.spec?.parentRefs).forEach((ref: any, i: number) => {
     if ((ref?.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP || (ref?.kind ?? 'Gateway') !== 'Gateway' || typeof ref?.name !== 'string') return;
@@ -108,7 +96,7 @@ export function selectedListeners(parent: GatewayParentRef): readonly GatewayLis
 /** Why a listener does not admit a route of this kind from this namespace (allowedRoutes), or undefined when it does or when that cannot be told. */
 export function listenerRefusal(context: PolicyContext, gateway: PolicyObject, listener: any, route: PolicyObject): string | undefined {
   // The answer depends on nothing else of the route, and thousands of routes share these: asked once.
-  const { refusals } = context.shared(gatewayAnswers);
+  const refusals = context.shared(refusalsOf);
   let byGateway = refusals.get(listener);
   if (!byGateway) refusals.set(listener, (byGateway = new Map()));
   let byKind = byGateway.get(gateway);
@@ -247,15 +235,8 @@ export interface RouteServiceRef {
   readonly namespace: string;
 }
 
-/** Every Service backendRef of a route: rules' backendRefs and RequestMirror targets. Shared: never change it. */
-export function routeServiceRefs(context: PolicyContext, route: PolicyObject): readonly RouteServiceRef[] {
-  const { serviceRefs } = context.shared(gatewayAnswers);
-  let found = serviceRefs.get(route);
-  if (!found) serviceRefs.set(route, (found = findServiceRefs(route)));
-  return found;
-}
-
-function findServiceRefs(route: PolicyObject): RouteServiceRef[] {
+/** Every Service backendRef of a route: rules' backendRefs and RequestMirror targets. */
+export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[] {
   const out: RouteServiceRef[] = [];
   const add = (ref: any, field: string) => {
     if ((ref?.group ?? '') !== '' || (ref?.kind ?? 'Service') !== 'Service' || typeof ref?.name !== 'string') return;

@@ -13,7 +13,7 @@ export const gwBackendExists: Rule = {
   check: (context) => {
     const out: RuleViolation[] = [];
     for (const route of gatewayRoutes(context)) {
-      for (const { ref, field, namespace } of routeServiceRefs(context, route)) {
+      for (const { ref, field, namespace } of routeServiceRefs(route)) {
         const service = context.find('Service', namespace, ref.name);
         if (!service) {
           const near = closest(ref.name, context.namesIn('Service', namespace));

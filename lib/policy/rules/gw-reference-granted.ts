@@ -13,7 +13,7 @@ export const gwReferenceGranted: Rule = {
     const grantHint = (fromKind: string, fromNs: string, toKind: string, toNs: string, name: string) =>
       `add a ReferenceGrant in namespace "${toNs}": from [{group: gateway.networking.k8s.io, kind: ${fromKind}, namespace: ${fromNs}}], to [{group: "", kind: ${toKind}, name: ${name}}].`;
     for (const route of gatewayRoutes(context)) {
-      for (const { ref, field, namespace } of routeServiceRefs(context, route)) {
+      for (const { ref, field, namespace } of routeServiceRefs(route)) {
         if (namespace === route.namespace || referenceGranted(context, route.kind, route.namespace!, 'Service', namespace, ref.name)) continue;
         out.push({
           object: route,
