@@ -133,15 +133,46 @@ function renderObject(value: Record<string, unknown>, filterEmpty: boolean): any
       }
     }
   } else {
-    const rendered = new Map<string, unknown>();
-    for (const key of keys) rendered.set(key, render(value[key], filterEmpty));
-    for (const key of keys.sort()) {
-      const item = rendered.get(key);
+    const items = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) items[i] = render(value[keys[i]], filterEmpty);
+    sortTogether(keys, items);
+    for (let i = 0; i < keys.length; i++) {
+      const item = items[i];
       if (item != null) {
-        out[key] = item;
+        out[keys[i]] = item;
         empty = false;
       }
     }
   }
   return filterEmpty && empty ? undefined : out;
+}
+
+/** Objects with more keys than this are sorted by Array.prototype.sort. */
+const INSERTION_SORT_MAX = 24;
+
+/**
+ * Sorts `keys` as `keys.sort()` does (code unit order; keys are distinct) and
+ * moves `items[i]` with `keys[i]`. An insertion sort, in place: objects have a
+ * handful of keys, and `Array.prototype.sort` plus a Map per unsorted object
+ * allocated about 3 % of what a 5,000-app synth allocates.
+ */
+export function sortTogether(keys: string[], items: unknown[]): void {
+  if (keys.length > INSERTION_SORT_MAX) {
+    // Quadratic no more: a ConfigMap with thousands of keys is sorted by the engine.
+    const byKey = new Map(keys.map((key, i) => [key, items[i]]));
+    keys.sort();
+    for (let i = 0; i < keys.length; i++) items[i] = byKey.get(keys[i]);
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    const item = items[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) {
+      keys[j + 1] = keys[j];
+      items[j + 1] = items[j];
+    }
+    keys[j + 1] = key;
+    items[j + 1] = item;
+  }
 }

@@ -99,11 +99,18 @@ export class HttpRoute extends Construct {
     this.hostnames = [...(props.hostnames ?? [])];
     this.labels = props.labels;
     this.annotations = props.annotations;
-    throwIfProblems(this, this.problems());
+    const parents = props.parents ?? [];
+    const rules = props.rules ?? [];
+    const addedAtOnce = this.addedAtOnce(parents, rules);
+    if (!addedAtOnce) throwIfProblems(this, this.problems());
     this.apiObject = lazyApiObject(this, GATEWAY_API_V1, 'HTTPRoute', objectMeta(this.name, this.namespace, this.labels, this.annotations), () => this.toManifest().spec);
     this.node.addValidation({ validate: () => this.synthProblems().map(formatProblem) });
-    for (const parent of props.parents ?? []) this.addParent(parent);
-    for (const rule of props.rules ?? []) this.addRule(rule);
+    if (addedAtOnce) {
+      for (const rule of rules) this.grantBackends(rule);
+    } else {
+      for (const parent of parents) this.addParent(parent);
+      for (const rule of rules) this.addRule(rule);
+    }
   }
 
   /** The parentRefs, as written. */
@@ -118,6 +125,13 @@ export class HttpRoute extends Construct {
 
   /** Attaches the route to a Gateway, or one of its listeners (which must exist when the Gateway is defined here). */
   public addParent(parent: HttpRouteParent): ParentReference {
+    const ref = this.parentRef(parent);
+    this.change(() => this.parentList.push(ref), () => this.parentList.pop());
+    return { ...ref };
+  }
+
+  /** The parentRef for `parent`, after the checks that need only the parent; throws when one fails. */
+  private parentRef(parent: HttpRouteParent): ParentReference {
     checkProps(this, 'HttpRouteParent', parent);
     const gateway = parent.gateway;
     if (gateway instanceof Gateway) {
@@ -130,22 +144,29 @@ export class HttpRoute extends Construct {
         throw new NetkitError(this, { field: 'parent.port', message: `Gateway "${gateway.name}" has no listener on this port.`, value: parent.port, allowed: [...new Set(gateway.listeners.map((l) => l.port))].join(', ') || 'none', fix: 'use the port of one of its listeners.' });
       }
     }
-    const ref: ParentReference = {
+    return {
       name: gateway.name,
       ...(gateway.namespace !== this.namespace ? { namespace: gateway.namespace } : {}),
       ...(parent.sectionName !== undefined ? { sectionName: parent.sectionName } : {}),
       ...(parent.port !== undefined ? { port: parent.port } : {}),
     };
-    this.change(() => this.parentList.push(ref), () => this.parentList.pop());
-    return { ...ref };
   }
 
   /** Adds a rule; throws a NetkitError naming the field when the HTTPRoute CRD would refuse it. */
   public addRule(rule: HttpRouteRuleOptions): void {
-    checkProps(this, 'HttpRouteRuleOptions', rule);
-    const field = `rules[${this.ruleList.length}]`;
-    throwIfProblems(this, ruleOptionProblems(field, rule));
+    this.checkRule(rule);
     this.change(() => this.ruleList.push(rule), () => this.ruleList.pop());
+    this.grantBackends(rule);
+  }
+
+  /** The checks that need only the rule (and its index); throws when one fails. */
+  private checkRule(rule: HttpRouteRuleOptions): void {
+    checkProps(this, 'HttpRouteRuleOptions', rule);
+    throwIfProblems(this, ruleOptionProblems(`rules[${this.ruleList.length}]`, rule));
+  }
+
+  /** ReferenceGrants for the rule's backends in other namespaces. */
+  private grantBackends(rule: HttpRouteRuleOptions): void {
     for (const backend of ruleBackends(rule)) {
       if (backend.namespace === undefined) continue;
       const grant = grantReference(this, {
@@ -169,6 +190,32 @@ export class HttpRoute extends Construct {
         ...(this.ruleList.length > 0 ? { rules: this.ruleList.map((r) => renderRule(r, this.namespace)) } : {}),
       },
     };
+  }
+
+  /**
+   * Adds the parents and rules given to the constructor with one check of the
+   * whole route, instead of one per parent and rule as addParent and addRule
+   * do (a WildcardGateway makes a route per app: thousands of checks). Each
+   * CRD rule that fails on a route with some of the parents and rules fails
+   * with all of them too (limits, duplicates, per-item checks), so a route
+   * that passes here passes every step. When anything fails, nothing is kept
+   * and false is returned: the caller adds them step by step, which throws
+   * the error it always threw.
+   */
+  private addedAtOnce(parents: readonly HttpRouteParent[], rules: readonly HttpRouteRuleOptions[]): boolean {
+    try {
+      for (const parent of parents) this.parentList.push(this.parentRef(parent));
+      for (const rule of rules) {
+        this.checkRule(rule);
+        this.ruleList.push(rule);
+      }
+      if (this.problems().length === 0) return true;
+    } catch {
+      // The step that threw throws again below, or an earlier one does.
+    }
+    this.parentList.length = 0;
+    this.ruleList.length = 0;
+    return false;
   }
 
   /** Applies a change, and undoes it when the manifest no longer passes, so a refused change leaves no trace. */

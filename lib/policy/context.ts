@@ -62,6 +62,7 @@ export class PolicyContext {
   private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
   /** namespace → its pod templates, in input order. */
   private readonly templatesByNamespace = new Map<string, PodTemplate[]>();
+  private readonly derived = new Map<(context: PolicyContext) => unknown, unknown>();
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
@@ -99,6 +100,17 @@ export class PolicyContext {
         else byValue.set(value, [t]);
       }
     }
+  }
+
+  /**
+   * What `derive` computes from this context, computed on the first call and
+   * shared by every rule that asks with the same function: an index several
+   * rules read (the Gateway API routes, their parents) is built once per check,
+   * not once per rule.
+   */
+  public shared<T>(derive: (context: PolicyContext) => T): T {
+    if (!this.derived.has(derive)) this.derived.set(derive, derive(this));
+    return this.derived.get(derive) as T;
   }
 
   /** Every object of a kind, in input order. */

@@ -87,7 +87,10 @@ function toFinding(rule: Rule, v: RuleViolation): Finding {
   };
 }
 
+/** No violations: shared, since most objects have none. */
+const NO_VIOLATIONS: readonly RuleViolation[] = Object.freeze([]);
+
 /** One violation per {@link Problem}, worded as the constructs word their errors (the fix goes to the finding's fix). */
-export function problemViolations(object: PolicyObject, problems: readonly Problem[]): RuleViolation[] {
-  return problems.map((p) => ({ object, message: describeProblem(p), fix: p.fix }));
+export function problemViolations(object: PolicyObject, problems: readonly Problem[]): readonly RuleViolation[] {
+  return problems.length === 0 ? NO_VIOLATIONS : problems.map((p) => ({ object, message: describeProblem(p), fix: p.fix }));
 }

@@ -46,6 +46,16 @@ describe('onePassJson renders exactly what ApiObject.toJson renders', () => {
       apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', labels: { 'x/y': 'true' } },
       data: { n: '0', s: 'null', yes: 'yes' }, binaryData: {}, immutable: false, weird: [0, -1.5, 1e21, NaN],
     },
+    'keys in code unit order: upper case, digits, symbols, non-ASCII and surrogate pairs': {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' },
+      data: { 'é': '1', b: '2', B: '3', '\u{1F600}': '4', '\uFF21': '5', '-x': '6', a1: '7', _: '8', '007': '9', 'Z9': '10' },
+    },
+    'many unsorted keys (past the small-object sort) and many with a few out of place': {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' },
+      data: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${(i * 37) % 60}-${String.fromCharCode(65 + (i % 50))}`, String(i)])),
+      nested: Object.fromEntries([...Array.from({ length: 30 }, (_, i) => [`n${String(i).padStart(2, '0')}`, i]), ['a', 0], ['m', 1]]),
+      small: Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`s${23 - i}`, i])),
+    },
     'a namespace and labels from the chart, overridden by the object': {
       apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'other', labels: { app: 'y' } },
     },

@@ -172,6 +172,19 @@ describe('HttpRoute', () => {
     expect(() => build(setup())).toThrow(message);
   });
 
+  test('parents and rules given together are checked as addParent and addRule check them, in that order', () => {
+    // Checked at once when they pass; when one fails, the error is the one the first failing step gives.
+    const bad = (s: ReturnType<typeof setup>) => new HttpRoute(s.shop, 'r', {
+      parents: [{ gateway: s.gateway }, { gateway: s.gateway }],
+      rules: [{ path: '/a' }],
+    });
+    expect(() => bad(setup())).toThrow(/spec\.parentRefs\[1\]\.sectionName: sectionName must be unique/);
+    expect(() => bad(setup())).not.toThrow(/rules\[0\]/);
+    const { shop, gateway, billingService } = setup();
+    const route = new HttpRoute(shop, 'ok', { parents: [{ gateway, sectionName: 'http' }], rules: [{ backends: [HttpRouteBackend.fromService(billingService, 9090)] }] });
+    expect(route.referenceGrants.map((g) => g.name)).toEqual(['allow-httproutes-from-shop']);
+  });
+
   test('a refused rule leaves the route as it was, and a route without parents or rules fails synth', () => {
     const { shop, gateway, stable } = setup();
     const route = new HttpRoute(shop, 'r', { parents: [{ gateway, sectionName: 'http' }] });

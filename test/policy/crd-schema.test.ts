@@ -1,4 +1,4 @@
-import { crdSchemaErrors } from '../../lib/policy/schema/crd-schema';
+import { characters, crdSchemaErrors } from '../../lib/policy/schema/crd-schema';
 
 const schema = {
   type: 'object',
@@ -48,5 +48,19 @@ describe('crdSchemaErrors', () => {
   test('required fields and types', () => {
     expect(crdSchemaErrors(schema, {})).toEqual([{ path: '(root)', message: 'requires field "spec".' }]);
     expect(crdSchemaErrors(schema, { spec: { port: '8' } })).toEqual([{ path: 'spec.port', message: 'must be of type integer (got string "8").' }]);
+  });
+
+  test('lengths count characters (code points), as the API server does: a surrogate pair is one, a lone surrogate one too', () => {
+    expect(crdSchemaErrors(schema, { spec: { options: { k: '\u{1F600}\u{1F600}' } } })).toEqual([]);
+    expect(crdSchemaErrors(schema, { spec: { options: { k: '\u{1F600}\u{1F600}a' } } })).toEqual([{ path: 'spec.options["k"]', message: 'must be at most 2 characters long (it has 3).' }]);
+    const samples = ['', 'abc', '\u{1F600}', 'a\u{1F600}b', '\uD83D', '\uDE00', '\uD83D\uD83D\uDE00', '\uDE00\uD83D', 'x\uD83D', '\uD83D\uDE00\uDE00'];
+    for (const s of samples) expect([s, characters(s)]).toEqual([s, [...s].length]);
+  });
+
+  test('paths through nested lists, from the root and under a prefix', () => {
+    const lists = { type: 'array', items: { type: 'object', properties: { a: { type: 'array', items: { type: 'integer' } } } } };
+    expect(crdSchemaErrors(lists, [{ a: [1, 'x'] }])).toEqual([{ path: '[0].a[1]', message: 'must be of type integer (got string "x").' }]);
+    expect(crdSchemaErrors(lists, [{}, { a: [1, 2], b: 1 }], 'spec.list')).toEqual([{ path: 'spec.list[1].b', message: 'is not a field of this kind in the CRD schema; kubectl rejects it (strict field validation) or the API server drops it.' }]);
+    expect(crdSchemaErrors({ type: 'string' }, 1)).toEqual([{ path: '(root)', message: 'must be of type string (got integer 1).' }]);
   });
 });

@@ -33,6 +33,8 @@ export function filterListProblems(
 ): Problem[] {
   const list = items<HttpRouteFilter>(filters);
   const problems = defined(countProblem(field, filters, 16));
+  // Most rules and backendRefs have no filters: nothing more to check, and nothing to allocate for it.
+  if (list.length === 0) return problems;
   const types = list.map((f) => f?.type);
   if (types.includes('RequestRedirect') && types.includes('URLRewrite')) {
     problems.push({ field, message: 'May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite, but not both.', fix: 'a redirect answers the client and never reaches a backend: keep one of the two filters, or split them into two rules.' });

@@ -17,8 +17,32 @@ export const ROUTE_PROTOCOLS: Record<string, readonly string[]> = { HTTPRoute: [
 
 /** Every route these rules read (HTTPRoutes of gateway.networking.k8s.io). */
 export function gatewayRoutes(context: PolicyContext): readonly PolicyObject[] {
+  return context.shared(routesOf);
+}
+
+function routesOf(context: PolicyContext): readonly PolicyObject[] {
   return context.ofKind('HTTPRoute').filter((r) => r.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`));
 }
+
+/**
+ * Per check: listener → its Gateway → route kind → route namespace → the
+ * listener's refusal (undefined: it admits such routes). Several rules ask it
+ * for each route, and thousands of routes share the answer. Answers per route
+ * (its parents, backend refs) are not kept: recomputed, they die young;
+ * kept for the whole check, they added about 6 MiB to the peak memory of a
+ * 5,000-route synth.
+ */
+const refusalsOf = (_context: PolicyContext) => new Map<unknown, Map<PolicyObject, Map<string, Map<string | undefined, string | undefined>>>>();
+
+/** A parent ref as {@link gatewayParents} makes it, holding what the rules ask about it. */
+interface AnsweredParentRef extends GatewayParentRef {
+  selected?: readonly GatewayListener[];
+  accepting?: readonly GatewayListener[];
+}
+
+// Asked per Gateway (a handful per check), so kept beside the object rather than per check.
+const listenersOfGateway = new WeakMap<PolicyObject, readonly GatewayListener[]>();
+const certificateRefsOfGateway = new WeakMap<PolicyObject, readonly GatewayCertificateRef[]>();
 
 export const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 
@@ -34,8 +58,8 @@ export interface GatewayParentRef {
 }
 
 /** The parentRefs of a route that name Gateways (ListenerSets and other kinds are not judged). */
-export function gatewayParents(context: PolicyContext, route: PolicyObject): GatewayParentRef[] {
-  const out: GatewayParentRef[] = [];
+export function gatewayParents(context: PolicyContext, route: PolicyObject): readonly GatewayParentRef[] {
+  const out: AnsweredParentRef[] = [];
   list(route.manifest.spec?.parentRefs).forEach((ref: any, i: number) => {
     if ((ref?.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP || (ref?.kind ?? 'Gateway') !== 'Gateway' || typeof ref?.name !== 'string') return;
     const namespace: string = ref.namespace ?? route.namespace ?? 'default';
@@ -51,19 +75,43 @@ export interface GatewayListener {
   readonly field: string;
 }
 
-export function listenersOf(gateway: PolicyObject): GatewayListener[] {
-  return list(gateway.manifest.spec?.listeners).map((listener: any, i: number) => ({ listener, field: `spec.listeners[${i}]` }));
+/** The listeners of a Gateway. Shared: never change it. */
+export function listenersOf(gateway: PolicyObject): readonly GatewayListener[] {
+  let listeners = listenersOfGateway.get(gateway);
+  if (!listeners) {
+    listeners = list(gateway.manifest.spec?.listeners).map((listener: any, i: number) => ({ listener, field: `spec.listeners[${i}]` }));
+    listenersOfGateway.set(gateway, listeners);
+  }
+  return listeners;
 }
 
-/** The listeners a parentRef selects by sectionName and port (all, when it names neither). */
-export function selectedListeners(parent: GatewayParentRef): GatewayListener[] {
-  if (!parent.gateway) return [];
-  return listenersOf(parent.gateway).filter(({ listener }) =>
+/** The listeners a parentRef selects by sectionName and port (all, when it names neither). Shared: never change it. */
+export function selectedListeners(parent: GatewayParentRef): readonly GatewayListener[] {
+  const gateway = parent.gateway;
+  if (!gateway) return [];
+  const answered = parent as AnsweredParentRef;
+  answered.selected ??= listenersOf(gateway).filter(({ listener }) =>
     (parent.ref.sectionName === undefined || listener?.name === parent.ref.sectionName) && (parent.ref.port === undefined || listener?.port === parent.ref.port));
+  return answered.selected;
 }
 
 /** Why a listener does not admit a route of this kind from this namespace (allowedRoutes), or undefined when it does or when that cannot be told. */
 export function listenerRefusal(context: PolicyContext, gateway: PolicyObject, listener: any, route: PolicyObject): string | undefined {
+  // The answer depends on nothing else of the route, and thousands of routes share these: asked once.
+  const refusals = context.shared(refusalsOf);
+  let byGateway = refusals.get(listener);
+  if (!byGateway) refusals.set(listener, (byGateway = new Map()));
+  let byKind = byGateway.get(gateway);
+  if (!byKind) byGateway.set(gateway, (byKind = new Map()));
+  let byNamespace = byKind.get(route.kind);
+  if (!byNamespace) byKind.set(route.kind, (byNamespace = new Map()));
+  if (byNamespace.has(route.namespace)) return byNamespace.get(route.namespace);
+  const refusal = findRefusal(context, gateway, listener, route);
+  byNamespace.set(route.namespace, refusal);
+  return refusal;
+}
+
+function findRefusal(context: PolicyContext, gateway: PolicyObject, listener: any, route: PolicyObject): string | undefined {
   const allowed = listener?.allowedRoutes ?? {};
   const kinds = list(allowed.kinds);
   const kindOk = kinds.length > 0
@@ -98,16 +146,24 @@ function selectorRefusal(context: PolicyContext, selector: any, namespace: strin
 export function hostnamesIntersect(listenerHost: string | undefined, routeHost: string | undefined): boolean {
   if (!listenerHost || !routeHost) return true;
   if (listenerHost === routeHost) return true;
-  const covers = (wild: string, name: string) => wild.startsWith('*.') && name.endsWith(wild.slice(1)) && name.length > wild.length - 1;
   return covers(listenerHost, routeHost) || covers(routeHost, listenerHost);
 }
 
-/** The listeners that accept the route through this parentRef: selected, admitting it, with an intersecting hostname. */
-export function acceptingListeners(context: PolicyContext, route: PolicyObject, parent: GatewayParentRef): GatewayListener[] {
-  const hostnames: string[] = list(route.manifest.spec?.hostnames);
-  return selectedListeners(parent).filter(({ listener }) =>
-    listenerRefusal(context, parent.gateway!, listener, route) === undefined
-    && (hostnames.length === 0 || hostnames.some((h) => hostnamesIntersect(listener?.hostname, h))));
+/** Whether `*.x` covers `name`: it ends in `.x`, with at least one more character before. */
+function covers(wild: string, name: string): boolean {
+  return wild.startsWith('*.') && name.endsWith(wild.slice(1)) && name.length > wild.length - 1;
+}
+
+/** The listeners that accept the route through this parentRef (one of the route's {@link gatewayParents}): selected, admitting it, with an intersecting hostname. Shared: never change it. */
+export function acceptingListeners(context: PolicyContext, route: PolicyObject, parent: GatewayParentRef): readonly GatewayListener[] {
+  const answered = parent as AnsweredParentRef;
+  if (!answered.accepting) {
+    const hostnames: string[] = list(route.manifest.spec?.hostnames);
+    answered.accepting = selectedListeners(parent).filter(({ listener }) =>
+      listenerRefusal(context, parent.gateway!, listener, route) === undefined
+      && (hostnames.length === 0 || hostnames.some((h) => hostnamesIntersect(listener?.hostname, h))));
+  }
+  return answered.accepting;
 }
 
 const grantsByNamespace = new WeakMap<PolicyContext, Map<string, PolicyObject[]>>();
@@ -137,17 +193,37 @@ export function isExternalGatewaySecret(gateway: PolicyObject, namespace: string
   return external.includes(name) || external.includes(`${namespace}/${name}`);
 }
 
-/** A certificateRef of a listener, with its field path and effective namespace, when it names a core Secret. */
-export function certificateRefs(gateway: PolicyObject): Array<{ listener: any; ref: any; field: string; namespace: string }> {
-  return listenersOf(gateway).flatMap(({ listener, field }) => list(listener?.tls?.certificateRefs).flatMap((ref: any, i: number) =>
-    (ref?.group ?? '') === '' && (ref?.kind ?? 'Secret') === 'Secret' && typeof ref?.name === 'string'
-      ? [{ listener, ref, field: `${field}.tls.certificateRefs[${i}]`, namespace: ref.namespace ?? gateway.namespace ?? 'default' }]
-      : []));
+/** A certificateRef of a listener that names a core Secret, with its field path and effective namespace. */
+export interface GatewayCertificateRef {
+  readonly listener: any;
+  readonly ref: any;
+  readonly field: string;
+  readonly namespace: string;
 }
 
-/** Every Service backendRef of a route with its field path and effective namespace: rules' backendRefs and RequestMirror targets. */
-export function routeServiceRefs(route: PolicyObject): Array<{ ref: any; field: string; namespace: string }> {
-  const out: Array<{ ref: any; field: string; namespace: string }> = [];
+/** The certificateRefs of a Gateway's listeners that name core Secrets. Shared: never change it. */
+export function certificateRefs(gateway: PolicyObject): readonly GatewayCertificateRef[] {
+  let refs = certificateRefsOfGateway.get(gateway);
+  if (!refs) {
+    refs = listenersOf(gateway).flatMap(({ listener, field }) => list(listener?.tls?.certificateRefs).flatMap((ref: any, i: number) =>
+      (ref?.group ?? '') === '' && (ref?.kind ?? 'Secret') === 'Secret' && typeof ref?.name === 'string'
+        ? [{ listener, ref, field: `${field}.tls.certificateRefs[${i}]`, namespace: ref.namespace ?? gateway.namespace ?? 'default' }]
+        : []));
+    certificateRefsOfGateway.set(gateway, refs);
+  }
+  return refs;
+}
+
+/** A Service backendRef of a route with its field path and effective namespace. */
+export interface RouteServiceRef {
+  readonly ref: any;
+  readonly field: string;
+  readonly namespace: string;
+}
+
+/** Every Service backendRef of a route: rules' backendRefs and RequestMirror targets. */
+export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[] {
+  const out: RouteServiceRef[] = [];
   const add = (ref: any, field: string) => {
     if ((ref?.group ?? '') !== '' || (ref?.kind ?? 'Service') !== 'Service' || typeof ref?.name !== 'string') return;
     out.push({ ref, field, namespace: ref.namespace ?? route.namespace ?? 'default' });

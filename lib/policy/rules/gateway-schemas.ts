@@ -6,19 +6,43 @@ import { PolicyObject } from '../types';
 /** The newest Gateway API release this package carries: what "valid in some release" is judged against. */
 export const NEWEST_GATEWAY_API_VERSION: GatewayApiVersion = GATEWAY_API_VERSIONS[0];
 
-/** The Gateway API objects of the manifests (group gateway.networking.k8s.io), with their API version (`v1`). */
-export function gatewayApiObjects(context: PolicyContext): Array<{ object: PolicyObject; version: string }> {
-  return context.objects.flatMap((object) => {
-    const [group, version] = object.apiVersion.split('/');
-    return group === GATEWAY_API_GROUP && version ? [{ object, version }] : [];
-  });
+/** The Gateway API objects of the manifests (group gateway.networking.k8s.io), with their API version (`v1`). Shared: never change it. */
+export function gatewayApiObjects(context: PolicyContext): ReadonlyArray<{ object: PolicyObject; version: string }> {
+  return context.shared(findGatewayApiObjects);
 }
+
+function findGatewayApiObjects(context: PolicyContext): Array<{ object: PolicyObject; version: string }> {
+  const prefix = `${GATEWAY_API_GROUP}/`;
+  const out: Array<{ object: PolicyObject; version: string }> = [];
+  for (const object of context.objects) {
+    // Most objects are of other groups: no split for them.
+    if (!object.apiVersion.startsWith(prefix)) continue;
+    const version = object.apiVersion.split('/')[1];
+    if (version) out.push({ object, version });
+  }
+  return out;
+}
+
+/** Per check: release → apiVersion → kind → {@link servedProblem}'s answer. */
+const servedAnswers = (_context: PolicyContext) => new Map<string, Map<string, Map<string, string | undefined>>>();
 
 /**
  * Why a release's CRDs do not serve an object's kind and version, or
- * undefined when they do.
+ * undefined when they do. Asked once per kind and version in a check, not once per object.
  */
-export function servedProblem(object: PolicyObject, version: string, release: GatewayApiVersion): string | undefined {
+export function servedProblem(context: PolicyContext, object: PolicyObject, version: string, release: GatewayApiVersion): string | undefined {
+  const byRelease = context.shared(servedAnswers);
+  let byApiVersion = byRelease.get(release);
+  if (!byApiVersion) byRelease.set(release, (byApiVersion = new Map()));
+  let byKind = byApiVersion.get(object.apiVersion);
+  if (!byKind) byApiVersion.set(object.apiVersion, (byKind = new Map()));
+  if (byKind.has(object.kind)) return byKind.get(object.kind);
+  const answer = findServedProblem(object, version, release);
+  byKind.set(object.kind, answer);
+  return answer;
+}
+
+function findServedProblem(object: PolicyObject, version: string, release: GatewayApiVersion): string | undefined {
   const crd = gatewayApiCrd(object.kind, release);
   if (!crd) return `${object.kind} is not a kind of the Gateway API ${release} standard channel`;
   if (gatewayApiSchema(object.kind, version, release)) return undefined;

@@ -34,8 +34,8 @@ export const gwApiVersion: Rule = {
     const out: RuleViolation[] = [];
     for (const { object, version } of objects) {
       // What the newest bundle does not serve either is gw-spec-valid's error, not a version question.
-      if (servedProblem(object, version, NEWEST_GATEWAY_API_VERSION)) continue;
-      const notServed = servedProblem(object, version, declared.version);
+      if (servedProblem(context, object, version, NEWEST_GATEWAY_API_VERSION)) continue;
+      const notServed = servedProblem(context, object, version, declared.version);
       if (notServed) out.push({ object, message: `${notServed}, the bundle declared by ${declared.from}; ${NEWEST_GATEWAY_API_VERSION} serves it.` });
     }
     return out;

@@ -16,7 +16,7 @@ export const gwSpecValid: Rule = {
   check: (context) => {
     const out: RuleViolation[] = [];
     for (const { object, version } of gatewayApiObjects(context)) {
-      const notServed = servedProblem(object, version, NEWEST_GATEWAY_API_VERSION);
+      const notServed = servedProblem(context, object, version, NEWEST_GATEWAY_API_VERSION);
       if (notServed) {
         out.push({ object, message: `${notServed}; the API server answers "no matches for kind".`, fix: 'Use a kind and apiVersion of the standard channel (gateway.networking.k8s.io/v1), or install the experimental CRDs and disable this rule for the object.' });
         continue;

@@ -37,52 +37,77 @@ const typeOf = (value: unknown): string => {
 };
 
 const show = (value: unknown) => JSON.stringify(value);
-const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+/**
+ * Where a value is, as the walk goes: its container's place and its own
+ * step (a field name, a list index, or a key of a map field). The walk visits
+ * every field of every object checked (a 5,000-route app: ~150,000), so the
+ * path string is only built for an error, and no place is made for a field
+ * that holds a plain value.
+ */
+interface Place {
+  readonly parent: Place | string;
+  readonly step: Step;
+}
+
+/** A field name, a list index, a map key ({ entry }), or nothing (the value at the root). */
+type Step = string | number | { readonly entry: string } | undefined;
+
+/** `spec.rules[0].matches`, `spec.options["a"]`; '' at the root (or the prefix given). */
+function pathOf(parent: Place | string, step: Step): string {
+  const base = typeof parent === 'string' ? parent : pathOf(parent.parent, parent.step);
+  if (step === undefined) return base;
+  if (typeof step === 'number') return `${base}[${step}]`;
+  if (typeof step === 'object') return `${base}[${show(step.entry)}]`;
+  return base ? `${base}.${step}` : step;
+}
+
+/** The value's own path in messages: '(root)' for the root. */
+const where = (parent: Place | string, step: Step) => pathOf(parent, step) || '(root)';
 
 /** The errors of `value` against `schema`, found depth-first in field order. */
 export function crdSchemaErrors(schema: any, value: unknown, path = ''): CrdSchemaError[] {
   const out: CrdSchemaError[] = [];
-  walk(schema, value, path, out);
+  walk(schema, value, path, undefined, out);
   return out;
 }
 
-function walk(schema: any, value: unknown, path: string, out: CrdSchemaError[]): void {
+function walk(schema: any, value: unknown, parent: Place | string, step: Step, out: CrdSchemaError[]): void {
   // The API server drops null values of fields that are not nullable, without an error.
   if (!schema || value === null || value === undefined) return;
-  const where = path || '(root)';
-  const add = (message: string) => out.push({ path: where, message });
   const type = typeOf(value);
   if (schema['x-kubernetes-int-or-string']) {
-    if (type !== 'integer' && type !== 'string') add('must be an integer or a string.');
+    if (type !== 'integer' && type !== 'string') out.push({ path: where(parent, step), message: 'must be an integer or a string.' });
     return;
   }
   if (schema.type && !(schema.type === type || (schema.type === 'number' && type === 'integer'))) {
-    add(`must be of type ${schema.type} (got ${type} ${show(value)}).`);
+    out.push({ path: where(parent, step), message: `must be of type ${schema.type} (got ${type} ${show(value)}).` });
     return;
   }
-  if (Array.isArray(schema.enum) && !schema.enum.some((e: unknown) => e === value)) add(`must be one of ${schema.enum.map(show).join(', ')} (got ${show(value)}).`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) out.push({ path: where(parent, step), message: `must be one of ${schema.enum.map(show).join(', ')} (got ${show(value)}).` });
   if (type === 'string') {
     const s = value as string;
-    const length = [...s].length;
-    if (schema.maxLength !== undefined && length > schema.maxLength) add(`must be at most ${schema.maxLength} characters long (it has ${length}).`);
-    if (schema.minLength !== undefined && length < schema.minLength) add(`must be at least ${schema.minLength} characters long.`);
+    if (schema.maxLength !== undefined || schema.minLength !== undefined) {
+      const length = characters(s);
+      if (schema.maxLength !== undefined && length > schema.maxLength) out.push({ path: where(parent, step), message: `must be at most ${schema.maxLength} characters long (it has ${length}).` });
+      if (schema.minLength !== undefined && length < schema.minLength) out.push({ path: where(parent, step), message: `must be at least ${schema.minLength} characters long.` });
+    }
     const re = typeof schema.pattern === 'string' ? patternOf(schema.pattern) : null;
-    if (re && !re.test(s)) add(`${show(s)} does not match the pattern ${schema.pattern}.`);
+    if (re && !re.test(s)) out.push({ path: where(parent, step), message: `${show(s)} does not match the pattern ${schema.pattern}.` });
   } else if (type === 'integer' || type === 'number') {
     const n = value as number;
-    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? n >= schema.maximum : n > schema.maximum)) add(`must be at most ${schema.maximum} (got ${n}).`);
-    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? n <= schema.minimum : n < schema.minimum)) add(`must be at least ${schema.minimum} (got ${n}).`);
+    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? n >= schema.maximum : n > schema.maximum)) out.push({ path: where(parent, step), message: `must be at most ${schema.maximum} (got ${n}).` });
+    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? n <= schema.minimum : n < schema.minimum)) out.push({ path: where(parent, step), message: `must be at least ${schema.minimum} (got ${n}).` });
   } else if (type === 'array') {
-    arrayErrors(schema, value as unknown[], path, out);
+    arrayErrors(schema, value as unknown[], step === undefined ? parent : { parent, step }, out);
   } else if (type === 'object') {
-    objectErrors(schema, value as Record<string, unknown>, path, out);
+    objectErrors(schema, value as Record<string, unknown>, step === undefined ? parent : { parent, step }, out);
   }
 }
 
-function arrayErrors(schema: any, list: unknown[], path: string, out: CrdSchemaError[]): void {
-  const where = path || '(root)';
-  if (schema.maxItems !== undefined && list.length > schema.maxItems) out.push({ path: where, message: `must have at most ${schema.maxItems} items (it has ${list.length}).` });
-  if (schema.minItems !== undefined && list.length < schema.minItems) out.push({ path: where, message: `must have at least ${schema.minItems} item(s).` });
+function arrayErrors(schema: any, list: unknown[], place: Place | string, out: CrdSchemaError[]): void {
+  if (schema.maxItems !== undefined && list.length > schema.maxItems) out.push({ path: where(place, undefined), message: `must have at most ${schema.maxItems} items (it has ${list.length}).` });
+  if (schema.minItems !== undefined && list.length < schema.minItems) out.push({ path: where(place, undefined), message: `must have at least ${schema.minItems} item(s).` });
   const listType = schema['x-kubernetes-list-type'];
   const keys: string[] | undefined = listType === 'map' ? schema['x-kubernetes-list-map-keys'] : undefined;
   if (listType === 'set' || keys) {
@@ -91,27 +116,46 @@ function arrayErrors(schema: any, list: unknown[], path: string, out: CrdSchemaE
       const key = show(keys ? keys.map((k) => (item as any)?.[k]) : item);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
-      else out.push({ path: `${path}[${i}]`, message: `duplicates item ${first}${keys ? ` (same ${keys.join(', ')})` : ''}; the list allows each ${keys ? 'key' : 'value'} once.` });
+      else out.push({ path: pathOf(place, i), message: `duplicates item ${first}${keys ? ` (same ${keys.join(', ')})` : ''}; the list allows each ${keys ? 'key' : 'value'} once.` });
     });
   }
-  list.forEach((item, i) => walk(schema.items, item, `${path}[${i}]`, out));
+  // forEach, not a for loop: a hole in the list is skipped, as before.
+  list.forEach((item, i) => walk(schema.items, item, place, i, out));
 }
 
-function objectErrors(schema: any, object: Record<string, unknown>, path: string, out: CrdSchemaError[]): void {
-  const where = path || '(root)';
+function objectErrors(schema: any, object: Record<string, unknown>, place: Place | string, out: CrdSchemaError[]): void {
   const keys = Object.keys(object);
   for (const name of Array.isArray(schema.required) ? schema.required : []) {
-    if (object[name] === undefined || object[name] === null) out.push({ path: where, message: `requires field "${name}".` });
+    if (object[name] === undefined || object[name] === null) out.push({ path: where(place, undefined), message: `requires field "${name}".` });
   }
-  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) out.push({ path: where, message: `must have at most ${schema.maxProperties} entries (it has ${keys.length}).` });
-  if (schema.minProperties !== undefined && keys.length < schema.minProperties) out.push({ path: where, message: `must have at least ${schema.minProperties} entries.` });
+  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) out.push({ path: where(place, undefined), message: `must have at most ${schema.maxProperties} entries (it has ${keys.length}).` });
+  if (schema.minProperties !== undefined && keys.length < schema.minProperties) out.push({ path: where(place, undefined), message: `must have at least ${schema.minProperties} entries.` });
   const properties = schema.properties;
   const additional = schema.additionalProperties;
   for (const key of keys) {
-    if (properties && Object.prototype.hasOwnProperty.call(properties, key)) walk(properties[key], object[key], at(path, key), out);
-    else if (additional && typeof additional === 'object') walk(additional, object[key], `${path}[${show(key)}]`, out);
+    if (properties && Object.prototype.hasOwnProperty.call(properties, key)) walk(properties[key], object[key], place, key, out);
+    else if (additional && typeof additional === 'object') walk(additional, object[key], place, { entry: key }, out);
     else if (properties && !schema['x-kubernetes-preserve-unknown-fields'] && additional !== true) {
-      out.push({ path: at(path, key), message: 'is not a field of this kind in the CRD schema; kubectl rejects it (strict field validation) or the API server drops it.' });
+      out.push({ path: pathOf(place, key), message: 'is not a field of this kind in the CRD schema; kubectl rejects it (strict field validation) or the API server drops it.' });
     }
   }
+}
+
+/**
+ * The length of a string in characters (Unicode code points), as the API
+ * server counts it for maxLength and minLength: a surrogate pair is one
+ * character, a lone surrogate one too. Counted without copying the string.
+ */
+export function characters(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff) continue;
+    const next = s.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      n--;
+      i++;
+    }
+  }
+  return n;
 }
