@@ -86,6 +86,14 @@ describe('netpol-selects-pods and netpol-named-port-declared', () => {
     expect(run([...validApp(), netpol('p', { podSelector: {} }, 'elsewhere')], 'netpol-selects-pods'))
       .toEqual(['info NetworkPolicy p: cannot judge spec.podSelector {}: these manifests hold no workload in namespace "elsewhere".']);
   });
+  test('a selector no pod template matches: warning; info when a custom resource carries the labels (its operator creates the pods)', () => {
+    const policy = netpol('am', { podSelector: { matchLabels: { app: 'alertmanager' } } });
+    expect(run([...validApp(), policy], 'netpol-selects-pods'))
+      .toEqual([expect.stringMatching(/^warning NetworkPolicy am: spec\.podSelector \{"matchLabels":\{"app":"alertmanager"\}\} selects no pod template/)]);
+    const alertmanager = { apiVersion: 'monitoring.coreos.com/v1', kind: 'Alertmanager', metadata: { name: 'main', namespace: policy.metadata.namespace, labels: { app: 'alertmanager' } }, spec: {} };
+    expect(run([...validApp(), policy, alertmanager], 'netpol-selects-pods'))
+      .toEqual([expect.stringMatching(/^info NetworkPolicy am: cannot judge spec\.podSelector .* but Alertmanager \S+\/main carries these labels/)]);
+  });
   test('an egress named port no peer pod declares: warning; a declared one passes', () => {
     const egress = (port: string) => netpol('e', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port }] }] });
     expect(run([...validApp(), egress('metrics')], 'netpol-named-port-declared'))

@@ -1,10 +1,11 @@
 import { Rule, RuleViolation } from '../types';
 import { netpolView } from '../../isolation/netpol-view';
+import { operatorResourceLabelled } from './operator-pods';
 
 export const netpolSelectsPods: Rule = {
   id: 'netpol-selects-pods',
   severity: 'warning',
-  severityReason: 'Very likely a mistake: a NetworkPolicy whose podSelector selects no pod isolates and allows nothing (info when the input holds no workload in its namespace to judge by).',
+  severityReason: 'Very likely a mistake: a NetworkPolicy whose podSelector selects no pod isolates and allows nothing (info when the input holds no workload in its namespace to judge by, or a custom resource carrying the labels, whose operator may create the pods).',
   crossObject: true,
   description: "A NetworkPolicy's spec.podSelector selects the pod template of at least one workload in its namespace.",
   fix: "Make spec.podSelector match the workload's pod template labels, or move the policy to the workload's namespace.",
@@ -25,6 +26,18 @@ export const netpolSelectsPods: Rule = {
         continue;
       }
       if (view.selectedBy(namespace, selector).length > 0) continue;
+      // An operator (Prometheus, Alertmanager, a database cluster) creates the pods of a custom resource carrying these labels.
+      const matchLabels = selector?.matchLabels;
+      const creator = matchLabels && Object.keys(matchLabels).length > 0 && !selector.matchExpressions?.length
+        ? operatorResourceLabelled(context, namespace, matchLabels) : undefined;
+      if (creator) {
+        out.push({
+          object: policy, severity: 'info',
+          message: `cannot judge spec.podSelector ${JSON.stringify(selector)}: no pod template here matches it, but ${creator.kind} ${creator.namespace}/${creator.name} carries these labels, and its operator may create the pods.`,
+          fix: 'Nothing to do if the operator labels its pods so; else fix the selector.',
+        });
+        continue;
+      }
       out.push({
         object: policy,
         message: `spec.podSelector ${JSON.stringify(selector ?? {})} selects no pod template in namespace "${namespace}" (its workloads: ${templates.slice(0, 5).map((t) => `${t.owner.kind} ${t.owner.name} ${JSON.stringify(t.labels)}`).join(', ')}${templates.length > 5 ? ', …' : ''}), so the policy isolates and allows nothing.`,
