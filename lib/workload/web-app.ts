@@ -27,6 +27,7 @@ import {
 import type { WebAppProps, WebAppResources } from './web-app-props';
 import { imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, validateNames } from './web-app-validation';
 import { checkProps } from '../core/props';
+import { targetKubernetesVersionText } from '../core/kubernetes-version';
 
 /**
  * A Deployment from a few lines, with stable selectors and safe defaults.
@@ -54,6 +55,8 @@ export class WebApp extends Construct implements IServiceTarget {
   public readonly image: string;
   /** The pods' DNS subdomain (a headless Service's name), when set. */
   public readonly subdomain?: string;
+  /** The Kubernetes release the pod spec was written for: `kubernetesVersion`, else the app's target. */
+  public readonly kubernetesVersion: string;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
@@ -63,7 +66,9 @@ export class WebApp extends Construct implements IServiceTarget {
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.image = props.image;
     this.subdomain = props.subdomain;
-    const { availability, problems: availabilityProblems } = resolveAvailability(props);
+    const appTarget = targetKubernetesVersionText(this);
+    this.kubernetesVersion = props.kubernetesVersion ?? appTarget;
+    const { availability, problems: availabilityProblems } = resolveAvailability(props, appTarget);
     this.replicas = availability.replicas;
     this.maxReplicas = availability.maxReplicas;
     const problems = [...validateNames(this.name, props), ...availabilityProblems];
@@ -92,7 +97,7 @@ export class WebApp extends Construct implements IServiceTarget {
       addWarning(this, `hostname "${props.hostname}" is given to all ${this.replicas} replicas, so <hostname>.<subdomain> resolves to one of them at random; use a StatefulSet for a stable name per pod, or one replica.`);
     }
     if (availability.shutdown && availability.shutdown.preStopSeconds > 0 && !availability.sleepAction) {
-      addWarning(this, `Kubernetes ${props.kubernetesVersion} has no preStop sleep action (1.30+), so the ${availability.shutdown.preStopSeconds} s pause runs \`sleep\` in the container; an image without a sleep binary (distroless, scratch) stops at once.`);
+      addWarning(this, `Kubernetes ${this.kubernetesVersion} has no preStop sleep action (1.30+), so the ${availability.shutdown.preStopSeconds} s pause runs \`sleep\` in the container; an image without a sleep binary (distroless, scratch) stops at once.`);
     }
     const security = this.securityOptions(props);
     const container = this.renderContainer(props, security, availability);
