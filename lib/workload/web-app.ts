@@ -6,7 +6,8 @@ import type { IEnvVarSource } from 'kubernetes-models/v1/EnvVarSource';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
-import { NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { errorsOf, warningsOf } from '../core/validation';
 import { addWarning } from '../core/warnings';
 import { parseQuantity } from '../core/quantity';
 import { recommendedLabels, selectorLabels } from '../core/labels';
@@ -25,9 +26,11 @@ import {
   Availability, autoscalerSpec, containerLifecycle, deploymentAvailabilityFields, disruptionBudgetSpec, podAvailabilityFields, resolveAvailability,
 } from './web-app-availability';
 import type { WebAppProps, WebAppResources } from './web-app-props';
-import { imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, validateNames } from './web-app-validation';
+import {
+  envProblems, imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, securityIdProblems, validateNames, writablePathProblems,
+} from './web-app-validation';
 import { checkProps } from '../core/props';
-import { targetKubernetesVersionText } from '../core/kubernetes-version';
+import { parseKubernetesVersion, targetKubernetesVersionText } from '../core/kubernetes-version';
 
 /**
  * A Deployment from a few lines, with stable selectors and safe defaults.
@@ -82,8 +85,14 @@ export class WebApp extends Construct implements IServiceTarget {
     if (!availability.autoscaling && (!Number.isInteger(this.replicas) || this.replicas < 0)) {
       problems.push({ field: 'replicas', message: 'must be a whole number of pods.', value: this.replicas, allowed: '0 or more', fix: 'set replicas to e.g. 2.' });
     }
-    problems.push(...imageProblems(this.image), ...metadataPropProblems(props), ...resourceProblems(props.resources), ...probeTimingProblems(props));
+    const release = parseKubernetesVersion(this.kubernetesVersion) ?? parseKubernetesVersion(appTarget)!;
+    const fieldChecks = [
+      ...imageProblems(this.image), ...envProblems(props.env, release), ...resourceProblems(props.resources, resolveResources(props.resources)),
+      ...probeTimingProblems(props), ...securityIdProblems(props), ...writablePathProblems(props.writablePaths),
+    ];
+    problems.push(...metadataPropProblems(props), ...errorsOf(fieldChecks));
     throwIfProblems(this, problems);
+    for (const warning of warningsOf(fieldChecks)) addWarning(this, formatProblem(warning));
 
     const appName = props.appName ?? this.name;
     const version = props.version ?? versionFromImage(this.image);
@@ -249,7 +258,8 @@ const DEFAULT_LIMITS = { cpu: '500m', memory: '256Mi' };
 
 /**
  * Requests and limits after defaults. A request raised above a default limit
- * lifts that limit to the request: the API server rejects a request above
+ * lifts that limit to the request, and a limit set below a default request
+ * lowers that request to the limit: the API server rejects a request above
  * its limit, and a user who only asked for more should not have to know the
  * default ceiling.
  */
@@ -258,9 +268,11 @@ function resolveResources(resources: WebAppResources | undefined) {
   const limits: Record<string, string> = { ...DEFAULT_LIMITS, ...resources?.limits };
   for (const kind of ['cpu', 'memory'] as const) {
     const userLimit = resources?.limits?.[kind];
-    if (userLimit === undefined && (parseQuantity(requests[kind]) ?? 0) > (parseQuantity(limits[kind]) ?? Infinity)) {
-      limits[kind] = requests[kind];
-    }
+    const userRequest = resources?.requests?.[kind];
+    const above = (parseQuantity(requests[kind]) ?? 0) > (parseQuantity(limits[kind]) ?? Infinity);
+    if (userLimit === undefined && above) limits[kind] = requests[kind];
+    // A limit set below the default request: the request follows it down, as the API server does for an unset request.
+    else if (userRequest === undefined && above) requests[kind] = limits[kind];
   }
   return { requests, limits };
 }
