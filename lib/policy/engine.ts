@@ -93,5 +93,5 @@ function toFinding(rule: Rule, v: RuleViolation): Finding {
 
 /** One violation per {@link Problem}, worded as the constructs word their errors (the fix goes to the finding's fix). */
 export function problemViolations(object: PolicyObject, problems: readonly Problem[]): RuleViolation[] {
-  return problems.map((p) => ({ object, message: describeProblem(p), fix: p.fix }));
+  return problems.map((p) => ({ object, message: describeProblem(p), fix: p.fix, ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}) }));
 }

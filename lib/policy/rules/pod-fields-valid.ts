@@ -1,7 +1,8 @@
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../../core/kubernetes-version';
 import { FieldCheckContext, fieldProblems } from '../../core/validation';
-import { describeProblem, Problem } from '../../core/errors';
-import { Rule, RuleViolation } from '../types';
+import { Problem } from '../../core/errors';
+import { problemViolations } from '../engine';
+import { Rule } from '../types';
 
 const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 const PROBE_FIELDS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'] as const;
@@ -53,16 +54,7 @@ export const podFieldsValid: Rule = {
   fix: 'Change the field as the message says; WebApp checks the same fields at construct time.',
   check: (context) => {
     const version = parseKubernetesVersion(context.options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ?? parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION)!;
-    const out: RuleViolation[] = [];
-    for (const pod of context.podTemplates) {
-      for (const problem of podFieldProblems(pod.spec, pod.specPath, { version })) {
-        out.push({
-          object: pod.owner, message: describeProblem(problem), fix: problem.fix,
-          ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}),
-        });
-      }
-    }
-    return out;
+    return context.podTemplates.flatMap((pod) => problemViolations(pod.owner, podFieldProblems(pod.spec, pod.specPath, { version })));
   },
 };
 
