@@ -283,15 +283,23 @@ export class ExposedService extends Construct {
 
   /** The port with this name or number, or an error naming the ports there are. */
   public port(nameOrNumber: string | number): ResolvedServicePort {
-    const found = this.ports.find((p) => (typeof nameOrNumber === 'number' ? p.port === nameOrNumber : p.name === nameOrNumber));
-    if (!found) {
-      throw new NetkitError(this, {
-        field: 'port', message: `Service "${this.name}" has no such port.`, value: nameOrNumber,
-        allowed: this.ports.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(', ') || 'none',
-        fix: 'use one of the Service\'s ports, or add the port to the Service.',
-      });
-    }
-    return found;
+    const problem = this.portProblem(nameOrNumber);
+    if (problem) throw new NetkitError(this, problem);
+    return this.ports.find((p) => (typeof nameOrNumber === 'number' ? p.port === nameOrNumber : p.name === nameOrNumber))!;
+  }
+
+  /**
+   * What is wrong with a reference to this Service's port, under `field`:
+   * an Ingress or route that names a port reports it at its own path.
+   */
+  public portProblem(nameOrNumber: string | number, field = 'port'): Problem | undefined {
+    if (this.ports.some((p) => (typeof nameOrNumber === 'number' ? p.port === nameOrNumber : p.name === nameOrNumber))) return undefined;
+    return {
+      // Reported on another construct, the message names this Service's path too.
+      field, message: `Service "${this.name}"${field === 'port' ? '' : ` (${this.node.path})`} has no such port.`, value: nameOrNumber,
+      allowed: this.ports.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(', ') || 'none',
+      fix: `use one of the Service's ports, or add port ${JSON.stringify(nameOrNumber)} to the Service.`,
+    };
   }
 
   private resolvePorts(props: ExposedServiceProps): ResolvedServicePort[] {
