@@ -99,7 +99,7 @@ describe('WildcardGateway', () => {
     const { chart, service, certificate } = setup();
     const wildcard = new WildcardGateway(chart, 'apps', { domain: 'cluster.example.com', certificate, routes: [{ host: 'web01', service, port: 80 }] });
     expect(() => wildcard.addRoute({ host: 'WEB01', service, port: 80 })).toThrow(/route\.host: is already published as web01\.cluster\.example\.com/);
-    expect(() => wildcard.addRoute({ host: 'web02', service, port: 81 })).toThrow(/^\[default\/apps\] route\.port: Service "web01" \(default\/web01\) has no such port\. Got: 81\./);
+    expect(() => wildcard.addRoute({ host: 'web02', service, port: 81 })).toThrow(/^\[default\/apps\] route\.port: Service "web01" \(default\/web01\/web01\) has no such port\. Got: 81\./);
     expect(() => new WildcardGateway(chart, 'bad', { domain: '*.example.com', certificate })).toThrow(/\[default\/bad\] domain: is not a DNS domain/);
   });
 
