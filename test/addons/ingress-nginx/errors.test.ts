@@ -107,6 +107,8 @@ describe('IngressNginx checks other installs in the app at synth', () => {
     const b = new NetkitChart(app, 'b');
     new IngressNginx(b, 'ingress-nginx', { acknowledgeRetirement: true, namespace: 'other', createNamespace: true });
     expect(() => Testing.synth(b)).toThrow(/\[b\/ingress-nginx\] name "ingress-nginx" is also used by a\/ingress-nginx\. Fix: give each install its own `name`/);
+    // The path once: cdk8s prefixes the construct's path, the message itself does not repeat it.
+    expect(() => Testing.synth(b)).not.toThrow(/\[b\/ingress-nginx\] \[b\/ingress-nginx\]/);
     expect(() => Testing.synth(b)).toThrow(/ingressClassName "nginx" is also used by a\/ingress-nginx/);
     expect(() => Testing.synth(b)).toThrow(/controllerValue "k8s\.io\/ingress-nginx" is also used by a\/ingress-nginx/);
   });
