@@ -114,12 +114,12 @@ export class WildcardIngress extends Construct {
         value: annotated, fix: `drop the annotation and set httpsRedirect: ${annotated === 'true'} instead.`,
       });
     }
-    this.httpIngress = new HttpIngress(this, 'Ingress', {
+    this.httpIngress = reportedHere(this, () => new HttpIngress(this, 'Ingress', {
       name: props.name ?? id,
       namespace: props.namespace,
       ingressClassName: props.ingressClassName,
       annotations: { ...props.annotations, [NGINX_SSL_REDIRECT_ANNOTATION]: String(redirect) },
-    });
+    }));
     this.ingress = this.httpIngress.ingress;
     for (const route of props.routes ?? []) this.addRoute(route);
   }
@@ -183,5 +183,19 @@ export class WildcardIngress extends Construct {
       problems.push(...uncoveredHostProblems('route.host', [host], this.certificate).map((p) => ({ ...p, field: 'route.host', value: given })));
     }
     return problems;
+  }
+}
+
+/**
+ * Runs `build`, reporting a NetkitError of the inner HttpIngress it creates at
+ * the WildcardIngress's path: the user wrote the WildcardIngress's props, and
+ * they carry the same names (name, namespace, ingressClassName, annotations).
+ */
+function reportedHere<T>(scope: WildcardIngress, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof NetkitError && e.path.startsWith(`${scope.node.path}/`)) throw new NetkitError(scope, e.problems);
+    throw e;
   }
 }

@@ -9,6 +9,7 @@ import { labelProblems, metadataProblems } from '../core/metadata-validation';
 import { ipFamily } from '../core/net';
 import { Protocol } from '../core/protocol';
 import { fieldProblems } from '../core/validation';
+import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
 import { describePorts, findContainerPort } from '../workload/container-ports';
 import { DEFAULT_CLUSTER_DOMAIN, serviceDnsNames, ServiceDnsNames, serviceEnvVarNames, ServiceEnvVarNames } from './dns';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, serviceProblems } from './service-validation';
@@ -244,6 +245,12 @@ export class ExposedService extends Construct {
     this.externalName = props.externalName;
 
     const problems = propProblems(this.type, props);
+    if (props.clusterDomain !== undefined && !isDns1123Subdomain(props.clusterDomain)) {
+      problems.push({
+        field: 'clusterDomain', message: 'is not a DNS domain, so the Service\'s DNS names would not resolve.', value: props.clusterDomain,
+        allowed: DNS1123_SUBDOMAIN_RULE, fix: 'give the kubelet\'s --cluster-domain, e.g. "cluster.local" (the default).',
+      });
+    }
     throwIfProblems(this, problems);
     this.selector = props.target?.selector ?? props.selector;
     this.ports = this.resolvePorts(props);

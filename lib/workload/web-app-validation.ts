@@ -39,9 +39,15 @@ export function resourceProblems(resources: WebAppResources | undefined, resolve
   return resourcesPropProblems('resources', resources, resolved);
 }
 
-/** User and group IDs, as the API server checks them. */
+/** User and group IDs, the pull policy and the ServiceAccount name, as the API server checks them. */
 export function securityIdProblems(props: WebAppProps): Problem[] {
   return [
+    ...(props.imagePullPolicy !== undefined ? fieldProblems('Container.imagePullPolicy', props.imagePullPolicy, { field: 'imagePullPolicy' }) : []),
+    ...(props.serviceAccountName !== undefined ? fieldProblems('Pod.serviceAccountName', props.serviceAccountName, { field: 'serviceAccountName' }) : []),
+    ...(props.securityProfile !== undefined && !['baseline', 'restricted'].includes(props.securityProfile) ? [{
+      field: 'securityProfile', message: 'is not a Pod Security Standard WebApp writes for.', value: props.securityProfile,
+      allowed: 'baseline, restricted', fix: 'use "baseline" (the default) or "restricted"; a privileged pod needs containerSecurityContext and a namespace that allows it.',
+    }] : []),
     ...(props.runAsUser !== undefined ? fieldProblems('SecurityContext.runAsUser', props.runAsUser, { field: 'runAsUser' }) : []),
     ...(props.runAsGroup !== undefined ? fieldProblems('SecurityContext.runAsGroup', props.runAsGroup, { field: 'runAsGroup' }) : []),
     ...(props.fsGroup !== undefined ? fieldProblems('PodSecurityContext.fsGroup', props.fsGroup, { field: 'fsGroup' }) : []),

@@ -46,6 +46,17 @@ const CASES: Record<FieldKey, { refused: Refused[]; accepted: Array<[unknown, Pa
     ],
     accepted: [['LOG_LEVEL'], ['_X1'], ['a', { version: v(31) }]],
   },
+  'Container.imagePullPolicy': {
+    refused: [
+      { value: 'always', message: /^is not a pull policy\.$/, allowed: /^Always, IfNotPresent, Never$/, fix: /^write it with this case: "Always"\.$/ },
+      { value: 'Sometimes', message: /pull policy/, allowed: /Always/, fix: /^use "IfNotPresent" \(the default\) for a pinned tag, "Always" for a moving one\.$/ },
+    ],
+    accepted: [['Always'], ['IfNotPresent'], ['Never']],
+  },
+  'Pod.serviceAccountName': {
+    refused: [{ value: 'Web_SA', message: /^is not a valid ServiceAccount name\.$/, allowed: /253/, fix: /lowercase name/ }],
+    accepted: [['web'], ['a.b-c']],
+  },
   'Container.resources.*': {
     refused: [
       { value: '-1', context: { field: 'resources.limits.cpu' }, message: /^is negative; the API server rejects a negative quantity\.$/, allowed: /0 or more$/, fix: /^use a positive amount such as "500m", or leave it unset for the default\.$/ },
