@@ -10,7 +10,7 @@
 import { App, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  ExposedService, IngressNginx, KubeProxyConfig, NetkitChart, NetkitError, Probe, WebApp, WildcardIngress,
+  ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig, NetkitChart, NetkitError, Probe, WebApp, WildcardIngress,
 } from '../../lib';
 import { showValue } from '../../lib/core/errors';
 import { PROP_SHAPES, PropShapeName } from '../../lib/core/prop-shapes.generated';
@@ -107,6 +107,20 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
       type: { refused: [field('nodeport', 'type')], accepted: ['NodePort', 'LoadBalancer'] },
     },
   },
+  HttpIngressProps: {
+    path: 'shop/ing',
+    build: (chart, o) => new HttpIngress(chart, 'ing', { rules: [{ host: 'shop.example.com', backend: IngressBackend.fromService(service(chart), 80) }], ...o } as any),
+    props: {
+      annotations: { refused: [field({ 'bad key!': 'x' }, 'annotations')], accepted: [{}], noValueInMessage: 'the key is the value shown' },
+      defaultBackend: { notRefusable: 'an IngressBackend instance, checked when it is made (IngressBackend.fromService)', accepted: [IngressBackend.fromServiceName('web', 80)] },
+      ingressClassName: { refused: [field('Bad_Class', 'spec.ingressClassName')], accepted: ['nginx'] },
+      labels: { refused: [field({ team: 'bad value!' }, 'labels')], accepted: [{ team: 'a' }], noValueInMessage: 'a label map: the value shown is the offending key or value' },
+      name: { refused: [field('Bad_Name', 'metadata.name')], accepted: ['a.b-c'] },
+      namespace: { refused: [field('Bad_NS', 'namespace')], accepted: ['shop'] },
+      rules: { refused: [field([{ host: 'Bad_Host', backend: IngressBackend.fromServiceName('web', 80) }], 'spec.rules[0].host'), field([{ host: 'a.example.com', path: 'no-slash', backend: IngressBackend.fromServiceName('web', 80) }], 'spec.rules[0].http.paths[0].path'), field([{ host: '10.0.0.1', backend: IngressBackend.fromServiceName('web', 80) }], 'spec.rules[0].host')], accepted: [[{ host: '*.example.com', path: '/', backend: IngressBackend.fromServiceName('web', 80) }]] },
+      tls: { refused: [field([{ hosts: ['Bad_Host'], secretName: 'shop-tls' }], 'tls(shop-tls).hosts[0]'), field([{ hosts: ['shop.example.com'], secretName: 'Bad_Secret' }], 'spec.tls[0].secretName')], accepted: [[{ hosts: ['shop.example.com'], secretName: 'shop-tls' }]] },
+    },
+  },
   WildcardIngressProps: {
     path: 'shop/apps',
     build: (chart, o) => new WildcardIngress(chart, 'apps', { domain: 'cluster.example.com', certificate: CERT, routes: [{ host: 'web01', service: service(chart), port: 80 }], ...o } as any),
@@ -194,7 +208,7 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
  * test/addons, test/tls, test/app), not yet value by value here.
  */
 const NOT_COVERED_YET: readonly PropShapeName[] = [
-  'ExposedServiceProps', 'ServiceFactoryProps', 'HttpIngressProps', 'GatewayProps', 'HttpRouteProps', 'HttpsRedirectRouteProps',
+  'ExposedServiceProps', 'ServiceFactoryProps', 'GatewayProps', 'HttpRouteProps', 'HttpsRedirectRouteProps',
   'WildcardGatewayProps', 'ReferenceGrantProps', 'NginxGatewayFabricProps', 'GatewayApiCrdsProps',
   'TlsCertificateProps', 'SelfSignedTlsCertificateProps', 'PemFileTlsCertificateProps', 'ExistingTlsSecretProps',
   'CertManagerTlsCertificateProps', 'CertManagerIssuerProps', 'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
