@@ -9,6 +9,7 @@ import { grantReference, ReferenceGrant } from './reference-grant';
 import { FromNamespaces, GATEWAY_API_V1, GatewayManifest, LabelSelector, Listener } from './types';
 import { gatewayProblems } from './validation/gateway-validation';
 import { checkProps } from '../core/props';
+import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
 
 /** NGINX Gateway Fabric's GatewayClass, the controller this library installs and documents. */
 export const DEFAULT_GATEWAY_CLASS = 'nginx';
@@ -105,7 +106,12 @@ export class Gateway extends Construct implements IGateway {
     this.gatewayClassName = props.gatewayClassName ?? DEFAULT_GATEWAY_CLASS;
     this.annotations = props.annotations;
     this.labels = props.labels;
-    throwIfProblems(this, this.problems().filter((p) => p.field !== 'spec.listeners'));
+    // A GatewayClass is a Kubernetes object: a class name that is not an object name matches none, so no controller programs the Gateway.
+    const classProblems = this.gatewayClassName === '' || isDns1123Subdomain(this.gatewayClassName) ? [] : [{
+      field: 'gatewayClassName', message: 'is not a valid GatewayClass name, so no GatewayClass can match it.', value: this.gatewayClassName,
+      allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the name of a GatewayClass (`kubectl get gatewayclass`), e.g. "nginx".',
+    }];
+    throwIfProblems(this, [...classProblems, ...this.problems().filter((p) => p.field !== 'spec.listeners' && !(classProblems.length > 0 && p.field === 'spec.gatewayClassName'))]);
     this.apiObject = lazyApiObject(this, GATEWAY_API_V1, 'Gateway', objectMeta(this.name, this.namespace, this.labels, this.annotations), () => this.toManifest().spec);
     this.node.addValidation({ validate: () => this.problems().map(formatProblem) });
     for (const listener of props.listeners ?? []) this.addListener(listener);
@@ -135,6 +141,15 @@ export class Gateway extends Construct implements IGateway {
     const name = options.name ?? defaultListenerName(protocol, hostname);
     const field = `listener(${name})`;
     const problems: Problem[] = [];
+    // The CRD accepts any protocol name ("http" too), but this construct writes HTTP and HTTPS listeners only, and no implementation serves a lowercase one.
+    if (protocol !== 'HTTP' && protocol !== 'HTTPS') {
+      const given: unknown = protocol;
+      const upper = typeof given === 'string' ? given.toUpperCase() : undefined;
+      problems.push({
+        field: `${field}.protocol`, message: 'is not a protocol this Gateway writes listeners for.', value: protocol, allowed: 'HTTP, HTTPS (uppercase)',
+        fix: upper === 'HTTP' || upper === 'HTTPS' ? `write protocol: '${upper}'.` : "use 'HTTP', or 'HTTPS' with a certificate.",
+      });
+    }
     if (protocol === 'HTTP' && certificate) {
       problems.push({ field: `${field}.certificate`, message: 'is set on an HTTP listener.', fix: 'use protocol HTTPS to terminate TLS, or drop the certificate.' });
     }

@@ -244,7 +244,7 @@ describe('WebApp errors name the construct, the value and the fix', () => {
     ['invalid name', { name: 'Web_App' }, /\[test\/web\] name: is not a valid Deployment name\. Got: "Web_App"\. Allowed: dot-separated DNS labels.*Fix: /],
     ['name too long for a label value', { name: 'web.' + 'a'.repeat(60) }, /name: is used as the app\.kubernetes\.io\/instance label and is too long/],
     ['port and ports', { port: 80, ports: [{ port: 81 }] }, /port: and `ports` are both set\. Fix: give either `port`/],
-    ['port out of range', { port: 70000 }, /ports\[0\]\.port: is not a valid port number\. Got: 70000\. Allowed: an integer from 1 to 65535/],
+    ['port out of range', { port: 70000 }, /\] port: is not a valid port number\. Got: 70000\. Allowed: an integer from 1 to 65535/],
     ['bad port name', { ports: [{ port: 80, name: 'HTTP_PORT' }] }, /ports\[0\]\.name: is not a valid port name\. Got: "HTTP_PORT"\. Allowed: at most 15 lowercase/],
     ['duplicate port name', { ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] }, /ports\[1\]\.name: is used by another port of the same container/],
     ['duplicate port number', { ports: [{ port: 80 }, { port: 80 }] }, /ports\[1\]\.port: 80\/TCP is declared twice/],
@@ -252,7 +252,7 @@ describe('WebApp errors name the construct, the value and the fix', () => {
     ['negative replicas', { replicas: -1 }, /replicas: must be a whole number of pods\. Got: -1/],
     ['bad label value', { appName: 'my app' }, /appName: is used as a label value and is not a valid one\. Got: "my app"/],
     ['bad hostname', { hostname: 'Web.0' }, /hostname: is not a valid DNS label\. Got: "Web\.0"/],
-    ['bad image', { image: 'nginx 1.17' }, /image: is not an image reference\. Got: "nginx 1\.17"/],
+    ['bad image', { image: 'nginx 1.17' }, /image: is not an image reference: it contains whitespace\. Got: "nginx 1\.17"\. Allowed: \[registry\[:port\]\/\]repository\[:tag\]\[@digest\].*Fix: write the tag after a ":"/],
     ['probe on an undeclared port', { port: 80, readiness: Probe.http('/', { port: 8080 }) }, /readiness\.port: is not a port of the container\. Got: 8080\. Allowed: http=80\/TCP/],
     ['probe without any port', { liveness: Probe.tcp() }, /liveness: probes a port, but the WebApp declares none/],
     ['bad label value', { labels: { app: 'nginx pod' } }, /labels\["app"\]: is not a valid label value\. Got: "nginx pod"/],
@@ -263,7 +263,7 @@ describe('WebApp errors name the construct, the value and the fix', () => {
     ['bad namespace', { namespace: 'Bad_NS' }, /namespace: is not a valid Namespace name\. Got: "Bad_NS"/],
     ['bad quantity', { resources: { requests: { cpu: 'lots' } } }, /resources\.requests\.cpu: is not a Kubernetes quantity\. Got: "lots"/],
     ['request above its limit', { resources: { requests: { memory: '1Gi' }, limits: { memory: '512Mi' } } }, /resources\.requests\.memory: is above the limit 512Mi/],
-    ['sub-second probe timing', { port: 80, readiness: Probe.http('/', { period: Duration.millis(500) }) }, /readiness\.period: is not a whole number of seconds.*Got: "0\.5s"/],
+    ['sub-second probe timing', { port: 80, readiness: Probe.http('/', { period: Duration.millis(500) }) }, /readiness\.period: is not a whole number of seconds, which is all a probe can express\. Got: 0\.5\. Allowed: 1 or more\. Fix: use Duration\.seconds\(n\) with a whole n\./],
   ];
   test.each(cases)('%s', (_label, props, message) => {
     expect(build(props)).toThrow(NetkitError);

@@ -36,6 +36,7 @@ import { netpolEgressDns } from './netpol-egress-dns';
 import { netpolNamedPortDeclared } from './netpol-named-port-declared';
 import { netpolSelectsPods } from './netpol-selects-pods';
 import { pdbAllowsEviction } from './pdb-allows-eviction';
+import { podFieldsValid } from './pod-fields-valid';
 import { podProbePortExists } from './pod-probe-port-exists';
 import { podReadinessProbe } from './pod-readiness-probe';
 import { podResources } from './pod-resources';
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   kproxyConfigValid,
   depSelectorMatchesTemplate,
   depStrategyValid,
+  podFieldsValid,
   podProbePortExists,
   prestopWithinGrace,
   hpaReplicasRange,
