@@ -124,7 +124,7 @@ describe('api-stable-versions on what it knows', () => {
 
   test('an extensions/v1beta1 Ingress was removed in 1.22, not with the workloads in 1.16', () => {
     expect(seen([ingress], ['api-stable-versions'])).toEqual([
-      'error api-stable-versions legacy: apiVersion "extensions/v1beta1" was removed in Kubernetes 1.22 (target 1.33); the API server will not accept it.',
+      'error api-stable-versions legacy: apiVersion "extensions/v1beta1" was removed in Kubernetes 1.22 (target 1.35); the API server will not accept it.',
     ]);
     expect(seen([ingress], ['api-stable-versions'], { kubernetesVersion: '1.21' }).map((s) => s.split(':')[0])).toEqual(['info api-stable-versions legacy']);
     const daemonSet = { ...deployment('agent'), apiVersion: 'extensions/v1beta1', kind: 'DaemonSet' };

@@ -498,6 +498,14 @@ describe('pod-fields-valid: the field rules table on any manifest', () => {
     expect(findings(container)).toEqual([expect.objectContaining({ severity, message: expect.stringMatching(message), fix: expect.stringMatching(/\S/) })]);
   });
 
+  test('an empty serviceAccountName or imagePullPolicy is unset to the API server (istio samples write both): nothing; a bad one is an error', () => {
+    expect(findings({ imagePullPolicy: '' }, {}, { serviceAccountName: '' })).toEqual([]);
+    expect(findings({ imagePullPolicy: 'always' }, {}, { serviceAccountName: 'Web' }).map((f) => f.message)).toEqual([
+      expect.stringMatching(/serviceAccountName: is not a valid ServiceAccount name\. Got: "Web"/),
+      expect.stringMatching(/containers\[0\]\.imagePullPolicy: is not a pull policy\. Got: "always"/),
+    ]);
+  });
+
   test('a probe period of 0 in YAML is what the API server defaults, not an error (WebApp refuses it at construct time)', () => {
     expect(findings({ readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 0 } })).toEqual([]);
   });
