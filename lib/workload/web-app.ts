@@ -27,6 +27,10 @@ import {
 import type { WebAppProps, WebAppResources } from './web-app-props';
 import { imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, validateNames } from './web-app-validation';
 import { checkProps } from '../core/props';
+import { AllowToDestination, declareAllowFrom, declareAllowTo } from '../isolation/allow-from';
+import type { AllowOptions } from '../isolation/isolation-options';
+import type { IPodPeer, NetworkPeer } from '../isolation/peers';
+import { declarePodSecurityLevel } from '../isolation/pod-security-labels';
 
 /**
  * A Deployment from a few lines, with stable selectors and safe defaults.
@@ -95,6 +99,7 @@ export class WebApp extends Construct implements IServiceTarget {
       addWarning(this, `Kubernetes ${props.kubernetesVersion} has no preStop sleep action (1.30+), so the ${availability.shutdown.preStopSeconds} s pause runs \`sleep\` in the container; an image without a sleep binary (distroless, scratch) stops at once.`);
     }
     const security = this.securityOptions(props);
+    declarePodSecurityLevel(this, security.profile);
     const container = this.renderContainer(props, security, availability);
     const manifest: IDeployment = {
       apiVersion: 'apps/v1',
@@ -162,6 +167,28 @@ export class WebApp extends Construct implements IServiceTarget {
     // Checked as ExposeOptions: `target` or `selector` here would be overridden silently.
     checkProps(`${this.node.path}/${id}`, 'ExposeOptions', options);
     return new ExposedService(this, id, { ...options, target: this });
+  }
+
+  /**
+   * Lets `peer` (a WebApp, or a NetworkPeer: a namespace, pods by label, addresses) reach
+   * this WebApp's pods on its container ports, or `options.ports`. Rendered when this
+   * WebApp's namespace is isolated (`isolation` on its NetkitChart), and on the caller's
+   * side when the caller's namespace denies egress (docs/isolation.md).
+   */
+  public allowFrom(peer: IPodPeer | NetworkPeer, options: AllowOptions = {}): void {
+    checkProps(`${this.node.path}.allowFrom()`, 'AllowOptions', options);
+    declareAllowFrom(this, peer, options);
+  }
+
+  /**
+   * Lets this WebApp's pods reach `destination`: a WebApp, an ExposedService's pods, or a
+   * NetworkPeer (`NetworkPeer.ipBlock('203.0.113.0/24')` for a destination outside the cluster;
+   * an ExternalName Service cannot be matched by name). Rendered as an egress rule when this
+   * WebApp's namespace denies egress, and an ingress rule when the destination's namespace is isolated.
+   */
+  public allowTo(destination: AllowToDestination, options: AllowOptions = {}): void {
+    checkProps(`${this.node.path}.allowTo()`, 'AllowOptions', options);
+    declareAllowTo(this, destination, options);
   }
 
   private securityOptions(props: WebAppProps) {
