@@ -34,7 +34,7 @@ export type AllowToDestination = IPodPeer | IsolationService | NetworkPeer;
 export function declareAllowFrom(target: PodsWithPorts | IsolationService, peer: IPodPeer | NetworkPeer, options: AllowOptions = {}): void {
   const to = receiving(target, 'allowFrom');
   const ports = options.ports !== undefined ? checkedPorts(target, 'allowFrom', options.ports) : to.ports;
-  const from = peer instanceof NetworkPeer ? networkEndpoint(peer) : pods(peer, to.endpoint.namespace);
+  const from = peer instanceof NetworkPeer ? networkEndpoint(peer) : pods(peer);
   declareEdge(target, { from, to: to.endpoint, ports, path: `allowFrom: ${from.text} → ${to.endpoint.text}${portsText(ports)}` });
 }
 
@@ -54,14 +54,14 @@ export function declareAllowTo(source: PodsWithPorts, destination: AllowToDestin
     ports = resolved.ports;
   }
   if (options.ports !== undefined) ports = checkedPorts(source, 'allowTo', options.ports);
-  const from = pods(source, source.namespace);
+  const from = pods(source);
   declareEdge(source, { from, to, ports, path: `allowTo: ${from.text} → ${to.text}${portsText(ports)}` });
 }
 
 function receiving(target: PodsWithPorts | IsolationService, method: string): { endpoint: Endpoint; ports?: readonly EdgePort[] } {
   if ('containerPorts' in target) {
     const ports = target.containerPorts.map((p) => ({ port: p.port, protocol: p.protocol }));
-    return { endpoint: pods(target, target.namespace), ports: ports.length > 0 ? ports : undefined };
+    return { endpoint: pods(target), ports: ports.length > 0 ? ports : undefined };
   }
   const service = target as IsolationService;
   if (service.selector === undefined) {
@@ -81,15 +81,13 @@ function receiving(target: PodsWithPorts | IsolationService, method: string): { 
     return { port: byName ? byName.port : p.targetPort, protocol: p.protocol };
   });
   return {
-    endpoint: podsEndpoint(service.name, service.namespace, service.selector),
+    endpoint: podsEndpoint(service.name, service.namespace, service.selector, true),
     ports: ports.length > 0 ? uniquePorts(ports) : undefined,
   };
 }
 
-function pods(peer: IPodPeer & { readonly name?: string }, namespace: string | undefined): Endpoint {
-  const ns = peer.namespace ?? 'default';
-  const name = peer.name ?? peer.node.id;
-  return podsEndpoint(ns === namespace ? name : `${name}-${ns}`, ns, peer.selector);
+function pods(peer: IPodPeer & { readonly name?: string }): Endpoint {
+  return podsEndpoint(peer.name ?? peer.node.id, peer.namespace ?? 'default', peer.selector, true);
 }
 
 function networkEndpoint(peer: NetworkPeer): Endpoint {

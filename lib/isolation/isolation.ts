@@ -9,7 +9,7 @@ import { addPreparation } from '../core/prepare';
 import { checkProps } from '../core/props';
 import { IsolationOptions } from './isolation-options';
 import { routedEdges } from './routed-edges';
-import { declaredEdges, Endpoint, TrafficEdge } from './traffic-edges';
+import { declaredEdges, Endpoint, keyIn, TrafficEdge } from './traffic-edges';
 
 /** On an allow policy: the declared paths it lets through, one per line. */
 export const ALLOWS_ANNOTATION = `${NETKIT_ANNOTATION_PREFIX}allows`;
@@ -75,10 +75,10 @@ export class NamespaceIsolation extends Construct {
     };
     for (const edge of edges) {
       if (edge.to.namespace === this.namespace && (edge.to.podLabels !== undefined || edge.to.ipBlocks === undefined)) {
-        add(`allow-${edge.to.key}-from-${edge.from.key}`, edge.to.podLabels ?? {}, 'Ingress', edge);
+        add(`allow-${keyIn(edge.to, this.namespace)}-from-${keyIn(edge.from, this.namespace)}`, edge.to.podLabels ?? {}, 'Ingress', edge);
       }
       if (this.egress && edge.from.namespace === this.namespace && edge.from.podLabels !== undefined) {
-        add(`allow-${edge.from.key}-to-${edge.to.key}`, edge.from.podLabels, 'Egress', edge);
+        add(`allow-${keyIn(edge.from, this.namespace)}-to-${keyIn(edge.to, this.namespace)}`, edge.from.podLabels, 'Egress', edge);
       }
     }
     if (problems.length > 0) throw new NetkitError(this, problems);

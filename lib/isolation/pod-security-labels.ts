@@ -41,7 +41,7 @@ export function declarePodSecurityLevel(scope: IConstruct, level: PodSecurityLev
  * declared: `restricted` when there is at least one and all are restricted;
  * `baseline` otherwise. Pods made by other means (an ApiObject, an add-on)
  * declare nothing, and baseline is what the WebApp default profile and most
- * off-the-shelf images satisfy; the `psa-level-admits-pods` check and
+ * off-the-shelf images satisfy; the policy checks and
  * `podSecurity` on the chart cover the rest.
  */
 export function podSecurityLevelOf(scope: IConstruct): PodSecurityLevel {

@@ -58,7 +58,7 @@ function backend(service: ExposedService, servicePort?: number | string): { to: 
     return { port: named ? named.port : p.targetPort, protocol: p.protocol };
   });
   const text = `Service ${service.name}:${ports.map((p) => p.port).join(',')} → pods ${selectorText(service.selector)}:${targets.map((p) => p.port).join(',')}`;
-  return { to: podsEndpoint(service.name, service.namespace, service.selector), ports: targets, text };
+  return { to: podsEndpoint(service.name, service.namespace, service.selector, true), ports: targets, text };
 }
 
 function ingressEdges(ingress: HttpIngress, installs: readonly IngressNginx[], options: IsolationOptions): RoutedEdge[] {

@@ -12,6 +12,13 @@ export interface Endpoint {
   readonly podLabels?: Readonly<Record<string, string>>;
   /** Addresses (outside the cluster, or nodes). */
   readonly ipBlocks?: ReadonlyArray<{ readonly cidr: string; readonly except?: readonly string[] }>;
+  /** Pods of the app: named `<key>-<namespace>` by a policy of another namespace (`allow-db-from-api-front`). */
+  readonly qualified?: boolean;
+}
+
+/** What a policy of `namespace` calls the endpoint. */
+export function keyIn(endpoint: Endpoint, namespace: string): string {
+  return endpoint.qualified && endpoint.namespace !== namespace ? `${endpoint.key}-${endpoint.namespace}` : endpoint.key;
 }
 
 /** A port of the receiving pods: a container port number, or its name when the number is not known. */
@@ -31,9 +38,9 @@ export interface TrafficEdge {
   readonly note?: string;
 }
 
-/** Pods by label in a namespace, as an endpoint named `key`. */
-export function podsEndpoint(key: string, namespace: string, podLabels: Readonly<Record<string, string>>): Endpoint {
-  return { key, text: `pods ${selectorText(podLabels)} in ${namespace}`, namespace, podLabels };
+/** Pods by label in a namespace, as an endpoint named `key` (`qualified` for the app's own pods, see {@link keyIn}). */
+export function podsEndpoint(key: string, namespace: string, podLabels: Readonly<Record<string, string>>, qualified = false): Endpoint {
+  return { key, text: `pods ${selectorText(podLabels)} in ${namespace}`, namespace, podLabels, qualified };
 }
 
 /** `:8080/TCP, :9090/TCP`, or ` (every port)`. */
