@@ -14,6 +14,7 @@ export * from './addons/gateway-api';
 export * from './gateway';
 export * from './gateway/migrate';
 export * from './addons/nginx-gateway-fabric';
+export * from './isolation';
 export * from './isolation/isolation';
 export * from './isolation/isolation-options';
 export * from './isolation/peers';

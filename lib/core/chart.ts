@@ -2,7 +2,8 @@ import { ApiObject, Chart, ChartProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IsolationOptions } from '../isolation/isolation-options';
 import type { NamespaceIsolation } from '../isolation/isolation';
-import { PodSecurityLevel, podSecurityLabels, podSecurityLevelOf } from '../isolation/pod-security-labels';
+import type { PodSecurityLevel } from '../isolation/pod-security';
+import { derivePodSecurity, POD_SECURITY_REASONS_ANNOTATION, podSecurityLabels } from '../isolation/pod-security-labels';
 import { DEFAULT_TARGET_VERSION } from './kubernetes-version';
 import { prepareApp } from './prepare';
 import { NetkitError } from './errors';
@@ -87,7 +88,11 @@ export class NetkitChart extends Chart {
       this.namespaceObject = new ApiObject(this, 'Namespace', {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name: namespace, labels: { ...this.podSecurityLabels(props.podSecurity), ...props.namespaceLabels, [LABEL_MANAGED_BY]: MANAGED_BY } },
+        metadata: {
+          name: namespace,
+          labels: { ...this.podSecurityLabels(props.podSecurity), ...props.namespaceLabels, [LABEL_MANAGED_BY]: MANAGED_BY },
+          ...(props.podSecurity === undefined ? { annotations: { [POD_SECURITY_REASONS_ANNOTATION]: Lazy.any({ produce: () => podSecurityReasons(this) }) } } : {}),
+        },
       });
     }
     if (props.isolation !== undefined) {
@@ -110,17 +115,24 @@ export class NetkitChart extends Chart {
   }
 
   /**
-   * The Pod Security labels, their level read when the chart is synthesized
-   * (WebApps are added after the chart). Pinned to {@link DEFAULT_TARGET_VERSION}.
+   * The Pod Security labels, their level derived from the chart's pod templates
+   * when it is synthesized (workloads are added after the chart). Pinned to
+   * {@link DEFAULT_TARGET_VERSION}.
    */
   private podSecurityLabels(level: PodSecurityLevel | false | undefined): Record<string, string> {
     if (level === false) return {};
     const labels = podSecurityLabels(level ?? 'restricted', DEFAULT_TARGET_VERSION);
     if (level !== undefined) return labels;
-    const derived = Lazy.any({ produce: () => podSecurityLevelOf(this) });
+    const derived = Lazy.any({ produce: () => derivePodSecurity(this).level });
     for (const key of Object.keys(labels)) if (!key.endsWith('-version')) labels[key] = derived as unknown as string;
     return labels;
   }
+}
+
+/** Why the derived level is privileged (which pods need it), or nothing: the annotation is then left out. */
+function podSecurityReasons(chart: Construct): string | undefined {
+  const { reasons } = derivePodSecurity(chart);
+  return reasons.length > 0 ? `privileged, because: ${reasons.join('; ')}. Set podSecurity on the chart to enforce a level.` : undefined;
 }
 
 /**

@@ -14,6 +14,7 @@ export type PropShapeName =
   | "CertificateCheckOptions"
   | "ClusterAddonChartProps"
   | "ContainerPort"
+  | "DataPlanePods"
   | "DisruptionBudgetOptions"
   | "ExecProbeOptions"
   | "ExistingTlsSecretProps"
@@ -130,6 +131,10 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
   },
   "ContainerPort": {
     keys: ["name", "port", "protocol"],
+    nested: {},
+  },
+  "DataPlanePods": {
+    keys: ["labels", "namespace"],
     nested: {},
   },
   "DisruptionBudgetOptions": {
@@ -337,16 +342,16 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     nested: {},
   },
   "PassPoliciesOptions": {
-    keys: ["disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "failOn", "gatewayApiVersion", "kubernetesVersion", "nodePortRange"],
-    nested: { "nodePortRange": "NodePortRange" },
+    keys: ["dataPlanePods", "disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "failOn", "gatewayApiVersion", "kubernetesVersion", "nodePortRange"],
+    nested: { "nodePortRange": "NodePortRange", "dataPlanePods": "DataPlanePods" },
   },
   "PemFileTlsCertificateProps": {
     keys: ["certificateFile", "hosts", "namespace", "now", "privateKeyFile", "secretName", "secretOutput"],
     nested: {},
   },
   "PolicyOptions": {
-    keys: ["disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "gatewayApiVersion", "kubernetesVersion", "nodePortRange"],
-    nested: { "nodePortRange": "NodePortRange" },
+    keys: ["dataPlanePods", "disabledRules", "externalGateways", "externalIngressClasses", "externalNamespaces", "externalSecrets", "gatewayApiVersion", "kubernetesVersion", "nodePortRange"],
+    nested: { "nodePortRange": "NodePortRange", "dataPlanePods": "DataPlanePods" },
   },
   "RecommendedLabelsOptions": {
     keys: ["component", "instance", "name", "partOf", "version"],

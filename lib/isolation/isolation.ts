@@ -3,11 +3,13 @@ import { Construct } from 'constructs';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
 import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPort';
+import { SKIP_ANNOTATION_PREFIX } from '../core/annotations';
 import { NetkitError, Problem } from '../core/errors';
 import { LABEL_MANAGED_BY, MANAGED_BY, NETKIT_ANNOTATION_PREFIX } from '../core/labels';
 import { addPreparation } from '../core/prepare';
 import { checkProps } from '../core/props';
 import { IsolationOptions } from './isolation-options';
+import { NAMESPACE_NAME_LABEL } from './reachability';
 import { routedEdges } from './routed-edges';
 import { declaredEdges, Endpoint, keyIn, TrafficEdge } from './traffic-edges';
 
@@ -15,8 +17,6 @@ import { declaredEdges, Endpoint, keyIn, TrafficEdge } from './traffic-edges';
 export const ALLOWS_ANNOTATION = `${NETKIT_ANNOTATION_PREFIX}allows`;
 /** On the default-deny policy: what it blocks. */
 export const DENIES_ANNOTATION = `${NETKIT_ANNOTATION_PREFIX}denies`;
-/** The label the API server sets on every Namespace (1.22+): how a policy selects a namespace by name. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export interface NamespaceIsolationProps extends IsolationOptions {
   /** The namespace the policies isolate. */
@@ -63,32 +63,33 @@ export class NamespaceIsolation extends Construct {
     for (const old of this.allowList) this.node.tryRemoveChild(old.node.id);
     const edges = [...declaredEdges(this), ...routedEdges(this.node.root, this.options)];
     const problems: Problem[] = [];
-    const groups = new Map<string, { selector: Readonly<Record<string, string>>; direction: 'Ingress' | 'Egress'; edges: TrafficEdge[] }>();
-    const add = (name: string, selector: Readonly<Record<string, string>>, direction: 'Ingress' | 'Egress', edge: TrafficEdge & { problem?: Problem }) => {
+    const groups = new Map<string, { selected: Endpoint; direction: 'Ingress' | 'Egress'; edges: TrafficEdge[] }>();
+    const add = (name: string, selected: Endpoint, direction: 'Ingress' | 'Egress', edge: TrafficEdge & { problem?: Problem }) => {
       if (edge.problem) {
         if (!problems.some((p) => p.message === edge.problem!.message)) problems.push(edge.problem);
         return;
       }
-      const group = groups.get(name) ?? { selector, direction, edges: [] };
+      const group = groups.get(name) ?? { selected, direction, edges: [] };
       group.edges.push(edge);
       groups.set(name, group);
     };
     for (const edge of edges) {
       if (edge.to.namespace === this.namespace && (edge.to.podLabels !== undefined || edge.to.ipBlocks === undefined)) {
-        add(`allow-${keyIn(edge.to, this.namespace)}-from-${keyIn(edge.from, this.namespace)}`, edge.to.podLabels ?? {}, 'Ingress', edge);
+        add(`allow-${keyIn(edge.to, this.namespace)}-from-${keyIn(edge.from, this.namespace)}`, edge.to, 'Ingress', edge);
       }
       if (this.egress && edge.from.namespace === this.namespace && edge.from.podLabels !== undefined) {
-        add(`allow-${keyIn(edge.from, this.namespace)}-to-${keyIn(edge.to, this.namespace)}`, edge.from.podLabels, 'Egress', edge);
+        add(`allow-${keyIn(edge.from, this.namespace)}-to-${keyIn(edge.to, this.namespace)}`, edge.from, 'Egress', edge);
       }
     }
     if (problems.length > 0) throw new NetkitError(this, problems);
-    const manifests = [...groups.entries()].map(([name, g]) => this.allowPolicy(name, g.selector, g.direction, g.edges));
+    const manifests = [...groups.entries()].map(([name, g]) => this.allowPolicy(name, g.selected, g.direction, g.edges));
     if (this.egress) manifests.push(dnsPolicy(this.namespace));
     manifests.sort((a, b) => a.metadata!.name!.localeCompare(b.metadata!.name!));
     this.allowList = manifests.map((m) => new ApiObject(this, m.metadata!.name!, m as any));
   }
 
-  private allowPolicy(name: string, selector: Readonly<Record<string, string>>, direction: 'Ingress' | 'Egress', edges: readonly TrafficEdge[]): INetworkPolicy {
+  private allowPolicy(name: string, selected: Endpoint, direction: 'Ingress' | 'Egress', edges: readonly TrafficEdge[]): INetworkPolicy {
+    const selector = selected.podLabels ?? {};
     const rules = new Map<string, { peers?: INetworkPolicyPeer[]; ports?: INetworkPolicyPort[] }>();
     for (const edge of edges) {
       const peers = peersOf(direction === 'Ingress' ? edge.from : edge.to, this.namespace);
@@ -102,7 +103,10 @@ export class NamespaceIsolation extends Construct {
       ...(r.peers ? { [direction === 'Ingress' ? 'from' : 'to']: r.peers } : {}),
       ...(r.ports ? { ports: r.ports } : {}),
     }));
-    return policy(name, this.namespace, { [ALLOWS_ANNOTATION]: [...lines, ...notes].join('\n') }, {
+    const annotations: Record<string, string> = { [ALLOWS_ANNOTATION]: [...lines, ...notes].join('\n') };
+    // The check that a policy selects a workload of the manifests cannot see pods a controller provisions.
+    if (selected.provisioned) annotations[`${SKIP_ANNOTATION_PREFIX}netpol-selects-pods`] = selected.provisioned;
+    return policy(name, this.namespace, annotations, {
       podSelector: Object.keys(selector).length > 0 ? { matchLabels: { ...selector } } : {},
       policyTypes: [direction],
       [direction === 'Ingress' ? 'ingress' : 'egress']: rendered,

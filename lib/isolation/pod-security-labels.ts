@@ -1,13 +1,12 @@
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { DEFAULT_TARGET_VERSION } from '../core/kubernetes-version';
+import { apiObjectJson } from '../core/synthesized';
+import { podTemplateOfManifest } from '../policy/context';
+import { PodSecurityLevel, podSecurityViolations } from './pod-security';
 
-/**
- * A Pod Security Standard level (kubernetes.io/docs/concepts/security/pod-security-standards).
- * `privileged` allows everything (host network, privileged containers), `baseline` blocks known
- * privilege escalations, `restricted` also requires non-root, all capabilities dropped
- * (NET_BIND_SERVICE may be added back) and a seccomp profile.
- */
-export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+/** On a Namespace whose derived level is privileged: which pods need it. */
+export const POD_SECURITY_REASONS_ANNOTATION = 'netkit.io/pod-security';
 
 /** The label prefix Pod Security Admission reads on a Namespace. */
 export const POD_SECURITY_LABEL_PREFIX = 'pod-security.kubernetes.io/';
@@ -28,30 +27,41 @@ export function podSecurityLabels(level: PodSecurityLevel, version: string = DEF
   return labels;
 }
 
-/** The level each construct that makes pods declared (a WebApp: its security profile). */
-const declaredLevels = new WeakMap<IConstruct, PodSecurityLevel>();
+/** The levels, strictest first. */
+const STRICTEST_FIRST: readonly PodSecurityLevel[] = ['restricted', 'baseline', 'privileged'];
 
-/** Records the Pod Security level the pods `scope` makes satisfy. */
-export function declarePodSecurityLevel(scope: IConstruct, level: PodSecurityLevel): void {
-  declaredLevels.set(scope, level);
+/** What the level derived for a chart rests on. */
+export interface DerivedPodSecurity {
+  readonly level: PodSecurityLevel;
+  /** The pods that keep the level below baseline, with the first control each breaks; empty otherwise. */
+  readonly reasons: readonly string[];
 }
 
 /**
- * The level a namespace can enforce for the pods constructs below `scope`
- * declared: `restricted` when there is at least one and all are restricted;
- * `baseline` otherwise. Pods made by other means (an ApiObject, an add-on)
- * declare nothing, and baseline is what the WebApp default profile and most
- * off-the-shelf images satisfy; the policy checks and
- * `podSecurity` on the chart cover the rest.
+ * The strictest level that admits every pod template the objects below `scope`
+ * write (a WebApp with the restricted profile meets `restricted`, the default
+ * profile `baseline`), judged by {@link podSecurityViolations}: the
+ * Namespace then enforces what its pods are. `baseline` when there is no pod
+ * template (pods may come from elsewhere: a Gateway's data plane, `kubectl run`).
+ * Below baseline only when a pod needs it (host ports, host network, privileged),
+ * and then the reasons are stated on the Namespace.
  */
-export function podSecurityLevelOf(scope: IConstruct): PodSecurityLevel {
-  let declared = 0;
-  let restricted = 0;
+export function derivePodSecurity(scope: IConstruct): DerivedPodSecurity {
+  let level: PodSecurityLevel | undefined;
+  const reasons: string[] = [];
   for (const construct of scope.node.findAll()) {
-    const level = declaredLevels.get(construct);
-    if (level === undefined) continue;
-    declared++;
-    if (level === 'restricted') restricted++;
+    if (!ApiObject.isApiObject(construct) || !WORKLOAD_KINDS.has(construct.kind)) continue;
+    const manifest = apiObjectJson(construct);
+    const template = podTemplateOfManifest(manifest);
+    if (!template) continue;
+    const admitted = STRICTEST_FIRST.find((l) => podSecurityViolations(template.spec, l, template.metadata?.annotations ?? {}).length === 0) ?? 'privileged';
+    if (admitted === 'privileged') {
+      const first = podSecurityViolations(template.spec, 'baseline', template.metadata?.annotations ?? {})[0];
+      reasons.push(`${manifest.kind} ${manifest.metadata?.name}: ${first ? `${first.field} (${first.control})` : 'see the ns-pod-security-admits check'}`);
+    }
+    if (level === undefined || STRICTEST_FIRST.indexOf(admitted) > STRICTEST_FIRST.indexOf(level)) level = admitted;
   }
-  return declared > 0 && declared === restricted ? 'restricted' : 'baseline';
+  return { level: level ?? 'baseline', reasons };
 }
+
+const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout']);

@@ -130,7 +130,12 @@ function dataPlane(gateway: Gateway, fabrics: readonly NginxGatewayFabric[], opt
   }
   const namespace = given?.namespace ?? gateway.namespace;
   const labels = given?.podLabels ?? { [GATEWAY_NAME_LABEL]: gateway.name };
-  return { endpoint: { ...podsEndpoint(`gateway-${gateway.name}`, namespace, labels), text: `Gateway ${gateway.name}'s data plane (pods ${selectorText(labels)} in ${namespace})` }, fabric, nginx };
+  const endpoint: Endpoint = {
+    ...podsEndpoint(`gateway-${gateway.name}`, namespace, labels),
+    text: `Gateway ${gateway.name}'s data plane (pods ${selectorText(labels)} in ${namespace})`,
+    provisioned: `selects the data plane the controller of GatewayClass ${className} provisions for Gateway ${gateway.name}: its pods are created in the cluster, not written in these manifests.`,
+  };
+  return { endpoint, fabric, nginx };
 }
 
 function routeEdges(route: HttpRoute, gateways: Map<string, Gateway>, fabrics: readonly NginxGatewayFabric[], options: IsolationOptions): RoutedEdge[] {

@@ -14,6 +14,8 @@ export interface Endpoint {
   readonly ipBlocks?: ReadonlyArray<{ readonly cidr: string; readonly except?: readonly string[] }>;
   /** Pods of the app: named `<key>-<namespace>` by a policy of another namespace (`allow-db-from-api-front`). */
   readonly qualified?: boolean;
+  /** For pods a controller provisions (a Gateway's data plane): why they are not in the manifests. */
+  readonly provisioned?: string;
 }
 
 /** What a policy of `namespace` calls the endpoint. */

@@ -119,6 +119,15 @@ export interface PolicyOptions {
    */
   readonly nodePortRange?: NodePortRange;
   /**
+   * The pods that carry Ingress and Gateway API traffic to the backends when
+   * they are not in these manifests (a platform team's ingress controller, a
+   * provisioned Gateway data plane), by namespace and pod labels: the source
+   * of every Ingress and HTTPRoute path that NetworkPolicies are checked
+   * against (netpol-blocks-declared-path).
+   * @default - the controller pods found in the manifests; without them such paths are not judged (info)
+   */
+  readonly dataPlanePods?: readonly DataPlanePods[];
+  /**
    * Rule ids not to run at all.
    * @default - every rule runs
    */
@@ -129,4 +138,10 @@ export interface PolicyOptions {
    * @default DEFAULT_TARGET_VERSION
    */
   readonly kubernetesVersion?: string;
+}
+
+/** Pods that carry routed traffic, by namespace and labels (see {@link PolicyOptions.dataPlanePods}). */
+export interface DataPlanePods {
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
 }

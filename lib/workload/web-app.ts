@@ -30,7 +30,6 @@ import { checkProps } from '../core/props';
 import { AllowToDestination, declareAllowFrom, declareAllowTo } from '../isolation/allow-from';
 import type { AllowOptions } from '../isolation/isolation-options';
 import type { IPodPeer, NetworkPeer } from '../isolation/peers';
-import { declarePodSecurityLevel } from '../isolation/pod-security-labels';
 
 /**
  * A Deployment from a few lines, with stable selectors and safe defaults.
@@ -99,7 +98,6 @@ export class WebApp extends Construct implements IServiceTarget {
       addWarning(this, `Kubernetes ${props.kubernetesVersion} has no preStop sleep action (1.30+), so the ${availability.shutdown.preStopSeconds} s pause runs \`sleep\` in the container; an image without a sleep binary (distroless, scratch) stops at once.`);
     }
     const security = this.securityOptions(props);
-    declarePodSecurityLevel(this, security.profile);
     const container = this.renderContainer(props, security, availability);
     const manifest: IDeployment = {
       apiVersion: 'apps/v1',

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { ApiObject, Testing } from 'cdk8s';
 import { IngressNginx, NetkitChart, NginxGatewayFabric, podSecurityLabels, WebApp } from '../../lib';
 
 function namespaceLabels(chart: NetkitChart): Record<string, string> {
@@ -31,6 +31,24 @@ describe('Pod Security Admission labels on the Namespace a NetkitChart writes', 
 
   test('baseline for a chart without WebApps: pods made otherwise declare nothing', () => {
     expect(namespaceLabels(new NetkitChart(Testing.app(), 'empty', { namespace: 'empty' }))).toMatchObject(podSecurityLabels('baseline'));
+  });
+
+  test('pods made otherwise are judged too: a DaemonSet on host port 80 makes the level privileged, and the Namespace says why', () => {
+    const chart = new NetkitChart(Testing.app(), 'edge', { namespace: 'edge' });
+    new WebApp(chart, 'web', { image: 'nginx:1.27', port: 8080, securityProfile: 'restricted' });
+    new ApiObject(chart, 'agent', {
+      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' },
+      spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'agent:1', ports: [{ containerPort: 80, hostPort: 80 }] }] } } },
+    });
+    const ns = Testing.synth(chart).find((o) => o.kind === 'Namespace');
+    expect(ns.metadata.labels).toMatchObject(podSecurityLabels('privileged'));
+    expect(ns.metadata.annotations['netkit.io/pod-security']).toMatch(/^privileged, because: DaemonSet agent: containers\[0\]\.ports\[0\]\.hostPort \(Host Ports\)/);
+  });
+
+  test('no reasons annotation below privileged, nor with podSecurity set', () => {
+    const chart = new NetkitChart(Testing.app(), 'shop', { namespace: 'shop' });
+    new WebApp(chart, 'web', { image: 'nginx:1.27', port: 8080 });
+    expect(Testing.synth(chart).find((o) => o.kind === 'Namespace').metadata.annotations).toBeUndefined();
   });
 
   test('`podSecurity` sets the level, or `false` writes no label', () => {

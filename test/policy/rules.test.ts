@@ -5,6 +5,7 @@ import {
   certificate, deployment, ingress, ingressClass, NS, service, tlsSecret, validApp,
 } from './builders';
 import { GATEWAY_CASES, validGatewayApp } from './gateway-rule-cases';
+import { ISOLATION_CASES } from './isolation-cases';
 import { PRODUCTION_CASES } from './production-cases';
 
 const certPem = readFileSync(join(__dirname, 'fixtures', 'shop-example-com.crt.pem'), 'utf8');
@@ -195,7 +196,7 @@ function withAnnotations(manifest: any, annotations: Record<string, string>): an
 
 const ofRule = (findings: Finding[], id: string) => findings.filter((f) => f.rule === id);
 
-Object.assign(CASES, GATEWAY_CASES);
+Object.assign(CASES, GATEWAY_CASES, ISOLATION_CASES);
 
 describe('every rule', () => {
   test('has a passing and a failing fixture here', () => {

@@ -1,5 +1,7 @@
 import { externalSecretNames } from '../../core/annotations';
 import { GATEWAY_API_GROUP } from '../../gateway/types';
+// Kubernetes LabelSelector semantics: one implementation, the NetworkPolicy evaluator's.
+import { labelSelectorMatches } from '../../isolation/selectors';
 import { PolicyContext } from '../context';
 import { PolicyObject } from '../types';
 
@@ -86,22 +88,6 @@ function selectorRefusal(context: PolicyContext, selector: any, namespace: strin
   const keys = [...Object.keys(selector?.matchLabels ?? {}), ...list(selector?.matchExpressions).map((e: any) => e?.key)];
   if (!object && keys.some((k) => k !== 'kubernetes.io/metadata.name')) return undefined;
   return labelSelectorMatches(selector ?? {}, labels) ? undefined : `its allowedRoutes.namespaces.selector does not select namespace "${namespace}"`;
-}
-
-/** Kubernetes LabelSelector semantics: every matchLabels pair and every expression hold. */
-export function labelSelectorMatches(selector: any, labels: Record<string, string>): boolean {
-  const pairs = Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
-  return pairs && list(selector?.matchExpressions).every((e: any) => {
-    const has = Object.prototype.hasOwnProperty.call(labels, e?.key);
-    const values = list(e?.values);
-    switch (e?.operator) {
-      case 'In': return has && values.includes(labels[e.key]);
-      case 'NotIn': return !has || !values.includes(labels[e.key]);
-      case 'Exists': return has;
-      case 'DoesNotExist': return !has;
-      default: return false;
-    }
-  });
 }
 
 /**

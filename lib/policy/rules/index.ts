@@ -30,6 +30,11 @@ import { labelValuesValid } from './label-values-valid';
 import { nameValid } from './name-valid';
 import { nsExists } from './ns-exists';
 import { nsExplicit } from './ns-explicit';
+import { nsPodSecurityAdmits } from './ns-pod-security-admits';
+import { netpolBlocksDeclaredPath } from './netpol-blocks-declared-path';
+import { netpolEgressDns } from './netpol-egress-dns';
+import { netpolNamedPortDeclared } from './netpol-named-port-declared';
+import { netpolSelectsPods } from './netpol-selects-pods';
 import { pdbAllowsEviction } from './pdb-allows-eviction';
 import { podProbePortExists } from './pod-probe-port-exists';
 import { podReadinessProbe } from './pod-readiness-probe';
@@ -71,6 +76,12 @@ export const RULES: readonly Rule[] = [
   gwApiVersion,
   nsExists,
   podReadinessProbe,
+  // Across objects: isolation (NetworkPolicies, Pod Security Admission).
+  netpolBlocksDeclaredPath,
+  netpolEgressDns,
+  netpolSelectsPods,
+  netpolNamedPortDeclared,
+  nsPodSecurityAdmits,
   // Across objects: traffic while pods come and go (rollouts, drains, autoscaling).
   rolloutKeepsReady,
   pdbAllowsEviction,

@@ -1,0 +1,155 @@
+import { PolicyContext, PodTemplate } from '../policy/context';
+import { gatewayParents, gatewayRoutes, routeServiceRefs } from '../policy/rules/gateway-parts';
+import { ingressBackends } from '../policy/rules/ingress-parts';
+import { PolicyObject } from '../policy/types';
+import { blockedBecause, NetpolView, resolveTargetPort, templateName } from './netpol-view';
+import { NetworkProtocol } from './ports';
+import { PodEndpoint, policyId } from './reachability';
+
+/**
+ * The paths the manifests declare into the pods (Ingress or HTTPRoute →
+ * Service → pods, from the ingress controller or Gateway data plane; NodePort
+ * and LoadBalancer entries, from outside clients), each judged against the
+ * NetworkPolicies. One implementation for the netpol-blocks-declared-path
+ * rule and the traffic map.
+ */
+
+/** Where routed traffic comes from: pods (named for messages), or unknown with the reason. */
+export interface PathSources {
+  readonly pods: ReadonlyArray<{ readonly endpoint: PodEndpoint; readonly name: string }>;
+  readonly unknown?: string;
+}
+
+export interface DeclaredPath {
+  /** The object that declares the path (Ingress, HTTPRoute or Service). */
+  readonly object: PolicyObject;
+  /** `spec.rules[0].http.paths[0].backend → Service shop/web:80 → Deployment shop/web on 8080/TCP`. */
+  readonly text: string;
+  readonly service: PolicyObject;
+  readonly template: PodTemplate;
+  readonly port: number;
+  readonly protocol: NetworkProtocol;
+  /** What NetworkPolicies make of it. */
+  readonly verdict: 'allowed' | 'blocked' | 'unknown';
+  /** `allowed by NetworkPolicy shop/allow-x`, `not isolated`, or why it is blocked or cannot be judged. */
+  readonly reason: string;
+  /** Who sends: `the ingress controller (Deployment ingress-nginx/ingress-nginx-controller)`, `clients outside the cluster`. */
+  readonly source: string;
+}
+
+const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
+
+function optionSources(context: PolicyContext): PathSources['pods'] {
+  return (context.options.dataPlanePods ?? []).map((p) => ({ endpoint: { namespace: p.namespace, labels: p.labels }, name: `pods ${p.namespace}/${JSON.stringify(p.labels)} (dataPlanePods option)` }));
+}
+
+/** The controller pods of an Ingress's class: the templates run with `--ingress-class=<class>` or `--controller-class=<controller>` (ingress-nginx's flags). */
+function ingressSources(context: PolicyContext, view: NetpolView, ingress: PolicyObject): PathSources {
+  const classes = context.ofKind('IngressClass');
+  const className: string | undefined = ingress.manifest.spec?.ingressClassName
+    ?? ingress.manifest.metadata?.annotations?.['kubernetes.io/ingress.class']
+    ?? classes.find((c) => c.manifest.metadata?.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true')?.name;
+  const controller = classes.find((c) => c.name === className)?.manifest.spec?.controller;
+  const flags = [`--ingress-class=${className}`, ...(controller ? [`--controller-class=${controller}`] : [])];
+  const pods = className === undefined ? [] : context.podTemplates
+    .filter((t) => (t.spec?.containers ?? []).some((c: any) => (c?.args ?? []).some((a: unknown) => flags.includes(String(a)))))
+    .map((t) => ({ endpoint: view.endpointOf(t), name: `the ingress controller (${templateName(t)})` }));
+  const fromOption = optionSources(context);
+  if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
+  return { pods: [], unknown: `the controller pods of ingress class "${className ?? '(cluster default)'}" are not in these manifests` };
+}
+
+/** The data plane pods of a route's Gateways: templates labelled gateway.networking.k8s.io/gateway-name (GEP-1762 provisioning). */
+function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObject): PathSources {
+  const pods = gatewayParents(context, route).flatMap((parent) => view.templatesIn(parent.namespace)
+    .filter((t) => t.labels[GATEWAY_NAME_LABEL] === parent.ref.name)
+    .map((t) => ({ endpoint: view.endpointOf(t), name: `the data plane of Gateway ${parent.namespace}/${parent.ref.name} (${templateName(t)})` })));
+  const fromOption = optionSources(context);
+  if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
+  return { pods: [], unknown: 'the Gateway data plane pods are provisioned by the controller and not in these manifests' };
+}
+
+const ids = (policies: readonly any[]) => policies.map(policyId).join(', ');
+
+/** Every declared path into pods, judged. */
+export function declaredPaths(context: PolicyContext, view: NetpolView): DeclaredPath[] {
+  const out: DeclaredPath[] = [];
+  const routed = (object: PolicyObject, field: string, sources: PathSources, service: PolicyObject | undefined, servicePort: unknown) => {
+    if (!service) return;
+    const ports = (service.manifest.spec?.ports ?? []).filter((p: any) => p?.port === servicePort || (typeof servicePort === 'string' && p?.name === servicePort));
+    for (const template of context.podsSelectedBy(service)) {
+      const destination = view.endpointOf(template);
+      for (const port of ports) {
+        const protocol = (port.protocol ?? 'TCP') as NetworkProtocol;
+        const number = resolveTargetPort(destination, port.targetPort ?? port.port, protocol);
+        if (number === undefined) continue; // svc-targetport-exists reports it.
+        const base = { object, service, template, port: number, protocol, text: `${field} → Service ${service.namespace}/${service.name}:${port.port} → ${templateName(template)} on ${number}/${protocol}` };
+        if (sources.unknown !== undefined) {
+          const isolating = view.index.policiesSelecting(destination, 'ingress');
+          if (isolating.length === 0) out.push({ ...base, source: 'the routing pods', verdict: 'allowed', reason: 'not isolated' });
+          else if (view.index.admitsSomeExternalSource(destination, number, protocol)) out.push({ ...base, source: 'the routing pods', verdict: 'allowed', reason: `allowed by NetworkPolicy ${ids(isolating)} (any source)` });
+          else out.push({ ...base, source: 'the routing pods', verdict: 'unknown', reason: `the pods' ingress is isolated by NetworkPolicy ${ids(isolating)} and ${sources.unknown}` });
+          continue;
+        }
+        for (const source of sources.pods) {
+          const verdict = view.index.reach({ from: source.endpoint, to: destination, port: number, protocol });
+          const allowedBy = [...verdict.ingress.allowedBy, ...verdict.egress.allowedBy];
+          out.push({
+            ...base, source: source.name,
+            verdict: verdict.allowed ? 'allowed' : 'blocked',
+            reason: verdict.allowed
+              ? (allowedBy.length > 0 ? `allowed by NetworkPolicy ${[...new Set(allowedBy)].join(', ')}` : 'not isolated')
+              : blockedBecause(verdict, source.name, templateName(template)),
+          });
+        }
+      }
+    }
+  };
+  for (const ingress of context.ofKind('Ingress')) {
+    const sources = ingressSources(context, view, ingress);
+    for (const { backend, field } of ingressBackends(ingress.manifest)) {
+      const ref = backend?.service;
+      if (ref?.name) routed(ingress, field, sources, context.find('Service', ingress.namespace, ref.name), ref.port?.number ?? ref.port?.name);
+    }
+  }
+  for (const route of gatewayRoutes(context)) {
+    const sources = routeSources(context, view, route);
+    for (const { ref, field, namespace } of routeServiceRefs(route)) routed(route, field, sources, context.find('Service', namespace, ref.name), ref.port);
+  }
+  for (const service of context.ofKind('Service')) out.push(...entryPaths(view, context, service));
+  return out;
+}
+
+/** NodePort and LoadBalancer Services: outside clients (with externalTrafficPolicy Cluster, SNATed to node addresses) must get through. */
+function entryPaths(view: NetpolView, context: PolicyContext, service: PolicyObject): DeclaredPath[] {
+  const spec = service.manifest.spec ?? {};
+  if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') return [];
+  const out: DeclaredPath[] = [];
+  const local = spec.externalTrafficPolicy === 'Local';
+  const ranges: string[] = spec.type === 'LoadBalancer' && Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : [];
+  const source = 'clients outside the cluster';
+  for (const template of context.podsSelectedBy(service)) {
+    const destination = view.endpointOf(template);
+    (spec.ports ?? []).forEach((port: any, i: number) => {
+      const protocol = (port.protocol ?? 'TCP') as NetworkProtocol;
+      const number = resolveTargetPort(destination, port.targetPort ?? port.port, protocol);
+      if (number === undefined) return;
+      const base = { object: service, service, template, port: number, protocol, source, text: `${spec.type} entry spec.ports[${i}] (${port.port}) → ${templateName(template)} on ${number}/${protocol}` };
+      const isolating = view.index.policiesSelecting(destination, 'ingress');
+      if (isolating.length === 0) {
+        out.push({ ...base, verdict: 'allowed', reason: 'not isolated' });
+        return;
+      }
+      if (!view.index.admitsSomeExternalSource(destination, number, protocol)) {
+        out.push({ ...base, source: 'every client outside the cluster', verdict: 'blocked', reason: `the pods' ingress is isolated by NetworkPolicy ${ids(isolating)} and no rule admits an ipBlock or any source on that port` });
+        return;
+      }
+      // With Local the client address is kept, so the declared source ranges are what the policy sees.
+      const blocked = local ? ranges.filter((range) => !view.index.reach({ from: { ip: String(range).split('/')[0] }, to: destination, port: number, protocol }).allowed) : [];
+      out.push(blocked.length > 0
+        ? { ...base, source: `clients in loadBalancerSourceRanges ${blocked.join(', ')}`, verdict: 'blocked', reason: `the pods' ingress is isolated by NetworkPolicy ${ids(isolating)} and no rule admits clients in ${blocked.join(', ')}` }
+        : { ...base, verdict: 'allowed', reason: `allowed by NetworkPolicy ${ids(isolating)} (ipBlock${local ? '' : '; with externalTrafficPolicy Cluster the sources are node addresses'})` });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+export * from './selectors';
+export * from './cidr';
+export * from './ports';
+export * from './reachability';
+export * from './pod-security';

@@ -1,0 +1,51 @@
+import { isPodSecurityLevel, PodSecurityLevel, podSecurityViolations, POD_SECURITY_LEVELS, POD_SECURITY_MODES } from '../../isolation/pod-security';
+import { PodTemplate } from '../context';
+import { Rule, RuleViolation } from '../types';
+
+const LABEL = 'pod-security.kubernetes.io/';
+
+/** The pod template's annotations (AppArmor used to be set there). */
+function templateAnnotations(template: PodTemplate): Record<string, string> {
+  let v: any = template.owner.manifest;
+  for (const key of template.specPath.split('.').slice(0, -1)) v = v?.[key];
+  return v?.metadata?.annotations ?? {};
+}
+
+export const nsPodSecurityAdmits: Rule = {
+  id: 'ns-pod-security-admits',
+  severity: 'error',
+  severityReason: 'The API server refuses the pods: a workload in a Namespace whose Pod Security `enforce` level it violates never runs a pod (audit and warn levels only log or warn: warning).',
+  crossObject: true,
+  description: 'The pod templates of workloads in a Namespace meet its Pod Security Admission levels (pod-security.kubernetes.io/enforce, audit, warn).',
+  fix: "Change the pod's securityContext to meet the level (see the control named), or lower the Namespace's level and state why.",
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const ns of context.ofKind('Namespace')) {
+      const labels = ns.manifest.metadata?.labels;
+      // The common case: no Pod Security label at all, nothing to do (this runs at every synth).
+      if (!labels || !Object.keys(labels).some((k) => k.startsWith(LABEL))) continue;
+      const enforce = labels[`${LABEL}enforce`];
+      const modes = POD_SECURITY_MODES.map((mode) => ({ mode, level: labels[`${LABEL}${mode}`], version: labels[`${LABEL}${mode}-version`] ?? 'latest' }))
+        .filter((m): m is { mode: typeof m.mode; level: PodSecurityLevel; version: string } => isPodSecurityLevel(m.level))
+        // audit/warn at a level no stricter than enforce would only repeat the enforce finding.
+        .filter((m) => m.mode === 'enforce' || !isPodSecurityLevel(enforce) || POD_SECURITY_LEVELS.indexOf(m.level) > POD_SECURITY_LEVELS.indexOf(enforce));
+      if (modes.length === 0) continue;
+      for (const template of context.podTemplates) {
+        if (template.namespace !== ns.name) continue;
+        for (const { mode, level, version } of modes) {
+          const violations = podSecurityViolations(template.spec, level, templateAnnotations(template));
+          if (violations.length === 0) continue;
+          const list = violations.map((v) => `${template.specPath}.${v.field} (${v.control}): ${v.message}`).join('; ');
+          out.push({
+            object: template.owner,
+            severity: mode === 'enforce' ? 'error' : 'warning',
+            message: mode === 'enforce'
+              ? `Namespace "${ns.name}" enforces Pod Security "${level}" (${version}), which refuses the pods of ${template.owner.kind} ${ns.name}/${template.owner.name}: ${list}.`
+              : `Namespace "${ns.name}" ${mode === 'audit' ? 'audits' : 'warns on'} Pod Security "${level}" (${version}), which the pods of ${template.owner.kind} ${ns.name}/${template.owner.name} violate: ${list}.`,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
