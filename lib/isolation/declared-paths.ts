@@ -5,6 +5,7 @@ import { PolicyObject } from '../policy/types';
 import { blockedBecause, NetpolView, resolveTargetPort, templateName } from './netpol-view';
 import { NetworkProtocol } from './ports';
 import { PodEndpoint, policyId } from './reachability';
+import { CONTROLLER_NAME_PREFIX as NGF_CONTROLLER_NAME_PREFIX } from '../addons/nginx-gateway-fabric/upstream';
 
 /**
  * The paths the manifests declare into the pods (Ingress or HTTPRoute →
@@ -61,9 +62,18 @@ function ingressSources(context: PolicyContext, view: NetpolView, ingress: Polic
 
 /** The data plane pods of a route's Gateways: templates labelled gateway.networking.k8s.io/gateway-name (GEP-1762 provisioning). */
 function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObject): PathSources {
-  const pods = gatewayParents(context, route).flatMap((parent) => view.templatesIn(parent.namespace)
-    .filter((t) => t.labels[GATEWAY_NAME_LABEL] === parent.ref.name)
-    .map((t) => ({ endpoint: view.endpointOf(t), name: `the data plane of Gateway ${parent.namespace}/${parent.ref.name} (${templateName(t)})` })));
+  const pods = gatewayParents(context, route).flatMap((parent) => {
+    const found = view.templatesIn(parent.namespace)
+      .filter((t) => t.labels[GATEWAY_NAME_LABEL] === parent.ref.name)
+      .map((t) => ({ endpoint: view.endpointOf(t), name: `the data plane of Gateway ${parent.namespace}/${parent.ref.name} (${templateName(t)})` }));
+    if (found.length > 0 || !parent.gateway) return found;
+    // NGINX Gateway Fabric provisions the data plane in the cluster, one per Gateway in the Gateway's namespace, with the
+    // gateway-name label: known from the GatewayClass in the manifests, though its pods are not in them.
+    const className = parent.gateway.manifest.spec?.gatewayClassName;
+    const controller: unknown = context.ofKind('GatewayClass').find((c) => c.name === className)?.manifest.spec?.controllerName;
+    if (typeof controller !== 'string' || !controller.startsWith(NGF_CONTROLLER_NAME_PREFIX)) return [];
+    return [{ endpoint: { namespace: parent.namespace, labels: { [GATEWAY_NAME_LABEL]: parent.ref.name } }, name: `the data plane NGINX Gateway Fabric provisions for Gateway ${parent.namespace}/${parent.ref.name}` }];
+  });
   const fromOption = optionSources(context);
   if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
   return { pods: [], unknown: 'the Gateway data plane pods are provisioned by the controller and not in these manifests' };

@@ -27,6 +27,18 @@ export function podSecurityLabels(level: PodSecurityLevel, version: string = DEF
   return labels;
 }
 
+/**
+ * The level a construct declared for the pods of one workload object (a WebApp for its
+ * Deployment: its security profile), so the level of a chart of WebApps is known without
+ * rendering their manifests once more.
+ */
+const declaredLevels = new WeakMap<ApiObject, PodSecurityLevel>();
+
+/** Records the level the pods of `workload` meet. */
+export function declarePodSecurityLevel(workload: ApiObject, level: PodSecurityLevel): void {
+  declaredLevels.set(workload, level);
+}
+
 /** The levels, strictest first. */
 const STRICTEST_FIRST: readonly PodSecurityLevel[] = ['restricted', 'baseline', 'privileged'];
 
@@ -51,6 +63,11 @@ export function derivePodSecurity(scope: IConstruct): DerivedPodSecurity {
   const reasons: string[] = [];
   for (const construct of scope.node.findAll()) {
     if (!ApiObject.isApiObject(construct) || !WORKLOAD_KINDS.has(construct.kind)) continue;
+    const declared = declaredLevels.get(construct);
+    if (declared !== undefined) {
+      if (level === undefined || STRICTEST_FIRST.indexOf(declared) > STRICTEST_FIRST.indexOf(level)) level = declared;
+      continue;
+    }
     const manifest = apiObjectJson(construct);
     const template = podTemplateOfManifest(manifest);
     if (!template) continue;

@@ -29,6 +29,7 @@ import { imageProblems, metadataPropProblems, probeTimingProblems, resourceProbl
 import { checkProps } from '../core/props';
 import { AllowToDestination, declareAllowFrom, declareAllowTo } from '../isolation/allow-from';
 import type { AllowOptions } from '../isolation/isolation-options';
+import { declarePodSecurityLevel } from '../isolation/pod-security-labels';
 import type { IPodPeer, NetworkPeer } from '../isolation/peers';
 
 /**
@@ -122,6 +123,8 @@ export class WebApp extends Construct implements IServiceTarget {
       },
     };
     this.deployment = new ApiObject(this, 'Deployment', manifest as any);
+    // The profiles are built to meet the Pod Security Standard of the same name (security.ts).
+    declarePodSecurityLevel(this.deployment, security.profile);
     const metadata = { name: this.name, namespace: this.namespace, labels: { ...this.podLabels } };
     const pdbSpec = disruptionBudgetSpec(availability, this.selector);
     if (pdbSpec) {

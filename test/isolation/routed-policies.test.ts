@@ -1,6 +1,6 @@
-import { Testing } from 'cdk8s';
+import { ApiObject, Testing } from 'cdk8s';
 import {
-  ExposedService, Gateway, HttpIngress, HttpRoute, HttpRouteBackend, IngressBackend, IngressNginx, NetkitChart, NetkitChartProps, NginxGatewayFabric, WebApp,
+  checkPolicies, ExposedService, Gateway, HttpIngress, HttpRoute, HttpRouteBackend, IngressBackend, IngressNginx, NetkitChart, NetkitChartProps, NginxGatewayFabric, WebApp,
 } from '../../lib';
 import { errorOf } from '../helpers/errors';
 import { policies, schemaErrors } from './helpers';
@@ -212,5 +212,31 @@ describe('stable, deterministic output', () => {
     const first = Testing.synth(chart);
     expect(Testing.synth(chart)).toEqual(first);
     expect(first.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name)).toEqual(['default-deny', 'allow-dns', 'allow-web-from-ingress-nginx']);
+  });
+});
+
+describe('the checks judge the HTTPRoute path through NGINX Gateway Fabric\'s provisioned data plane', () => {
+  function routed(isolation: boolean) {
+    const app = Testing.app();
+    new NginxGatewayFabric(new NetkitChart(app, 'addons'), 'ngf');
+    const chart = new NetkitChart(app, 'shop', { namespace: 'shop', ...(isolation ? { isolation: { egress: true } } : {}) });
+    const web = new WebApp(chart, 'web', { image: 'nginx:1.27', ports: [{ port: 8080, name: 'http' }] });
+    const service = web.expose('web', { ports: [{ port: 80, targetPort: 'http' }] });
+    const gateway = new Gateway(chart, 'gw', { name: 'shop', listeners: [{ protocol: 'HTTP' }] });
+    new HttpRoute(chart, 'route', { name: 'web', parents: [{ gateway }], rules: [{ backends: [HttpRouteBackend.fromService(service, 80)] }] });
+    if (!isolation) {
+      new ApiObject(chart, 'deny', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } });
+    }
+    return checkPolicies(app).filter((f) => f.rule === 'netpol-blocks-declared-path');
+  }
+
+  test('allowed by the isolation\'s policies: no finding at all (not even "cannot judge")', () => {
+    expect(routed(true)).toEqual([]);
+  });
+
+  test('a bare default-deny blocks it: an error naming the provisioned data plane', () => {
+    const findings = routed(false).filter((f) => f.kind === 'HTTPRoute');
+    expect(findings.map((f) => f.severity)).toEqual(['error']);
+    expect(findings[0].message).toContain('the data plane NGINX Gateway Fabric provisions for Gateway shop/shop');
   });
 });
