@@ -4,6 +4,7 @@ import { formatReport } from '../policy/report';
 import { RULES } from '../policy/rules';
 import { closest } from '../policy/suggest';
 import { loadManifests, ManifestLoad, ManifestReadError } from '../core/manifest-files';
+import { DataPlanePods } from '../policy/types';
 import { CliCommand, EXIT_UNREADABLE } from './main';
 
 const USAGE = [
@@ -14,6 +15,7 @@ const USAGE = [
   '  --external-secret [NS/]NAME    a TLS Secret managed outside these files (repeatable)',
   '  --external-gateway [NS/]NAME   a Gateway managed outside these files (repeatable)',
   '  --disable RULE                 do not run a rule (repeatable)',
+  '  --data-plane-pods NS:K=V[,K=V] the ingress controller / Gateway data plane pods when not in these files (repeatable)',
   '  --kubernetes-version 1.N       the target Kubernetes release',
   '  --gateway-api-version vX.Y.Z   the Gateway API CRD bundle on the cluster (default: the CRDs in these files, else v1.5.1)',
   '',
@@ -47,11 +49,12 @@ export const checkCommand: CliCommand = {
     const lists: Record<string, string[]> = { externalNamespaces: [], externalIngressClasses: [], externalSecrets: [], externalGateways: [], disabledRules: [] };
     let kubernetesVersion: string | undefined;
     let gatewayApiVersion: string | undefined;
+    const dataPlanePods: DataPlanePods[] = [];
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (arg === '--strict') strict = true;
       else if (arg === '--info') listInfos = true;
-      else if (LIST_OPTIONS[arg] !== undefined || arg === '--kubernetes-version' || arg === '--gateway-api-version') {
+      else if (LIST_OPTIONS[arg] !== undefined || arg === '--kubernetes-version' || arg === '--gateway-api-version' || arg === '--data-plane-pods') {
         const value = args[++i];
         if (value === undefined || value.startsWith('-')) {
           io.err(`cdk8s-netkit check: ${arg} needs a value.\n${USAGE}`);
@@ -59,6 +62,14 @@ export const checkCommand: CliCommand = {
         }
         if (arg === '--kubernetes-version') kubernetesVersion = value;
         else if (arg === '--gateway-api-version') gatewayApiVersion = value;
+        else if (arg === '--data-plane-pods') {
+          const pods = parseDataPlanePods(value);
+          if (!pods) {
+            io.err(`cdk8s-netkit check: --data-plane-pods ${value} is not NAMESPACE:KEY=VALUE[,KEY=VALUE…], e.g. ingress-nginx:app.kubernetes.io/name=ingress-nginx.\n`);
+            return 2;
+          }
+          dataPlanePods.push(pods);
+        }
         else lists[LIST_OPTIONS[arg]].push(value);
       }
       else if (arg === '--format') format = args[++i] ?? '';
@@ -112,7 +123,7 @@ export const checkCommand: CliCommand = {
     }
     let findings;
     try {
-      findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(gatewayApiVersion ? { gatewayApiVersion } : {}) });
+      findings = checkPolicies(manifests, { ...lists, ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(gatewayApiVersion ? { gatewayApiVersion } : {}), ...(dataPlanePods.length > 0 ? { dataPlanePods } : {}) });
     } catch (e) {
       io.err(`cdk8s-netkit check: cannot check these manifests: ${(e as Error).message}\n`);
       return EXIT_UNREADABLE;
@@ -134,3 +145,16 @@ export const checkCommand: CliCommand = {
     return 0;
   },
 };
+
+/** `ingress-nginx:app.kubernetes.io/name=ingress-nginx,app.kubernetes.io/component=controller` → namespace and labels. */
+function parseDataPlanePods(value: string): DataPlanePods | undefined {
+  const colon = value.indexOf(':');
+  if (colon <= 0) return undefined;
+  const labels: Record<string, string> = {};
+  for (const pair of value.slice(colon + 1).split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return undefined;
+    labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { namespace: value.slice(0, colon), labels };
+}

@@ -1,11 +1,11 @@
 import { PolicyContext, PodTemplate } from '../policy/context';
+import { CONTROLLER_NAME_PREFIX as NGF_CONTROLLER_NAME_PREFIX } from '../addons/nginx-gateway-fabric/upstream';
 import { gatewayParents, gatewayRoutes, routeServiceRefs } from '../policy/rules/gateway-parts';
 import { ingressBackends } from '../policy/rules/ingress-parts';
 import { PolicyObject } from '../policy/types';
 import { blockedBecause, NetpolView, resolveTargetPort, templateName } from './netpol-view';
 import { NetworkProtocol } from './ports';
 import { PodEndpoint, policyId } from './reachability';
-import { CONTROLLER_NAME_PREFIX as NGF_CONTROLLER_NAME_PREFIX } from '../addons/nginx-gateway-fabric/upstream';
 
 /**
  * The paths the manifests declare into the pods (Ingress or HTTPRoute →
@@ -19,6 +19,8 @@ import { CONTROLLER_NAME_PREFIX as NGF_CONTROLLER_NAME_PREFIX } from '../addons/
 export interface PathSources {
   readonly pods: ReadonlyArray<{ readonly endpoint: PodEndpoint; readonly name: string }>;
   readonly unknown?: string;
+  /** Who the unknown source is: `the ingress controller of class "nginx"`. */
+  readonly unknownName?: string;
 }
 
 export interface DeclaredPath {
@@ -44,39 +46,69 @@ function optionSources(context: PolicyContext): PathSources['pods'] {
   return (context.options.dataPlanePods ?? []).map((p) => ({ endpoint: { namespace: p.namespace, labels: p.labels }, name: `pods ${p.namespace}/${JSON.stringify(p.labels)} (dataPlanePods option)` }));
 }
 
-/** The controller pods of an Ingress's class: the templates run with `--ingress-class=<class>` or `--controller-class=<controller>` (ingress-nginx's flags). */
-function ingressSources(context: PolicyContext, view: NetpolView, ingress: PolicyObject): PathSources {
-  const classes = context.ofKind('IngressClass');
-  const className: string | undefined = ingress.manifest.spec?.ingressClassName
-    ?? ingress.manifest.metadata?.annotations?.['kubernetes.io/ingress.class']
-    ?? classes.find((c) => c.manifest.metadata?.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true')?.name;
-  const controller = classes.find((c) => c.name === className)?.manifest.spec?.controller;
-  const flags = [`--ingress-class=${className}`, ...(controller ? [`--controller-class=${controller}`] : [])];
-  const pods = className === undefined ? [] : context.podTemplates
-    .filter((t) => (t.spec?.containers ?? []).some((c: any) => (c?.args ?? []).some((a: unknown) => flags.includes(String(a)))))
-    .map((t) => ({ endpoint: view.endpointOf(t), name: `the ingress controller (${templateName(t)})` }));
-  const fromOption = optionSources(context);
-  if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
-  return { pods: [], unknown: `the controller pods of ingress class "${className ?? '(cluster default)'}" are not in these manifests` };
+/** Controller flag (`--ingress-class=nginx`, `--controller-class=k8s.io/ingress-nginx`) → the templates run with it: one pass over the templates. */
+function controllersByFlag(context: PolicyContext): Map<string, PodTemplate[]> {
+  const out = new Map<string, PodTemplate[]>();
+  for (const t of context.podTemplates) {
+    for (const c of Array.isArray(t.spec?.containers) ? t.spec.containers : []) {
+      for (const arg of Array.isArray(c?.args) ? c.args : []) {
+        const flag = String(arg);
+        if (!flag.startsWith('--ingress-class=') && !flag.startsWith('--controller-class=')) continue;
+        const list = out.get(flag);
+        if (!list) out.set(flag, [t]);
+        else if (!list.includes(t)) list.push(t);
+      }
+    }
+  }
+  return out;
 }
 
-/** The data plane pods of a route's Gateways: templates labelled gateway.networking.k8s.io/gateway-name (GEP-1762 provisioning). */
-function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObject): PathSources {
+/** The class an Ingress asks for: spec.ingressClassName, the old annotation, else the default IngressClass. */
+function ingressClassOf(context: PolicyContext, ingress: PolicyObject): string | undefined {
+  return ingress.manifest.spec?.ingressClassName
+    ?? ingress.manifest.metadata?.annotations?.['kubernetes.io/ingress.class']
+    ?? context.ofKind('IngressClass').find((c) => c.manifest.metadata?.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true')?.name;
+}
+
+/** The controller pods of an ingress class: the templates run with `--ingress-class=<class>` or `--controller-class=<controller>` (ingress-nginx's flags). */
+function ingressSources(context: PolicyContext, view: NetpolView, className: string | undefined, byFlag: Map<string, PodTemplate[]>): PathSources {
+  const controller = context.ofKind('IngressClass').find((c) => c.name === className)?.manifest.spec?.controller;
+  const templates = className === undefined ? [] : [...new Set([...(byFlag.get(`--ingress-class=${className}`) ?? []), ...(controller ? byFlag.get(`--controller-class=${controller}`) ?? [] : [])])];
+  const pods = templates.map((t) => ({ endpoint: view.endpointOf(t), name: `the ingress controller (${templateName(t)})` }));
+  const fromOption = optionSources(context);
+  if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
+  const name = `the ingress controller of class "${className ?? '(cluster default)'}"`;
+  return { pods: [], unknown: `the controller pods of ingress class "${className ?? '(cluster default)'}" are not in these manifests`, unknownName: name };
+}
+
+/** Whether NGINX Gateway Fabric (per the GatewayClass in the manifests) serves the Gateway. */
+function isNgfGateway(context: PolicyContext, gateway: PolicyObject): boolean {
+  const className = gateway.manifest.spec?.gatewayClassName;
+  const controller: unknown = context.ofKind('GatewayClass').find((c) => c.name === className)?.manifest.spec?.controllerName;
+  return typeof controller === 'string' && controller.startsWith(NGF_CONTROLLER_NAME_PREFIX);
+}
+
+/** The data plane pods of a route's Gateways: templates labelled gateway.networking.k8s.io/gateway-name (GEP-1762 provisioning), looked up once per Gateway. */
+function routeSources(context: PolicyContext, view: NetpolView, route: PolicyObject, perGateway: Map<string, PathSources['pods']>): PathSources {
   const pods = gatewayParents(context, route).flatMap((parent) => {
-    const found = view.templatesIn(parent.namespace)
-      .filter((t) => t.labels[GATEWAY_NAME_LABEL] === parent.ref.name)
-      .map((t) => ({ endpoint: view.endpointOf(t), name: `the data plane of Gateway ${parent.namespace}/${parent.ref.name} (${templateName(t)})` }));
-    if (found.length > 0 || !parent.gateway) return found;
-    // NGINX Gateway Fabric provisions the data plane in the cluster, one per Gateway in the Gateway's namespace, with the
-    // gateway-name label: known from the GatewayClass in the manifests, though its pods are not in them.
-    const className = parent.gateway.manifest.spec?.gatewayClassName;
-    const controller: unknown = context.ofKind('GatewayClass').find((c) => c.name === className)?.manifest.spec?.controllerName;
-    if (typeof controller !== 'string' || !controller.startsWith(NGF_CONTROLLER_NAME_PREFIX)) return [];
-    return [{ endpoint: { namespace: parent.namespace, labels: { [GATEWAY_NAME_LABEL]: parent.ref.name } }, name: `the data plane NGINX Gateway Fabric provisions for Gateway ${parent.namespace}/${parent.ref.name}` }];
+    const key = `${parent.namespace}/${parent.ref.name}`;
+    let found = perGateway.get(key);
+    if (!found) {
+      found = view.templatesIn(parent.namespace).filter((t) => t.labels[GATEWAY_NAME_LABEL] === parent.ref.name)
+        .map((t) => ({ endpoint: view.endpointOf(t), name: `the data plane of Gateway ${key} (${templateName(t)})` }));
+      if (found.length === 0 && parent.gateway && isNgfGateway(context, parent.gateway)) {
+        // NGINX Gateway Fabric provisions the data plane in the cluster, one per Gateway in the Gateway's namespace,
+        // with the gateway-name label: known from the GatewayClass in the manifests, though its pods are not in them.
+        found = [{ endpoint: { namespace: parent.namespace, labels: { [GATEWAY_NAME_LABEL]: parent.ref.name } }, name: `the data plane NGINX Gateway Fabric provisions for Gateway ${key}` }];
+      }
+      perGateway.set(key, found);
+    }
+    return found;
   });
   const fromOption = optionSources(context);
   if (pods.length > 0 || fromOption.length > 0) return { pods: [...pods, ...fromOption] };
-  return { pods: [], unknown: 'the Gateway data plane pods are provisioned by the controller and not in these manifests' };
+  const gateways = gatewayParents(context, route).map((p) => `${p.namespace}/${p.ref.name}`).join(', ');
+  return { pods: [], unknown: 'the Gateway data plane pods are provisioned by the controller and not in these manifests', unknownName: `the data plane of Gateway ${gateways}` };
 }
 
 const ids = (policies: readonly any[]) => policies.map(policyId).join(', ');
@@ -95,10 +127,11 @@ export function declaredPaths(context: PolicyContext, view: NetpolView): Declare
         if (number === undefined) continue; // svc-targetport-exists reports it.
         const base = { object, service, template, port: number, protocol, text: `${field} → Service ${service.namespace}/${service.name}:${port.port} → ${templateName(template)} on ${number}/${protocol}` };
         if (sources.unknown !== undefined) {
+          const source = sources.unknownName ?? 'the routing pods';
           const isolating = view.index.policiesSelecting(destination, 'ingress');
-          if (isolating.length === 0) out.push({ ...base, source: 'the routing pods', verdict: 'allowed', reason: 'not isolated' });
-          else if (view.index.admitsSomeExternalSource(destination, number, protocol)) out.push({ ...base, source: 'the routing pods', verdict: 'allowed', reason: `allowed by NetworkPolicy ${ids(isolating)} (any source)` });
-          else out.push({ ...base, source: 'the routing pods', verdict: 'unknown', reason: `the pods' ingress is isolated by NetworkPolicy ${ids(isolating)} and ${sources.unknown}` });
+          if (isolating.length === 0) out.push({ ...base, source, verdict: 'allowed', reason: 'not isolated' });
+          else if (view.index.admitsSomeExternalSource(destination, number, protocol)) out.push({ ...base, source, verdict: 'allowed', reason: `allowed by NetworkPolicy ${ids(isolating)} (any source)` });
+          else out.push({ ...base, source, verdict: 'unknown', reason: `the pods' ingress is isolated by NetworkPolicy ${ids(isolating)} and ${sources.unknown}` });
           continue;
         }
         for (const source of sources.pods) {
@@ -115,15 +148,20 @@ export function declaredPaths(context: PolicyContext, view: NetpolView): Declare
       }
     }
   };
+  const byFlag = controllersByFlag(context);
+  const sourcesByClass = new Map<string | undefined, PathSources>();
   for (const ingress of context.ofKind('Ingress')) {
-    const sources = ingressSources(context, view, ingress);
+    const className = ingressClassOf(context, ingress);
+    let sources = sourcesByClass.get(className);
+    if (!sources) sourcesByClass.set(className, (sources = ingressSources(context, view, className, byFlag)));
     for (const { backend, field } of ingressBackends(ingress.manifest)) {
       const ref = backend?.service;
       if (ref?.name) routed(ingress, field, sources, context.find('Service', ingress.namespace, ref.name), ref.port?.number ?? ref.port?.name);
     }
   }
+  const perGateway = new Map<string, PathSources['pods']>();
   for (const route of gatewayRoutes(context)) {
-    const sources = routeSources(context, view, route);
+    const sources = routeSources(context, view, route, perGateway);
     for (const { ref, field, namespace } of routeServiceRefs(route)) routed(route, field, sources, context.find('Service', namespace, ref.name), ref.port);
   }
   for (const service of context.ofKind('Service')) out.push(...entryPaths(view, context, service));

@@ -1,5 +1,6 @@
 import { namespaceLabelsIn, NetworkPolicyIndex, networkPoliciesIn, PodEndpoint, ReachabilityVerdict } from './reachability';
 import { declaredContainerPorts } from './ports';
+import { compileLabelSelector, KubeLabelSelector } from './selectors';
 import { PolicyContext, PodTemplate } from '../policy/context';
 
 /**
@@ -13,6 +14,8 @@ export interface NetpolView {
   endpointOf(template: PodTemplate): PodEndpoint;
   /** The pod templates of a namespace. */
   templatesIn(namespace: string): readonly PodTemplate[];
+  /** The pod templates of a namespace a podSelector selects, found through the label index when it has matchLabels. */
+  selectedBy(namespace: string, selector: KubeLabelSelector | undefined): PodTemplate[];
 }
 
 const views = new WeakMap<PolicyContext, NetpolView | null>();
@@ -27,12 +30,6 @@ export function netpolView(context: PolicyContext): NetpolView | undefined {
   }
   const index = new NetworkPolicyIndex(policies, namespaceLabelsIn(context.ofKind('Namespace').map((o) => o.manifest)));
   const endpoints = new Map<PodTemplate, PodEndpoint>();
-  const byNamespace = new Map<string, PodTemplate[]>();
-  for (const t of context.podTemplates) {
-    const list = byNamespace.get(t.namespace);
-    if (list) list.push(t);
-    else byNamespace.set(t.namespace, [t]);
-  }
   const view: NetpolView = {
     index,
     endpointOf(template) {
@@ -43,7 +40,13 @@ export function netpolView(context: PolicyContext): NetpolView | undefined {
       }
       return endpoint;
     },
-    templatesIn: (namespace) => byNamespace.get(namespace) ?? [],
+    templatesIn: (namespace) => context.podTemplatesIn(namespace),
+    selectedBy(namespace, selector) {
+      const selects = compileLabelSelector(selector);
+      const exact = selector?.matchLabels ?? {};
+      const candidates = Object.keys(exact).length > 0 ? context.podsWithLabels(namespace, exact) : context.podTemplatesIn(namespace);
+      return candidates.filter((t) => selects(t.labels));
+    },
   };
   views.set(context, view);
   return view;

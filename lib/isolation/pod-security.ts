@@ -45,9 +45,9 @@ export const SAFE_SYSCTLS: readonly string[] = [
 /** SELinux types baseline allows. */
 const SELINUX_TYPES = ['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'];
 
-/** Volume types restricted allows. */
+/** Volume types restricted allows (pod-security-admission policy/check_restrictedVolumes.go). */
 export const RESTRICTED_VOLUME_TYPES: readonly string[] = [
-  'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret', 'image',
+  'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret',
 ];
 
 const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';

@@ -39,9 +39,11 @@
  * - Traffic from a node to a pod on it (kubelet probes) is always allowed;
  *   loopback (a pod to itself) is implementation-defined: callers skip it.
  */
-import { ipInCidr, parseCidr, ParsedCidr } from './cidr';
-import { DeclaredContainerPort, NetworkPolicyPortSpec, NetworkProtocol, portsAllow } from './ports';
-import { compileLabelSelector, LabelPredicate } from './selectors';
+import { ipInCidr } from './cidr';
+import { CompiledPolicy, CompiledRule, compilePolicy } from './compile';
+import { DeclaredContainerPort, NetworkProtocol, portsAllow } from './ports';
+
+export { policyId, policyTypesOf } from './compile';
 
 /** The label the API server puts on every Namespace (since 1.22), naming it. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -96,37 +98,6 @@ export interface ReachabilityVerdict {
 /** Namespace name → its labels, as in the Namespace manifests. */
 export type NamespaceLabels = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-interface CompiledPeer {
-  readonly ipBlock?: { readonly cidr?: ParsedCidr; readonly except: readonly ParsedCidr[] };
-  readonly pods?: LabelPredicate;
-  readonly namespaces?: LabelPredicate;
-}
-
-interface CompiledRule {
-  /** undefined: every peer. */
-  readonly peers?: readonly CompiledPeer[];
-  readonly ports?: readonly NetworkPolicyPortSpec[];
-}
-
-interface CompiledPolicy {
-  readonly id: string;
-  readonly namespace: string;
-  readonly manifest: any;
-  readonly selects: LabelPredicate;
-  readonly ingress?: readonly CompiledRule[];
-  readonly egress?: readonly CompiledRule[];
-}
-
-/** Which directions a policy isolates, with the API server's defaulting of `policyTypes`. */
-export function policyTypesOf(policy: any): { readonly ingress: boolean; readonly egress: boolean } {
-  const declared = policy?.spec?.policyTypes;
-  if (Array.isArray(declared) && declared.length > 0) {
-    return { ingress: declared.includes('Ingress'), egress: declared.includes('Egress') };
-  }
-  const egressRules = policy?.spec?.egress;
-  return { ingress: true, egress: Array.isArray(egressRules) && egressRules.length > 0 };
-}
-
 /** The NetworkPolicy manifests among any objects. */
 export function networkPoliciesIn(manifests: readonly any[]): any[] {
   return manifests.filter((m) => m?.kind === 'NetworkPolicy' && typeof m.apiVersion === 'string' && m.apiVersion.startsWith('networking.k8s.io/'));
@@ -141,18 +112,26 @@ export function namespaceLabelsIn(manifests: readonly any[]): Record<string, Rec
   return out;
 }
 
-/** `namespace/name` of a policy, as verdicts and messages name it. */
-export function policyId(policy: any): string {
-  return `${policy?.metadata?.namespace || 'default'}/${policy?.metadata?.name ?? ''}`;
+/**
+ * The policies of one namespace, indexed by the first matchLabels pair of
+ * their podSelector: a pod is tested only against policies that can select
+ * it (5,000 per-app policies must not cost 5,000 selector tests per pod).
+ */
+interface NamespacePolicies {
+  /** Policies whose podSelector has no matchLabels (`{}`, or expressions only). */
+  readonly unkeyed: CompiledPolicy[];
+  readonly byLabel: Map<string, Map<string, CompiledPolicy[]>>;
 }
 
 /**
  * NetworkPolicies indexed by namespace, with every selector compiled once.
  * Building it is linear in the policies; `reach` looks only at the policies of
- * the two endpoints' namespaces.
+ * the two endpoints' namespaces that can select them. Endpoints are read as
+ * immutable (what selects a pod is cached per endpoint object).
  */
 export class NetworkPolicyIndex {
-  private readonly byNamespace = new Map<string, CompiledPolicy[]>();
+  private readonly byNamespace = new Map<string, NamespacePolicies>();
+  private readonly selectingCache = new WeakMap<PodEndpoint, { ingress?: CompiledPolicy[]; egress?: CompiledPolicy[] }>();
   private readonly namespaceLabels: NamespaceLabels;
   private readonly nsLabelCache = new Map<string, Readonly<Record<string, string>>>();
   /** Every NetworkPolicy indexed, in input order. */
@@ -161,12 +140,21 @@ export class NetworkPolicyIndex {
   constructor(manifests: readonly any[], namespaceLabels: NamespaceLabels = {}) {
     this.policies = networkPoliciesIn(manifests);
     this.namespaceLabels = namespaceLabels;
-    for (const policy of this.policies) {
-      const compiled = compilePolicy(policy);
-      const list = this.byNamespace.get(compiled.namespace);
+    this.policies.forEach((policy, order) => {
+      const compiled = compilePolicy(policy, order);
+      let ns = this.byNamespace.get(compiled.namespace);
+      if (!ns) this.byNamespace.set(compiled.namespace, (ns = { unkeyed: [], byLabel: new Map() }));
+      const first = Object.entries(policy.spec?.podSelector?.matchLabels ?? {})[0];
+      if (!first) {
+        ns.unkeyed.push(compiled);
+        return;
+      }
+      let byValue = ns.byLabel.get(first[0]);
+      if (!byValue) ns.byLabel.set(first[0], (byValue = new Map()));
+      const list = byValue.get(String(first[1]));
       if (list) list.push(compiled);
-      else this.byNamespace.set(compiled.namespace, [compiled]);
-    }
+      else byValue.set(String(first[1]), [compiled]);
+    });
   }
 
   /** No NetworkPolicy at all: every connection is allowed. */
@@ -221,9 +209,20 @@ export class NetworkPolicyIndex {
   }
 
   private selecting(pod: PodEndpoint, direction: 'ingress' | 'egress'): CompiledPolicy[] {
-    const list = this.byNamespace.get(pod.namespace);
-    if (!list) return [];
-    return list.filter((p) => p[direction] !== undefined && p.selects(pod.labels));
+    const ns = this.byNamespace.get(pod.namespace);
+    if (!ns) return [];
+    let cached = this.selectingCache.get(pod);
+    if (!cached) this.selectingCache.set(pod, (cached = {}));
+    const known = cached[direction];
+    if (known) return known;
+    const candidates = [...ns.unkeyed];
+    for (const key in pod.labels) {
+      const list = ns.byLabel.get(key)?.get(pod.labels[key]);
+      if (list) candidates.push(...list);
+    }
+    const result = candidates.filter((p) => p[direction] !== undefined && p.selects(pod.labels)).sort((a, b) => a.order - b.order);
+    cached[direction] = result;
+    return result;
   }
 
   private judge(
@@ -262,40 +261,4 @@ const NOT_APPLICABLE: DirectionVerdict = { applies: false, isolated: false, allo
 /** Whether an endpoint is a pod (it has a namespace) rather than an external address. */
 export function isPod(endpoint: Endpoint): endpoint is PodEndpoint {
   return typeof endpoint.namespace === 'string';
-}
-
-function compilePolicy(policy: any): CompiledPolicy {
-  const spec = policy.spec ?? {};
-  const types = policyTypesOf(policy);
-  return {
-    id: policyId(policy),
-    namespace: policy.metadata?.namespace || 'default',
-    manifest: policy,
-    // podSelector is required; read a missing one as the empty selector ("every pod") the way `{}` reads.
-    selects: compileLabelSelector(spec.podSelector),
-    ingress: types.ingress ? compileRules(spec.ingress, 'from') : undefined,
-    egress: types.egress ? compileRules(spec.egress, 'to') : undefined,
-  };
-}
-
-function compileRules(rules: unknown, peersField: 'from' | 'to'): CompiledRule[] {
-  if (!Array.isArray(rules)) return [];
-  return rules.map((rule: any) => {
-    const peers = rule?.[peersField];
-    return {
-      peers: Array.isArray(peers) && peers.length > 0 ? peers.map(compilePeer) : undefined,
-      ports: Array.isArray(rule?.ports) ? rule.ports : undefined,
-    };
-  });
-}
-
-function compilePeer(peer: any): CompiledPeer {
-  if (peer?.ipBlock) {
-    const except = Array.isArray(peer.ipBlock.except) ? peer.ipBlock.except : [];
-    return { ipBlock: { cidr: parseCidr(peer.ipBlock.cidr), except: except.map(parseCidr).filter((c: ParsedCidr | undefined): c is ParsedCidr => c !== undefined) } };
-  }
-  return {
-    pods: peer?.podSelector ? compileLabelSelector(peer.podSelector) : undefined,
-    namespaces: peer?.namespaceSelector ? compileLabelSelector(peer.namespaceSelector) : undefined,
-  };
 }

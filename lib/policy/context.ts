@@ -60,7 +60,8 @@ export class PolicyContext {
   /** namespace → label key → label value → pod templates carrying that label. */
   private readonly templatesByLabel = new Map<string, Map<string, Map<unknown, PodTemplate[]>>>();
   private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
-  private readonly templateNamespaces = new Set<string>();
+  /** namespace → its pod templates, in input order. */
+  private readonly templatesByNamespace = new Map<string, PodTemplate[]>();
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
@@ -83,7 +84,9 @@ export class PolicyContext {
     }
     this.podTemplates = templates;
     for (const t of templates) {
-      this.templateNamespaces.add(t.namespace);
+      const inNamespace = this.templatesByNamespace.get(t.namespace);
+      if (inNamespace) inNamespace.push(t);
+      else this.templatesByNamespace.set(t.namespace, [t]);
       let byKey = this.templatesByLabel.get(t.namespace);
       if (!byKey) this.templatesByLabel.set(t.namespace, (byKey = new Map()));
       for (const key in t.labels) {
@@ -115,7 +118,12 @@ export class PolicyContext {
 
   /** Whether the input holds any pod template (workload or Pod) in a namespace. */
   public hasPodTemplatesIn(namespace: string): boolean {
-    return this.templateNamespaces.has(namespace);
+    return this.templatesByNamespace.has(namespace);
+  }
+
+  /** The pod templates (workloads and Pods) of a namespace, in input order. */
+  public podTemplatesIn(namespace: string): readonly PodTemplate[] {
+    return this.templatesByNamespace.get(namespace) ?? [];
   }
 
   /** The names of the objects of a kind in a namespace, in input order (for "did you mean" hints). */

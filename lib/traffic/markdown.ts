@@ -99,6 +99,18 @@ export function renderMarkdown(map: TrafficMap): string {
       lines.push(row([`${g.namespace}/${g.name}`, g.gatewayClass, code(listeners), service]));
     }
   }
+  if (map.isolation) {
+    lines.push('', '## NetworkPolicies', '', 'Each declared path, as the NetworkPolicies in these manifests judge it (enforced only on a cluster whose network plugin implements NetworkPolicy).', '');
+    if (map.isolation.length === 0) {
+      lines.push('No declared path into pods.');
+    } else {
+      lines.push(row(['Path', 'From', 'To', 'Port', 'Verdict', 'Why']));
+      lines.push(row(['---', '---', '---', '---', '---', '---']));
+      for (const e of map.isolation) {
+        lines.push(row([e.via, e.source, `Service ${e.serviceNamespace}/${e.service} → ${e.podsKind} ${e.podsName}`, e.port, e.verdict, e.reason]));
+      }
+    }
+  }
   lines.push('', '## Flow', '', renderMermaid(map));
   return lines.join('\n');
 }

@@ -26,6 +26,8 @@ export class MermaidDiagram {
   private readonly nodes = new Map<string, string>();
   private readonly edges: string[] = [];
   private readonly edgeSet = new Set<string>();
+  /** Indexes (in drawing order, as Mermaid counts links) of the edges drawn as blocked. */
+  private readonly blocked: number[] = [];
 
   constructor(private readonly direction: 'LR' | 'TD' = 'LR') {}
 
@@ -55,12 +57,13 @@ export class MermaidDiagram {
     return id;
   }
 
-  /** An arrow (`-->`), or a dotted line without arrow (`-.-`) for a side note. */
-  public edge(from: string, to: string, text?: string, style: 'arrow' | 'note' = 'arrow'): void {
-    const link = style === 'note' ? '-.-' : '-->';
+  /** An arrow (`-->`), a dotted line without arrow (`-.-`) for a side note, or a red dotted arrow for traffic a NetworkPolicy drops. */
+  public edge(from: string, to: string, text?: string, style: 'arrow' | 'note' | 'blocked' = 'arrow'): void {
+    const link = style === 'note' ? '-.-' : style === 'blocked' ? '-.->' : '-->';
     const line = text ? `  ${from} ${link}|${mermaidLabel(text)}| ${to}` : `  ${from} ${link} ${to}`;
     if (!this.edgeSet.has(line)) {
       this.edgeSet.add(line);
+      if (style === 'blocked') this.blocked.push(this.edges.length);
       this.edges.push(line);
     }
   }
@@ -71,6 +74,7 @@ export class MermaidDiagram {
 
   /** The fenced block GitHub, GitLab and most Git hosts render. */
   public render(): string {
-    return ['```mermaid', `flowchart ${this.direction}`, ...this.nodes.values(), ...this.edges, '```'].join('\n');
+    const styles = this.blocked.length > 0 ? [`  linkStyle ${this.blocked.join(',')} stroke:#d32f2f,color:#d32f2f`] : [];
+    return ['```mermaid', `flowchart ${this.direction}`, ...this.nodes.values(), ...this.edges, ...styles, '```'].join('\n');
   }
 }

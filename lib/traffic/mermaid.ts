@@ -104,6 +104,28 @@ function routeNodes(urls: ReadonlyArray<TrafficIngressUrl | TrafficGatewayUrl>):
   return [...out.values()];
 }
 
+/**
+ * What NetworkPolicies make of the paths into a Service's pods, as edge text:
+ * `blocked by NetworkPolicy …` (drawn red and dotted) when any declared path
+ * is dropped, else the policies that allow them. Undefined without isolation.
+ */
+function isolationLabel(map: TrafficMap, s: TrafficService, pods: { kind: string; name: string }): { text: string; blocked: boolean } | undefined {
+  const edges = (map.isolation ?? []).filter((e) => e.serviceNamespace === s.namespace && e.service === s.name && e.podsKind === pods.kind && e.podsName === pods.name);
+  if (edges.length === 0) return undefined;
+  const blocked = edges.filter((e) => e.verdict === 'blocked');
+  // Policy ids from the reasons, without the namespace when it is this diagram's, each kept to a 40-character line.
+  const short = (id: string) => {
+    const name = id.startsWith(`${s.namespace}/`) ? id.slice(s.namespace.length + 1) : id;
+    return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+  };
+  const policiesIn = (reasons: string[]) => [...new Set(reasons.flatMap((r) => (/NetworkPolicy ([^ ,]+(?:, [^ ,]+)*)/.exec(r)?.[1] ?? '').split(', ').filter(Boolean).map(short)))];
+  // Short lines (the diagrams stay readable at GitHub's width); who is blocked is in the NetworkPolicies table.
+  if (blocked.length > 0) return { text: ['blocked by NetworkPolicy', ...policiesIn(blocked.map((e) => e.reason))].join('\n'), blocked: true };
+  if (edges.some((e) => e.verdict === 'unknown')) return { text: 'isolated; source not\nin these manifests', blocked: false };
+  const allowing = policiesIn(edges.map((e) => e.reason));
+  return allowing.length > 0 ? { text: ['allowed by NetworkPolicy', ...allowing].join('\n'), blocked: false } : undefined;
+}
+
 function renderNamespace(map: TrafficMap, namespace: string): string {
   const d = new MermaidDiagram('LR');
   const services = map.services.filter((s) => s.namespace === namespace);
@@ -141,7 +163,11 @@ function renderNamespace(map: TrafficMap, namespace: string): string {
     if (s.calledByApiServer) d.edge(d.node('apiserver', 'API server', 'circle'), svc, 'admission webhook');
     if (s.external.cname) d.edge(svc, d.node(`ext/${s.external.cname}`, `${s.external.cname.replace(/^CNAME /, '')}\n(outside the cluster)`, 'stadium'), 'CNAME');
     for (const address of s.external.endpoints ?? []) d.edge(svc, d.node(`ip/${address}`, address, 'stadium'), 'EndpointSlice');
-    for (const p of s.pods) d.edge(svc, d.node(`pods/${s.namespace}/${p.kind}/${p.name}`, `${p.name}\n${p.kind}, ${p.text}`, 'round'));
+    for (const p of s.pods) {
+      const pods = d.node(`pods/${s.namespace}/${p.kind}/${p.name}`, `${p.name}\n${p.kind}, ${p.text}`, 'round');
+      const isolation = isolationLabel(map, s, p);
+      d.edge(svc, pods, isolation?.text, isolation?.blocked ? 'blocked' : 'arrow');
+    }
     if (s.podDnsNames) {
       // Per-pod names resolve to the pods directly: a fact about DNS, not a stop on the way.
       const names = s.podDnsNames.map((n) => n.replace(/\.svc\..*$/, '').replace('<pod-ip-with-dashes>', '<pod-ip>'));

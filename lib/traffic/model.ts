@@ -184,6 +184,28 @@ export interface TrafficGateway {
   };
 }
 
+/**
+ * One declared path into pods as NetworkPolicies judge it (only in a map of
+ * manifests that hold NetworkPolicies).
+ */
+export interface TrafficIsolationEdge {
+  /** What declares the path: `Ingress shop/web`, `HTTPRoute shop/web`, `NodePort Service shop/web-np`. */
+  readonly via: string;
+  /** Who sends: `the ingress controller (Deployment ingress-nginx/ingress-nginx-controller)`, `every client outside the cluster`. */
+  readonly source: string;
+  readonly serviceNamespace: string;
+  readonly service: string;
+  /** The destination workload: kind and name, in the Service's namespace. */
+  readonly podsKind: string;
+  readonly podsName: string;
+  /** The pod port: `8080/TCP`. */
+  readonly port: string;
+  /** `allowed`, `blocked`, or `unknown` when the sending pods are not in the manifests. */
+  readonly verdict: 'allowed' | 'blocked' | 'unknown';
+  /** `allowed by NetworkPolicy shop/allow-ingress-controller`, `not isolated`, or why it is blocked. */
+  readonly reason: string;
+}
+
 /** Everything a reader needs to know about how traffic gets in. */
 export interface TrafficMap {
   readonly services: readonly TrafficService[];
@@ -191,4 +213,9 @@ export interface TrafficMap {
   readonly ingressControllers: readonly TrafficIngressController[];
   readonly gateways: readonly TrafficGateway[];
   readonly gatewayUrls: readonly TrafficGatewayUrl[];
+  /**
+   * Every declared path judged against the NetworkPolicies; absent when the
+   * manifests hold none (so maps of apps without isolation do not change).
+   */
+  readonly isolation?: readonly TrafficIsolationEdge[];
 }

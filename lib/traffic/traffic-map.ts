@@ -4,6 +4,7 @@ import { synthesizedObjects } from '../core/synthesized';
 import { DEFAULT_CLUSTER_DOMAIN } from '../service/dns';
 import { describeGateways, describeGatewayUrls } from './gateways';
 import { describeIngressControllers, describeIngressUrls } from './ingresses';
+import { describeIsolation } from './isolation';
 import { TrafficMap } from './model';
 import { describeServices } from './services';
 import { podGroups } from './workloads';
@@ -31,12 +32,14 @@ export function trafficMap(input: TrafficMapInput, options: TrafficMapOptions = 
   const groups = podGroups(manifests);
   const services = describeServices(manifests, groups, options.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN);
   const ingressUrls = describeIngressUrls(manifests);
+  const isolation = describeIsolation(manifests);
   return {
     services,
     ingressUrls,
     ingressControllers: describeIngressControllers(manifests, ingressUrls, groups, services),
     gateways: describeGateways(manifests),
     gatewayUrls: describeGatewayUrls(manifests),
+    ...(isolation ? { isolation } : {}),
   };
 }
 

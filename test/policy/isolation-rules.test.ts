@@ -42,6 +42,19 @@ describe('netpol-blocks-declared-path', () => {
     expect(run([...objects, namespace('edge'), dataPlane, allowEdge], 'netpol-blocks-declared-path')).toEqual([]);
   });
 
+  test('a Gateway of NGINX Gateway Fabric: its provisioned data plane is the source, though not in the manifests', () => {
+    const gatewayClass = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'nginx' }, spec: { controllerName: 'gateway.nginx.org/nginx-gateway-controller' } };
+    const gateway = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' }, spec: { gatewayClassName: 'nginx', listeners: [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } }] } };
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'web', namespace: 'shop' },
+      spec: { parentRefs: [{ name: 'gw', namespace: 'edge' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
+    };
+    const objects = [...validApp().filter((o) => o.kind !== 'Ingress'), namespace('edge'), gatewayClass, gateway, route, DEFAULT_DENY];
+    expect(run(objects, 'netpol-blocks-declared-path')).toEqual([expect.stringMatching(/^error HTTPRoute web: .* is blocked for the data plane NGINX Gateway Fabric provisions for Gateway edge\/gw: /)]);
+    const allow = netpol('allow-gw', { podSelector: {}, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'edge' } }, podSelector: { matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'gw' } } }] }] });
+    expect(run([...objects, allow], 'netpol-blocks-declared-path')).toEqual([]);
+  });
+
   test('NodePort and LoadBalancer entry points: blocked for every outside client, or for the declared source ranges with Local', () => {
     const nodePort = service('web-np', { selector: { app: 'web' }, type: 'NodePort' });
     expect(run([...validApp(), nodePort, DEFAULT_DENY], 'netpol-blocks-declared-path')).toContainEqual(

@@ -33,8 +33,7 @@ export const netpolNamedPortDeclared: Rule = {
     for (const policy of context.ofKind('NetworkPolicy')) {
       const namespace = policy.namespace ?? 'default';
       const spec = policy.manifest.spec ?? {};
-      const selects = compileLabelSelector(spec.podSelector);
-      const selected = view.templatesIn(namespace).filter((t) => selects(t.labels));
+      const selected = view.selectedBy(namespace, spec.podSelector);
       const judge = (direction: 'ingress' | 'egress', destinations: readonly PodTemplate[], ports: unknown, field: string) => {
         if (destinations.length === 0) return; // Nothing in the input to judge by (netpol-selects-pods reports an empty selection).
         list(ports).forEach((entry: any, j: number) => {

@@ -1,4 +1,3 @@
-import { compileLabelSelector } from '../../isolation/selectors';
 import { Rule, RuleViolation } from '../types';
 import { netpolView } from '../../isolation/netpol-view';
 
@@ -25,8 +24,7 @@ export const netpolSelectsPods: Rule = {
         });
         continue;
       }
-      const selects = compileLabelSelector(selector);
-      if (templates.some((t) => selects(t.labels))) continue;
+      if (view.selectedBy(namespace, selector).length > 0) continue;
       out.push({
         object: policy,
         message: `spec.podSelector ${JSON.stringify(selector ?? {})} selects no pod template in namespace "${namespace}" (its workloads: ${templates.slice(0, 5).map((t) => `${t.owner.kind} ${t.owner.name} ${JSON.stringify(t.labels)}`).join(', ')}${templates.length > 5 ? ', …' : ''}), so the policy isolates and allows nothing.`,

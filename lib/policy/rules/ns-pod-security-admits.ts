@@ -30,8 +30,7 @@ export const nsPodSecurityAdmits: Rule = {
         // audit/warn at a level no stricter than enforce would only repeat the enforce finding.
         .filter((m) => m.mode === 'enforce' || !isPodSecurityLevel(enforce) || POD_SECURITY_LEVELS.indexOf(m.level) > POD_SECURITY_LEVELS.indexOf(enforce));
       if (modes.length === 0) continue;
-      for (const template of context.podTemplates) {
-        if (template.namespace !== ns.name) continue;
+      for (const template of context.podTemplatesIn(ns.name)) {
         for (const { mode, level, version } of modes) {
           const violations = podSecurityViolations(template.spec, level, templateAnnotations(template));
           if (violations.length === 0) continue;
