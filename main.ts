@@ -197,10 +197,15 @@ interface Environment {
   readonly maxReplicas?: number;
   /** The TLS Secret for the host, managed outside these manifests; plain HTTP when absent. */
   readonly tlsSecret?: string;
+  /** Whether the namespace is isolated: default-deny both ways, and only the paths declared here let through. */
+  readonly isolated?: boolean;
 }
 
 function cbucEnvironment(scope: App, env: Environment): NetkitChart {
-  const chart = new NetkitChart(scope, `cbuc-${env.name}`, { namespace: `cbuc-${env.name}` });
+  // Isolated (docs/isolation.md): NetworkPolicies deny all traffic in and out of the namespace's pods but what this
+  // code declares: ingress-nginx's controller → the pods (the Ingress), the Gateway's NGINX data plane → the pods
+  // (the HTTPRoute), clients → the data plane, the data plane → its control plane, and DNS.
+  const chart = new NetkitChart(scope, `cbuc-${env.name}`, { namespace: `cbuc-${env.name}`, ...(env.isolated ? { isolation: { egress: true } } : {}) });
   // WebApp's defaults keep traffic flowing while pods come and go: a preStop pause before SIGTERM, surge-only
   // rollouts, a PodDisruptionBudget once there are two pods, spread over nodes (docs/production.md).
   const web = new WebApp(chart, 'cbuc-web-app', {
@@ -240,6 +245,6 @@ function cbucEnvironment(scope: App, env: Environment): NetkitChart {
 }
 
 cbucEnvironment(app, { name: 'dev', replicas: 1 });
-cbucEnvironment(app, { name: 'pro', replicas: 3, maxReplicas: 10, tlsSecret: 'pro-cbuc-cn-tls' });
+cbucEnvironment(app, { name: 'pro', replicas: 3, maxReplicas: 10, tlsSecret: 'pro-cbuc-cn-tls', isolated: true });
 
 app.synth();

@@ -55,7 +55,16 @@ function countValues(value: unknown): number {
 export function namespaceObject() {
   return {
     apiVersion: 'v1', kind: 'Namespace',
-    metadata: { labels: { 'app.kubernetes.io/managed-by': 'cdk8s-netkit' }, name: NAMESPACE },
+    metadata: {
+      labels: {
+        'app.kubernetes.io/managed-by': 'cdk8s-netkit',
+        // Pod Security Admission at the level the WebApps' default profile meets, pinned (docs/isolation.md).
+        'pod-security.kubernetes.io/audit': 'baseline', 'pod-security.kubernetes.io/audit-version': 'v1.33',
+        'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/enforce-version': 'v1.33',
+        'pod-security.kubernetes.io/warn': 'baseline', 'pod-security.kubernetes.io/warn-version': 'v1.33',
+      },
+      name: NAMESPACE,
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { NetkitError } from '../core/errors';
 import { collectLocalFiles, LocalFile } from '../core/local-files';
 import { checkProps } from '../core/props';
 import { setKubernetesVersion } from '../core/kubernetes-version';
+import { prepareApp } from '../core/prepare';
 import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { manifestFiles, writeKustomization } from '../gitops/kustomization';
 import { isHelmTemplatesDir } from '../gitops/output-layout';
@@ -206,6 +207,8 @@ export class NetkitApp extends App {
    * keep the stock behaviour.
    */
   private resolvingOnce<T>(work: () => T): T {
+    // Objects derived from the whole app (an isolated namespace's NetworkPolicies) exist before the checks read them.
+    prepareApp(this);
     const holder = App as unknown as { _synthChart: SynthChart };
     const stock = holder._synthChart;
     if (typeof stock !== 'function') {

@@ -1,5 +1,11 @@
-import { ApiObject, Chart, ChartProps } from 'cdk8s';
+import { ApiObject, Chart, ChartProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import type { IsolationOptions } from '../isolation/isolation-options';
+import type { NamespaceIsolation } from '../isolation/isolation';
+import type { PodSecurityLevel } from '../isolation/pod-security';
+import { derivePodSecurity, POD_SECURITY_REASONS_ANNOTATION, podSecurityLabels } from '../isolation/pod-security-labels';
+import { targetKubernetesVersionText } from './kubernetes-version';
+import { prepareApp } from './prepare';
 import { NetkitError } from './errors';
 import { DNS1123_LABEL_RULE, isDns1123Label } from './names';
 import { stripClusterScopedNamespace } from './cluster-scoped';
@@ -21,6 +27,22 @@ export interface NetkitChartProps extends Omit<ChartProps, 'disableResourceNameH
    * @default - none
    */
   readonly namespaceLabels?: Record<string, string>;
+  /**
+   * The Pod Security Admission level written on the Namespace (`pod-security.kubernetes.io/enforce`,
+   * `audit` and `warn`, each pinned to the target Kubernetes minor version), so the cluster
+   * rejects pods less locked down than the ones this chart makes. `false` writes no label
+   * (the cluster's default applies: privileged unless configured).
+   * @default - `restricted` when every WebApp in the chart has the restricted security profile, `baseline` otherwise
+   */
+  readonly podSecurity?: PodSecurityLevel | false;
+  /**
+   * Isolates the namespace: a default-deny NetworkPolicy, plus one policy per path
+   * the app declares (ingress controller or Gateway data plane → routed backends,
+   * NodePort and LoadBalancer entry, `allowFrom`/`allowTo`). Needs a CNI that
+   * enforces NetworkPolicy (docs/isolation.md). `{}` denies ingress, `{ egress: true }` egress too.
+   * @default - no NetworkPolicy: every pod of the cluster may reach the namespace's pods
+   */
+  readonly isolation?: IsolationOptions;
 }
 
 /**
@@ -32,6 +54,8 @@ export interface NetkitChartProps extends Omit<ChartProps, 'disableResourceNameH
 export class NetkitChart extends Chart {
   /** The Namespace object, when the chart declares one. */
   public readonly namespaceObject?: ApiObject;
+  /** The namespace's NetworkPolicies, when `isolation` is set. */
+  public readonly isolation?: NamespaceIsolation;
 
   /**
    * The props interface whose keys `props` may hold. Only a class that names
@@ -64,14 +88,51 @@ export class NetkitChart extends Chart {
       this.namespaceObject = new ApiObject(this, 'Namespace', {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name: namespace, labels: { ...props.namespaceLabels, [LABEL_MANAGED_BY]: MANAGED_BY } },
+        metadata: {
+          name: namespace,
+          labels: { ...this.podSecurityLabels(props.podSecurity), ...props.namespaceLabels, [LABEL_MANAGED_BY]: MANAGED_BY },
+          ...(props.podSecurity === undefined ? { annotations: { [POD_SECURITY_REASONS_ANNOTATION]: Lazy.any({ produce: () => podSecurityReasons(this) }) } } : {}),
+        },
       });
+    }
+    if (props.isolation !== undefined) {
+      if (namespace === undefined) {
+        throw new NetkitError(this, {
+          field: 'isolation', message: 'is set but the chart has no namespace, so there is nothing to isolate.',
+          fix: 'set `namespace`, or drop `isolation`.',
+        });
+      }
+      // Loaded here, not at the top: the isolation module reads Ingresses, Gateways and add-ons, which import this file.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { NamespaceIsolation: Isolation } = require('../isolation/isolation') as typeof import('../isolation/isolation');
+      this.isolation = new Isolation(this, 'Isolation', { ...props.isolation, namespace });
     }
   }
 
   public toJson(): any[] {
+    prepareApp(this);
     return super.toJson().map(stripClusterScopedNamespace);
   }
+
+  /**
+   * The Pod Security labels, their level derived from the chart's pod templates
+   * when it is synthesized (workloads are added after the chart). Pinned to
+   * the app's target Kubernetes release ({@link targetKubernetesVersionText}).
+   */
+  private podSecurityLabels(level: PodSecurityLevel | false | undefined): Record<string, string> {
+    if (level === false) return {};
+    const labels = podSecurityLabels(level ?? 'restricted', targetKubernetesVersionText(this));
+    if (level !== undefined) return labels;
+    const derived = Lazy.any({ produce: () => derivePodSecurity(this).level });
+    for (const key of Object.keys(labels)) if (!key.endsWith('-version')) labels[key] = derived as unknown as string;
+    return labels;
+  }
+}
+
+/** Why the derived level is privileged (which pods need it), or nothing: the annotation is then left out. */
+function podSecurityReasons(chart: Construct): string | undefined {
+  const { reasons } = derivePodSecurity(chart);
+  return reasons.length > 0 ? `privileged, because: ${reasons.join('; ')}. Set podSecurity on the chart to enforce a level.` : undefined;
 }
 
 /**

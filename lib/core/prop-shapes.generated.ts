@@ -7,6 +7,7 @@ export type PropShapeName =
   | "AcmeIssuerOptions"
   | "AcmeSolver"
   | "AddonImage"
+  | "AllowOptions"
   | "AutoscalingOptions"
   | "CertManagerIssuerProps"
   | "CertManagerTlsCertificateProps"
@@ -46,6 +47,8 @@ export type PropShapeName =
   | "IngressNginxResources"
   | "IngressRuleOptions"
   | "IngressTlsOptions"
+  | "IsolationOptions"
+  | "IsolationPort"
   | "KubeProxyConfigProps"
   | "KubeProxyConntrackOptions"
   | "KubeProxyDetectLocalOptions"
@@ -56,6 +59,7 @@ export type PropShapeName =
   | "LabelSelector"
   | "LabelSelector.matchExpressions"
   | "MigrateOptions"
+  | "NamespaceIsolationProps"
   | "NetkitAppProps"
   | "NetkitChartProps"
   | "NginxGatewayFabricNginxImage"
@@ -101,6 +105,10 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     keys: ["digest", "registry", "repository", "tag"],
     nested: {},
   },
+  "AllowOptions": {
+    keys: ["ports"],
+    nested: { "ports": "IsolationPort" },
+  },
   "AutoscalingOptions": {
     keys: ["cpuUtilizationPercent", "maxReplicas", "memoryUtilizationPercent", "minReplicas"],
     nested: {},
@@ -118,8 +126,8 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     nested: {},
   },
   "ClusterAddonChartProps": {
-    keys: ["changes", "createNamespace", "labels", "namespace", "namespaceLabels", "stage"],
-    nested: {},
+    keys: ["changes", "createNamespace", "isolation", "labels", "namespace", "namespaceLabels", "podSecurity", "stage"],
+    nested: { "isolation": "IsolationOptions" },
   },
   "ContainerPort": {
     keys: ["name", "port", "protocol"],
@@ -257,6 +265,14 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     keys: ["certificate", "hosts", "secretName"],
     nested: {},
   },
+  "IsolationOptions": {
+    keys: ["egress", "gatewayDataPlanes", "ingressControllers", "nodeCidrs"],
+    nested: {},
+  },
+  "IsolationPort": {
+    keys: ["port", "protocol"],
+    nested: {},
+  },
   "KubeProxyConfigProps": {
     keys: ["acknowledgeIpvsDeprecation", "apiServerEndpoint", "bindAddress", "clusterCIDR", "configSyncPeriod", "conntrack", "detectLocal", "detectLocalMode", "featureGates", "healthzBindAddress", "iptables", "ipvs", "kubernetesVersion", "metricsBindAddress", "mode", "name", "namespace", "nftables", "nodePortAddresses", "oomScoreAdj"],
     nested: { "ipvs": "KubeProxyIpvsOptions", "iptables": "KubeProxyIptablesOptions", "nftables": "KubeProxyNftablesOptions", "conntrack": "KubeProxyConntrackOptions", "detectLocal": "KubeProxyDetectLocalOptions" },
@@ -297,13 +313,17 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     keys: ["gatewayClassName", "gatewayNamespace", "redirectStatusCode"],
     nested: {},
   },
+  "NamespaceIsolationProps": {
+    keys: ["egress", "gatewayDataPlanes", "ingressControllers", "namespace", "nodeCidrs"],
+    nested: {},
+  },
   "NetkitAppProps": {
     keys: ["addonsOutdir", "allowClusterWideObjects", "generatedFrom", "kubernetesVersion", "kustomization", "outdir", "outputFileExtension", "policies", "recordConstructMetadata", "resolvers", "trafficMap", "yamlOutputType"],
     nested: { "policies": "PolicyOptions" },
   },
   "NetkitChartProps": {
-    keys: ["createNamespace", "labels", "namespace", "namespaceLabels"],
-    nested: {},
+    keys: ["createNamespace", "isolation", "labels", "namespace", "namespaceLabels", "podSecurity"],
+    nested: { "isolation": "IsolationOptions" },
   },
   "NginxGatewayFabricNginxImage": {
     keys: ["registry", "repository", "tag"],

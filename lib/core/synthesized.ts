@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { isNetkitChart } from './chart';
 import { isClusterScoped, stripClusterScopedNamespace } from './cluster-scoped';
 import { onePassJson } from './one-pass-json';
+import { prepareApp } from './prepare';
 
 /** One Kubernetes object as it will be written, with where it came from. */
 export interface SynthesizedObject {
@@ -73,6 +74,7 @@ function renderJson(apiObject: ApiObject): any {
  * namespace, as in the files.
  */
 export function synthesizedObjects(scope: IConstruct): SynthesizedObject[] {
+  prepareApp(scope);
   const out: SynthesizedObject[] = [];
   for (const node of scope.node.findAll()) {
     if (!ApiObject.isApiObject(node)) continue;

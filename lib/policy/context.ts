@@ -195,6 +195,14 @@ function toPolicyObject(raw: RawObject): PolicyObject {
   };
 }
 
+/** The pod template (`metadata` and `spec`) of a workload manifest, or the Pod itself; undefined for other kinds. */
+export function podTemplateOfManifest(manifest: any): { readonly metadata?: any; readonly spec: any } | undefined {
+  if (manifest?.kind === 'Pod') return manifest.spec ? manifest : undefined;
+  const path = TEMPLATE_PATHS[manifest?.kind];
+  const template = path ? dig(manifest, path) : undefined;
+  return template?.spec ? template : undefined;
+}
+
 function podTemplateOf(o: PolicyObject): PodTemplate | undefined {
   const namespace = o.namespace ?? 'default';
   if (o.kind === 'Pod') {

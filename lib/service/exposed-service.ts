@@ -15,6 +15,9 @@ import { DEFAULT_CLUSTER_DOMAIN, serviceDnsNames, ServiceDnsNames, serviceEnvVar
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, serviceProblems } from './service-validation';
 import { IServiceTarget } from './target';
 import { checkProps } from '../core/props';
+import { declareAllowFrom } from '../isolation/allow-from';
+import type { AllowOptions } from '../isolation/isolation-options';
+import type { IPodPeer, NetworkPeer } from '../isolation/peers';
 
 /**
  * The shapes a Service can take. `Headless` is a ClusterIP Service with
@@ -286,6 +289,18 @@ export class ExposedService extends Construct {
   /** The `<SVC>_SERVICE_HOST` / `<SVC>_SERVICE_PORT` variables the kubelet injects into pods. */
   public get envVarNames(): ServiceEnvVarNames {
     return serviceEnvVarNames(this.name, this.ports.flatMap((p) => (p.name ? [p.name] : [])));
+  }
+
+  /**
+   * Lets `peer` (a WebApp, or a NetworkPeer: a namespace, pods by label, addresses) reach
+   * this Service's pods on its target ports, or `options.ports`: `db.allowFrom(api)`.
+   * Rendered when the Service's namespace is isolated, and on the caller's side when the
+   * caller's namespace denies egress (docs/isolation.md). A Service without a selector has
+   * no pods to select: a NetkitError says so.
+   */
+  public allowFrom(peer: IPodPeer | NetworkPeer, options: AllowOptions = {}): void {
+    checkProps(`${this.node.path}.allowFrom()`, 'AllowOptions', options);
+    declareAllowFrom(this, peer, options);
   }
 
   /** The port with this name or number, or an error naming the ports there are. */

@@ -31,6 +31,10 @@ import {
 } from './web-app-validation';
 import { checkProps } from '../core/props';
 import { parseKubernetesVersion, targetKubernetesVersionText } from '../core/kubernetes-version';
+import { AllowToDestination, declareAllowFrom, declareAllowTo } from '../isolation/allow-from';
+import type { AllowOptions } from '../isolation/isolation-options';
+import { declarePodSecurityLevel } from '../isolation/pod-security-labels';
+import type { IPodPeer, NetworkPeer } from '../isolation/peers';
 
 /**
  * A Deployment from a few lines, with stable selectors and safe defaults.
@@ -134,6 +138,8 @@ export class WebApp extends Construct implements IServiceTarget {
       },
     };
     this.deployment = new ApiObject(this, 'Deployment', manifest as any);
+    // The profiles are built to meet the Pod Security Standard of the same name (security.ts).
+    declarePodSecurityLevel(this.deployment, security.profile);
     const metadata = { name: this.name, namespace: this.namespace, labels: { ...this.podLabels } };
     const pdbSpec = disruptionBudgetSpec(availability, this.selector);
     if (pdbSpec) {
@@ -177,6 +183,28 @@ export class WebApp extends Construct implements IServiceTarget {
     // Checked as ExposeOptions: `target` or `selector` here would be overridden silently.
     checkProps(`${this.node.path}/${id}`, 'ExposeOptions', options);
     return new ExposedService(this, id, { ...options, target: this });
+  }
+
+  /**
+   * Lets `peer` (a WebApp, or a NetworkPeer: a namespace, pods by label, addresses) reach
+   * this WebApp's pods on its container ports, or `options.ports`. Rendered when this
+   * WebApp's namespace is isolated (`isolation` on its NetkitChart), and on the caller's
+   * side when the caller's namespace denies egress (docs/isolation.md).
+   */
+  public allowFrom(peer: IPodPeer | NetworkPeer, options: AllowOptions = {}): void {
+    checkProps(`${this.node.path}.allowFrom()`, 'AllowOptions', options);
+    declareAllowFrom(this, peer, options);
+  }
+
+  /**
+   * Lets this WebApp's pods reach `destination`: a WebApp, an ExposedService's pods, or a
+   * NetworkPeer (`NetworkPeer.ipBlock('203.0.113.0/24')` for a destination outside the cluster;
+   * an ExternalName Service cannot be matched by name). Rendered as an egress rule when this
+   * WebApp's namespace denies egress, and an ingress rule when the destination's namespace is isolated.
+   */
+  public allowTo(destination: AllowToDestination, options: AllowOptions = {}): void {
+    checkProps(`${this.node.path}.allowTo()`, 'AllowOptions', options);
+    declareAllowTo(this, destination, options);
   }
 
   private securityOptions(props: WebAppProps) {

@@ -10,7 +10,10 @@ export class WebChart extends NetkitChart {
   public readonly route: HttpRoute;
 
   constructor(scope: Construct, id: string) {
-    super(scope, id, { namespace: 'web' });
+    // Isolated: a default-deny NetworkPolicy, and one per path this code declares (the Gateway's data plane → the
+    // pods, clients → the data plane); `web.allowFrom(otherApp)` declares more. Needs a CNI that enforces
+    // NetworkPolicy (Calico, Cilium …); `{ egress: true }` denies outgoing traffic too.
+    super(scope, id, { namespace: 'web', isolation: {} });
     // Two pods with readiness and liveness probes on port 80, resources, a security context, a graceful
     // shutdown and a PodDisruptionBudget, so rollouts and node drains keep serving (docs/production.md).
     this.web = new WebApp(this, 'web', { image: 'nginx:1.27.3', port: 80 });

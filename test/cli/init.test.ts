@@ -158,7 +158,9 @@ describe('the main.ts template', () => {
     expect(checkPolicies(chart).filter((f) => f.severity === 'error')).toEqual([]);
     const objects = Testing.synth(chart);
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort())
-      .toEqual(['Deployment/web', 'Gateway/web-gateway', 'HTTPRoute/web-route', 'Namespace/web', 'PodDisruptionBudget/web', 'Service/web']);
+      .toEqual(['Deployment/web', 'Gateway/web-gateway', 'HTTPRoute/web-route', 'Namespace/web',
+        'NetworkPolicy/allow-gateway-web-gateway-from-clients', 'NetworkPolicy/allow-web-from-gateway-web-gateway', 'NetworkPolicy/default-deny',
+        'PodDisruptionBudget/web', 'Service/web']);
     expect(gatewayApiObjects(objects)).toHaveLength(2);
     for (const gatewayApiObject of gatewayApiObjects(objects)) {
       for (const version of GATEWAY_API_VERSIONS) expect(crdSchemaErrors(gatewayApiObject, version)).toEqual([]);

@@ -1,12 +1,12 @@
 import { ApiObject, App, Testing } from 'cdk8s';
-import { NetkitChart, NetkitError, collectWarnings, addWarning, synthesizedObjects, markClusterScoped } from '../../lib';
+import { NetkitChart, NetkitError, collectWarnings, addWarning, synthesizedObjects, markClusterScoped, podSecurityLabels } from '../../lib';
 
 describe('NetkitChart', () => {
   test('declares its Namespace first, without a namespace of its own', () => {
     const chart = new NetkitChart(new App(), 'dev', { namespace: 'dev', namespaceLabels: { team: 'blue' } });
     new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } });
     const [ns, cm] = Testing.synth(chart);
-    expect(ns).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev', labels: { 'team': 'blue', 'app.kubernetes.io/managed-by': 'cdk8s-netkit' } } });
+    expect(ns).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev', labels: { 'team': 'blue', 'app.kubernetes.io/managed-by': 'cdk8s-netkit', ...podSecurityLabels('baseline') } } });
     expect(cm.metadata.namespace).toBe('dev');
   });
 

@@ -69,6 +69,7 @@ const cases: Record<string, Case> = {
   },
   ClusterAddonChart: { make: (extra) => new ClusterAddonChart(new NetkitApp(), 'addons', { stage: 'crds', ...extra }), path: 'addons', typo: 'stages', suggestion: 'stage' },
   NginxGatewayFabric: { make: (extra) => new NginxGatewayFabric(devChart().chart, 'ngf', { replicas: 1, ...extra }), path: 'dev/ngf', typo: 'replica', suggestion: 'replicas' },
+  NamespaceIsolation: { make: (extra) => new netkit.NamespaceIsolation(devChart().chart, 'isolation', { namespace: 'dev', ...extra }), path: 'dev/isolation', typo: 'egres', suggestion: 'egress' },
   IngressNginx: { make: (extra) => new IngressNginx(devChart().chart, 'ingress-nginx', { acknowledgeRetirement: true, ...extra }), path: 'dev/ingress-nginx', typo: 'replica', suggestion: 'replicas' },
   KubeProxyConfig: {
     make: (extra) => new KubeProxyConfig(devChart().chart, 'kube-proxy', { apiServerEndpoint: 'https://10.0.0.1:6443', ...extra }), path: 'dev/kube-proxy', typo: 'mod', suggestion: 'mode',

@@ -85,7 +85,8 @@ describe('traffic map of the example app (main.ts)', () => {
     expect(blocks['Namespace dev']).toContain('n_svc_dev_service_headliness -.- n_dns_dev_service_headliness');
     expect(blocks['Namespace dev']).toContain('(["http(s)://tomcat.xiaohan.com/"])');
     expect(blocks['Namespace cbuc-pro']).toContain('n_url_Ingress_cbuc_web_pro_cbuc_cn_cbuc_web_80 -->|":80"| n_svc_cbuc_pro_cbuc_web');
-    expect(blocks['Namespace cbuc-pro']).toContain('n_svc_cbuc_pro_cbuc_web --> n_pods_cbuc_pro_Deployment_cbuc_web');
+    // cbuc-pro is isolated: the hop to the pods says which NetworkPolicies let the declared paths through.
+    expect(blocks['Namespace cbuc-pro']).toContain('n_svc_cbuc_pro_cbuc_web -->|"allowed by NetworkPolicy<br/>allow-cbuc-web-from-gateway-cbuc-web<br/>allow-gateway-cbuc-web-to-cbuc-web<br/>allow-cbuc-web-from-ingress-nginx"| n_pods_cbuc_pro_Deployment_cbuc_web');
     expect(blocks['Namespace cbuc-pro']).toContain('n_pods_cbuc_pro_Deployment_cbuc_web("cbuc-web<br/>Deployment, 3 to 10 pods, HPA cbuc-web")');
     expect(blocks['Namespace ingress-nginx']).toContain('n_apiserver -->|"admission webhook"| n_svc_ingress_nginx_ingress_nginx_controller_admission');
     // The ingress controller is drawn once, in the entry paths.
@@ -103,7 +104,8 @@ describe('traffic map of the example app (main.ts)', () => {
   });
 
   test('the JSON has the documented shape', () => {
-    expect(Object.keys(json)).toEqual(['services', 'ingressUrls', 'ingressControllers', 'gateways', 'gatewayUrls']);
+    // `isolation`: the example has NetworkPolicies (cbuc-pro is isolated), so the map judges each declared path.
+    expect(Object.keys(json)).toEqual(['services', 'ingressUrls', 'ingressControllers', 'gateways', 'gatewayUrls', 'isolation']);
     expect(Object.keys(json.services[0])).toEqual(['name', 'namespace', 'type', 'dnsNames', 'clusterIP', 'ports', 'external', 'selector', 'pods']);
     expect(Object.keys(json.ingressUrls[0])).toEqual(['url', 'namespace', 'ingress', 'ingressClass', 'host', 'path', 'pathType', 'backend', 'backendService', 'defaultBackend']);
     expect(json.ingressControllers.map((c: any) => c.ingressClass)).toContain('nginx');

@@ -1,4 +1,5 @@
 import { DEFAULT_INGRESS_CLASS_ANNOTATION } from '../../ingress/ingress-validation';
+import { targetKubernetesVersionText } from '../../core/kubernetes-version';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -27,6 +28,7 @@ import {
   DEFAULT_CONTROLLER_VALUE, DEFAULT_HEALTHZ_PORT, DEFAULT_INGRESS_CLASS,
 } from './upstream';
 import { ingressNginxPropProblems } from './validation';
+import { podSecurityLabels } from '../../isolation/pod-security-labels';
 import { checkProps } from '../../core/props';
 
 /** The docs section the retirement warning points to. */
@@ -143,7 +145,11 @@ export class IngressNginx extends Construct {
 
     // Created in the upstream file's order (kustomize's legacy kind order), so the output reads like it.
     if (createNamespace) {
-      const ns: INamespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: namespaceLabels(name) } };
+      // Pod Security: the controller (v1.15.1: uid 101, non-root, drop ALL + add NET_BIND_SERVICE, no privilege
+      // escalation, RuntimeDefault seccomp) and the certgen Jobs (uid 65532, drop ALL) meet `restricted`, which lets
+      // NET_BIND_SERVICE be added back; on the host network (exposure HostNetwork) only `privileged` admits the controller.
+      const level = hostNetwork ? 'privileged' : 'restricted';
+      const ns: INamespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { ...namespaceLabels(name), ...podSecurityLabels(level, targetKubernetesVersionText(this)) } } };
       this.namespaceObject = this.clusterScoped('Namespace', ns);
     }
     this.serviceAccount = this.object('ServiceAccount', serviceAccountManifest(controllerId));

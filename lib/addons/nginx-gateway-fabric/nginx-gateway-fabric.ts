@@ -1,4 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
+import { targetKubernetesVersionText } from '../../core/kubernetes-version';
 import { Construct } from 'constructs';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import { isNetkitChart } from '../../core/chart';
@@ -18,6 +19,7 @@ import {
 } from './upstream';
 import { checkProps } from '../../core/props';
 import { nginxGatewayFabricPropProblems, provisionedServiceProblems } from './validation';
+import { podSecurityLabels } from '../../isolation/pod-security-labels';
 
 /**
  * The NGINX Gateway Fabric v2.6.7 control plane, object for object the
@@ -113,7 +115,12 @@ export class NginxGatewayFabric extends Construct {
     // Created in the upstream file's order (kustomize's legacy kind order), so the output reads like it.
     if (createNamespace) {
       // Upstream's Namespace has no labels (kustomize adds it bare); ours carries managed-by only.
-      const ns: INamespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { [LABEL_MANAGED_BY]: MANAGED_BY } } };
+      // Pod Security: the control plane and the cert generator Job (2.6.7: uid 101, non-root, drop ALL, no privilege
+      // escalation, RuntimeDefault seccomp) meet `restricted`. The nginx data planes run in the Gateways' namespaces,
+      // not here; they meet `restricted` too (the unprivileged-port sysctl they set is one `baseline` allows).
+      const ns: INamespace = {
+        apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { ...podSecurityLabels('restricted', targetKubernetesVersionText(this)), [LABEL_MANAGED_BY]: MANAGED_BY } },
+      };
       this.namespaceObject = this.clusterScoped('Namespace', ns);
     }
     this.serviceAccount = this.object('ServiceAccount', serviceAccountManifest(controllerId));

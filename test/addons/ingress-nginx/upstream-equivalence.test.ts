@@ -1,4 +1,5 @@
 import { controllerContainer, find, synthInstall } from './helpers';
+import { podSecurityLabels } from '../../../lib';
 
 // The expectations below are transcribed from upstream
 // deploy/static/provider/baremetal/deploy.yaml at controller-v1.15.1.
@@ -51,9 +52,11 @@ describe('IngressNginx defaults equal the upstream bare-metal manifest', () => {
     expect(objects.map((o) => [o.kind, o.metadata.name, o.metadata.namespace])).toEqual(UPSTREAM_OBJECTS.map(([k, n, ns]) => [k, n, ns]));
   });
 
-  test('the upstream labels on every object, plus managed-by', () => {
+  test('the upstream labels on every object, plus managed-by, and Pod Security labels on the Namespace', () => {
     for (const [kind, name, , labels] of UPSTREAM_OBJECTS) {
-      expect({ kind, name, labels: find(objects, kind, name).metadata.labels }).toEqual({ kind, name, labels: { ...labels, 'app.kubernetes.io/managed-by': 'cdk8s-netkit' } });
+      const podSecurity = kind === 'Namespace' ? podSecurityLabels('restricted') : {};
+      expect({ kind, name, labels: find(objects, kind, name).metadata.labels })
+        .toEqual({ kind, name, labels: { ...labels, 'app.kubernetes.io/managed-by': 'cdk8s-netkit', ...podSecurity } });
     }
   });
 

@@ -10,11 +10,14 @@ import { find, synthInstall, upstreamObjects } from './helpers';
  * 3. The Job's pod template: upstream's `metadata: {annotations: null}` (the
  *    remains of the Helm hook annotations its generator strips) is left out;
  *    the API server reads both the same.
+ * 4. Pod Security Admission labels on the Namespace (`restricted`, which the
+ *    control plane and the cert generator meet), so the cluster enforces it.
  */
 function withoutDeliberateDifferences(objects: any[]): any[] {
   return JSON.parse(JSON.stringify(objects), (key, value) => {
     if (key === 'app.kubernetes.io/managed-by' && value === 'cdk8s-netkit') return undefined;
     if (key === 'netkit.io/skip-pod-resources') return undefined;
+    if (key.startsWith('pod-security.kubernetes.io/')) return undefined;
     if ((key === 'labels' || key === 'annotations') && value && typeof value === 'object' && Object.keys(value).length === 0) return undefined;
     return value;
   });
@@ -51,7 +54,15 @@ describe.each([
 
   test('difference 1: managed-by on every object, nothing else added to the labels', () => {
     for (const o of objects) expect(o.metadata.labels['app.kubernetes.io/managed-by']).toBe('cdk8s-netkit');
-    expect(find(objects, 'Namespace', 'nginx-gateway').metadata.labels).toEqual({ 'app.kubernetes.io/managed-by': 'cdk8s-netkit' });
+    const labels = find(objects, 'Namespace', 'nginx-gateway').metadata.labels;
+    expect(Object.keys(labels).filter((k) => !k.startsWith('pod-security.kubernetes.io/'))).toEqual(['app.kubernetes.io/managed-by']);
+  });
+
+  test('difference 4: the Namespace enforces, audits and warns at the restricted level, pinned to a minor version', () => {
+    expect(find(objects, 'Namespace', 'nginx-gateway').metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted',
+      'pod-security.kubernetes.io/enforce-version': 'v1.35',
+    });
   });
 
   test('difference 2: the policy skips carry their reasons, only on the Deployment and the Job', () => {
