@@ -1,5 +1,5 @@
 import { ApiObject, Testing } from 'cdk8s';
-import { IngressNginx, NetkitChart, NginxGatewayFabric, podSecurityLabels, WebApp } from '../../lib';
+import { IngressNginx, NetkitChart, NginxGatewayFabric, podSecurityLabels, setKubernetesVersion, WebApp } from '../../lib';
 
 function namespaceLabels(chart: NetkitChart): Record<string, string> {
   return Testing.synth(chart).find((o) => o.kind === 'Namespace').metadata.labels;
@@ -13,6 +13,18 @@ describe('Pod Security Admission labels on the Namespace a NetkitChart writes', 
       'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/warn-version': 'v1.35',
     });
     expect(podSecurityLabels('baseline')['pod-security.kubernetes.io/enforce-version']).toBe('v1.35');
+  });
+
+  test("the pinned version is the app's target release, for the chart and both add-ons", () => {
+    const app = Testing.app();
+    setKubernetesVersion(app, '1.32');
+    const chart = new NetkitChart(app, 'shop', { namespace: 'shop' });
+    const versions = (objects: any[]) => objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.labels['pod-security.kubernetes.io/enforce-version']);
+    expect(versions(Testing.synth(chart))).toEqual(['v1.32']);
+    const addons = new NetkitChart(app, 'addons');
+    new IngressNginx(addons, 'ingress-nginx');
+    new NginxGatewayFabric(addons, 'ngf');
+    expect(versions(Testing.synth(addons))).toEqual(['v1.32', 'v1.32']);
   });
 
   test('baseline when a WebApp has the baseline profile (the default)', () => {
