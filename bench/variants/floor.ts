@@ -59,9 +59,9 @@ export function namespaceObject() {
       labels: {
         'app.kubernetes.io/managed-by': 'cdk8s-netkit',
         // Pod Security Admission at the level the WebApps' default profile meets, pinned (docs/isolation.md).
-        'pod-security.kubernetes.io/audit': 'baseline', 'pod-security.kubernetes.io/audit-version': 'v1.33',
-        'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/enforce-version': 'v1.33',
-        'pod-security.kubernetes.io/warn': 'baseline', 'pod-security.kubernetes.io/warn-version': 'v1.33',
+        'pod-security.kubernetes.io/audit': 'baseline', 'pod-security.kubernetes.io/audit-version': 'v1.35',
+        'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/enforce-version': 'v1.35',
+        'pod-security.kubernetes.io/warn': 'baseline', 'pod-security.kubernetes.io/warn-version': 'v1.35',
       },
       name: NAMESPACE,
     },

@@ -72,7 +72,7 @@ describe('cluster-scoped objects in a NetkitChart', () => {
     const stock = synthToTree('stock', layout, build);
     const ours = synthToTree('netkit', layout, build);
     expect(stock['svc-0/Namespace.svc-0.k8s.yaml']).toContain('  namespace: svc-0\n');
-    expect(ours['svc-0/Namespace.svc-0.k8s.yaml']).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    app.kubernetes.io/managed-by: cdk8s-netkit\n    pod-security.kubernetes.io/audit: baseline\n    pod-security.kubernetes.io/audit-version: v1.33\n    pod-security.kubernetes.io/enforce: baseline\n    pod-security.kubernetes.io/enforce-version: v1.33\n    pod-security.kubernetes.io/warn: baseline\n    pod-security.kubernetes.io/warn-version: v1.33\n  name: svc-0\n');
+    expect(ours['svc-0/Namespace.svc-0.k8s.yaml']).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    app.kubernetes.io/managed-by: cdk8s-netkit\n    pod-security.kubernetes.io/audit: baseline\n    pod-security.kubernetes.io/audit-version: v1.35\n    pod-security.kubernetes.io/enforce: baseline\n    pod-security.kubernetes.io/enforce-version: v1.35\n    pod-security.kubernetes.io/warn: baseline\n    pod-security.kubernetes.io/warn-version: v1.35\n  name: svc-0\n');
     // Objects of a plain Chart are written as cdk8s writes them.
     expect(ours['shared/IngressClass.nginx.k8s.yaml']).toBe(stock['shared/IngressClass.nginx.k8s.yaml']);
   });
@@ -80,7 +80,7 @@ describe('cluster-scoped objects in a NetkitChart', () => {
   test('the Namespace carries no namespace, the namespaced objects do', () => {
     const files = synthToTree('netkit', {}, (app) => buildManyCharts(app, { charts: 1, dependencies: false }));
     const svc = files['svc-0.k8s.yaml'];
-    expect(svc).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    app.kubernetes.io\/managed-by: cdk8s-netkit\n    pod-security\.kubernetes\.io\/audit: baseline\n    pod-security\.kubernetes\.io\/audit-version: v1\.33\n    pod-security\.kubernetes\.io\/enforce: baseline\n    pod-security\.kubernetes\.io\/enforce-version: v1\.33\n    pod-security\.kubernetes\.io\/warn: baseline\n    pod-security\.kubernetes\.io\/warn-version: v1\.33\n  name: svc-0\n---\n/);
+    expect(svc).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    app.kubernetes.io\/managed-by: cdk8s-netkit\n    pod-security\.kubernetes\.io\/audit: baseline\n    pod-security\.kubernetes\.io\/audit-version: v1\.35\n    pod-security\.kubernetes\.io\/enforce: baseline\n    pod-security\.kubernetes\.io\/enforce-version: v1\.35\n    pod-security\.kubernetes\.io\/warn: baseline\n    pod-security\.kubernetes\.io\/warn-version: v1\.35\n  name: svc-0\n---\n/);
     expect(svc).toContain('kind: Deployment\nmetadata:\n  labels:');
     expect(svc).toContain('  name: svc-0\n  namespace: svc-0\nspec:');
   });

@@ -240,6 +240,7 @@ const NOT_COVERED_YET: readonly PropShapeName[] = [
   'WildcardGatewayProps', 'ReferenceGrantProps', 'NginxGatewayFabricProps', 'GatewayApiCrdsProps',
   'TlsCertificateProps', 'SelfSignedTlsCertificateProps', 'PemFileTlsCertificateProps', 'ExistingTlsSecretProps',
   'CertManagerTlsCertificateProps', 'CertManagerIssuerProps', 'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
+  'NamespaceIsolationProps',
 ];
 
 function refusedCase(entry: unknown): { value: unknown; field?: string; with?: Record<string, unknown> } {
