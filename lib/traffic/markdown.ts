@@ -110,6 +110,11 @@ export function renderMarkdown(map: TrafficMap): string {
         lines.push(row([e.via, e.source, `Service ${e.serviceNamespace}/${e.service} → ${e.podsKind} ${e.podsName}`, e.port, e.verdict, e.reason]));
       }
     }
+    for (const ns of map.isolatedNamespaces ?? []) {
+      const everything = /of every pod/.test(ns.isolated) ? ' Only what these policies allow gets through; everything else is blocked.' : '';
+      lines.push('', `**Namespace ${ns.namespace}**: isolated: ${ns.isolated}.${everything}`, '');
+      for (const p of ns.policies) lines.push(`- \`${p.name}\`${p.says ? `: ${p.says}` : ''}`);
+    }
   }
   lines.push('', '## Flow', '', renderMermaid(map));
   return lines.join('\n');

@@ -206,6 +206,15 @@ export interface TrafficIsolationEdge {
   readonly reason: string;
 }
 
+/** A namespace with NetworkPolicies: what is isolated, and what its policies let through. */
+export interface TrafficIsolatedNamespace {
+  readonly namespace: string;
+  /** `ingress and egress of every pod (default-deny)`, `ingress of every pod`, or `ingress of some pods` when no policy selects them all. */
+  readonly isolated: string;
+  /** Each policy of the namespace: its name and the path it allows (its `netkit.io/allows` annotation), or what it denies. */
+  readonly policies: readonly { readonly name: string; readonly says?: string }[];
+}
+
 /** Everything a reader needs to know about how traffic gets in. */
 export interface TrafficMap {
   readonly services: readonly TrafficService[];
@@ -218,4 +227,10 @@ export interface TrafficMap {
    * manifests hold none (so maps of apps without isolation do not change).
    */
   readonly isolation?: readonly TrafficIsolationEdge[];
+  /**
+   * The namespaces that have NetworkPolicies: in one isolated for every pod,
+   * whatever the listed policies do not let through is blocked. Absent when
+   * the manifests hold no NetworkPolicy.
+   */
+  readonly isolatedNamespaces?: readonly TrafficIsolatedNamespace[];
 }

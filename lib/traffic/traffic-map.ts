@@ -4,7 +4,7 @@ import { synthesizedObjects } from '../core/synthesized';
 import { DEFAULT_CLUSTER_DOMAIN } from '../service/dns';
 import { describeGateways, describeGatewayUrls } from './gateways';
 import { describeIngressControllers, describeIngressUrls } from './ingresses';
-import { describeIsolation } from './isolation';
+import { describeIsolatedNamespaces, describeIsolation } from './isolation';
 import { TrafficMap } from './model';
 import { describeServices } from './services';
 import { podGroups } from './workloads';
@@ -33,6 +33,7 @@ export function trafficMap(input: TrafficMapInput, options: TrafficMapOptions = 
   const services = describeServices(manifests, groups, options.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN);
   const ingressUrls = describeIngressUrls(manifests);
   const isolation = describeIsolation(manifests);
+  const isolatedNamespaces = describeIsolatedNamespaces(manifests);
   return {
     services,
     ingressUrls,
@@ -40,6 +41,7 @@ export function trafficMap(input: TrafficMapInput, options: TrafficMapOptions = 
     gateways: describeGateways(manifests),
     gatewayUrls: describeGatewayUrls(manifests),
     ...(isolation ? { isolation } : {}),
+    ...(isolatedNamespaces ? { isolatedNamespaces } : {}),
   };
 }
 

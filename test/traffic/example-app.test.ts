@@ -105,7 +105,7 @@ describe('traffic map of the example app (main.ts)', () => {
 
   test('the JSON has the documented shape', () => {
     // `isolation`: the example has NetworkPolicies (cbuc-pro is isolated), so the map judges each declared path.
-    expect(Object.keys(json)).toEqual(['services', 'ingressUrls', 'ingressControllers', 'gateways', 'gatewayUrls', 'isolation']);
+    expect(Object.keys(json)).toEqual(['services', 'ingressUrls', 'ingressControllers', 'gateways', 'gatewayUrls', 'isolation', 'isolatedNamespaces']);
     expect(Object.keys(json.services[0])).toEqual(['name', 'namespace', 'type', 'dnsNames', 'clusterIP', 'ports', 'external', 'selector', 'pods']);
     expect(Object.keys(json.ingressUrls[0])).toEqual(['url', 'namespace', 'ingress', 'ingressClass', 'host', 'path', 'pathType', 'backend', 'backendService', 'defaultBackend']);
     expect(json.ingressControllers.map((c: any) => c.ingressClass)).toContain('nginx');

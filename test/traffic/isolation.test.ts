@@ -27,6 +27,23 @@ describe('traffic map with NetworkPolicies', () => {
     expect(renderMarkdown(map)).toContain('| Ingress shop/web | the ingress controller (Deployment ingress-nginx/ingress-nginx-controller) | Service shop/web → Deployment web | 8080/TCP | allowed | allowed by NetworkPolicy shop/allow-ingress-controller |');
   });
 
+  test('each namespace with policies says what is isolated and lists what its policies let through; everything else is blocked', () => {
+    const allows = { ...ALLOW_CONTROLLER, metadata: { ...ALLOW_CONTROLLER.metadata, annotations: { 'netkit.io/allows': 'Ingress web → Service web:80 → pods app=web:8080' } } };
+    const map = trafficMap([...app, DEFAULT_DENY, allows]);
+    expect(map.isolatedNamespaces).toEqual([{
+      namespace: 'shop', isolated: 'ingress of every pod (default-deny)',
+      policies: [{ name: 'allow-ingress-controller', says: 'Ingress web → Service web:80 → pods app=web:8080' }, { name: 'default-deny' }],
+    }]);
+    const markdown = renderMarkdown(map);
+    expect(markdown).toContain('**Namespace shop**: isolated: ingress of every pod (default-deny). Only what these policies allow gets through; everything else is blocked.');
+    expect(markdown).toContain('- `allow-ingress-controller`: Ingress web → Service web:80 → pods app=web:8080');
+    // Without a policy selecting every pod, only some pods are isolated: nothing is said to be blocked.
+    const partial = trafficMap([...app, allows]);
+    expect(partial.isolatedNamespaces?.[0].isolated).toBe('some pods (no policy selects them all)');
+    expect(renderMarkdown(partial)).not.toContain('everything else is blocked');
+    expect('isolatedNamespaces' in trafficMap(app)).toBe(false);
+  });
+
   test('a blocked path is drawn dotted and red, with the policy that blocks it', () => {
     const map = trafficMap([...app, DEFAULT_DENY]);
     expect(map.isolation?.[0]).toMatchObject({ verdict: 'blocked', reason: expect.stringMatching(/^the ingress of Deployment shop\/web is isolated by NetworkPolicy shop\/default-deny/) });
