@@ -1,3 +1,4 @@
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import {
   KubeProxyConfiguration, kubeProxyConfigMapProblems, kubeProxyConfigurationProblems, kubeProxyConfigurationWarnings,
 } from '../../../lib/addons/kube-proxy';
@@ -272,7 +273,7 @@ describe('fields and addresses', () => {
 });
 
 describe('the kube-proxy ConfigMap', () => {
-  const configMap = (data?: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-proxy' }, data });
+  const configMap = (data?: Record<string, string>): IConfigMap => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-proxy' }, data });
 
   test('a missing, unparseable or non-mapping config.conf', () => {
     expect(kubeProxyConfigMapProblems(configMap({}))).toEqual([{
