@@ -37,7 +37,7 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${process.env.MUTATE_REPORT ?? 'mutation'}.html` },
+  jsonReporter: { fileName: `reports/mutation/${process.env.MUTATE_REPORT ?? 'mutation'}.json` },
   thresholds: { high: 90, low: 80, break: null },
 };
