@@ -8,6 +8,7 @@ import { stripClusterScopedNamespace } from '../core/cluster-scoped';
 import { NetkitError } from '../core/errors';
 import { collectLocalFiles, LocalFile } from '../core/local-files';
 import { checkProps } from '../core/props';
+import { setKubernetesVersion } from '../core/kubernetes-version';
 import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { manifestFiles, writeKustomization } from '../gitops/kustomization';
 import { isHelmTemplatesDir } from '../gitops/output-layout';
@@ -71,6 +72,7 @@ export class NetkitApp extends App {
     checkProps('NetkitApp', 'NetkitAppProps', props);
     super({ ...props, outdir: publishOutdir(props.outdir) });
     this.options = props;
+    if (props.kubernetesVersion !== undefined) setKubernetesVersion(this, props.kubernetesVersion);
     const project = projectDirectory(this.outdir);
     this.addonsOutdir = props.addonsOutdir ?? join(project, CLUSTER_ADDONS_FOLDER);
     // A publish a killed process left half done is finished before anything else reads the output.

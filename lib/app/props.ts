@@ -53,4 +53,14 @@ export interface NetkitAppProps extends AppProps {
    * @default true - every rule, with default options
    */
   readonly policies?: boolean | PolicyOptions;
+  /**
+   * The Kubernetes release the app targets, from 1.31 to 1.36: the fields
+   * constructs write (WebApp's preStop sleep action), the rules validators
+   * apply (env var names, kube-proxy modes and gates), and the API versions
+   * the policy checks accept. A construct's own `kubernetesVersion` prop
+   * overrides it for that construct. `setKubernetesVersion(app, v)` does the
+   * same for a stock cdk8s App.
+   * @default DEFAULT_KUBERNETES_VERSION ('1.35')
+   */
+  readonly kubernetesVersion?: string;
 }

@@ -5,6 +5,8 @@ import { RULES } from '../policy/rules';
 import { closest } from '../policy/suggest';
 import { loadManifests, ManifestLoad, ManifestReadError } from '../core/manifest-files';
 import { CliCommand, EXIT_UNREADABLE } from './main';
+import { describeProblem } from '../core/errors';
+import { supportedKubernetesVersionProblem } from '../core/kubernetes-version';
 
 const USAGE = [
   'Usage: cdk8s-netkit check [--format text|json] [--strict] [--info] [options] <files or folders>…',
@@ -14,7 +16,7 @@ const USAGE = [
   '  --external-secret [NS/]NAME    a TLS Secret managed outside these files (repeatable)',
   '  --external-gateway [NS/]NAME   a Gateway managed outside these files (repeatable)',
   '  --disable RULE                 do not run a rule (repeatable)',
-  '  --kubernetes-version 1.N       the target Kubernetes release',
+  '  --kubernetes-version 1.N       the target Kubernetes release, 1.31 to 1.36 (default 1.35)',
   '  --gateway-api-version vX.Y.Z   the Gateway API CRD bundle on the cluster (default: the CRDs in these files, else v1.5.1)',
   '',
 ].join('\n');
@@ -81,8 +83,9 @@ export const checkCommand: CliCommand = {
       io.err(`cdk8s-netkit check: --disable ${unknownRules[0]} is not a rule${near ? ` (did you mean ${near}?)` : ''}; docs/policy.md lists them.\n`);
       return 2;
     }
-    if (kubernetesVersion !== undefined && !/^1\.\d+$/.test(kubernetesVersion)) {
-      io.err(`cdk8s-netkit check: --kubernetes-version ${kubernetesVersion} is not a release; write it as 1.N, e.g. 1.33.\n`);
+    const versionProblem = kubernetesVersion === undefined ? undefined : supportedKubernetesVersionProblem('--kubernetes-version', kubernetesVersion);
+    if (versionProblem) {
+      io.err(`cdk8s-netkit check: ${describeProblem(versionProblem)} Fix: ${versionProblem.fix}\n`);
       return 2;
     }
     if (gatewayApiVersion !== undefined && !isGatewayApiVersion(gatewayApiVersion)) {

@@ -18,6 +18,12 @@ export interface Problem {
   readonly allowed?: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * `warning` for what the API server accepts but is very likely a mistake:
+   * a construct prints it, a policy rule reports it as a warning.
+   * @default 'error'
+   */
+  readonly severity?: 'error' | 'warning';
 }
 
 /** Renders a value the way a user typed it: strings quoted, objects as JSON. */

@@ -16,3 +16,4 @@ export * from './kubernetes-version';
 export * from './int-or-percent';
 export * from './addon-chart';
 export * from './props';
+export * from './validation';

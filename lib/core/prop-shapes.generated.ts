@@ -293,7 +293,7 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     nested: {},
   },
   "NetkitAppProps": {
-    keys: ["addonsOutdir", "allowClusterWideObjects", "generatedFrom", "kustomization", "outdir", "outputFileExtension", "policies", "recordConstructMetadata", "resolvers", "trafficMap", "yamlOutputType"],
+    keys: ["addonsOutdir", "allowClusterWideObjects", "generatedFrom", "kubernetesVersion", "kustomization", "outdir", "outputFileExtension", "policies", "recordConstructMetadata", "resolvers", "trafficMap", "yamlOutputType"],
     nested: { "policies": "PolicyOptions" },
   },
   "NetkitChartProps": {

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { SKIP_ANNOTATION_PREFIX } from '../core/annotations';
 import { describeProblem, Problem } from '../core/errors';
+import { formatKubernetesVersion, targetKubernetesVersion } from '../core/kubernetes-version';
 import { synthesizedObjects } from '../core/synthesized';
 import { PolicyContext, RawObject } from './context';
 import { RULES } from './rules';
@@ -37,8 +38,11 @@ export function skipReason(object: PolicyObject, ruleId: string): string | undef
  * `netkit.io/skip-<rule-id>: "<reason>"` gets no finding from that rule.
  */
 export function checkPolicies(input: PolicyInput, options: PolicyOptions = {}): Finding[] {
-  const context = new PolicyContext(policyObjectsOf(input), options);
-  return runRules(context, RULES, options);
+  // A construct tree is checked against its app's target release unless the caller names one.
+  const targeted = options.kubernetesVersion === undefined && !Array.isArray(input)
+    ? { ...options, kubernetesVersion: formatKubernetesVersion(targetKubernetesVersion(input as IConstruct)) } : options;
+  const context = new PolicyContext(policyObjectsOf(input), targeted);
+  return runRules(context, RULES, targeted);
 }
 
 /** Runs the given rules over a prepared context; exported for custom rule sets. */
@@ -89,5 +93,5 @@ function toFinding(rule: Rule, v: RuleViolation): Finding {
 
 /** One violation per {@link Problem}, worded as the constructs word their errors (the fix goes to the finding's fix). */
 export function problemViolations(object: PolicyObject, problems: readonly Problem[]): RuleViolation[] {
-  return problems.map((p) => ({ object, message: describeProblem(p), fix: p.fix }));
+  return problems.map((p) => ({ object, message: describeProblem(p), fix: p.fix, ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}) }));
 }

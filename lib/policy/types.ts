@@ -124,9 +124,10 @@ export interface PolicyOptions {
    */
   readonly disabledRules?: readonly string[];
   /**
-   * The Kubernetes minor version the manifests target (`1.31`), for API
-   * versions that were removed.
-   * @default DEFAULT_TARGET_VERSION
+   * The Kubernetes minor version the manifests target (`1.34`): API
+   * versions removed by then, and the field rules that differ by release
+   * (env var names).
+   * @default - the app's target when checking a construct tree (`targetKubernetesVersion`), else DEFAULT_KUBERNETES_VERSION
    */
   readonly kubernetesVersion?: string;
 }

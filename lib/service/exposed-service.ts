@@ -8,6 +8,7 @@ import { LABEL_MANAGED_BY, MANAGED_BY, selectorLabels } from '../core/labels';
 import { labelProblems, metadataProblems } from '../core/metadata-validation';
 import { ipFamily } from '../core/net';
 import { Protocol } from '../core/protocol';
+import { fieldProblems } from '../core/validation';
 import { describePorts, findContainerPort } from '../workload/container-ports';
 import { DEFAULT_CLUSTER_DOMAIN, serviceDnsNames, ServiceDnsNames, serviceEnvVarNames, ServiceEnvVarNames } from './dns';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, serviceProblems } from './service-validation';
@@ -309,7 +310,10 @@ export class ExposedService extends Construct {
       const protocol = spec.protocol ?? 'TCP';
       let targetPort: number | string = spec.targetPort ?? spec.port;
       if (spec.targetPort === undefined && specs.length === 1 && targetPorts.length === 1) targetPort = targetPorts[0].port;
-      if (this.target && this.type !== 'ExternalName' && !findContainerPort(targetPorts, targetPort, protocol)) {
+      // A protocol the API server rejects is reported as such, not as a targetPort no container port matches.
+      const protocolProblems = fieldProblems('Service.spec.ports[].protocol', protocol, { field: `ports[${i}].protocol` });
+      problems.push(...protocolProblems);
+      if (protocolProblems.length === 0 && this.target && this.type !== 'ExternalName' && !findContainerPort(targetPorts, targetPort, protocol)) {
         problems.push({
           field: `ports[${i}].targetPort`,
           message: `is not a ${protocol} port of the target ${this.target.node.path}.`,

@@ -1,11 +1,11 @@
 import type { IService } from 'kubernetes-models/v1/Service';
 import { Problem } from '../core/errors';
 import {
-  DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, IANA_SVC_NAME_RULE,
-  isDns1035Label, isDns1123Label, isDns1123Subdomain, isIanaSvcName, isQualifiedName,
+  DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, IANA_SVC_NAME_RULE,
+  isDns1123Label, isDns1123Subdomain, isIanaSvcName, isQualifiedName,
 } from '../core/names';
 import { ipFamily, isCidr, isPortNumber, isSpecialPurposeIp } from '../core/net';
-import { PROTOCOLS } from '../core/protocol';
+import { fieldProblems, MAX_SESSION_AFFINITY_SECONDS } from '../core/validation';
 
 /** The API server's `--service-node-port-range`. */
 export interface NodePortRange {
@@ -18,8 +18,7 @@ export interface NodePortRange {
 /** Kubernetes' default `--service-node-port-range`. */
 export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
 
-/** The longest ClientIP affinity the API server accepts: one day. */
-export const MAX_SESSION_AFFINITY_SECONDS = 86400;
+export { MAX_SESSION_AFFINITY_SECONDS };
 
 export interface ServiceValidationOptions {
   /**
@@ -47,9 +46,7 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
   const headless = spec.clusterIP === 'None' || (spec.clusterIPs?.[0] === 'None');
   const range = options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
 
-  if (!isDns1035Label(name)) {
-    add('metadata.name', 'is not a valid Service name (Services need DNS-1035 labels, which must start with a letter).', name, DNS1035_RULE, 'rename the Service, e.g. "web" or "web-v2".');
-  }
+  problems.push(...fieldProblems('Service.metadata.name', name, { field: 'metadata.name' }));
   if (!SERVICE_TYPES.includes(type)) {
     add('spec.type', 'is not a Service type.', type, SERVICE_TYPES.join(', '), 'use one of the allowed types.');
     return problems;
@@ -90,8 +87,8 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
       if (seenNames.has(p.name)) add(`${f}.name`, 'is used by another port of this Service.', p.name, 'unique port names', 'give each port its own name.');
       seenNames.add(p.name);
     }
-    if (!isPortNumber(p.port)) add(`${f}.port`, 'is not a valid port number.', p.port, '1-65535', 'use a port from 1 to 65535.');
-    if (!PROTOCOLS.includes(protocol as any)) add(`${f}.protocol`, 'is not a supported protocol.', protocol, PROTOCOLS.join(', '), 'use TCP, UDP or SCTP.');
+    problems.push(...fieldProblems('Service.spec.ports[].port', p.port, { field: `${f}.port` }));
+    problems.push(...fieldProblems('Service.spec.ports[].protocol', protocol, { field: `${f}.protocol` }));
     const key = `${protocol}/${p.port}`;
     if (seenPorts.has(key)) add(`${f}.port`, `${p.port}/${protocol} is exposed twice.`, p.port, 'each port and protocol once', 'remove the duplicate port.');
     seenPorts.add(key);
@@ -109,8 +106,8 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
     if (p.nodePort !== undefined && p.nodePort !== null && p.nodePort !== 0) {
       if (type === 'ClusterIP' || type === 'ExternalName') {
         add(`${f}.nodePort`, `may not be used when type is ${type}.`, p.nodePort, 'only NodePort and LoadBalancer Services', 'drop nodePort, or use type NodePort or LoadBalancer.');
-      } else if (!Number.isInteger(p.nodePort) || p.nodePort < range.min || p.nodePort > range.max) {
-        add(`${f}.nodePort`, 'is outside the node port range.', p.nodePort, `${range.min}-${range.max}`, `pick a port in ${range.min}-${range.max}, leave it unset so the cluster allocates one, or set nodePortRange to the API server's --service-node-port-range.`);
+      } else {
+        problems.push(...fieldProblems('Service.spec.ports[].nodePort', p.nodePort, { field: `${f}.nodePort`, nodePortRange: range }));
       }
       const nodeKey = `${protocol}/${p.nodePort}`;
       if (seenNodePorts.has(nodeKey)) add(`${f}.nodePort`, `${p.nodePort}/${protocol} is used by two ports of this Service.`, p.nodePort, 'each nodePort once per protocol', 'give each port its own nodePort.');
@@ -126,8 +123,8 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
   if (affinity === 'None' && spec.sessionAffinityConfig !== undefined) {
     add('spec.sessionAffinityConfig', 'may only be set with sessionAffinity: ClientIP.', spec.sessionAffinityConfig, undefined, 'set sessionAffinity: ClientIP, or drop the timeout.');
   }
-  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout <= 0 || timeout > MAX_SESSION_AFFINITY_SECONDS)) {
-    add('spec.sessionAffinityConfig.clientIP.timeoutSeconds', 'is not a whole number of seconds in the allowed range.', timeout, `1-${MAX_SESSION_AFFINITY_SECONDS} seconds (default 10800)`, 'use a timeout of at most one day.');
+  if (timeout !== undefined) {
+    problems.push(...fieldProblems('Service.spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, { field: 'spec.sessionAffinityConfig.clientIP.timeoutSeconds' }));
   }
 
   const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && (spec.externalIPs?.length ?? 0) > 0);

@@ -4,7 +4,7 @@ import type { ITopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpr
 import type { IHorizontalPodAutoscalerSpec } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscalerSpec';
 import type { IPodDisruptionBudgetSpec } from 'kubernetes-models/policy/v1/PodDisruptionBudgetSpec';
 import { Problem } from '../core/errors';
-import { atLeast, DEFAULT_TARGET_VERSION, kubernetesVersionProblem, parseKubernetesVersion } from '../core/kubernetes-version';
+import { atLeast, DEFAULT_KUBERNETES_VERSION, kubernetesVersionProblem, parseKubernetesVersion } from '../core/kubernetes-version';
 import { AutoscalingOptions, autoscalerMetrics, autoscalingOptionProblems } from './autoscaler';
 import { DisruptionBudgetOptions, disruptionBudgetOptionProblems } from './disruption-budget';
 import { preStopPause, ResolvedShutdown, resolveGracefulShutdown } from './graceful-shutdown';
@@ -44,12 +44,12 @@ const spreadOf = (value: boolean | SpreadOptions | undefined, byDefault: boolean
   value === false || (value === undefined && !byDefault) ? undefined : value === true || value === undefined ? {} : value;
 
 /** The availability props after defaults, and what is wrong with them. */
-export function resolveAvailability(props: WebAppProps): { availability: Availability; problems: Problem[] } {
+export function resolveAvailability(props: WebAppProps, targetVersion = DEFAULT_KUBERNETES_VERSION): { availability: Availability; problems: Problem[] } {
   const problems: Problem[] = [];
-  const versionText = props.kubernetesVersion ?? DEFAULT_TARGET_VERSION;
+  const versionText = props.kubernetesVersion ?? targetVersion;
   const versionProblem = kubernetesVersionProblem('kubernetesVersion', versionText);
   if (versionProblem) problems.push(versionProblem);
-  const version = parseKubernetesVersion(versionText) ?? parseKubernetesVersion(DEFAULT_TARGET_VERSION)!;
+  const version = parseKubernetesVersion(versionText) ?? parseKubernetesVersion(targetVersion)!;
 
   const autoscaling = props.autoscaling;
   if (autoscaling && props.replicas !== undefined && autoscaling.minReplicas !== undefined) {

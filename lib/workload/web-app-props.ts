@@ -224,7 +224,7 @@ export interface WebAppProps {
   /**
    * The oldest Kubernetes minor version the pods run on: fields are written
    * only where that version has them (the preStop `sleep` action needs 1.30).
-   * @default DEFAULT_TARGET_VERSION ('1.33')
+   * @default - the app's target (`targetKubernetesVersion`: NetkitApp's `kubernetesVersion`, else DEFAULT_KUBERNETES_VERSION '1.35')
    */
   readonly kubernetesVersion?: string;
   /**

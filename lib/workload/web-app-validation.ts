@@ -1,6 +1,7 @@
 import { Problem } from '../core/errors';
 import { annotationProblems, labelProblems, namespaceProblems } from '../core/metadata-validation';
-import { parseQuantity, QUANTITY_RULE } from '../core/quantity';
+import { KubernetesMinorVersion } from '../core/kubernetes-version';
+import { fieldProblems } from '../core/validation';
 import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain, isLabelValue, LABEL_VALUE_RULE } from '../core/names';
 import type { WebAppProps, WebAppResources } from './web-app-props';
 
@@ -25,31 +26,38 @@ export function validateNames(name: string, props: WebAppProps): Problem[] {
 }
 
 export function imageProblems(image: string): Problem[] {
-  if (image.trim() === '' || /\s/.test(image)) {
-    return [{ field: 'image', message: 'is not an image reference.', value: image, allowed: '[registry/]repository[:tag][@digest]', fix: 'use e.g. "nginx:1.27.3".' }];
-  }
-  return [];
+  return fieldProblems('Container.image', image, { field: 'image' });
 }
 
-export function resourceProblems(resources: WebAppResources | undefined): Problem[] {
+/** Env var names as the target release's API server checks them; names a shell cannot read come back as warnings. */
+export function envProblems(env: WebAppProps['env'], version: KubernetesMinorVersion): Problem[] {
+  return Object.keys(env ?? {}).flatMap((name) => fieldProblems('EnvVar.name', name, { field: 'env', version }));
+}
+
+/** Each quantity given, then each request against its limit once defaults are applied (`resolved`). */
+export function resourceProblems(resources: WebAppResources | undefined, resolved?: { requests: Record<string, string>; limits: Record<string, string> }): Problem[] {
   const problems: Problem[] = [];
   for (const side of ['requests', 'limits'] as const) {
     for (const [kind, value] of Object.entries(resources?.[side] ?? {})) {
-      if (value !== undefined && parseQuantity(value) === undefined) {
-        problems.push({ field: `resources.${side}.${kind}`, message: 'is not a Kubernetes quantity.', value, allowed: QUANTITY_RULE, fix: kind === 'cpu' ? 'write e.g. "250m" or "1".' : 'write e.g. "256Mi" or "1Gi".' });
-      }
+      if (value !== undefined) problems.push(...fieldProblems('Container.resources.*', value, { field: `resources.${side}.${kind}` }));
     }
   }
-  for (const kind of ['cpu', 'memory'] as const) {
-    const request = resources?.requests?.[kind];
-    const limit = resources?.limits?.[kind];
-    const r = request !== undefined ? parseQuantity(request) : undefined;
-    const l = limit !== undefined ? parseQuantity(limit) : undefined;
-    if (r !== undefined && l !== undefined && r > l) {
-      problems.push({ field: `resources.requests.${kind}`, message: `is above the limit ${limit}; the API server rejects that.`, value: request, allowed: `at most ${limit}`, fix: 'lower the request or raise the limit.' });
-    }
-  }
-  return problems;
+  if (problems.length > 0) return problems;
+  return fieldProblems('Container.resources', resolved ?? resources, { field: 'resources' });
+}
+
+/** User and group IDs, as the API server checks them. */
+export function securityIdProblems(props: WebAppProps): Problem[] {
+  return [
+    ...(props.runAsUser !== undefined ? fieldProblems('SecurityContext.runAsUser', props.runAsUser, { field: 'runAsUser' }) : []),
+    ...(props.runAsGroup !== undefined ? fieldProblems('SecurityContext.runAsGroup', props.runAsGroup, { field: 'runAsGroup' }) : []),
+    ...(props.fsGroup !== undefined ? fieldProblems('PodSecurityContext.fsGroup', props.fsGroup, { field: 'fsGroup' }) : []),
+  ];
+}
+
+/** Each writable path becomes a volume mount's mountPath. */
+export function writablePathProblems(paths: readonly string[] | undefined): Problem[] {
+  return (paths ?? []).flatMap((path, i) => fieldProblems('VolumeMount.mountPath', path, { field: `writablePaths[${i}]` }));
 }
 
 /** Labels, annotations and namespace the user gives, checked before they reach the YAML. */
@@ -67,7 +75,14 @@ export function metadataPropProblems(props: WebAppProps): Problem[] {
   ];
 }
 
-/** Probe timings are whole seconds in the API. */
+const PROBE_FIELDS = {
+  initialDelay: 'Probe.initialDelaySeconds', period: 'Probe.periodSeconds', timeout: 'Probe.timeoutSeconds',
+} as const;
+
+/**
+ * Probe timings are whole seconds in the API, and thresholds whole numbers; a
+ * 0 the API server would silently replace by its default is refused too.
+ */
 export function probeTimingProblems(props: WebAppProps): Problem[] {
   const problems: Problem[] = [];
   for (const field of ['readiness', 'liveness'] as const) {
@@ -76,11 +91,10 @@ export function probeTimingProblems(props: WebAppProps): Problem[] {
     for (const name of ['initialDelay', 'period', 'timeout'] as const) {
       const duration = probe._timings[name];
       if (duration === undefined) continue;
-      const seconds = duration.toSeconds({ integral: false });
-      if (!Number.isInteger(seconds) || seconds < 0) {
-        problems.push({ field: `${field}.${name}`, message: 'is not a whole number of seconds, which is all a probe can express.', value: `${seconds}s`, allowed: 'whole seconds, 0 or more', fix: 'use Duration.seconds(n).' });
-      }
+      problems.push(...fieldProblems(PROBE_FIELDS[name], duration.toSeconds({ integral: false }), { field: `${field}.${name}`, construct: true }));
     }
+    const threshold = probe._timings.failureThreshold;
+    if (threshold !== undefined) problems.push(...fieldProblems('Probe.failureThreshold', threshold, { field: `${field}.failureThreshold`, construct: true }));
   }
   return problems;
 }

@@ -6,7 +6,8 @@ import type { IEnvVarSource } from 'kubernetes-models/v1/EnvVarSource';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
-import { NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { formatProblem, NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { errorsOf, warningsOf } from '../core/validation';
 import { addWarning } from '../core/warnings';
 import { parseQuantity } from '../core/quantity';
 import { recommendedLabels, selectorLabels } from '../core/labels';
@@ -25,8 +26,11 @@ import {
   Availability, autoscalerSpec, containerLifecycle, deploymentAvailabilityFields, disruptionBudgetSpec, podAvailabilityFields, resolveAvailability,
 } from './web-app-availability';
 import type { WebAppProps, WebAppResources } from './web-app-props';
-import { imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, validateNames } from './web-app-validation';
+import {
+  envProblems, imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, securityIdProblems, validateNames, writablePathProblems,
+} from './web-app-validation';
 import { checkProps } from '../core/props';
+import { parseKubernetesVersion, targetKubernetesVersionText } from '../core/kubernetes-version';
 
 /**
  * A Deployment from a few lines, with stable selectors and safe defaults.
@@ -54,6 +58,8 @@ export class WebApp extends Construct implements IServiceTarget {
   public readonly image: string;
   /** The pods' DNS subdomain (a headless Service's name), when set. */
   public readonly subdomain?: string;
+  /** The Kubernetes release the pod spec was written for: `kubernetesVersion`, else the app's target. */
+  public readonly kubernetesVersion: string;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
@@ -63,7 +69,9 @@ export class WebApp extends Construct implements IServiceTarget {
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.image = props.image;
     this.subdomain = props.subdomain;
-    const { availability, problems: availabilityProblems } = resolveAvailability(props);
+    const appTarget = targetKubernetesVersionText(this);
+    this.kubernetesVersion = props.kubernetesVersion ?? appTarget;
+    const { availability, problems: availabilityProblems } = resolveAvailability(props, appTarget);
     this.replicas = availability.replicas;
     this.maxReplicas = availability.maxReplicas;
     const problems = [...validateNames(this.name, props), ...availabilityProblems];
@@ -77,8 +85,14 @@ export class WebApp extends Construct implements IServiceTarget {
     if (!availability.autoscaling && (!Number.isInteger(this.replicas) || this.replicas < 0)) {
       problems.push({ field: 'replicas', message: 'must be a whole number of pods.', value: this.replicas, allowed: '0 or more', fix: 'set replicas to e.g. 2.' });
     }
-    problems.push(...imageProblems(this.image), ...metadataPropProblems(props), ...resourceProblems(props.resources), ...probeTimingProblems(props));
+    const release = parseKubernetesVersion(this.kubernetesVersion) ?? parseKubernetesVersion(appTarget)!;
+    const fieldChecks = [
+      ...imageProblems(this.image), ...envProblems(props.env, release), ...resourceProblems(props.resources, resolveResources(props.resources)),
+      ...probeTimingProblems(props), ...securityIdProblems(props), ...writablePathProblems(props.writablePaths),
+    ];
+    problems.push(...metadataPropProblems(props), ...errorsOf(fieldChecks));
     throwIfProblems(this, problems);
+    for (const warning of warningsOf(fieldChecks)) addWarning(this, formatProblem(warning));
 
     const appName = props.appName ?? this.name;
     const version = props.version ?? versionFromImage(this.image);
@@ -92,7 +106,7 @@ export class WebApp extends Construct implements IServiceTarget {
       addWarning(this, `hostname "${props.hostname}" is given to all ${this.replicas} replicas, so <hostname>.<subdomain> resolves to one of them at random; use a StatefulSet for a stable name per pod, or one replica.`);
     }
     if (availability.shutdown && availability.shutdown.preStopSeconds > 0 && !availability.sleepAction) {
-      addWarning(this, `Kubernetes ${props.kubernetesVersion} has no preStop sleep action (1.30+), so the ${availability.shutdown.preStopSeconds} s pause runs \`sleep\` in the container; an image without a sleep binary (distroless, scratch) stops at once.`);
+      addWarning(this, `Kubernetes ${this.kubernetesVersion} has no preStop sleep action (1.30+), so the ${availability.shutdown.preStopSeconds} s pause runs \`sleep\` in the container; an image without a sleep binary (distroless, scratch) stops at once.`);
     }
     const security = this.securityOptions(props);
     const container = this.renderContainer(props, security, availability);
@@ -244,7 +258,8 @@ const DEFAULT_LIMITS = { cpu: '500m', memory: '256Mi' };
 
 /**
  * Requests and limits after defaults. A request raised above a default limit
- * lifts that limit to the request: the API server rejects a request above
+ * lifts that limit to the request, and a limit set below a default request
+ * lowers that request to the limit: the API server rejects a request above
  * its limit, and a user who only asked for more should not have to know the
  * default ceiling.
  */
@@ -253,9 +268,11 @@ function resolveResources(resources: WebAppResources | undefined) {
   const limits: Record<string, string> = { ...DEFAULT_LIMITS, ...resources?.limits };
   for (const kind of ['cpu', 'memory'] as const) {
     const userLimit = resources?.limits?.[kind];
-    if (userLimit === undefined && (parseQuantity(requests[kind]) ?? 0) > (parseQuantity(limits[kind]) ?? Infinity)) {
-      limits[kind] = requests[kind];
-    }
+    const userRequest = resources?.requests?.[kind];
+    const above = (parseQuantity(requests[kind]) ?? 0) > (parseQuantity(limits[kind]) ?? Infinity);
+    if (userLimit === undefined && above) limits[kind] = requests[kind];
+    // A limit set below the default request: the request follows it down, as the API server does for an unset request.
+    else if (userRequest === undefined && above) requests[kind] = limits[kind];
   }
   return { requests, limits };
 }

@@ -81,7 +81,10 @@ describe('odd but real-world input', () => {
     expect(io.errText).toMatch(/--disable svc-selector-matches-pods is not a rule \(did you mean svc-selector-matches-pod\?\)/);
     const io2 = capture();
     expect(await main(['check', '--kubernetes-version', 'banana', 'dist/'], io2)).toBe(2);
-    expect(io2.errText).toMatch(/--kubernetes-version banana is not a release; write it as 1\.N/);
+    expect(io2.errText).toMatch(/--kubernetes-version: is not a Kubernetes release\. Got: "banana"\. Allowed: a release from 1\.31 to 1\.36/);
+    const io3 = capture();
+    expect(await main(['check', '--kubernetes-version', '1.29', 'dist/'], io3)).toBe(2);
+    expect(io3.errText).toMatch(/--kubernetes-version: is outside the supported range 1\.31 to 1\.36.*Got: "1\.29"\. Allowed: 1\.31 to 1\.36\. Fix: upgrade the cluster to 1\.31 or later/);
   });
 });
 

@@ -131,6 +131,11 @@ const CASES: Record<string, RuleCase> = {
     fail: [...validApp(), deployment('api', { container: { livenessProbe: { httpGet: { path: '/', port: 'metrics' } } } })],
     expected: { kind: 'Deployment', name: 'api', message: /spec\.template\.spec\.containers\[0\]\.livenessProbe probes port "metrics", which the container does not declare \(it declares 8080\/TCP "http"\)/ },
   },
+  'pod-fields-valid': {
+    pass: [...validApp(), deployment('api', { container: { env: [{ name: 'LOG_LEVEL', value: 'x' }], resources: { requests: { cpu: '0' }, limits: { cpu: '0' } }, readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 0 } } })],
+    fail: [...validApp(), deployment('api', { container: { image: 'Nginx:1.27' } })],
+    expected: { kind: 'Deployment', name: 'api', message: /spec\.template\.spec\.containers\[0\]\.image: has an uppercase repository name "Nginx"; repository names must be lowercase, so the kubelet fails the pod with InvalidImageName\. Got: "Nginx:1\.27"/ },
+  },
   'img-pinned': {
     pass: [...validApp(), deployment('a', { container: { image: 'registry.k8s.io/ingress-nginx/controller@sha256:594ceea7' } }), deployment('b', { container: { image: 'localhost:5000/team/app:2.1' } })],
     fail: [...validApp(), deployment('api', { container: { image: 'localhost:5000/team/app' } })],
@@ -472,5 +477,37 @@ describe('findings', () => {
   test('omit the namespace of cluster-scoped objects', () => {
     const findings = checkPolicies([ingressClass('a', true), ingressClass('b', true)]);
     expect(findings[0]).not.toHaveProperty('namespace');
+  });
+});
+
+describe('pod-fields-valid: the field rules table on any manifest', () => {
+  const findings = (container: any, options: PolicyOptions = {}, podSpec?: any) =>
+    ofRule(checkPolicies([...validApp(), deployment('api', { container, podSpec })], options), 'pod-fields-valid');
+
+  test.each([
+    ['an env var name with "="', { env: [{ name: 'A=B', value: '1' }] }, 'error', /containers\[0\]\.env\[0\]\.name: contains "=", which ends a name in the environment; the API server rejects it\. Got: "A=B"\./],
+    ['a negative quantity', { resources: { limits: { cpu: '-1' } } }, 'error', /containers\[0\]\.resources\.limits\.cpu: is negative; the API server rejects a negative quantity\. Got: "-1"/],
+    ['a request above its limit', { resources: { requests: { memory: '1Gi' }, limits: { memory: '512Mi' } } }, 'error', /containers\[0\]\.resources\.requests\.memory: is above the limit 512Mi/],
+    ['a negative failureThreshold', { readinessProbe: { tcpSocket: { port: 8080 }, failureThreshold: -1 } }, 'error', /readinessProbe\.failureThreshold: is negative; the API server rejects it\. Got: -1/],
+    ['runAsUser -1', { securityContext: { runAsUser: -1 } }, 'error', /containers\[0\]\.securityContext\.runAsUser: is not a valid user ID; the API server rejects it\. Got: -1\. Allowed: 0-2147483647/],
+    ['a relative mountPath', { volumeMounts: [{ name: 'tmp', mountPath: 'tmp/cache' }] }, 'warning', /volumeMounts\[0\]\.mountPath: is a relative path; the container runtime mounts it at "\/tmp\/cache"/],
+    ['an env var name a shell cannot read', { env: [{ name: 'A-B', value: '1' }] }, 'warning', /env\[0\]\.name: is accepted by the API server, but a shell cannot read it/],
+  ])('%s', (_label, container, severity, message) => {
+    expect(findings(container)).toEqual([expect.objectContaining({ severity, message: expect.stringMatching(message), fix: expect.stringMatching(/\S/) })]);
+  });
+
+  test('a probe period of 0 in YAML is what the API server defaults, not an error (WebApp refuses it at construct time)', () => {
+    expect(findings({ readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 0 } })).toEqual([]);
+  });
+
+  test('env var names follow the target release: 1ABC is refused on 1.31, a shell warning from 1.32', () => {
+    const container = { env: [{ name: '1ABC', value: '1' }] };
+    expect(findings(container, { kubernetesVersion: '1.31' })).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/is not a valid name in Kubernetes 1\.31, which has not relaxed env var names yet/) })]);
+    expect(findings(container, { kubernetesVersion: '1.32' })).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(findings({ env: [{ name: 'A-B', value: '1' }] }, { kubernetesVersion: '1.31' })).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
+
+  test('pod-level IDs are checked too', () => {
+    expect(findings({}, {}, { securityContext: { fsGroup: -5 } })).toEqual([expect.objectContaining({ message: expect.stringMatching(/spec\.template\.spec\.securityContext\.fsGroup: is not a valid group ID/) })]);
   });
 });

@@ -252,7 +252,7 @@ describe('WebApp errors name the construct, the value and the fix', () => {
     ['negative replicas', { replicas: -1 }, /replicas: must be a whole number of pods\. Got: -1/],
     ['bad label value', { appName: 'my app' }, /appName: is used as a label value and is not a valid one\. Got: "my app"/],
     ['bad hostname', { hostname: 'Web.0' }, /hostname: is not a valid DNS label\. Got: "Web\.0"/],
-    ['bad image', { image: 'nginx 1.17' }, /image: is not an image reference\. Got: "nginx 1\.17"/],
+    ['bad image', { image: 'nginx 1.17' }, /image: is not an image reference: it contains whitespace\. Got: "nginx 1\.17"\. Allowed: \[registry\[:port\]\/\]repository\[:tag\]\[@digest\].*Fix: write the tag after a ":"/],
     ['probe on an undeclared port', { port: 80, readiness: Probe.http('/', { port: 8080 }) }, /readiness\.port: is not a port of the container\. Got: 8080\. Allowed: http=80\/TCP/],
     ['probe without any port', { liveness: Probe.tcp() }, /liveness: probes a port, but the WebApp declares none/],
     ['bad label value', { labels: { app: 'nginx pod' } }, /labels\["app"\]: is not a valid label value\. Got: "nginx pod"/],
@@ -263,7 +263,7 @@ describe('WebApp errors name the construct, the value and the fix', () => {
     ['bad namespace', { namespace: 'Bad_NS' }, /namespace: is not a valid Namespace name\. Got: "Bad_NS"/],
     ['bad quantity', { resources: { requests: { cpu: 'lots' } } }, /resources\.requests\.cpu: is not a Kubernetes quantity\. Got: "lots"/],
     ['request above its limit', { resources: { requests: { memory: '1Gi' }, limits: { memory: '512Mi' } } }, /resources\.requests\.memory: is above the limit 512Mi/],
-    ['sub-second probe timing', { port: 80, readiness: Probe.http('/', { period: Duration.millis(500) }) }, /readiness\.period: is not a whole number of seconds.*Got: "0\.5s"/],
+    ['sub-second probe timing', { port: 80, readiness: Probe.http('/', { period: Duration.millis(500) }) }, /readiness\.period: is not a whole number of seconds, which is all a probe can express\. Got: 0\.5\. Allowed: 1 or more\. Fix: use Duration\.seconds\(n\) with a whole n\./],
   ];
   test.each(cases)('%s', (_label, props, message) => {
     expect(build(props)).toThrow(NetkitError);

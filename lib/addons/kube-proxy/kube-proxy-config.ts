@@ -17,7 +17,7 @@ import {
   KubeProxyConntrackOptions, KubeProxyDetectLocalOptions, KubeProxyIptablesOptions, KubeProxyIpvsOptions, KubeProxyNftablesOptions,
 } from './kube-proxy-options';
 import { kubeProxyConfigurationProblems, kubeProxyConfigurationWarnings } from './kube-proxy-validation';
-import { DEFAULT_KUBE_PROXY_KUBERNETES_VERSION } from './kubernetes-version';
+import { targetKubernetesVersionText } from '../../core/kubernetes-version';
 import { checkProps } from '../../core/props';
 
 export interface KubeProxyConfigProps {
@@ -41,7 +41,7 @@ export interface KubeProxyConfigProps {
   /**
    * The Kubernetes release of the nodes: decides which modes, feature gates
    * and keywords are available, and the ipvs deprecation warning.
-   * @default '1.36' (DEFAULT_KUBE_PROXY_KUBERNETES_VERSION)
+   * @default - the app's target (`targetKubernetesVersion`: NetkitApp's `kubernetesVersion`, else DEFAULT_KUBERNETES_VERSION '1.35')
    */
   readonly kubernetesVersion?: string;
   /**
@@ -154,7 +154,7 @@ export class KubeProxyConfig extends Construct {
     const name = props.name ?? 'kube-proxy';
     const namespace = props.namespace ?? 'kube-system';
     this.mode = props.mode ?? 'iptables';
-    this.kubernetesVersion = props.kubernetesVersion ?? DEFAULT_KUBE_PROXY_KUBERNETES_VERSION;
+    this.kubernetesVersion = props.kubernetesVersion ?? targetKubernetesVersionText(this);
 
     const problems: Problem[] = [...propsProblems(props, this.mode, name, namespace), ...apiServerEndpointProblems(props.apiServerEndpoint)];
     this.configuration = renderConfiguration(props, this.mode);

@@ -14,7 +14,7 @@ export interface KubeProxyValidationOptions {
   /**
    * The Kubernetes release the nodes run: it decides which modes, feature
    * gates and nodePortAddresses keywords exist.
-   * @default DEFAULT_KUBE_PROXY_KUBERNETES_VERSION ('1.36')
+   * @default DEFAULT_KUBERNETES_VERSION ('1.35')
    */
   readonly kubernetesVersion?: string;
 }

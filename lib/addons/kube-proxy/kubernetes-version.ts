@@ -2,9 +2,11 @@
 export { atLeast, kubernetesVersionProblem, parseKubernetesVersion } from '../../core/kubernetes-version';
 export type { KubernetesMinorVersion } from '../../core/kubernetes-version';
 
+import { DEFAULT_KUBERNETES_VERSION } from '../../core/kubernetes-version';
+
 /**
- * The Kubernetes release KubeProxyConfig targets when none is given: 1.36, the
- * newest release whose kube-proxy types (k8s.io/kube-proxy v0.36.3) this
- * library was checked against.
+ * The Kubernetes release a kube-proxy configuration is checked against when
+ * neither the configuration nor its app names one: the app-wide default
+ * (the kube-proxy types were checked up to k8s.io/kube-proxy v0.36.3).
  */
-export const DEFAULT_KUBE_PROXY_KUBERNETES_VERSION = '1.36';
+export const DEFAULT_KUBE_PROXY_KUBERNETES_VERSION = DEFAULT_KUBERNETES_VERSION;

@@ -1,4 +1,4 @@
-import { DEFAULT_TARGET_VERSION } from '../../core/kubernetes-version';
+import { DEFAULT_KUBERNETES_VERSION, DEFAULT_TARGET_VERSION } from '../../core/kubernetes-version';
 import { Rule, RuleViolation } from '../types';
 
 /** The Kubernetes minor version checked against when none is given (shared with the constructs). */
@@ -50,7 +50,7 @@ export const apiStableVersions: Rule = {
   description: 'Kubernetes objects use stable (GA) API versions, never alpha/beta ones or versions removed by the target Kubernetes version.',
   fix: 'Move the object to the stable API version (networking.k8s.io/v1 for Ingress, apps/v1 for workloads, policy/v1, batch/v1 …).',
   check: (context) => {
-    const target = context.options.kubernetesVersion ?? DEFAULT_TARGET_VERSION;
+    const target = context.options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     const out: RuleViolation[] = [];
     for (const o of context.objects) {
       const removed = REMOVED[o.apiVersion];

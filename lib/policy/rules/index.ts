@@ -31,6 +31,7 @@ import { nameValid } from './name-valid';
 import { nsExists } from './ns-exists';
 import { nsExplicit } from './ns-explicit';
 import { pdbAllowsEviction } from './pdb-allows-eviction';
+import { podFieldsValid } from './pod-fields-valid';
 import { podProbePortExists } from './pod-probe-port-exists';
 import { podReadinessProbe } from './pod-readiness-probe';
 import { podResources } from './pod-resources';
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   kproxyConfigValid,
   depSelectorMatchesTemplate,
   depStrategyValid,
+  podFieldsValid,
   podProbePortExists,
   prestopWithinGrace,
   hpaReplicasRange,

@@ -90,7 +90,7 @@ describe('KubeProxyConfig defaults', () => {
     ].join('\n'));
     expect(kubeProxy.configuration).toEqual(config);
     expect(kubeProxy.mode).toBe('iptables');
-    expect(kubeProxy.kubernetesVersion).toBe('1.36');
+    expect(kubeProxy.kubernetesVersion).toBe('1.35');
   });
 
   test('the synthesized ConfigMap passes the policy check the engine runs on manifests', () => {
@@ -290,12 +290,12 @@ describe('KubeProxyConfig errors', () => {
 describe('the ipvs deprecation warning', () => {
   const ipvsWarning = (props: Partial<KubeProxyConfigProps>) => collectWarnings(build(props).app).map((w) => w.message);
 
-  test('ipvs on 1.35 or later (the default 1.36 included) recommends nftables', () => {
+  test('ipvs on 1.35 or later (the default 1.35 included) recommends nftables', () => {
     for (const kubernetesVersion of ['1.35', 'v1.35.0', '1.37', undefined]) {
       const warnings = ipvsWarning({ mode: 'ipvs', kubernetesVersion });
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toContain('kube-proxy mode "ipvs" is deprecated since Kubernetes 1.35 (KEP-5495)');
-      expect(warnings[0]).toContain(`targets ${kubernetesVersion ?? '1.36'}`);
+      expect(warnings[0]).toContain(`targets ${kubernetesVersion ?? '1.35'}`);
       expect(warnings[0]).toContain('Move to mode "nftables" (GA since 1.33)');
     }
   });

@@ -1,0 +1,60 @@
+import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../../core/kubernetes-version';
+import { FieldCheckContext, fieldProblems } from '../../core/validation';
+import { Problem } from '../../core/errors';
+import { problemViolations } from '../engine';
+import { Rule } from '../types';
+
+const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
+const PROBE_FIELDS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'] as const;
+
+/**
+ * The field rules WebApp applies at construct time (lib/core/validation), on
+ * the pod templates of any manifest: a Deployment written by hand, a Helm
+ * chart's output, another library's.
+ */
+export function podFieldProblems(spec: any, specPath: string, context: Omit<FieldCheckContext, 'field'>): Problem[] {
+  const problems: Problem[] = [];
+  const check = (key: Parameters<typeof fieldProblems>[0], value: unknown, field: string) => {
+    if (value !== undefined && value !== null) problems.push(...fieldProblems(key, value, { ...context, field }));
+  };
+  check('SecurityContext.runAsUser', spec?.securityContext?.runAsUser, `${specPath}.securityContext.runAsUser`);
+  check('SecurityContext.runAsGroup', spec?.securityContext?.runAsGroup, `${specPath}.securityContext.runAsGroup`);
+  check('PodSecurityContext.fsGroup', spec?.securityContext?.fsGroup, `${specPath}.securityContext.fsGroup`);
+  const containers = ['initContainers', 'containers'].flatMap((list) => (Array.isArray(spec?.[list]) ? spec[list] as any[] : [])
+    .map((container, i) => ({ container, path: `${specPath}.${list}[${i}]` })));
+  for (const { container, path } of containers) {
+    if (!container || typeof container !== 'object') continue;
+    check('Container.image', container.image, `${path}.image`);
+    (Array.isArray(container.env) ? container.env : []).forEach((env: any, i: number) => check('EnvVar.name', env?.name, `${path}.env[${i}].name`));
+    const resources = container.resources ?? {};
+    let quantitiesValid = true;
+    for (const side of ['requests', 'limits']) {
+      for (const [kind, value] of Object.entries(resources[side] ?? {})) {
+        const found = fieldProblems('Container.resources.*', value, { ...context, field: `${path}.resources.${side}.${kind}` });
+        if (found.length > 0) quantitiesValid = false;
+        problems.push(...found);
+      }
+    }
+    if (quantitiesValid) check('Container.resources', resources, `${path}.resources`);
+    for (const probe of PROBES) {
+      for (const field of PROBE_FIELDS) check(`Probe.${field}`, container[probe]?.[field], `${path}.${probe}.${field}`);
+    }
+    check('SecurityContext.runAsUser', container.securityContext?.runAsUser, `${path}.securityContext.runAsUser`);
+    check('SecurityContext.runAsGroup', container.securityContext?.runAsGroup, `${path}.securityContext.runAsGroup`);
+    (Array.isArray(container.volumeMounts) ? container.volumeMounts : []).forEach((m: any, i: number) => check('VolumeMount.mountPath', m?.mountPath, `${path}.volumeMounts[${i}].mountPath`));
+  }
+  return problems;
+}
+
+export const podFieldsValid: Rule = {
+  id: 'pod-fields-valid',
+  severity: 'error',
+  severityReason: 'The API server rejects these pod templates (a negative quantity or probe field, a request above its limit, an env var name with "=", a user ID below 0), or the kubelet fails every pod (an image reference it cannot parse); a relative mountPath or an env var name a shell cannot read is accepted but very likely a mistake (warning).',
+  description: "Every container's image, env var names, resource quantities, probe fields, user and group IDs and mount paths pass the API server's and the kubelet's rules for the target Kubernetes release.",
+  fix: 'Change the field as the message says; WebApp checks the same fields at construct time.',
+  check: (context) => {
+    const version = parseKubernetesVersion(context.options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ?? parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION)!;
+    return context.podTemplates.flatMap((pod) => problemViolations(pod.owner, podFieldProblems(pod.spec, pod.specPath, { version })));
+  },
+};
+
