@@ -68,10 +68,14 @@ describe('session affinity timeout edges (1-86400 seconds)', () => {
     expect(problemsOf(affinity(timeoutSeconds))).toEqual([]);
   });
 
-  test.each([0, -1, 86401, 1.5])('timeoutSeconds %p is refused with the range', (timeoutSeconds) => {
+  const TOO_SHORT = ['must be greater than 0 seconds.', 'use at least 1 second, or leave it unset for the default 10800 (3 hours).'];
+  const TOO_LONG = ['is longer than one day, the longest ClientIP affinity the API server accepts.', 'use at most 86400 seconds (one day).'];
+  const NOT_WHOLE = ['is not a whole number of seconds.', 'use a whole number of seconds from 1 to 86400.'];
+  test.each([
+    [0, TOO_SHORT], [-1, TOO_SHORT], [86401, TOO_LONG], [1.5, NOT_WHOLE], ['60', NOT_WHOLE],
+  ])('timeoutSeconds %p is refused with a fix for that value', (timeoutSeconds, [message, fix]) => {
     expect(problemsOf(affinity(timeoutSeconds))).toEqual([
-      problem('spec.sessionAffinityConfig.clientIP.timeoutSeconds', 'is not a whole number of seconds in the allowed range.', timeoutSeconds,
-        '1-86400 seconds (default 10800)', 'use a timeout of at most one day.'),
+      problem('spec.sessionAffinityConfig.clientIP.timeoutSeconds', message, timeoutSeconds, '1-86400 seconds (default 10800)', fix),
     ]);
   });
 
@@ -105,9 +109,15 @@ describe('type, ports and protocol', () => {
     expect(problemsOf({ type, ports: [HTTP] })).toEqual([]);
   });
 
-  test('a lowercase protocol is reported on the protocol, not the targetPort', () => {
+  test('a lowercase protocol is reported on the protocol, not the targetPort, with the uppercase spelling', () => {
     expect(problemsOf({ ports: [{ ...HTTP, protocol: 'tcp' }] })).toEqual([
-      problem('spec.ports[0].protocol', 'is not a supported protocol.', 'tcp', 'TCP, UDP, SCTP', 'use TCP, UDP or SCTP.'),
+      problem('spec.ports[0].protocol', 'is not a supported protocol: protocols are uppercase, so "tcp" must be written "TCP".', 'tcp', 'TCP, UDP, SCTP (uppercase)', "write protocol: 'TCP'."),
+    ]);
+  });
+
+  test.each(['HTTP', 6])('an unknown protocol %p names the three', (protocol) => {
+    expect(problemsOf({ ports: [{ ...HTTP, protocol }] })).toEqual([
+      problem('spec.ports[0].protocol', 'is not a supported protocol.', protocol, 'TCP, UDP, SCTP (uppercase)', "use 'TCP' (the default), 'UDP' or 'SCTP'."),
     ]);
   });
 
