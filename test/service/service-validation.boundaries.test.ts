@@ -82,6 +82,7 @@ describe('session affinity timeout edges (1-86400 seconds)', () => {
   test('a ClientIP affinity without a config, and no affinity at all, pass', () => {
     expect(problemsOf({ ports: [HTTP], sessionAffinity: 'ClientIP' })).toEqual([]);
     expect(problemsOf({ ports: [HTTP], sessionAffinity: 'None' })).toEqual([]);
+    expect(problemsOf({ ports: [HTTP], sessionAffinity: 'ClientIP', sessionAffinityConfig: {} })).toEqual([]);
   });
 
   test('a config without ClientIP affinity is refused', () => {
@@ -238,6 +239,10 @@ describe('traffic policies, load balancer fields and external IPs', () => {
         'drop externalTrafficPolicy, or use type NodePort or LoadBalancer.'),
     ]);
     expect(problemsOf({ ports: [HTTP], externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' })).toEqual([]);
+    // externalIPs make only a ClusterIP Service externally accessible, not an ExternalName one.
+    expect(problemsOf({ type: 'ExternalName', externalName: 'db.example.com', externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' }).map((p) => p.field)).toEqual([
+      'spec.externalTrafficPolicy',
+    ]);
     expect(problemsOf({ type: 'NodePort', ports: [HTTP], externalTrafficPolicy: 'Cluster' })).toEqual([]);
     expect(problemsOf({ type: 'LoadBalancer', ports: [HTTP], externalTrafficPolicy: 'local' })).toEqual([
       problem('spec.externalTrafficPolicy', 'is not a traffic policy.', 'local', 'Cluster, Local', 'use Local to keep the client IP, or Cluster.'),
