@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
-import { normalizeWildcardDomain, qualifyHost, wildcardDomainProblem } from '../core/wildcard-domain';
+import { normalizeWildcardDomain, outsideDomainProblem, qualifyHost, wildcardDomainProblem } from '../core/wildcard-domain';
 import { ExposedService } from '../service/exposed-service';
 import { ITlsCertificateRef } from '../tls/certificate-ref';
 import { certificateCoversHost } from '../tls/host-coverage';
@@ -124,6 +124,7 @@ export class WildcardGateway extends Construct {
     checkProps(this, 'WildcardGatewayRoute', options);
     const host = qualifyHost(options.host, this.domain);
     throwIfProblems(this, this.hostProblems(options.host, host));
+    throwIfProblems(this, [options.service.portProblem(options.port, 'route.port')].filter((p): p is Problem => p !== undefined));
     const backend = HttpRouteBackend.fromService(options.service, options.port);
     const label = host.slice(0, host.length - this.domain.length - 1).replace(/\./g, '-');
     const path = options.path ?? '/';
@@ -143,6 +144,8 @@ export class WildcardGateway extends Construct {
   private hostProblems(given: string, host: string): Problem[] {
     const syntax = hostnameProblem('route.host', given.toLowerCase()) ?? hostnameProblem('route.host', host);
     if (syntax) return [{ ...syntax, value: given }];
+    const outside = outsideDomainProblem(given, this.domain, this.certificate.dnsNames === undefined || certificateCoversHost(this.certificate.dnsNames, host), this.certificate.dnsNames);
+    if (outside) return [outside];
     if (this.routeHosts.has(host)) {
       return [{ field: 'route.host', message: `is already published as ${host}.`, value: given, allowed: 'each host once', fix: 'use another name.' }];
     }

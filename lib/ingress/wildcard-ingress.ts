@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
-import { normalizeWildcardDomain, qualifyHost, wildcardDomainProblem } from '../core/wildcard-domain';
+import { normalizeWildcardDomain, outsideDomainProblem, qualifyHost, wildcardDomainProblem } from '../core/wildcard-domain';
 import { ExposedService } from '../service/exposed-service';
 import { ITlsCertificateRef } from '../tls/certificate-ref';
 import { certificateCoversHost } from '../tls/host-coverage';
@@ -114,12 +114,12 @@ export class WildcardIngress extends Construct {
         value: annotated, fix: `drop the annotation and set httpsRedirect: ${annotated === 'true'} instead.`,
       });
     }
-    this.httpIngress = new HttpIngress(this, 'Ingress', {
+    this.httpIngress = reportedHere(this, () => new HttpIngress(this, 'Ingress', {
       name: props.name ?? id,
       namespace: props.namespace,
       ingressClassName: props.ingressClassName,
       annotations: { ...props.annotations, [NGINX_SSL_REDIRECT_ANNOTATION]: String(redirect) },
-    });
+    }));
     this.ingress = this.httpIngress.ingress;
     for (const route of props.routes ?? []) this.addRoute(route);
   }
@@ -143,6 +143,8 @@ export class WildcardIngress extends Construct {
     checkProps(this, 'WildcardRoute', route);
     const host = qualifyHost(route.host, this.domain);
     throwIfProblems(this, this.hostProblems(route.host, host));
+    // The route names the port, so a port the Service lacks is this WildcardIngress's mistake, reported at its path.
+    throwIfProblems(this, [route.service.portProblem(route.port, 'route.port')].filter((p): p is Problem => p !== undefined));
     const backend = IngressBackend.fromService(route.service, route.port);
     const path = route.path ?? '/';
     // What addTls refuses (a certificate in another namespace), refused before the rule is added, as addTls
@@ -160,6 +162,8 @@ export class WildcardIngress extends Construct {
     // The given name first, so "10.0.0.1" is reported as an IP, not as "10.0.0.1.<domain>".
     const syntax = hostProblem('route.host', given) ?? hostProblem('route.host', host);
     if (syntax) return [{ ...syntax, value: given }];
+    const outside = outsideDomainProblem(given, this.domain, certificateCoversHost(this.certificate.dnsNames ?? [], host), this.certificate.dnsNames);
+    if (outside) return [outside];
     const problems: Problem[] = [];
     if (this.routeHosts.has(host)) {
       problems.push({ field: 'route.host', message: `is already published as ${host}.`, value: given, allowed: 'each host once', fix: 'use another name, or a path on the existing route.' });
@@ -179,5 +183,19 @@ export class WildcardIngress extends Construct {
       problems.push(...uncoveredHostProblems('route.host', [host], this.certificate).map((p) => ({ ...p, field: 'route.host', value: given })));
     }
     return problems;
+  }
+}
+
+/**
+ * Runs `build`, reporting a NetkitError of the inner HttpIngress it creates at
+ * the WildcardIngress's path: the user wrote the WildcardIngress's props, and
+ * they carry the same names (name, namespace, ingressClassName, annotations).
+ */
+function reportedHere<T>(scope: WildcardIngress, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof NetkitError && e.path.startsWith(`${scope.node.path}/`)) throw new NetkitError(scope, e.problems);
+    throw e;
   }
 }

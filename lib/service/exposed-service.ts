@@ -9,6 +9,7 @@ import { labelProblems, metadataProblems } from '../core/metadata-validation';
 import { ipFamily } from '../core/net';
 import { Protocol } from '../core/protocol';
 import { fieldProblems } from '../core/validation';
+import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
 import { describePorts, findContainerPort } from '../workload/container-ports';
 import { DEFAULT_CLUSTER_DOMAIN, serviceDnsNames, ServiceDnsNames, serviceEnvVarNames, ServiceEnvVarNames } from './dns';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, serviceProblems } from './service-validation';
@@ -244,6 +245,12 @@ export class ExposedService extends Construct {
     this.externalName = props.externalName;
 
     const problems = propProblems(this.type, props);
+    if (props.clusterDomain !== undefined && !isDns1123Subdomain(props.clusterDomain)) {
+      problems.push({
+        field: 'clusterDomain', message: 'is not a DNS domain, so the Service\'s DNS names would not resolve.', value: props.clusterDomain,
+        allowed: DNS1123_SUBDOMAIN_RULE, fix: 'give the kubelet\'s --cluster-domain, e.g. "cluster.local" (the default).',
+      });
+    }
     throwIfProblems(this, problems);
     this.selector = props.target?.selector ?? props.selector;
     this.ports = this.resolvePorts(props);
@@ -283,15 +290,23 @@ export class ExposedService extends Construct {
 
   /** The port with this name or number, or an error naming the ports there are. */
   public port(nameOrNumber: string | number): ResolvedServicePort {
-    const found = this.ports.find((p) => (typeof nameOrNumber === 'number' ? p.port === nameOrNumber : p.name === nameOrNumber));
-    if (!found) {
-      throw new NetkitError(this, {
-        field: 'port', message: `Service "${this.name}" has no such port.`, value: nameOrNumber,
-        allowed: this.ports.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(', ') || 'none',
-        fix: 'use one of the Service\'s ports, or add the port to the Service.',
-      });
-    }
-    return found;
+    const problem = this.portProblem(nameOrNumber);
+    if (problem) throw new NetkitError(this, problem);
+    return this.ports.find((p) => (typeof nameOrNumber === 'number' ? p.port === nameOrNumber : p.name === nameOrNumber))!;
+  }
+
+  /**
+   * What is wrong with a reference to this Service's port, under `field`:
+   * an Ingress or route that names a port reports it at its own path.
+   */
+  public portProblem(nameOrNumber: string | number, field = 'port'): Problem | undefined {
+    if (this.ports.some((p) => (typeof nameOrNumber === 'number' ? p.port === nameOrNumber : p.name === nameOrNumber))) return undefined;
+    return {
+      // Reported on another construct, the message names this Service's path too.
+      field, message: `Service "${this.name}"${field === 'port' ? '' : ` (${this.node.path})`} has no such port.`, value: nameOrNumber,
+      allowed: this.ports.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(', ') || 'none',
+      fix: `use one of the Service's ports, or add port ${JSON.stringify(nameOrNumber)} to the Service.`,
+    };
   }
 
   private resolvePorts(props: ExposedServiceProps): ResolvedServicePort[] {

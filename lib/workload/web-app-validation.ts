@@ -1,7 +1,7 @@
 import { Problem } from '../core/errors';
 import { annotationProblems, labelProblems, namespaceProblems } from '../core/metadata-validation';
 import { KubernetesMinorVersion } from '../core/kubernetes-version';
-import { fieldProblems } from '../core/validation';
+import { fieldProblems, resourcesPropProblems } from '../core/validation';
 import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain, isLabelValue, LABEL_VALUE_RULE } from '../core/names';
 import type { WebAppProps, WebAppResources } from './web-app-props';
 
@@ -36,19 +36,18 @@ export function envProblems(env: WebAppProps['env'], version: KubernetesMinorVer
 
 /** Each quantity given, then each request against its limit once defaults are applied (`resolved`). */
 export function resourceProblems(resources: WebAppResources | undefined, resolved?: { requests: Record<string, string>; limits: Record<string, string> }): Problem[] {
-  const problems: Problem[] = [];
-  for (const side of ['requests', 'limits'] as const) {
-    for (const [kind, value] of Object.entries(resources?.[side] ?? {})) {
-      if (value !== undefined) problems.push(...fieldProblems('Container.resources.*', value, { field: `resources.${side}.${kind}` }));
-    }
-  }
-  if (problems.length > 0) return problems;
-  return fieldProblems('Container.resources', resolved ?? resources, { field: 'resources' });
+  return resourcesPropProblems('resources', resources, resolved);
 }
 
-/** User and group IDs, as the API server checks them. */
+/** User and group IDs, the pull policy and the ServiceAccount name, as the API server checks them. */
 export function securityIdProblems(props: WebAppProps): Problem[] {
   return [
+    ...(props.imagePullPolicy !== undefined ? fieldProblems('Container.imagePullPolicy', props.imagePullPolicy, { field: 'imagePullPolicy' }) : []),
+    ...(props.serviceAccountName !== undefined ? fieldProblems('Pod.serviceAccountName', props.serviceAccountName, { field: 'serviceAccountName' }) : []),
+    ...(props.securityProfile !== undefined && !['baseline', 'restricted'].includes(props.securityProfile) ? [{
+      field: 'securityProfile', message: 'is not a Pod Security Standard WebApp writes for.', value: props.securityProfile,
+      allowed: 'baseline, restricted', fix: 'use "baseline" (the default) or "restricted"; a privileged pod needs containerSecurityContext and a namespace that allows it.',
+    }] : []),
     ...(props.runAsUser !== undefined ? fieldProblems('SecurityContext.runAsUser', props.runAsUser, { field: 'runAsUser' }) : []),
     ...(props.runAsGroup !== undefined ? fieldProblems('SecurityContext.runAsGroup', props.runAsGroup, { field: 'runAsGroup' }) : []),
     ...(props.fsGroup !== undefined ? fieldProblems('PodSecurityContext.fsGroup', props.fsGroup, { field: 'fsGroup' }) : []),

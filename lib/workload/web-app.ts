@@ -80,7 +80,8 @@ export class WebApp extends Construct implements IServiceTarget {
       problems.push({ field: 'port', message: 'and `ports` are both set.', fix: 'give either `port` (one TCP port named http) or `ports`.' });
     }
     const ports = resolveContainerPorts(props.ports ?? (props.port !== undefined ? [{ port: props.port, name: 'http' }] : []));
-    problems.push(...ports.problems);
+    // A single `port` is written as ports[0]: its problems are reported under the prop the user gave.
+    problems.push(...(props.port !== undefined && props.ports === undefined ? ports.problems.map((p) => ({ ...p, field: p.field.replace(/^ports\[0\]\.port$/, 'port') })) : ports.problems));
     this.containerPorts = ports.ports;
     if (!availability.autoscaling && (!Number.isInteger(this.replicas) || this.replicas < 0)) {
       problems.push({ field: 'replicas', message: 'must be a whole number of pods.', value: this.replicas, allowed: '0 or more', fix: 'set replicas to e.g. 2.' });

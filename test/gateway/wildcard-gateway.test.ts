@@ -81,7 +81,8 @@ describe('WildcardGateway', () => {
   });
 
   test.each<[string, string, RegExp]>([
-    ['a host two labels down', 'a.web01', /route\.host: a\.web01\.cluster\.example\.com is not covered by the certificate in Secret "wildcard-tls".*Got: "a\.web01"/],
+    ['a host two labels down', 'a.web01', /route\.host: is outside \*\.cluster\.example\.com: .*more than one label down.*Got: "a\.web01"/],
+    ['a host of another domain', 'web01.other.com', /route\.host: is outside \*\.cluster\.example\.com.*Got: "web01\.other\.com".*Fix: use a single label such as "web01" \(published as web01\.cluster\.example\.com\)/],
     ['the apex', 'cluster.example.com', /route\.host: cluster\.example\.com is not matched by the listener \*\.cluster\.example\.com/],
     ['a wildcard', '*', /route\.host: is not a valid Gateway API hostname/],
     ['an IP', '10.0.0.1', /route\.host: is not covered|route\.host: is an IP address/],
@@ -98,7 +99,7 @@ describe('WildcardGateway', () => {
     const { chart, service, certificate } = setup();
     const wildcard = new WildcardGateway(chart, 'apps', { domain: 'cluster.example.com', certificate, routes: [{ host: 'web01', service, port: 80 }] });
     expect(() => wildcard.addRoute({ host: 'WEB01', service, port: 80 })).toThrow(/route\.host: is already published as web01\.cluster\.example\.com/);
-    expect(() => wildcard.addRoute({ host: 'web02', service, port: 81 })).toThrow(/Service "web01" has no such port/);
+    expect(() => wildcard.addRoute({ host: 'web02', service, port: 81 })).toThrow(/^\[default\/apps\] route\.port: Service "web01" \(default\/web01\/web01\) has no such port\. Got: 81\./);
     expect(() => new WildcardGateway(chart, 'bad', { domain: '*.example.com', certificate })).toThrow(/\[default\/bad\] domain: is not a DNS domain/);
   });
 

@@ -66,7 +66,9 @@ describe('WildcardIngress', () => {
   });
 
   test.each([
-    ['a.b', /\[dev\/apps\] route\.host: a\.b\.cluster\.example\.com is not exactly one label under cluster\.example\.com, so the wildcard certificate \*\.cluster\.example\.com does not cover it\. Got: "a\.b"\. Allowed: <name>\.cluster\.example\.com, or a name the certificate lists \(\*\.cluster\.example\.com\)/],
+    ['a.b', /\[dev\/apps\] route\.host: is outside \*\.cluster\.example\.com: it does not end in \.cluster\.example\.com, and read as a name under the domain it is more than one label down, which a \*\.cluster\.example\.com certificate does not cover\. Got: "a\.b"\. Allowed: <name> or <name>\.cluster\.example\.com, or a name the certificate lists \(\*\.cluster\.example\.com\)/],
+    // A name of another domain: said to be outside the domain, and the fix invents no name for the certificate.
+    ['web01.other.com', /\[dev\/apps\] route\.host: is outside \*\.cluster\.example\.com.*Got: "web01\.other\.com"\..*Fix: use a single label such as "web01" \(published as web01\.cluster\.example\.com\); a host of another domain needs its own HttpIngress or Gateway listener and certificate; a nested name needs a certificate that lists it\.$/],
     ['cluster.example.com', /cluster\.example\.com is not exactly one label under cluster\.example\.com/],
     ['x.y.cluster.example.com', /x\.y\.cluster\.example\.com is not exactly one label/],
     ['web_01', /\[dev\/apps\] route\.host: is not a valid host name\. Got: "web_01"/],
@@ -104,7 +106,7 @@ describe('WildcardIngress', () => {
   test('a port the Service does not expose', () => {
     const { chart, web } = fixture();
     const apps = new WildcardIngress(chart, 'apps', { domain: 'cluster.example.com', certificate: wildcard });
-    expect(() => apps.addRoute({ host: 'web01', service: web, port: 8080 })).toThrow('[dev/web] port: Service "web" has no such port. Got: 8080. Allowed: http (80).');
+    expect(() => apps.addRoute({ host: 'web01', service: web, port: 8080 })).toThrow('[dev/apps] route.port: Service "web" (dev/web) has no such port. Got: 8080. Allowed: http (80). Fix: use one of the Service\'s ports, or add port 8080 to the Service.');
   });
 
   test('an invalid domain', () => {

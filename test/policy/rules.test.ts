@@ -511,3 +511,23 @@ describe('pod-fields-valid: the field rules table on any manifest', () => {
     expect(findings({}, {}, { securityContext: { fsGroup: -5 } })).toEqual([expect.objectContaining({ message: expect.stringMatching(/spec\.template\.spec\.securityContext\.fsGroup: is not a valid group ID/) })]);
   });
 });
+
+describe('ing-spec-valid: a TLS host no rule routes', () => {
+  const findings = (spec: any) => ofRule(checkPolicies([...withoutKind(validApp(), 'Ingress'), ingress('web', spec)]), 'ing-spec-valid');
+  const rule = (host?: string) => ({ ...(host ? { host } : {}), http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } });
+
+  test('is a warning naming the TLS host, the routed hosts and a fix', () => {
+    expect(findings({ rules: [rule('shop.example.com')], tls: [{ hosts: ['shop.example.com', 'www.example.com'], secretName: 'shop-tls' }] })).toEqual([expect.objectContaining({
+      severity: 'warning',
+      message: 'spec.tls[0].hosts[1]: is a TLS host that no rule of this Ingress routes, so its requests find no backend. Got: "www.example.com". Allowed: shop.example.com.',
+      fix: 'add a rule for www.example.com, or remove it from the TLS hosts.',
+    })]);
+  });
+
+  test('a wildcard TLS host serving a rule host, a rule without a host and a default backend route it', () => {
+    expect(findings({ rules: [rule('a.example.com')], tls: [{ hosts: ['*.example.com'], secretName: 's' }] })).toEqual([]);
+    expect(findings({ rules: [rule('a.b.example.com')], tls: [{ hosts: ['*.example.com'], secretName: 's' }] })).toHaveLength(1);
+    expect(findings({ rules: [rule()], tls: [{ hosts: ['www.example.com'], secretName: 's' }] })).toEqual([]);
+    expect(findings({ defaultBackend: { service: { name: 'web', port: { number: 80 } } }, rules: [rule('a.example.com')], tls: [{ hosts: ['www.example.com'], secretName: 's' }] })).toEqual([]);
+  });
+});

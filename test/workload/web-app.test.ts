@@ -244,7 +244,7 @@ describe('WebApp errors name the construct, the value and the fix', () => {
     ['invalid name', { name: 'Web_App' }, /\[test\/web\] name: is not a valid Deployment name\. Got: "Web_App"\. Allowed: dot-separated DNS labels.*Fix: /],
     ['name too long for a label value', { name: 'web.' + 'a'.repeat(60) }, /name: is used as the app\.kubernetes\.io\/instance label and is too long/],
     ['port and ports', { port: 80, ports: [{ port: 81 }] }, /port: and `ports` are both set\. Fix: give either `port`/],
-    ['port out of range', { port: 70000 }, /ports\[0\]\.port: is not a valid port number\. Got: 70000\. Allowed: an integer from 1 to 65535/],
+    ['port out of range', { port: 70000 }, /\] port: is not a valid port number\. Got: 70000\. Allowed: an integer from 1 to 65535/],
     ['bad port name', { ports: [{ port: 80, name: 'HTTP_PORT' }] }, /ports\[0\]\.name: is not a valid port name\. Got: "HTTP_PORT"\. Allowed: at most 15 lowercase/],
     ['duplicate port name', { ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] }, /ports\[1\]\.name: is used by another port of the same container/],
     ['duplicate port number', { ports: [{ port: 80 }, { port: 80 }] }, /ports\[1\]\.port: 80\/TCP is declared twice/],

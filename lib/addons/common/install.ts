@@ -33,7 +33,8 @@ export function installClashes<T extends IConstruct>(self: T, sameController: (c
     if (!sameController(other) || other === self) continue;
     for (const field of fields) {
       const value = field.value(self);
-      if (field.value(other) === value) errors.push(`[${self.node.path}] ${field.what} "${value}" is also used by ${other.node.path}. Fix: ${field.fix}`);
+      // No path prefix: cdk8s prefixes each validation message with the path of the construct that returned it.
+      if (field.value(other) === value) errors.push(`${field.what} "${value}" is also used by ${other.node.path}. Fix: ${field.fix}`);
     }
   }
   return errors;

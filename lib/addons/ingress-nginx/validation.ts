@@ -1,9 +1,10 @@
 import { Problem } from '../../core/errors';
+import { resourcesPropProblems } from '../../core/validation';
 import { DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1035Label, isDns1123Label, isDns1123Subdomain } from '../../core/names';
 import { isPortNumber } from '../../core/net';
 import { imageProblems, registryProblems } from '../common/image';
 import { IngressNginxProps } from './props';
-import { WEBHOOK_PORT } from './upstream';
+import { DEFAULT_REQUESTS, WEBHOOK_PORT } from './upstream';
 
 /** `<name>-controller-admission` is a Service name: DNS-1035, at most 63 characters. */
 export const MAX_NAME_LENGTH = 63 - '-controller-admission'.length;
@@ -99,6 +100,8 @@ export function ingressNginxPropProblems(name: string, props: IngressNginxProps)
   if (props.admissionWebhook === false && props.certgenImage !== undefined) {
     add('certgenImage', 'is set but admissionWebhook is false, so no Job uses it.', props.certgenImage, undefined, 'drop certgenImage, or turn the webhook on.');
   }
+  // The upstream requests apply when none are given, so a limit below them is a request above its limit.
+  problems.push(...resourcesPropProblems('resources', props.resources, { requests: props.resources?.requests ?? DEFAULT_REQUESTS, limits: props.resources?.limits }));
   problems.push(...registryProblems('imageRegistry', props.imageRegistry));
   problems.push(...imageProblems('controllerImage', props.controllerImage));
   problems.push(...imageProblems('certgenImage', props.certgenImage));

@@ -1,6 +1,6 @@
 import { Problem } from '../errors';
 import { DEFAULT_KUBERNETES_VERSION, KubernetesMinorVersion, parseKubernetesVersion } from '../kubernetes-version';
-import { DNS1035_RULE, isDns1035Label } from '../names';
+import { DNS1035_RULE, DNS1123_SUBDOMAIN_RULE, isDns1035Label, isDns1123Subdomain } from '../names';
 import { PROTOCOLS } from '../protocol';
 import { envVarNameVerdict } from './env-var-name';
 import { IMAGE_REFERENCE_RULE, imageReferenceError } from './image-reference';
@@ -67,6 +67,23 @@ export const FIELD_RULES = {
       if (!verdict) return [];
       return [{ field, message: verdict.message, value, allowed: verdict.allowed, fix: verdict.fix, ...(verdict.severity === 'warning' ? { severity: 'warning' as const } : {}) }];
     },
+  },
+  'Container.imagePullPolicy': {
+    source: 'core validation validatePullPolicy',
+    allowed: 'Always, IfNotPresent, Never',
+    check: (value, { field }) => (['Always', 'IfNotPresent', 'Never'].includes(value as string) ? [] : [{
+      field, message: 'is not a pull policy.', value, allowed: 'Always, IfNotPresent, Never',
+      fix: typeof value === 'string' && ['always', 'ifnotpresent', 'never'].includes(value.toLowerCase())
+        ? `write it with this case: "${['Always', 'IfNotPresent', 'Never'].find((p) => p.toLowerCase() === value.toLowerCase())}".`
+        : 'use "IfNotPresent" (the default) for a pinned tag, "Always" for a moving one.',
+    }]),
+  },
+  'Pod.serviceAccountName': {
+    source: 'core validation ValidateServiceAccountName (DNS-1123 subdomain)',
+    allowed: DNS1123_SUBDOMAIN_RULE,
+    check: (value, { field }) => (typeof value === 'string' && isDns1123Subdomain(value) ? [] : [{
+      field, message: 'is not a valid ServiceAccount name.', value, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the lowercase name of the ServiceAccount, e.g. "web".',
+    }]),
   },
   ...quantityRules,
   ...probeRules,

@@ -50,3 +50,24 @@ export const quantityRules = {
     },
   },
 } satisfies Record<string, FieldRule>;
+
+/** Requests and limits as props give them: `{ requests: { cpu: '250m' }, limits: { memory: '256Mi' } }`. */
+export interface ResourceQuantityProps {
+  readonly requests?: object;
+  readonly limits?: object;
+}
+
+/**
+ * Each quantity of a resources prop (`field.requests.cpu` …), then each
+ * request against its limit, after defaults when `resolved` is given.
+ */
+export function resourcesPropProblems(field: string, resources: ResourceQuantityProps | undefined, resolved?: ResourceQuantityProps): Problem[] {
+  const problems: Problem[] = [];
+  for (const side of ['requests', 'limits'] as const) {
+    for (const [kind, value] of Object.entries(resources?.[side] ?? {}) as Array<[string, unknown]>) {
+      if (value !== undefined) problems.push(...quantityRules['Container.resources.*'].check(value, { field: `${field}.${side}.${kind}` }));
+    }
+  }
+  if (problems.length > 0) return problems;
+  return quantityRules['Container.resources'].check(resolved ?? resources, { field });
+}

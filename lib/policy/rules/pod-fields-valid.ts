@@ -19,12 +19,14 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
   };
   check('SecurityContext.runAsUser', spec?.securityContext?.runAsUser, `${specPath}.securityContext.runAsUser`);
   check('SecurityContext.runAsGroup', spec?.securityContext?.runAsGroup, `${specPath}.securityContext.runAsGroup`);
+  check('Pod.serviceAccountName', spec?.serviceAccountName, `${specPath}.serviceAccountName`);
   check('PodSecurityContext.fsGroup', spec?.securityContext?.fsGroup, `${specPath}.securityContext.fsGroup`);
   const containers = ['initContainers', 'containers'].flatMap((list) => (Array.isArray(spec?.[list]) ? spec[list] as any[] : [])
     .map((container, i) => ({ container, path: `${specPath}.${list}[${i}]` })));
   for (const { container, path } of containers) {
     if (!container || typeof container !== 'object') continue;
     check('Container.image', container.image, `${path}.image`);
+    check('Container.imagePullPolicy', container.imagePullPolicy, `${path}.imagePullPolicy`);
     (Array.isArray(container.env) ? container.env : []).forEach((env: any, i: number) => check('EnvVar.name', env?.name, `${path}.env[${i}].name`));
     const resources = container.resources ?? {};
     let quantitiesValid = true;

@@ -76,6 +76,13 @@ describe('IngressNginx rejects bad props with the construct path, value, rule an
     expect(e.message).toMatch(/webhookFailurePolicy: is set but admissionWebhook is false/);
   });
 
+  test('resources: a negative quantity, and a limit below the upstream request (the field rules table)', () => {
+    expect(errorOf(() => build({ resources: { limits: { cpu: '-1' } } })).message).toBe('[cluster/ingress-nginx] resources.limits.cpu: is negative; the API server rejects a negative quantity. '
+      + 'Got: "-1". Allowed: a number with an optional suffix: m for millicores (250m), Ki/Mi/Gi for bytes (128Mi), or k/M/G; 0 or more. Fix: use a positive amount such as "500m", or leave it unset for the default.');
+    expect(errorOf(() => build({ resources: { limits: { memory: '64Mi' } } })).message).toMatch(/resources\.requests\.memory: is above the limit 64Mi; the API server rejects that\. Got: "90Mi"\. Allowed: at most 64Mi\. Fix: lower the request or raise the limit\./);
+    expect(() => build({ resources: { requests: { memory: '64Mi' }, limits: { memory: '64Mi' } } })).not.toThrow();
+  });
+
   test('bad image parts', () => {
     const e = errorOf(() => build({
       imageRegistry: 'https://docker.io',
@@ -107,6 +114,8 @@ describe('IngressNginx checks other installs in the app at synth', () => {
     const b = new NetkitChart(app, 'b');
     new IngressNginx(b, 'ingress-nginx', { acknowledgeRetirement: true, namespace: 'other', createNamespace: true });
     expect(() => Testing.synth(b)).toThrow(/\[b\/ingress-nginx\] name "ingress-nginx" is also used by a\/ingress-nginx\. Fix: give each install its own `name`/);
+    // The path once: cdk8s prefixes the construct's path, the message itself does not repeat it.
+    expect(() => Testing.synth(b)).not.toThrow(/\[b\/ingress-nginx\] \[b\/ingress-nginx\]/);
     expect(() => Testing.synth(b)).toThrow(/ingressClassName "nginx" is also used by a\/ingress-nginx/);
     expect(() => Testing.synth(b)).toThrow(/controllerValue "k8s\.io\/ingress-nginx" is also used by a\/ingress-nginx/);
   });
