@@ -3,6 +3,7 @@ import {
   KubeProxyConfiguration, kubeProxyConfigMapProblems, kubeProxyConfigurationProblems, kubeProxyConfigurationWarnings,
 } from '../../../lib/addons/kube-proxy';
 import { Problem } from '../../../lib/core/errors';
+import { DEFAULT_KUBERNETES_VERSION } from '../../../lib/core/kubernetes-version';
 
 // The inclusive edges of kube-proxy's ranges and the exact texts of each problem (field, value, allowed,
 // fix), so that loosening a comparison, dropping a check or blanking a text fails a test (issue 17).
@@ -189,12 +190,14 @@ describe('modes, gates and releases', () => {
     expect(kubeProxyConfigurationWarnings(config, { kubernetesVersion: '1.34' })).toEqual([]);
     expect(kubeProxyConfigurationWarnings({ ...base, mode: 'nftables' } as KubeProxyConfiguration, { kubernetesVersion: '1.36' })).toEqual([]);
     expect(kubeProxyConfigurationWarnings(config, { kubernetesVersion: 'one' })).toEqual([]);
-    expect(kubeProxyConfigurationWarnings(config)).toEqual([
+    expect(kubeProxyConfigurationWarnings(config, { kubernetesVersion: '1.36' })).toEqual([
       'kube-proxy mode "ipvs" is deprecated since Kubernetes 1.35 (KEP-5495) and this configuration targets 1.36: '
       + 'kube-proxy logs a deprecation warning at start, and upstream plans to turn ipvs off by default in 1.40 and remove it in 1.43. '
       + 'Move to mode "nftables" (GA since 1.33); docs/kube-proxy.md, "Kubernetes releases, and moving from ipvs to nftables", shows how.',
     ]);
     expect(kubeProxyConfigurationWarnings(config, { kubernetesVersion: '1.35' })).toHaveLength(1);
+    // Without a version, the app-wide default target (DEFAULT_KUBERNETES_VERSION) is judged.
+    expect(kubeProxyConfigurationWarnings(config)[0]).toContain(`targets ${DEFAULT_KUBERNETES_VERSION}: `);
   });
 });
 
