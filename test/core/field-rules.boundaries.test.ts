@@ -278,3 +278,70 @@ describe('Service fields', () => {
     expect(check(key, 0)[0].message).toBe('must be greater than 0 seconds.');
   });
 });
+
+describe('edges found by the mutation run', () => {
+  const hex64 = 'a'.repeat(64);
+
+  test('image: an empty name before "@" or ":", a colon before the last slash, localhost as a registry', () => {
+    expect(imageReferenceError(`@sha256:${hex64}`)?.message).toBe('has an invalid repository path component "".');
+    expect(imageReferenceError(':1.0')?.message).toBe('has an invalid repository path component "".');
+    expect(imageReferenceError('host:/app')?.message).toBe('has an invalid registry host "host:".');
+    expect(imageReferenceError('localhost/App')).toEqual({
+      message: 'has an uppercase repository name "App"; repository names must be lowercase, so the kubelet fails the pod with InvalidImageName.',
+      fix: 'use "localhost/app".',
+    });
+    expect(imageReferenceError('my-app/web_server2:1')).toBeUndefined();
+  });
+
+  test('image digests: other algorithms and separators pass; the algorithm must start the digest and hex end it', () => {
+    expect(imageReferenceError(`nginx@sha512:${'a'.repeat(128)}`)).toBeUndefined();
+    expect(imageReferenceError(`nginx@sha256+b64u:${hex64}`)).toBeUndefined();
+    expect(imageReferenceError(`nginx@1sha256:${hex64}`)?.message).toBe(`has an invalid digest "1sha256:${hex64}".`);
+    expect(imageReferenceError(`nginx@sha512:${'a'.repeat(128)}zz`)?.message).toBe(`has an invalid digest "sha512:${'a'.repeat(128)}zz".`);
+  });
+
+  test('env var names: verdicts carry their severity; only a leading digit gets the "_" prefix', () => {
+    const v131 = version('1.31');
+    expect(envVarNameVerdict('', v131)).toEqual({ severity: 'error', message: 'is empty.', allowed: STRICT_ENV_VAR_NAME_RULE, fix: 'name the variable, e.g. "LOG_LEVEL".' });
+    expect(envVarNameVerdict('A=B', v131)?.severity).toBe('error');
+    expect(envVarNameVerdict('Ä', v131)?.severity).toBe('error');
+    expect(envVarNameVerdict('1A', v131)?.severity).toBe('error');
+    expect(check('EnvVar.name', 'A-1')[0].fix).toBe('rename it, e.g. "A_1", unless only the program itself reads it.');
+    expect(STRICT_ENV_VAR_NAME_RULE).toBe('letters, digits, "_", "-" and ".", not starting with a digit (Kubernetes before 1.32)');
+    expect(RELAXED_ENV_VAR_NAME_RULE).toBe('printable ASCII characters other than "=" (Kubernetes 1.32 and later)');
+  });
+
+  test('protocols: an unknown one names the three, in the row\'s words', () => {
+    expect(FIELD_RULES['Service.spec.ports[].protocol'].allowed).toBe('TCP, UDP, SCTP (uppercase)');
+    expect(check('Service.spec.ports[].protocol', 'HTTP')).toEqual([problem('is not a supported protocol.', 'HTTP', 'TCP, UDP, SCTP (uppercase)', "use 'TCP' (the default), 'UDP' or 'SCTP'.")]);
+    expect(check('Service.spec.ports[].protocol', 'udp')).toEqual([problem('is not a supported protocol: protocols are uppercase, so "udp" must be written "UDP".', 'udp', 'TCP, UDP, SCTP (uppercase)', "write protocol: 'UDP'.")]);
+  });
+
+  test('affinity timeout: each violation gets its own fix; numbers in strings are not numbers', () => {
+    const key = 'Service.spec.sessionAffinityConfig.clientIP.timeoutSeconds';
+    const allowed = '1-86400 seconds (default 10800)';
+    expect(check(key, 86401)).toEqual([problem('is longer than one day, the longest ClientIP affinity the API server accepts.', 86401, allowed, 'use at most 86400 seconds (one day).')]);
+    expect(check(key, 0)).toEqual([problem('must be greater than 0 seconds.', 0, allowed, 'use at least 1 second, or leave it unset for the default 10800 (3 hours).')]);
+    for (const value of ['100000', null, '0', 2.5]) {
+      expect(check(key, value)).toEqual([problem('is not a whole number of seconds.', value, allowed, 'use a whole number of seconds from 1 to 86400.')]);
+    }
+    expect(FIELD_RULES[key].allowed).toBe(allowed);
+  });
+
+  test('probes: every field says "not a whole ..." in its unit; the source names the default replaced', () => {
+    for (const key of ['Probe.initialDelaySeconds', 'Probe.periodSeconds', 'Probe.timeoutSeconds'] as const) {
+      expect(check(key, 0.5)[0]).toMatchObject({ message: 'is not a whole number of seconds, which is all a probe can express.', fix: 'use Duration.seconds(n) with a whole n.' });
+    }
+    for (const key of ['Probe.failureThreshold', 'Probe.successThreshold'] as const) {
+      expect(check(key, 0.5)[0]).toMatchObject({ message: 'is not a whole number, which is all a probe can express.', fix: 'use a whole number such as 3.' });
+    }
+    expect(FIELD_RULES['Probe.initialDelaySeconds'].source).toBe('core validation validateProbe (ValidateNonnegativeField initialDelaySeconds)');
+    expect(FIELD_RULES['Probe.periodSeconds'].source).toBe('core validation validateProbe (ValidateNonnegativeField periodSeconds); defaults.go turns 0 into 10');
+  });
+
+  test('a request above a limit of 0 is refused, for memory too', () => {
+    expect(check('Container.resources', { requests: { cpu: '100m', memory: '1Mi' }, limits: { cpu: '0', memory: '0' } }, { field: 'r' }).map((p) => p.field)).toEqual([
+      'r.requests.cpu', 'r.requests.memory',
+    ]);
+  });
+});
