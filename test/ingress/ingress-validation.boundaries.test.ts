@@ -3,7 +3,7 @@ import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/Ingre
 import { Problem } from '../../lib/core/errors';
 import { DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, IANA_SVC_NAME_RULE } from '../../lib/core/names';
 import {
-  backendProblems, hostProblem, ingressClassProblems, ingressProblems, ingressTlsHostProblem, ingressTlsSecretNameProblem,
+  backendProblems, DEFAULT_INGRESS_CLASS_ANNOTATION, hostProblem, ingressClassProblems, ingressProblems, ingressTlsHostProblem, ingressTlsSecretNameProblem,
   isWildcardHost, pathProblems,
 } from '../../lib/ingress/ingress-validation';
 
@@ -41,6 +41,9 @@ describe('hosts', () => {
   test('an IP is allowed in TLS hosts (no rule can serve it, but the API server accepts it); bad syntax is not', () => {
     expect(hostProblem('h', '10.0.0.1', true)).toBeUndefined();
     expect(ingressTlsHostProblem('t', '10.0.0.1')).toBeUndefined();
+    // An IPv6 address is not a host name either, but it is an IP: accepted too.
+    expect(ingressTlsHostProblem('t', '2001:db8::1')).toBeUndefined();
+    expect(hostProblem('h', '2001:db8::1', true)).toMatchObject({ message: 'is not a valid host name.' });
     expect(ingressTlsHostProblem('t', 'WWW.example.com')).toMatchObject({ field: 't', message: 'is not a valid host name.' });
   });
 
@@ -219,5 +222,25 @@ describe('ingressClassProblems', () => {
     expect(params({ kind: 'Config', name: 'c', scope: 'Cluster', namespace: 'ingress' })).toEqual([
       { field: 'spec.parameters.namespace', message: 'is not allowed when scope is Cluster.', value: 'ingress', fix: 'drop the namespace, or use scope Namespace.' },
     ]);
+  });
+});
+
+describe('edges found by the mutation run', () => {
+  test('objects without metadata or spec are judged, not crashed on', () => {
+    const bare = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', spec: { ingressClassName: 'nginx', defaultBackend: backend } } as IIngress;
+    expect(ingressProblems(bare).map((p) => p.field)).toEqual(['metadata.name']);
+    const noClassSpec = { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass' } as IIngressClass;
+    expect(ingressClassProblems(noClassSpec).map((p) => p.field)).toEqual(['metadata.name', 'spec.controller']);
+    expect(ingressClassProblems({ ...noClassSpec, metadata: { name: 'nginx' }, spec: undefined } as any).map((p) => p.field)).toEqual(['spec.controller']);
+  });
+
+  test('http without paths is empty; valid TLS entries add nothing, not even an empty entry', () => {
+    expect(ingressProblems(ingress({ rules: [{ http: {} }] })).map((p) => p.field)).toEqual(['spec.rules[0].http.paths']);
+    const valid = ingressProblems(ingress({ defaultBackend: backend, tls: [{ hosts: ['www.example.com'], secretName: 'web-tls' }] }));
+    expect(valid).toHaveLength(0);
+  });
+
+  test('the default-class annotation is the upstream one', () => {
+    expect(DEFAULT_INGRESS_CLASS_ANNOTATION).toBe('ingressclass.kubernetes.io/is-default-class');
   });
 });
