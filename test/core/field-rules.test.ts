@@ -1,4 +1,6 @@
 import { FIELD_RULES, FieldCheckContext, FieldKey, fieldProblems, imageReferenceError } from '../../lib/core/validation';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Problem } from '../../lib/core/errors';
 
 const v = (minor: number) => ({ major: 1, minor });
@@ -195,4 +197,12 @@ describe('the field rules table', () => {
     expect(imageReferenceError('nginx:1.27.3')).toBeUndefined();
     expect(imageReferenceError('Nginx')?.fix).toBe('use "nginx".');
   });
+});
+
+test('docs/prop-validation.md lists every row of the table, as the table says it', () => {
+  const page = readFileSync(join(__dirname, '..', '..', 'docs', 'prop-validation.md'), 'utf8');
+  const section = page.slice(page.indexOf('<!-- field-rules-table:start -->'), page.indexOf('<!-- field-rules-table:end -->'));
+  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = Object.entries(FIELD_RULES).map(([key, rule]) => `| \`${key}\` | ${escape(rule.allowed)} | ${escape(rule.source)} |`);
+  expect(section.trim().split('\n').slice(3)).toEqual(rows);
 });

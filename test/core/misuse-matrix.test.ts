@@ -10,7 +10,7 @@
 import { App, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  ExposedService, KubeProxyConfig, NetkitChart, NetkitError, Probe, WebApp, WildcardIngress,
+  ExposedService, HttpIngress, IngressBackend, IngressNginx, KubeProxyConfig, NetkitChart, NetkitError, Probe, WebApp, WildcardIngress,
 } from '../../lib';
 import { showValue } from '../../lib/core/errors';
 import { PROP_SHAPES, PropShapeName } from '../../lib/core/prop-shapes.generated';
@@ -107,6 +107,20 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
       type: { refused: [field('nodeport', 'type')], accepted: ['NodePort', 'LoadBalancer'] },
     },
   },
+  HttpIngressProps: {
+    path: 'shop/ing',
+    build: (chart, o) => new HttpIngress(chart, 'ing', { rules: [{ host: 'shop.example.com', backend: IngressBackend.fromService(service(chart), 80) }], ...o } as any),
+    props: {
+      annotations: { refused: [field({ 'bad key!': 'x' }, 'annotations')], accepted: [{}], noValueInMessage: 'the key is the value shown' },
+      defaultBackend: { notRefusable: 'an IngressBackend instance, checked when it is made (IngressBackend.fromService)', accepted: [IngressBackend.fromServiceName('web', 80)] },
+      ingressClassName: { refused: [field('Bad_Class', 'spec.ingressClassName')], accepted: ['nginx'] },
+      labels: { refused: [field({ team: 'bad value!' }, 'labels')], accepted: [{ team: 'a' }], noValueInMessage: 'a label map: the value shown is the offending key or value' },
+      name: { refused: [field('Bad_Name', 'metadata.name')], accepted: ['a.b-c'] },
+      namespace: { refused: [field('Bad_NS', 'namespace')], accepted: ['shop'] },
+      rules: { refused: [field([{ host: 'Bad_Host', backend: IngressBackend.fromServiceName('web', 80) }], 'spec.rules[0].host'), field([{ host: 'a.example.com', path: 'no-slash', backend: IngressBackend.fromServiceName('web', 80) }], 'spec.rules[0].http.paths[0].path'), field([{ host: '10.0.0.1', backend: IngressBackend.fromServiceName('web', 80) }], 'spec.rules[0].host')], accepted: [[{ host: '*.example.com', path: '/', backend: IngressBackend.fromServiceName('web', 80) }]] },
+      tls: { refused: [field([{ hosts: ['Bad_Host'], secretName: 'shop-tls' }], 'tls(shop-tls).hosts[0]'), field([{ hosts: ['shop.example.com'], secretName: 'Bad_Secret' }], 'spec.tls[0].secretName')], accepted: [[{ hosts: ['shop.example.com'], secretName: 'shop-tls' }]] },
+    },
+  },
   WildcardIngressProps: {
     path: 'shop/apps',
     build: (chart, o) => new WildcardIngress(chart, 'apps', { domain: 'cluster.example.com', certificate: CERT, routes: [{ host: 'web01', service: service(chart), port: 80 }], ...o } as any),
@@ -119,6 +133,44 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
       name: { refused: [field('Bad_Name', 'metadata.name')], accepted: ['apps'] },
       namespace: { refused: [field('Bad_NS', 'namespace')], accepted: ['shop'] },
       routes: { refused: [field([{ host: 'web01.other.com', service: undefined, port: 80 }], 'route.host')], accepted: [[]] },
+    },
+  },
+  IngressNginxProps: {
+    path: 'shop/ingress-nginx',
+    build: (chart, o) => new IngressNginx(chart, 'ingress-nginx', { acknowledgeRetirement: true, ...o } as any),
+    props: {
+      acknowledgeRetirement: { notRefusable: 'a boolean: the type decides it (false prints the retirement warning)', accepted: [false] },
+      admissionWebhook: { notRefusable: 'a boolean: the type decides it', accepted: [false] },
+      certgenImage: { refused: [field({ tag: ':v1' }, 'certgenImage.tag'), field({ repository: 'Dyrnq/Certgen' }, 'certgenImage.repository')], accepted: [{ tag: 'v1.6.1' }] },
+      config: { refused: [field({ 'bad key': '1' }, 'config["bad key"]')], accepted: [{ 'proxy-body-size': '8m' }] },
+      controllerImage: { refused: [field({ digest: 'sha256:abc' }, 'controllerImage.digest'), field({ registry: 'https://docker.io' }, 'controllerImage.registry')], accepted: [{ registry: 'registry.example.com:5000' }] },
+      controllerValue: { refused: ['ingress-nginx', '/x', `k8s.io/${'a'.repeat(250)}`], accepted: ['k8s.io/ingress-nginx-internal'] },
+      createNamespace: { notRefusable: 'a boolean: the type decides it', accepted: [false] },
+      defaultCertificate: { refused: [field({ secretName: 'Bad_Secret' }, 'defaultCertificate.secretName')], accepted: [{ secretName: 'default-tls' }] },
+      defaultIngressClass: { notRefusable: 'a boolean: the type decides it', accepted: [true] },
+      exposure: { refused: ['nodeport'], accepted: ['LoadBalancer', 'HostNetwork'] },
+      externalTrafficPolicy: { refused: [field('local', 'service.spec.externalTrafficPolicy')], accepted: ['Local'] },
+      extraArgs: { refused: [field({ '--enable-ssl-passthrough': '' }, 'extraArgs["--enable-ssl-passthrough"]'), field({ 'publish-service': 'x' }, 'extraArgs["publish-service"]')], accepted: [{ 'enable-ssl-passthrough': '' }] },
+      imageRegistry: { refused: ['https://docker.io', 'Registry.Example.com'], accepted: ['registry.example.com:5000'] },
+      ingressClassName: { refused: ['Bad_Class'], accepted: ['nginx-internal'] },
+      loadBalancerClass: { refused: [field('example.com/vip', 'service.spec.loadBalancerClass')], accepted: [undefined] },
+      loadBalancerSourceRanges: { refused: [field(['10.0.0.0/8'], 'service.spec.loadBalancerSourceRanges')], accepted: [undefined] },
+      metrics: { refused: [field({ port: 80 }, 'metrics.port'), field({ port: 70000 }, 'metrics.port')], accepted: [{ port: 10254 }] },
+      name: { refused: ['Bad_Name', '1ingress', 'a'.repeat(64)], accepted: ['ingress-nginx'] },
+      namespace: { refused: ['Bad_NS'], accepted: ['ingress-nginx'] },
+      nodePortRange: { refused: [field({ min: 20000, max: 22767 }, 'service.spec.ports[0].nodePort', { nodePorts: { http: 30080 } })], accepted: [{ min: 20000, max: 22767 }] },
+      nodePorts: { refused: [field({ http: 80 }, 'service.spec.ports[0].nodePort'), field({ http: 30080, https: 30080 }, 'service.spec.ports[1].nodePort')], accepted: [{ http: 30000, https: 32767 }] },
+      nodeSelector: { refused: [field({ 'kubernetes.io/os': 'bad value!' }, 'nodeSelector')], accepted: [{ pool: 'edge' }] },
+      provider: { refused: ['aws'], accepted: ['cloud'] },
+      publishService: { notRefusable: 'a boolean: the type decides it', accepted: [true] },
+      replicas: { refused: [0, 1.5], accepted: [1, 3] },
+      resources: { refused: [field({ limits: { cpu: '-1' } }, 'resources.limits.cpu'), field({ limits: { memory: '64Mi' } }, 'resources.requests.memory')], accepted: [{ requests: { memory: '64Mi' }, limits: { memory: '64Mi' } }] },
+      serviceAnnotations: { refused: [field({ 'bad key!': 'x' }, 'serviceAnnotations')], accepted: [{ 'example.com/a': 'b' }], noValueInMessage: 'the key is the value shown' },
+      tolerations: { notRefusable: 'a kubernetes-models type written as given; schema-valid checks it at synth', accepted: [[]] },
+      versionedJobNames: { notRefusable: 'a boolean: the type decides it', accepted: [false] },
+      watchNamespace: { refused: ['Bad_NS'], accepted: ['shop'] },
+      webhookChart: { notRefusable: 'a Chart instance: the type decides it', accepted: [undefined] },
+      webhookFailurePolicy: { refused: ['fail', field('Fail', 'webhookFailurePolicy', { admissionWebhook: false })], accepted: ['Ignore'] },
     },
   },
   KubeProxyConfigProps: {
@@ -156,8 +208,8 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
  * test/addons, test/tls, test/app), not yet value by value here.
  */
 const NOT_COVERED_YET: readonly PropShapeName[] = [
-  'ExposedServiceProps', 'ServiceFactoryProps', 'HttpIngressProps', 'GatewayProps', 'HttpRouteProps', 'HttpsRedirectRouteProps',
-  'WildcardGatewayProps', 'ReferenceGrantProps', 'IngressNginxProps', 'NginxGatewayFabricProps', 'GatewayApiCrdsProps',
+  'ExposedServiceProps', 'ServiceFactoryProps', 'GatewayProps', 'HttpRouteProps', 'HttpsRedirectRouteProps',
+  'WildcardGatewayProps', 'ReferenceGrantProps', 'NginxGatewayFabricProps', 'GatewayApiCrdsProps',
   'TlsCertificateProps', 'SelfSignedTlsCertificateProps', 'PemFileTlsCertificateProps', 'ExistingTlsSecretProps',
   'CertManagerTlsCertificateProps', 'CertManagerIssuerProps', 'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
 ];

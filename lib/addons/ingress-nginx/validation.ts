@@ -1,5 +1,6 @@
 import { Problem } from '../../core/errors';
 import { resourcesPropProblems } from '../../core/validation';
+import { annotationProblems, labelProblems } from '../../core/metadata-validation';
 import { DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1035Label, isDns1123Label, isDns1123Subdomain } from '../../core/names';
 import { isPortNumber } from '../../core/net';
 import { imageProblems, registryProblems } from '../common/image';
@@ -102,6 +103,8 @@ export function ingressNginxPropProblems(name: string, props: IngressNginxProps)
   }
   // The upstream requests apply when none are given, so a limit below them is a request above its limit.
   problems.push(...resourcesPropProblems('resources', props.resources, { requests: props.resources?.requests ?? DEFAULT_REQUESTS, limits: props.resources?.limits }));
+  // The API server validates a nodeSelector as labels (ValidateLabels) and annotation keys as qualified names.
+  problems.push(...labelProblems('nodeSelector', props.nodeSelector), ...annotationProblems('serviceAnnotations', props.serviceAnnotations));
   problems.push(...registryProblems('imageRegistry', props.imageRegistry));
   problems.push(...imageProblems('controllerImage', props.controllerImage));
   problems.push(...imageProblems('certgenImage', props.certgenImage));
