@@ -293,6 +293,9 @@ describe('the kube-proxy ConfigMap', () => {
       fix: 'write a mapping starting with apiVersion: kubeproxy.config.k8s.io/v1alpha1 and kind: KubeProxyConfiguration.',
     }]);
     expect(kubeProxyConfigMapProblems(configMap({ 'config.conf': '' }))[0].message).toBe('is not a YAML mapping.');
+    expect(kubeProxyConfigMapProblems(configMap({ 'config.conf': 'just text' }))[0]).toMatchObject({ message: 'is not a YAML mapping.', value: 'just text' });
+    // kube-proxy's strict decoder refuses a key given twice.
+    expect(kubeProxyConfigMapProblems(configMap({ 'config.conf': 'mode: ipvs\nmode: nftables\n' }))[0].message).toMatch(/^is not valid YAML: /);
   });
 
   test('fields are prefixed with the key, except the version; a kubeconfig it points at must be there', () => {
