@@ -151,3 +151,39 @@ describe('svc-spec-valid and svc-type-nodeport', () => {
     expect(findingsOf([namespace(), deployment(), service('lb', { selector: { app: 'web' }, type: 'LoadBalancer' })], 'svc-type-nodeport')).toEqual([]);
   });
 });
+
+describe('Service rule metadata and options', () => {
+  test('each rule says why its severity, what it checks and how to fix it; cross-object rules say so', () => {
+    const meta = (id: string) => { const r = RULES.find((rule) => rule.id === id)!; return { crossObject: r.crossObject === true, severityReason: r.severityReason, description: r.description, fix: r.fix }; };
+    expect(meta('svc-nodeport-unique')).toEqual({
+      crossObject: true, severityReason: 'The API server rejects the second Service ("provided port is already allocated").',
+      description: 'No two Services claim the same nodePort for the same protocol anywhere in the app (the API server says "provided port is already allocated").',
+      fix: 'Give each Service its own nodePort, or leave nodePort unset so the cluster allocates one.',
+    });
+    expect(meta('svc-selector-matches-pod')).toMatchObject({ crossObject: true, fix: "Make the selector equal to (a subset of) the workload's pod template labels, or fix the namespace." });
+    expect(meta('svc-targetport-exists')).toMatchObject({ crossObject: true, fix: 'Point targetPort at a containerPort (or its name) of the selected pods, or declare the port on the container.' });
+    expect(meta('svc-spec-valid')).toMatchObject({ crossObject: false, fix: 'Change the field as the message says; ExposedService makes valid Services.' });
+    expect(meta('svc-type-nodeport')).toMatchObject({ crossObject: false, description: 'A NodePort Service opens its port on every node of the cluster.' });
+    for (const id of ['svc-nodeport-unique', 'svc-selector-matches-pod', 'svc-targetport-exists', 'svc-spec-valid', 'svc-type-nodeport']) {
+      expect(meta(id).severityReason.length).toBeGreaterThan(20);
+      expect(meta(id).description.length).toBeGreaterThan(20);
+    }
+  });
+
+  test('svc-spec-valid judges nodePorts against the nodePortRange option', () => {
+    const objects = [namespace(), deployment(), service('web', { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 20000 }] })];
+    expect(checkPolicies(objects, { nodePortRange: { min: 20000, max: 20100 } }).filter((f) => f.rule === 'svc-spec-valid')).toEqual([]);
+    expect(findingsOf(objects, 'svc-spec-valid')).toHaveLength(1);
+  });
+
+  test('a nameless Service still gets its other svc-spec-valid findings', () => {
+    const nameless = { ...service('web', { ports: [{ name: 'http', port: 0, targetPort: 'http' }] }), metadata: { generateName: 'web-', namespace: NS } };
+    expect(findingsOf([namespace(), deployment(), nameless], 'svc-spec-valid').map((f) => f.message)).toEqual([expect.stringContaining('spec.ports[0].port')]);
+  });
+
+  test('a Service selecting two workloads is judged against each', () => {
+    const other = deployment('web2', { labels: { app: 'web' }, container: { ports: [{ containerPort: 9090, name: 'http' }] } });
+    const found = findingsOf([namespace(), deployment(), other, service('web', { ports: [{ port: 80, targetPort: 8080 }] })], 'svc-targetport-exists');
+    expect(found.map((f) => f.message)).toEqual(['spec.ports[0].targetPort 8080/TCP is not a port of the containers of Deployment shop/web2 (they declare 9090/TCP "http").']);
+  });
+});
