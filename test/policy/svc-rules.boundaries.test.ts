@@ -27,7 +27,7 @@ describe('svc-targetport-exists', () => {
   test('a number neither container declares lists the ports of both', () => {
     const pod = twoContainers({}, { ...sidecar, ports: [{ containerPort: 9090, name: 'metrics' }] });
     expect(findingsOf([namespace(), pod, service('web', { ports: [{ port: 80, targetPort: 7070 }] })], 'svc-targetport-exists')).toEqual([{
-      rule: 'svc-targetport-exists', severity: 'error', kind: 'Service', namespace: NS, name: 'web',
+      rule: 'svc-targetport-exists', severity: 'warning', kind: 'Service', namespace: NS, name: 'web',
       message: 'spec.ports[0].targetPort 7070/TCP is not a port of the containers of Deployment shop/web (they declare 8080/TCP "http", 9090/TCP "metrics").',
       fix: ruleFix('svc-targetport-exists'),
     }]);
@@ -41,9 +41,10 @@ describe('svc-targetport-exists', () => {
   test('targetPort defaults to port; a name is quoted and carries no protocol', () => {
     expect(findingsOf([namespace(), deployment(), service('web', { ports: [{ port: 8080 }] })], 'svc-targetport-exists')).toEqual([]);
     const found = findingsOf([namespace(), deployment(), service('web', { ports: [{ port: 80 }, { name: 'x', port: 81, targetPort: 'admin' }] })], 'svc-targetport-exists');
-    expect(found.map((f) => f.message)).toEqual([
-      'spec.ports[0].targetPort 80/TCP is not a port of the containers of Deployment shop/web (they declare 8080/TCP "http").',
-      'spec.ports[1].targetPort "admin" is not a port of the containers of Deployment shop/web (they declare 8080/TCP "http").',
+    // An undeclared name cannot resolve (error); an undeclared number may still be listened on (warning). Errors come first.
+    expect(found.map((f) => `${f.severity} ${f.message}`)).toEqual([
+      'error spec.ports[1].targetPort "admin" is not a port of the containers of Deployment shop/web (they declare 8080/TCP "http").',
+      'warning spec.ports[0].targetPort 80/TCP is not a port of the containers of Deployment shop/web (they declare 8080/TCP "http").',
     ]);
   });
 
