@@ -95,6 +95,8 @@ function main(): void {
     writeFileSync(file, moduleText(pin, yaml));
     console.log(`${pin.tag}: ${yaml.length} bytes, sha256 ${sha256} -> ${file}`);
   }
+  // The kinds and versions each bundle serves, read from the files just written (a fresh process: these modules are cached here).
+  execFileSync(process.execPath, ['-r', join(__dirname, 'register-ts.js'), join(__dirname, 'gen-gateway-api-served.ts')], { stdio: 'inherit' });
 }
 
 main();

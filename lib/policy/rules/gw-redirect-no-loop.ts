@@ -1,6 +1,6 @@
-import { Rule, RuleViolation } from '../types';
+import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
-import { acceptingListeners, gatewayParents, gatewayRoutes, hostnamesIntersect, list } from './gateway-parts';
+import { acceptingListeners, GatewayListener, gatewayParents, gatewayRoutes, hostnamesIntersect, list } from './gateway-parts';
 
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443 };
 const SCHEMES: Record<string, string> = { HTTP: 'http', HTTPS: 'https' };
@@ -51,10 +51,12 @@ export const gwRedirectNoLoop: Rule = {
     const out: RuleViolation[] = [];
     for (const route of gatewayRoutes(context)) {
       const hostnames: string[] = list(route.manifest.spec?.hostnames);
-      const listeners = gatewayParents(context, route).flatMap((parent) => acceptingListeners(context, route, parent).map((l) => ({ ...l, gateway: parent.gateway! })));
+      // The listeners serving the route, looked up only for a route with a redirect (few are).
+      let listeners: Array<GatewayListener & { gateway: PolicyObject }> | undefined;
       list(route.manifest.spec?.rules).forEach((rule: any, i: number) => {
         list(rule?.filters).forEach((filter: any, k: number) => {
           if (filter?.type !== 'RequestRedirect' || !filter.requestRedirect) return;
+          listeners ??= gatewayParents(context, route).flatMap((parent) => acceptingListeners(context, route, parent).map((l) => ({ ...l, gateway: parent.gateway! })));
           const looping = listeners.find(({ listener }) => loops(filter.requestRedirect, rule, listener, hostnames));
           if (!looping) return;
           out.push({ object: route, message: `spec.rules[${i}].filters[${k}] redirects to ${JSON.stringify(filter.requestRedirect)}, and the route also serves listener "${looping.listener.name}" (${looping.listener.protocol}, port ${looping.listener.port}) of ${describeObject(looping.gateway)}, where the redirected request matches this rule again: clients loop until they give up.` });
