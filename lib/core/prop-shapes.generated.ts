@@ -40,6 +40,7 @@ export type PropShapeName =
   | "HttpRouteRuleOptions"
   | "HttpsRedirectRouteProps"
   | "IngressNginxImage"
+  | "IngressNginxIsolation"
   | "IngressNginxMetrics"
   | "IngressNginxProps"
   | "IngressNginxProps.nodePorts"
@@ -237,13 +238,17 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     keys: ["digest", "registry", "repository", "tag"],
     nested: {},
   },
+  "IngressNginxIsolation": {
+    keys: ["apiServerCidrs", "apiServerPorts", "egress", "metricsFrom", "nodeCidrs"],
+    nested: {},
+  },
   "IngressNginxMetrics": {
     keys: ["port"],
     nested: {},
   },
   "IngressNginxProps": {
-    keys: ["acknowledgeRetirement", "admissionWebhook", "certgenImage", "config", "controllerImage", "controllerValue", "createNamespace", "defaultCertificate", "defaultIngressClass", "exposure", "externalTrafficPolicy", "extraArgs", "imageRegistry", "ingressClassName", "loadBalancerClass", "loadBalancerSourceRanges", "metrics", "name", "namespace", "nodePortRange", "nodePorts", "nodeSelector", "provider", "publishService", "replicas", "resources", "serviceAnnotations", "tolerations", "versionedJobNames", "watchNamespace", "webhookChart", "webhookFailurePolicy"],
-    nested: { "nodePorts": "IngressNginxProps.nodePorts", "nodePortRange": "NodePortRange", "resources": "IngressNginxResources", "controllerImage": "IngressNginxImage", "certgenImage": "IngressNginxImage", "metrics": "IngressNginxMetrics" },
+    keys: ["acknowledgeRetirement", "admissionWebhook", "certgenImage", "config", "controllerImage", "controllerValue", "createNamespace", "defaultCertificate", "defaultIngressClass", "exposure", "externalTrafficPolicy", "extraArgs", "imageRegistry", "ingressClassName", "isolation", "loadBalancerClass", "loadBalancerSourceRanges", "metrics", "name", "namespace", "nodePortRange", "nodePorts", "nodeSelector", "provider", "publishService", "replicas", "resources", "serviceAnnotations", "tolerations", "versionedJobNames", "watchNamespace", "webhookChart", "webhookFailurePolicy"],
+    nested: { "nodePorts": "IngressNginxProps.nodePorts", "nodePortRange": "NodePortRange", "resources": "IngressNginxResources", "controllerImage": "IngressNginxImage", "certgenImage": "IngressNginxImage", "metrics": "IngressNginxMetrics", "isolation": "IngressNginxIsolation" },
   },
   "IngressNginxProps.nodePorts": {
     keys: ["http", "https"],
