@@ -31,7 +31,7 @@ import { ingressNginxPropProblems } from './validation';
 import { podSecurityLabels } from '../../isolation/pod-security-labels';
 import { checkProps } from '../../core/props';
 import type { NamespaceIsolation } from '../../isolation/isolation';
-import { declareEdge } from '../../isolation/traffic-edges';
+import { isolateAddonNamespace } from '../common/isolation';
 import { IngressNginxIsolation } from './isolation-props';
 import { IsolatedInstall, ingressNginxEdges, ingressNginxIsolationProblems } from './isolation';
 
@@ -276,16 +276,8 @@ export class IngressNginx extends Construct {
 
   /** Default-deny in the namespace, and the paths the install's pods need (the routed backends are derived at synth). */
   private isolate(isolation: IngressNginxIsolation, install: IsolatedInstall): NamespaceIsolation {
-    const chart = Chart.of(this);
-    const isolatedBy = isNetkitChart(chart) && chart.isolation && chart.namespace === install.namespace ? chart.node.id : undefined;
-    throwIfProblems(this, ingressNginxIsolationProblems(install, isolation, isolatedBy));
-    const { edges, problems: entryProblems } = ingressNginxEdges(install, isolation, this);
-    throwIfProblems(this, entryProblems);
-    for (const edge of edges) declareEdge(this, edge);
-    // Loaded here, not at the top: the isolation module reads the add-ons, which import this file.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { NamespaceIsolation: Isolation } = require('../../isolation/isolation') as typeof import('../../isolation/isolation');
-    return new Isolation(this, 'Isolation', { namespace: install.namespace, egress: isolation.egress, nodeCidrs: isolation.nodeCidrs });
+    const { edges, problems } = ingressNginxEdges(install, isolation, this);
+    return isolateAddonNamespace(this, install.namespace, isolation, edges, [...ingressNginxIsolationProblems(install, isolation), ...problems], isolation.nodeCidrs);
   }
 
   private object(id: string, manifest: { apiVersion?: string; kind?: string }): ApiObject {
