@@ -7,6 +7,7 @@ export type PropShapeName =
   | "AcmeIssuerOptions"
   | "AcmeSolver"
   | "AddonImage"
+  | "AddonIsolation"
   | "AllowOptions"
   | "AutoscalingOptions"
   | "CertManagerIssuerProps"
@@ -104,6 +105,10 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
   },
   "AddonImage": {
     keys: ["digest", "registry", "repository", "tag"],
+    nested: {},
+  },
+  "AddonIsolation": {
+    keys: ["apiServerCidrs", "apiServerPorts", "egress", "metricsFrom"],
     nested: {},
   },
   "AllowOptions": {
@@ -335,8 +340,8 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     nested: {},
   },
   "NginxGatewayFabricProps": {
-    keys: ["controllerImage", "controllerName", "controllerReplicas", "createNamespace", "exposure", "externalTrafficPolicy", "gatewayClassName", "imageRegistry", "loadBalancerClass", "loadBalancerSourceRanges", "logLevel", "name", "namespace", "nginxImage", "nodePortRange", "nodePorts", "replicas"],
-    nested: { "nodePorts": "NginxGatewayFabricProps.nodePorts", "nodePortRange": "NodePortRange", "controllerImage": "AddonImage", "nginxImage": "NginxGatewayFabricNginxImage" },
+    keys: ["controllerImage", "controllerName", "controllerReplicas", "createNamespace", "exposure", "externalTrafficPolicy", "gatewayClassName", "imageRegistry", "isolation", "loadBalancerClass", "loadBalancerSourceRanges", "logLevel", "name", "namespace", "nginxImage", "nodePortRange", "nodePorts", "replicas"],
+    nested: { "nodePorts": "NginxGatewayFabricProps.nodePorts", "nodePortRange": "NodePortRange", "controllerImage": "AddonImage", "nginxImage": "NginxGatewayFabricNginxImage", "isolation": "AddonIsolation" },
   },
   "NginxGatewayFabricProps.nodePorts": {
     keys: ["http", "https"],

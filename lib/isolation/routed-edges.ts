@@ -4,7 +4,7 @@ import { LABEL_COMPONENT, LABEL_NAME } from '../core/labels';
 import { IngressNginx } from '../addons/ingress-nginx/ingress-nginx';
 import { ingressNginxControllerEndpoint } from '../addons/ingress-nginx/isolation';
 import { NginxGatewayFabric } from '../addons/nginx-gateway-fabric/nginx-gateway-fabric';
-import { controlPlaneSelector } from '../addons/nginx-gateway-fabric/control-plane';
+import { controlPlaneEndpoint } from '../addons/nginx-gateway-fabric/isolation';
 import { AGENT_GRPC_PORT, DEFAULT_NAME as NGF_DEFAULT_NAME } from '../addons/nginx-gateway-fabric/upstream';
 import { DEFAULT_GATEWAY_CLASS, Gateway } from '../gateway/gateway';
 import { HttpRoute } from '../gateway/http-route';
@@ -177,7 +177,7 @@ function gatewayEdges(gateway: Gateway, fabrics: readonly NginxGatewayFabric[], 
     const name = plane.fabric?.name ?? NGF_DEFAULT_NAME;
     const namespace = plane.fabric?.namespace ?? 'nginx-gateway';
     edges.push({
-      from: plane.endpoint, to: podsEndpoint(name, namespace, controlPlaneSelector(name)), ports: [{ port: AGENT_GRPC_PORT, protocol: 'TCP' }],
+      from: plane.endpoint, to: controlPlaneEndpoint(name, namespace), ports: [{ port: AGENT_GRPC_PORT, protocol: 'TCP' }],
       path: `${plane.endpoint.text} → NGINX Gateway Fabric control plane ${namespace}/${name}:${AGENT_GRPC_PORT} (agent configuration over gRPC)`,
     });
   }
