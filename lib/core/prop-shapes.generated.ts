@@ -7,6 +7,7 @@ export type PropShapeName =
   | "AcmeIssuerOptions"
   | "AcmeSolver"
   | "AddonImage"
+  | "AddonIsolation"
   | "AllowOptions"
   | "AutoscalingOptions"
   | "CertManagerIssuerProps"
@@ -40,6 +41,7 @@ export type PropShapeName =
   | "HttpRouteRuleOptions"
   | "HttpsRedirectRouteProps"
   | "IngressNginxImage"
+  | "IngressNginxIsolation"
   | "IngressNginxMetrics"
   | "IngressNginxProps"
   | "IngressNginxProps.nodePorts"
@@ -103,6 +105,10 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
   },
   "AddonImage": {
     keys: ["digest", "registry", "repository", "tag"],
+    nested: {},
+  },
+  "AddonIsolation": {
+    keys: ["apiServerCidrs", "apiServerPorts", "egress", "metricsFrom"],
     nested: {},
   },
   "AllowOptions": {
@@ -237,13 +243,17 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     keys: ["digest", "registry", "repository", "tag"],
     nested: {},
   },
+  "IngressNginxIsolation": {
+    keys: ["apiServerCidrs", "apiServerPorts", "egress", "metricsFrom", "nodeCidrs"],
+    nested: {},
+  },
   "IngressNginxMetrics": {
     keys: ["port"],
     nested: {},
   },
   "IngressNginxProps": {
-    keys: ["acknowledgeRetirement", "admissionWebhook", "certgenImage", "config", "controllerImage", "controllerValue", "createNamespace", "defaultCertificate", "defaultIngressClass", "exposure", "externalTrafficPolicy", "extraArgs", "imageRegistry", "ingressClassName", "loadBalancerClass", "loadBalancerSourceRanges", "metrics", "name", "namespace", "nodePortRange", "nodePorts", "nodeSelector", "provider", "publishService", "replicas", "resources", "serviceAnnotations", "tolerations", "versionedJobNames", "watchNamespace", "webhookChart", "webhookFailurePolicy"],
-    nested: { "nodePorts": "IngressNginxProps.nodePorts", "nodePortRange": "NodePortRange", "resources": "IngressNginxResources", "controllerImage": "IngressNginxImage", "certgenImage": "IngressNginxImage", "metrics": "IngressNginxMetrics" },
+    keys: ["acknowledgeRetirement", "admissionWebhook", "certgenImage", "config", "controllerImage", "controllerValue", "createNamespace", "defaultCertificate", "defaultIngressClass", "exposure", "externalTrafficPolicy", "extraArgs", "imageRegistry", "ingressClassName", "isolation", "loadBalancerClass", "loadBalancerSourceRanges", "metrics", "name", "namespace", "nodePortRange", "nodePorts", "nodeSelector", "provider", "publishService", "replicas", "resources", "serviceAnnotations", "tolerations", "versionedJobNames", "watchNamespace", "webhookChart", "webhookFailurePolicy"],
+    nested: { "nodePorts": "IngressNginxProps.nodePorts", "nodePortRange": "NodePortRange", "resources": "IngressNginxResources", "controllerImage": "IngressNginxImage", "certgenImage": "IngressNginxImage", "metrics": "IngressNginxMetrics", "isolation": "IngressNginxIsolation" },
   },
   "IngressNginxProps.nodePorts": {
     keys: ["http", "https"],
@@ -330,8 +340,8 @@ export const PROP_SHAPES: Readonly<Record<PropShapeName, PropShape>> = {
     nested: {},
   },
   "NginxGatewayFabricProps": {
-    keys: ["controllerImage", "controllerName", "controllerReplicas", "createNamespace", "exposure", "externalTrafficPolicy", "gatewayClassName", "imageRegistry", "loadBalancerClass", "loadBalancerSourceRanges", "logLevel", "name", "namespace", "nginxImage", "nodePortRange", "nodePorts", "replicas"],
-    nested: { "nodePorts": "NginxGatewayFabricProps.nodePorts", "nodePortRange": "NodePortRange", "controllerImage": "AddonImage", "nginxImage": "NginxGatewayFabricNginxImage" },
+    keys: ["controllerImage", "controllerName", "controllerReplicas", "createNamespace", "exposure", "externalTrafficPolicy", "gatewayClassName", "imageRegistry", "isolation", "loadBalancerClass", "loadBalancerSourceRanges", "logLevel", "name", "namespace", "nginxImage", "nodePortRange", "nodePorts", "replicas"],
+    nested: { "nodePorts": "NginxGatewayFabricProps.nodePorts", "nodePortRange": "NodePortRange", "controllerImage": "AddonImage", "nginxImage": "NginxGatewayFabricNginxImage", "isolation": "AddonIsolation" },
   },
   "NginxGatewayFabricProps.nodePorts": {
     keys: ["http", "https"],

@@ -90,7 +90,8 @@ function pods(peer: IPodPeer & { readonly name?: string }): Endpoint {
   return podsEndpoint(peer.name ?? peer.node.id, peer.namespace ?? 'default', peer.selector, true);
 }
 
-function networkEndpoint(peer: NetworkPeer): Endpoint {
+/** How a policy rule names a NetworkPeer. */
+export function networkEndpoint(peer: NetworkPeer): Endpoint {
   return {
     key: peer.key, text: peer.description, namespace: peer.pods?.namespace, podLabels: peer.pods?.podLabels,
     ipBlocks: peer.ipBlock ? [peer.ipBlock] : undefined,

@@ -2,9 +2,9 @@ import { IConstruct } from 'constructs';
 import { Problem } from '../core/errors';
 import { LABEL_COMPONENT, LABEL_NAME } from '../core/labels';
 import { IngressNginx } from '../addons/ingress-nginx/ingress-nginx';
-import { controllerSelector } from '../addons/ingress-nginx/labels';
+import { ingressNginxControllerEndpoint } from '../addons/ingress-nginx/isolation';
 import { NginxGatewayFabric } from '../addons/nginx-gateway-fabric/nginx-gateway-fabric';
-import { controlPlaneSelector } from '../addons/nginx-gateway-fabric/control-plane';
+import { controlPlaneEndpoint } from '../addons/nginx-gateway-fabric/isolation';
 import { AGENT_GRPC_PORT, DEFAULT_NAME as NGF_DEFAULT_NAME } from '../addons/nginx-gateway-fabric/upstream';
 import { DEFAULT_GATEWAY_CLASS, Gateway } from '../gateway/gateway';
 import { HttpRoute } from '../gateway/http-route';
@@ -12,19 +12,13 @@ import { HttpIngress } from '../ingress/http-ingress';
 import { ExposedService } from '../service/exposed-service';
 import { IsolationOptions } from './isolation-options';
 import { selectorText } from './peers';
-import { EdgePort, Endpoint, podsEndpoint, TrafficEdge } from './traffic-edges';
+import { entryEdges, EVERYWHERE, RoutedEdge } from './entry-edges';
+import { EdgePort, Endpoint, podsEndpoint } from './traffic-edges';
 
 /** The label Gateway API asks a provisioned data plane to carry (GEP-1762), which NGINX Gateway Fabric 2.x sets. */
 export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
-/** A derived path, or why it could not be derived: reported only by a namespace it concerns. */
-export interface RoutedEdge extends TrafficEdge {
-  readonly problem?: Problem;
-  /** Where the problem was found (the Ingress, the HTTPRoute). */
-  readonly scope?: IConstruct;
-}
-
-const EVERYWHERE = [{ cidr: '0.0.0.0/0' }, { cidr: '::/0' }];
+export type { RoutedEdge } from './entry-edges';
 
 /**
  * Every path into pods the app routes: ingress controller → backend pods
@@ -43,7 +37,7 @@ export function routedEdges(root: IConstruct, options: IsolationOptions): Routed
     if (construct instanceof HttpIngress) edges.push(...ingressEdges(construct, ingressNginx, options));
     if (construct instanceof HttpRoute) edges.push(...routeEdges(construct, gateways, fabrics, options));
     if (construct instanceof Gateway) edges.push(...gatewayEdges(construct, fabrics, options));
-    if (construct instanceof ExposedService) edges.push(...entryEdges(construct, options));
+    if (construct instanceof ExposedService) edges.push(...serviceEntryEdges(construct, options));
   }
   return edges;
 }
@@ -97,7 +91,7 @@ function ingressController(className: string, installs: readonly IngressNginx[],
     }
     return { key: install.namespace, text: `ingress-nginx (host network) on nodes ${options.nodeCidrs.join(', ')}`, ipBlocks: options.nodeCidrs.map((cidr) => ({ cidr })) };
   }
-  if (install) return { ...podsEndpoint(install.namespace, install.namespace, controllerSelector(install.name)), text: `ingress-nginx controller in ${install.namespace}` };
+  if (install) return ingressNginxControllerEndpoint(install.name, install.namespace);
   if (className === 'nginx') {
     // The upstream static install (deploy/static/provider/*, v1.15.1).
     const labels = { [LABEL_NAME]: 'ingress-nginx', [LABEL_COMPONENT]: 'controller' };
@@ -183,7 +177,7 @@ function gatewayEdges(gateway: Gateway, fabrics: readonly NginxGatewayFabric[], 
     const name = plane.fabric?.name ?? NGF_DEFAULT_NAME;
     const namespace = plane.fabric?.namespace ?? 'nginx-gateway';
     edges.push({
-      from: plane.endpoint, to: podsEndpoint(name, namespace, controlPlaneSelector(name)), ports: [{ port: AGENT_GRPC_PORT, protocol: 'TCP' }],
+      from: plane.endpoint, to: controlPlaneEndpoint(name, namespace), ports: [{ port: AGENT_GRPC_PORT, protocol: 'TCP' }],
       path: `${plane.endpoint.text} → NGINX Gateway Fabric control plane ${namespace}/${name}:${AGENT_GRPC_PORT} (agent configuration over gRPC)`,
     });
   }
@@ -191,32 +185,11 @@ function gatewayEdges(gateway: Gateway, fabrics: readonly NginxGatewayFabric[], 
 }
 
 /** NodePort and LoadBalancer Services: the sources they are documented to take, with the externalTrafficPolicy subtlety. */
-function entryEdges(service: ExposedService, options: IsolationOptions): RoutedEdge[] {
+function serviceEntryEdges(service: ExposedService, options: IsolationOptions): RoutedEdge[] {
   if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return [];
   const resolved = backend(service);
   if (!resolved) return [];
   const spec = service.service.toJson().spec ?? {};
-  const policy: string = spec.externalTrafficPolicy ?? 'Cluster';
-  const ranges: string[] | undefined = service.type === 'LoadBalancer' ? spec.loadBalancerSourceRanges : undefined;
-  const snat = policy === 'Cluster';
-  const note = snat
-    ? 'externalTrafficPolicy Cluster: clients arrive SNATed to a node address, so the source seen here is a node, not the client.'
-    : 'externalTrafficPolicy Local: clients arrive with their own address.';
-  const key = service.type === 'NodePort' ? 'node-port' : 'load-balancer';
-  const entry = service.type === 'NodePort' ? `NodePort Service ${service.name}` : `LoadBalancer Service ${service.name}`;
-  if (ranges === undefined || ranges.length === 0) {
-    return [{ from: { key, text: 'anywhere (0.0.0.0/0, ::/0)', ipBlocks: EVERYWHERE }, to: resolved.to, ports: resolved.ports, path: `${entry} from anywhere → ${resolved.text}`, note }];
-  }
-  const nodes = snat ? options.nodeCidrs ?? [] : [];
-  const edge: RoutedEdge = {
-    from: { key, text: `loadBalancerSourceRanges ${ranges.join(', ')}${nodes.length ? ` and nodes ${nodes.join(', ')}` : ''}`, ipBlocks: [...ranges, ...nodes].map((cidr) => ({ cidr })) },
-    to: resolved.to, ports: resolved.ports, path: `${entry} from ${ranges.join(', ')} → ${resolved.text}`, note,
-  };
-  if (snat && nodes.length === 0) {
-    return [edge, { ...edge, path: `${entry} SNATed`, scope: service, problem: {
-      field: 'isolation.nodeCidrs', message: `is not set, and Service ${service.name} has externalTrafficPolicy Cluster with loadBalancerSourceRanges: its clients arrive SNATed to node addresses, which the source ranges do not let in.`,
-      fix: 'give the nodes\' networks in `isolation.nodeCidrs`, or set `externalTrafficPolicy: \'Local\'` to keep the client address.',
-    } }];
-  }
-  return [edge];
+  return entryEdges({ name: service.name, type: service.type, externalTrafficPolicy: spec.externalTrafficPolicy, loadBalancerSourceRanges: spec.loadBalancerSourceRanges },
+    resolved.to, resolved.ports, resolved.text, options.nodeCidrs, service);
 }

@@ -181,6 +181,7 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
       extraArgs: { refused: [field({ '--enable-ssl-passthrough': '' }, 'extraArgs["--enable-ssl-passthrough"]'), field({ 'publish-service': 'x' }, 'extraArgs["publish-service"]')], accepted: [{ 'enable-ssl-passthrough': '' }] },
       imageRegistry: { refused: ['https://docker.io', 'Registry.Example.com'], accepted: ['registry.example.com:5000'] },
       ingressClassName: { refused: ['Bad_Class'], accepted: ['nginx-internal'] },
+      isolation: { refused: [field({ apiServerCidrs: ['10.0.0.10'] }, 'isolation.apiServerCidrs[0]'), field({ apiServerCidrs: ['10.0.0.10/32'], apiServerPorts: [0] }, 'isolation.apiServerPorts[0]')], accepted: [{ apiServerCidrs: ['10.0.0.10/32'] }, { egress: true, apiServerCidrs: ['fd00::1/128'] }] },
       loadBalancerClass: { refused: [field('example.com/vip', 'service.spec.loadBalancerClass')], accepted: [undefined] },
       loadBalancerSourceRanges: { refused: [field(['10.0.0.0/8'], 'service.spec.loadBalancerSourceRanges')], accepted: [undefined] },
       metrics: { refused: [field({ port: 80 }, 'metrics.port'), field({ port: 70000 }, 'metrics.port')], accepted: [{ port: 10254 }] },

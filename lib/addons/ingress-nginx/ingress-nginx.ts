@@ -30,6 +30,10 @@ import {
 import { ingressNginxPropProblems } from './validation';
 import { podSecurityLabels } from '../../isolation/pod-security-labels';
 import { checkProps } from '../../core/props';
+import type { NamespaceIsolation } from '../../isolation/isolation';
+import { isolateAddonNamespace } from '../common/isolation';
+import { IngressNginxIsolation } from './isolation-props';
+import { IsolatedInstall, ingressNginxEdges, ingressNginxIsolationProblems } from './isolation';
 
 /** The docs section the retirement warning points to. */
 export const INGRESS_NGINX_ALTERNATIVES_SECTION = 'docs/ingress-nginx.md, "Alternatives to ingress-nginx"';
@@ -79,6 +83,8 @@ export class IngressNginx extends Construct {
   public readonly ingressClass: ApiObject;
   /** The ValidatingWebhookConfiguration (admission webhook only). */
   public readonly webhook?: ApiObject;
+  /** The namespace's NetworkPolicies, with `isolation` (allow policies filled in at synth). */
+  public readonly isolation?: NamespaceIsolation;
 
   constructor(scope: Construct, id: string, props: IngressNginxProps = {}) {
     super(scope, id);
@@ -219,6 +225,12 @@ export class IngressNginx extends Construct {
     for (const job of this.jobs) this.skipPolicy(job, 'pod-resources', 'kube-webhook-certgen runs once for seconds at install and upgrade; upstream v1.15.1 sets no resources on it.');
     if (this.exposure === 'NodePort') this.skipPolicy(this.service, 'svc-type-nodeport', 'bare-metal ingress entry point: every node answers on the http and https node ports.');
 
+    if (props.isolation !== undefined) {
+      this.isolation = this.isolate(props.isolation, {
+        name, namespace, exposure: this.exposure, admissionWebhook: admission, metricsPort: props.metrics ? healthzPort : undefined,
+        externalTrafficPolicy: serviceManifest.spec?.externalTrafficPolicy, loadBalancerSourceRanges: serviceManifest.spec?.loadBalancerSourceRanges,
+      });
+    }
     this.node.addValidation({ validate: () => this.clashes() });
 
     // For the add-on file's header: what applying the install changes cluster-wide, and when it serves.
@@ -260,6 +272,12 @@ export class IngressNginx extends Construct {
       { what: 'ingressClassName', value: (i) => i.ingressClassName, fix: 'give each install its own IngressClass name.' },
       { what: 'controllerValue', value: (i) => i.controllerValue, fix: 'give each install its own controllerValue, or both controllers serve the same Ingresses.' },
     ]);
+  }
+
+  /** Default-deny in the namespace, and the paths the install's pods need (the routed backends are derived at synth). */
+  private isolate(isolation: IngressNginxIsolation, install: IsolatedInstall): NamespaceIsolation {
+    const { edges, problems } = ingressNginxEdges(install, isolation, this);
+    return isolateAddonNamespace(this, install.namespace, isolation, edges, [...ingressNginxIsolationProblems(install, isolation), ...problems], isolation.nodeCidrs);
   }
 
   private object(id: string, manifest: { apiVersion?: string; kind?: string }): ApiObject {

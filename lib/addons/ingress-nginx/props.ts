@@ -2,6 +2,7 @@ import type { Chart } from 'cdk8s';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { ITlsCertificateRef } from '../../tls/certificate-ref';
 import type { NodePortRange } from '../../service/service-validation';
+import type { IngressNginxIsolation } from './isolation-props';
 
 /**
  * Which upstream static manifest the defaults reproduce.
@@ -253,4 +254,12 @@ export interface IngressNginxProps {
    * @default false
    */
   readonly acknowledgeRetirement?: boolean;
+  /**
+   * Isolate the install's namespace with NetworkPolicies: default-deny ingress (and egress
+   * with `egress: true`), plus allows for clients → the controller's http and https ports,
+   * the API server → the admission webhook, and, with egress denied, the pods → kube-dns,
+   * the API server and the routed backends. Not with exposure HostNetwork.
+   * @default - no NetworkPolicy
+   */
+  readonly isolation?: IngressNginxIsolation;
 }

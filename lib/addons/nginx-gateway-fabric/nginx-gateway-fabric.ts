@@ -18,6 +18,9 @@ import {
   certGeneratorRoleRules, CONTROLLER_IMAGE, controllerClusterRoleRules, DEFAULT_CONTROLLER_NAME, DEFAULT_GATEWAY_CLASS, DEFAULT_NAME, NGINX_IMAGE,
 } from './upstream';
 import { checkProps } from '../../core/props';
+import type { NamespaceIsolation } from '../../isolation/isolation';
+import { isolateAddonNamespace } from '../common/isolation';
+import { fabricIsolationEdges, fabricIsolationProblems } from './isolation';
 import { nginxGatewayFabricPropProblems, provisionedServiceProblems } from './validation';
 import { podSecurityLabels } from '../../isolation/pod-security-labels';
 
@@ -65,6 +68,8 @@ export class NginxGatewayFabric extends Construct {
   public readonly nginxGateway: ApiObject;
   /** The data-plane settings of every Gateway of the class, NginxProxy `<name>-proxy-config`. */
   public readonly nginxProxy: ApiObject;
+  /** The namespace's NetworkPolicies, with `isolation` (allow policies filled in at synth). */
+  public readonly isolation?: NamespaceIsolation;
 
   constructor(scope: Construct, id: string, props: NginxGatewayFabricProps = {}) {
     super(scope, id);
@@ -140,6 +145,9 @@ export class NginxGatewayFabric extends Construct {
     this.skipPolicy(this.deployment, 'pod-resources', 'upstream v2.6.7 sets no resources on the control plane; its memory grows with the number of Gateway API objects watched.');
     this.skipPolicy(this.certGeneratorJob, 'pod-resources', 'the cert generator runs once for seconds at install; upstream v2.6.7 sets no resources on it.');
 
+    if (props.isolation !== undefined) {
+      this.isolation = isolateAddonNamespace(this, namespace, props.isolation, fabricIsolationEdges(name, namespace, props.isolation), fabricIsolationProblems(props.isolation));
+    }
     this.node.addValidation({ validate: () => this.clashes() });
   }
 

@@ -1,4 +1,5 @@
 import type { AddonImage } from '../common/image';
+import type { AddonIsolation } from '../common/isolation-props';
 import type { NodePortRange } from '../../service/service-validation';
 
 /**
@@ -123,4 +124,12 @@ export interface NginxGatewayFabricProps {
    * @default 'info'
    */
   readonly logLevel?: 'info' | 'debug' | 'error';
+  /**
+   * Isolate the install's namespace with NetworkPolicies: default-deny ingress (and egress
+   * with `egress: true`), plus allows for the data planes of the app's Gateways → the control
+   * plane (agent gRPC 8443), `metricsFrom` → metrics 9113, and with egress denied the control
+   * plane and the cert generator → kube-dns and the API server (`apiServerCidrs`).
+   * @default - no NetworkPolicy
+   */
+  readonly isolation?: AddonIsolation;
 }
