@@ -34,7 +34,7 @@ export const nsPodSecurityAdmits: Rule = {
         for (const { mode, level, version } of modes) {
           const violations = podSecurityViolations(template.spec, level, templateAnnotations(template));
           if (violations.length === 0) continue;
-          const list = violations.map((v) => `${template.specPath}.${v.field} (${v.control}): ${v.message}`).join('; ');
+          const list = violations.map((v) => `${template.specPath}.${v.field} (${v.control}): ${v.message.replace(/\.$/, '')}`).join('; ');
           out.push({
             object: template.owner,
             severity: mode === 'enforce' ? 'error' : 'warning',
