@@ -8,31 +8,13 @@
  * of a public construct that is neither covered nor listed as not covered yet.
  */
 import { App, Duration } from 'cdk8s';
-import { Construct } from 'constructs';
 import {
-  ExposedService, Gateway, HttpIngress, HttpRoute, HttpRouteBackend, IngressBackend, IngressNginx, KubeProxyConfig, NetkitChart, NetkitError, Probe, WebApp, WildcardIngress,
+  Gateway, HttpIngress, HttpRoute, HttpRouteBackend, IngressBackend, IngressNginx, KubeProxyConfig, NetkitChart, NetkitError, Probe, WebApp, WildcardIngress,
 } from '../../lib';
 import { showValue } from '../../lib/core/errors';
 import { PROP_SHAPES, PropShapeName } from '../../lib/core/prop-shapes.generated';
-
-/** One prop: values refused (each with the field the problem is reported under, when it is not the prop itself) and values accepted. */
-type PropRow =
-  | { readonly refused: ReadonlyArray<unknown | { readonly value: unknown; readonly field: string; readonly with: Record<string, unknown> }>; readonly accepted?: readonly unknown[]; readonly noValueInMessage?: string }
-  /** Why no value of this prop can be refused at construct time (the type alone decides it, or the rule runs at synth). */
-  | { readonly notRefusable: string; readonly accepted?: readonly unknown[] };
-
-interface ConstructRow {
-  /** The construct path the message must start with. */
-  readonly path: string;
-  /** Builds the construct with valid base props plus `override`. */
-  readonly build: (chart: Construct, override: Record<string, unknown>) => void;
-  readonly props: Record<string, PropRow>;
-}
-
-const CERT = { secretName: 'wildcard-tls', dnsNames: ['*.cluster.example.com'] };
-const service = (chart: Construct) => ExposedService.clusterIp(chart, 'web', { selector: { app: 'web' }, ports: [{ port: 80, name: 'http' }] });
-/** A refused value whose problem is reported under `name` (a nested field), optionally with other props it needs (`with`). */
-const field = (value: unknown, name: string, extra: Record<string, unknown> = {}) => ({ value, field: name, with: extra });
+import { CERT, ConstructRow, field, service } from './misuse-matrix/rows';
+import { EXPOSE_BUILD, EXPOSE_ROWS, EXPOSED_SERVICE_ROW, SERVICE_FACTORY_ROW } from './misuse-matrix/service-rows';
 
 const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
   WebAppProps: {
@@ -79,34 +61,9 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
       writablePaths: { refused: [field([''], 'writablePaths[0]')], accepted: [['/tmp', '/var/cache/nginx']] },
     },
   },
-  ExposeOptions: {
-    path: 'shop/web/svc',
-    // A timeout only applies with ClientIP affinity, so it is tried with it.
-    build: (chart, o) => new WebApp(chart, 'web', { image: 'nginx:1.27.3', port: 8080 }).expose('svc', { ...('sessionAffinityTimeout' in o ? { sessionAffinity: 'ClientIP' } : {}), ...o } as any),
-    props: {
-      allocateLoadBalancerNodePorts: { refused: [field(false, 'spec.allocateLoadBalancerNodePorts')], accepted: [undefined], noValueInMessage: 'a boolean on the wrong Service type' },
-      annotations: { refused: [field({ 'bad key!': 'x' }, 'metadata.annotations')], accepted: [{}], noValueInMessage: 'the key is the value shown' },
-      clusterDomain: { refused: ['Bad_Domain'], accepted: ['cluster.local'] },
-      clusterIP: { refused: [field('10.0.0.300', 'spec.clusterIP')], accepted: ['None'] },
-      externalIPs: { refused: [field(['127.0.0.1'], 'spec.externalIPs[0]'), field(['not-an-ip'], 'spec.externalIPs[0]')], accepted: [['203.0.113.10']] },
-      externalName: { notRefusable: 'only with type ExternalName, where the Service has no target: see ExposedServiceProps tests', accepted: [undefined] },
-      externalTrafficPolicy: { refused: [field('Local', 'spec.externalTrafficPolicy')], accepted: [undefined] },
-      healthCheckNodePort: { refused: [field(30000, 'spec.healthCheckNodePort')], accepted: [undefined] },
-      internalTrafficPolicy: { refused: [field('local', 'spec.internalTrafficPolicy')], accepted: ['Local', 'Cluster'] },
-      labels: { refused: [field({ team: 'bad value!' }, 'metadata.labels')], accepted: [{ team: 'a' }], noValueInMessage: 'a label map: the value shown is the offending key or value' },
-      loadBalancerClass: { refused: [field('example.com/vip', 'spec.loadBalancerClass')], accepted: [undefined] },
-      loadBalancerSourceRanges: { refused: [field(['10.0.0.0/8'], 'spec.loadBalancerSourceRanges')], accepted: [undefined] },
-      name: { refused: [field('1web', 'metadata.name'), field('Web', 'metadata.name'), field('a'.repeat(64), 'metadata.name')], accepted: ['a'.repeat(63)] },
-      namespace: { refused: ['Bad_NS'], accepted: ['shop'] },
-      nodePortRange: { refused: [field({ min: 40000, max: 30000 }, 'nodePortRange')], accepted: [{ min: 20000, max: 22767 }] },
-      port: { refused: [field(0, 'spec.ports[0].port'), field(65536, 'spec.ports[0].port')], accepted: [1, 65535] },
-      ports: { refused: [field([{ port: 80, targetPort: 8080, protocol: 'tcp' }], 'ports[0].protocol'), field([{ port: 80, targetPort: 9999 }], 'ports[0].targetPort'), field([{ port: 80, targetPort: 8080, nodePort: 30000 }], 'spec.ports[0].nodePort')], accepted: [[{ port: 80, targetPort: 8080 }]] },
-      publishNotReadyAddresses: { notRefusable: 'a boolean: the type decides it', accepted: [true] },
-      sessionAffinity: { refused: [field('clientip', 'spec.sessionAffinity')], accepted: ['ClientIP', 'None'] },
-      sessionAffinityTimeout: { refused: [field(Duration.seconds(0), 'spec.sessionAffinityConfig.clientIP.timeoutSeconds'), field(Duration.seconds(86401), 'spec.sessionAffinityConfig.clientIP.timeoutSeconds')], accepted: [Duration.seconds(1), Duration.seconds(86400)], noValueInMessage: 'a Duration: the message shows it in seconds' },
-      type: { refused: [field('nodeport', 'type')], accepted: ['NodePort', 'LoadBalancer'] },
-    },
-  },
+  ExposeOptions: { path: 'shop/web/svc', build: EXPOSE_BUILD, props: EXPOSE_ROWS },
+  ExposedServiceProps: EXPOSED_SERVICE_ROW,
+  ServiceFactoryProps: SERVICE_FACTORY_ROW,
   HttpIngressProps: {
     path: 'shop/ing',
     build: (chart, o) => new HttpIngress(chart, 'ing', { rules: [{ host: 'shop.example.com', backend: IngressBackend.fromService(service(chart), 80) }], ...o } as any),
@@ -236,7 +193,7 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
  * test/addons, test/tls, test/app), not yet value by value here.
  */
 const NOT_COVERED_YET: readonly PropShapeName[] = [
-  'ExposedServiceProps', 'ServiceFactoryProps', 'HttpsRedirectRouteProps',
+  'HttpsRedirectRouteProps',
   'WildcardGatewayProps', 'ReferenceGrantProps', 'NginxGatewayFabricProps', 'GatewayApiCrdsProps',
   'TlsCertificateProps', 'SelfSignedTlsCertificateProps', 'PemFileTlsCertificateProps', 'ExistingTlsSecretProps',
   'CertManagerTlsCertificateProps', 'CertManagerIssuerProps', 'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
