@@ -14,6 +14,7 @@ import {
 import { showValue } from '../../lib/core/errors';
 import { PROP_SHAPES, PropShapeName } from '../../lib/core/prop-shapes.generated';
 import { CERT, ConstructRow, field, service } from './misuse-matrix/rows';
+import { HTTPS_REDIRECT_ROW, REFERENCE_GRANT_ROW, WILDCARD_GATEWAY_ROW } from './misuse-matrix/gateway-rows';
 import { EXPOSE_BUILD, EXPOSE_ROWS, EXPOSED_SERVICE_ROW, SERVICE_FACTORY_ROW } from './misuse-matrix/service-rows';
 
 const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
@@ -64,6 +65,9 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
   ExposeOptions: { path: 'shop/web/svc', build: EXPOSE_BUILD, props: EXPOSE_ROWS },
   ExposedServiceProps: EXPOSED_SERVICE_ROW,
   ServiceFactoryProps: SERVICE_FACTORY_ROW,
+  HttpsRedirectRouteProps: HTTPS_REDIRECT_ROW,
+  WildcardGatewayProps: WILDCARD_GATEWAY_ROW,
+  ReferenceGrantProps: REFERENCE_GRANT_ROW,
   HttpIngressProps: {
     path: 'shop/ing',
     build: (chart, o) => new HttpIngress(chart, 'ing', { rules: [{ host: 'shop.example.com', backend: IngressBackend.fromService(service(chart), 80) }], ...o } as any),
@@ -193,8 +197,7 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
  * test/addons, test/tls, test/app), not yet value by value here.
  */
 const NOT_COVERED_YET: readonly PropShapeName[] = [
-  'HttpsRedirectRouteProps',
-  'WildcardGatewayProps', 'ReferenceGrantProps', 'NginxGatewayFabricProps', 'GatewayApiCrdsProps',
+  'NginxGatewayFabricProps', 'GatewayApiCrdsProps',
   'TlsCertificateProps', 'SelfSignedTlsCertificateProps', 'PemFileTlsCertificateProps', 'ExistingTlsSecretProps',
   'CertManagerTlsCertificateProps', 'CertManagerIssuerProps', 'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
   'NamespaceIsolationProps',
