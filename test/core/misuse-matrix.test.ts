@@ -14,6 +14,7 @@ import {
 import { showValue } from '../../lib/core/errors';
 import { PROP_SHAPES, PropShapeName } from '../../lib/core/prop-shapes.generated';
 import { CERT, ConstructRow, field, service } from './misuse-matrix/rows';
+import { GATEWAY_API_CRDS_ROW, NGINX_GATEWAY_FABRIC_ROW } from './misuse-matrix/addon-rows';
 import { HTTPS_REDIRECT_ROW, REFERENCE_GRANT_ROW, WILDCARD_GATEWAY_ROW } from './misuse-matrix/gateway-rows';
 import { EXPOSE_BUILD, EXPOSE_ROWS, EXPOSED_SERVICE_ROW, SERVICE_FACTORY_ROW } from './misuse-matrix/service-rows';
 
@@ -68,6 +69,8 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
   HttpsRedirectRouteProps: HTTPS_REDIRECT_ROW,
   WildcardGatewayProps: WILDCARD_GATEWAY_ROW,
   ReferenceGrantProps: REFERENCE_GRANT_ROW,
+  NginxGatewayFabricProps: NGINX_GATEWAY_FABRIC_ROW,
+  GatewayApiCrdsProps: GATEWAY_API_CRDS_ROW,
   HttpIngressProps: {
     path: 'shop/ing',
     build: (chart, o) => new HttpIngress(chart, 'ing', { rules: [{ host: 'shop.example.com', backend: IngressBackend.fromService(service(chart), 80) }], ...o } as any),
@@ -197,7 +200,6 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
  * test/addons, test/tls, test/app), not yet value by value here.
  */
 const NOT_COVERED_YET: readonly PropShapeName[] = [
-  'NginxGatewayFabricProps', 'GatewayApiCrdsProps',
   'TlsCertificateProps', 'SelfSignedTlsCertificateProps', 'PemFileTlsCertificateProps', 'ExistingTlsSecretProps',
   'CertManagerTlsCertificateProps', 'CertManagerIssuerProps', 'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
   'NamespaceIsolationProps',
