@@ -16,6 +16,7 @@ import { PROP_SHAPES, PropShapeName } from '../../lib/core/prop-shapes.generated
 import { CERT, ConstructRow, field, service } from './misuse-matrix/rows';
 import { GATEWAY_API_CRDS_ROW, NGINX_GATEWAY_FABRIC_ROW } from './misuse-matrix/addon-rows';
 import { HTTPS_REDIRECT_ROW, REFERENCE_GRANT_ROW, WILDCARD_GATEWAY_ROW } from './misuse-matrix/gateway-rows';
+import { CERT_MANAGER_CERTIFICATE_ROW, CERT_MANAGER_ISSUER_ROW, EXISTING_TLS_SECRET_ROW, TLS_CERTIFICATE_ROW } from './misuse-matrix/tls-rows';
 import { EXPOSE_BUILD, EXPOSE_ROWS, EXPOSED_SERVICE_ROW, SERVICE_FACTORY_ROW } from './misuse-matrix/service-rows';
 
 const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
@@ -71,6 +72,10 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
   ReferenceGrantProps: REFERENCE_GRANT_ROW,
   NginxGatewayFabricProps: NGINX_GATEWAY_FABRIC_ROW,
   GatewayApiCrdsProps: GATEWAY_API_CRDS_ROW,
+  TlsCertificateProps: TLS_CERTIFICATE_ROW,
+  ExistingTlsSecretProps: EXISTING_TLS_SECRET_ROW,
+  CertManagerTlsCertificateProps: CERT_MANAGER_CERTIFICATE_ROW,
+  CertManagerIssuerProps: CERT_MANAGER_ISSUER_ROW,
   HttpIngressProps: {
     path: 'shop/ing',
     build: (chart, o) => new HttpIngress(chart, 'ing', { rules: [{ host: 'shop.example.com', backend: IngressBackend.fromService(service(chart), 80) }], ...o } as any),
@@ -200,8 +205,7 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
  * test/addons, test/tls, test/app), not yet value by value here.
  */
 const NOT_COVERED_YET: readonly PropShapeName[] = [
-  'TlsCertificateProps', 'SelfSignedTlsCertificateProps', 'PemFileTlsCertificateProps', 'ExistingTlsSecretProps',
-  'CertManagerTlsCertificateProps', 'CertManagerIssuerProps', 'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
+  'SelfSignedTlsCertificateProps', 'PemFileTlsCertificateProps', 'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
   'NamespaceIsolationProps',
 ];
 
