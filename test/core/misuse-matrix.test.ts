@@ -15,6 +15,7 @@ import {
 import { showValue } from '../../lib/core/errors';
 import { PROP_SHAPES, PropShapeName } from '../../lib/core/prop-shapes.generated';
 import { CERT, ConstructRow, field, service } from './misuse-matrix/rows';
+import { CLUSTER_ADDON_CHART_ROW, NAMESPACE_ISOLATION_ROW, NETKIT_CHART_ROW } from './misuse-matrix/chart-rows';
 import { GATEWAY_API_CRDS_ROW, NGINX_GATEWAY_FABRIC_ROW } from './misuse-matrix/addon-rows';
 import { HTTPS_REDIRECT_ROW, REFERENCE_GRANT_ROW, WILDCARD_GATEWAY_ROW } from './misuse-matrix/gateway-rows';
 import {
@@ -81,6 +82,9 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
   CertManagerIssuerProps: CERT_MANAGER_ISSUER_ROW,
   SelfSignedTlsCertificateProps: SELF_SIGNED_ROW,
   PemFileTlsCertificateProps: PEM_FILE_ROW,
+  NetkitChartProps: NETKIT_CHART_ROW,
+  ClusterAddonChartProps: CLUSTER_ADDON_CHART_ROW,
+  NamespaceIsolationProps: NAMESPACE_ISOLATION_ROW,
   HttpIngressProps: {
     path: 'shop/ing',
     build: (chart, o) => new HttpIngress(chart, 'ing', { rules: [{ host: 'shop.example.com', backend: IngressBackend.fromService(service(chart), 80) }], ...o } as any),
@@ -210,8 +214,7 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
  * test/addons, test/tls, test/app), not yet value by value here.
  */
 const NOT_COVERED_YET: readonly PropShapeName[] = [
-  'NetkitAppProps', 'NetkitChartProps', 'ClusterAddonChartProps',
-  'NamespaceIsolationProps',
+  'NetkitAppProps',
 ];
 
 function refusedCase(entry: unknown): { value: unknown; field?: string; with?: Record<string, unknown> } {
