@@ -117,7 +117,9 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
     path: 'shop/route',
     build: (chart, o) => {
       const gateway = new Gateway(chart, 'gw', { listeners: [{ protocol: 'HTTP' }] });
-      new HttpRoute(chart, 'route', { parents: [{ gateway, sectionName: 'http' }], rules: [{ backends: [HttpRouteBackend.fromServiceName('web', 80)] }], ...o } as any);
+      // Parents are given as a function of the Gateway: a row cannot hold a construct of a chart made per case.
+      const parents = typeof o.parents === 'function' ? o.parents(gateway) : [{ gateway, sectionName: 'http' }];
+      new HttpRoute(chart, 'route', { rules: [{ backends: [HttpRouteBackend.fromServiceName('web', 80)] }], ...o, parents } as any);
     },
     props: {
       annotations: { refused: [field({ 'bad key!': 'x' }, 'metadata.annotations')], accepted: [{}], noValueInMessage: 'the key is the value shown' },
@@ -125,7 +127,11 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
       labels: { refused: [field({ team: 'bad value!' }, 'metadata.labels')], accepted: [{ team: 'a' }], noValueInMessage: 'a label map: the value shown is the offending key or value' },
       name: { refused: [field('Bad_Name', 'metadata.name')], accepted: ['route'] },
       namespace: { refused: [field('Bad_NS', 'metadata.namespace')], accepted: ['shop'] },
-      parents: { notRefusable: 'references to Gateway constructs; a section name they lack is refused by Gateway.listener() ("has no such listener"), tested in test/gateway', accepted: [undefined] },
+      parents: {
+        refused: [field((gateway: Gateway) => [{ gateway, sectionName: 'https' }], 'parent.sectionName'), field((gateway: Gateway) => [{ gateway, sectionName: 'http', port: 443 }], 'parent.port'), field((gateway: Gateway) => [{ gateway, port: 8080 }], 'parent.port')],
+        accepted: [(gateway: Gateway) => [{ gateway, port: 80 }]],
+        noValueInMessage: 'Gateway references: the message shows the listener name or port that does not match',
+      },
       rules: { refused: [field([{ path: 'no-slash', backends: [HttpRouteBackend.fromServiceName('web', 80)] }], 'spec.rules[0].matches[0].path.value')], accepted: [[{ path: '/', backends: [HttpRouteBackend.fromServiceName('web', 80)] }]] },
     },
   },

@@ -18,7 +18,7 @@ export const HTTPS_REDIRECT_ROW: ConstructRow = {
     name: { refused: [field('Bad_Name', 'metadata.name'), field('a'.repeat(64), 'metadata.name')], accepted: [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`] },
     namespace: { refused: [field('Bad_NS', 'metadata.namespace'), field('a'.repeat(64), 'metadata.namespace')], accepted: ['a'.repeat(63)] },
     parent: {
-      refused: [field(((gateway) => ({ gateway })) as ParentOf, 'parent')],
+      refused: [field(((gateway) => ({ gateway })) as ParentOf, 'parent'), field(((gateway) => ({ gateway, sectionName: 'https' })) as ParentOf, 'parent.sectionName')],
       accepted: [((gateway) => ({ gateway, port: 80 })) as ParentOf],
       noValueInMessage: 'a Gateway reference: the message names the missing listener or port',
     },
