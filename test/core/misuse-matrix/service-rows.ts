@@ -15,7 +15,7 @@ export const EXPOSE_ROWS: Record<string, PropRow> = {
   clusterDomain: { refused: ['Bad_Domain'], accepted: ['cluster.local'] },
   clusterIP: { refused: [field('10.0.0.300', 'spec.clusterIP')], accepted: ['None'] },
   externalIPs: { refused: [field(['127.0.0.1'], 'spec.externalIPs[0]'), field(['not-an-ip'], 'spec.externalIPs[0]')], accepted: [['203.0.113.10']] },
-  externalName: { notRefusable: 'only with type ExternalName, where the Service has no target: see ExposedServiceProps tests', accepted: [undefined] },
+  externalName: { notRefusable: 'only with type ExternalName, which expose() cannot make (the Service has no target): tried in the ExposedServiceProps row', accepted: [undefined] },
   externalTrafficPolicy: { refused: [field('Local', 'spec.externalTrafficPolicy')], accepted: [undefined] },
   healthCheckNodePort: { refused: [field(30000, 'spec.healthCheckNodePort')], accepted: [undefined] },
   internalTrafficPolicy: { refused: [field('local', 'spec.internalTrafficPolicy')], accepted: ['Local', 'Cluster'] },
