@@ -5,7 +5,8 @@ import { isClusterAddonChart } from '../core/addon-chart';
 import { isNetkitChart } from '../core/chart';
 import { registerDefaultPolicies } from '../policy/enforce';
 import { stripClusterScopedNamespace } from '../core/cluster-scoped';
-import { NetkitError } from '../core/errors';
+import { NetkitError, throwIfProblems } from '../core/errors';
+import { netkitAppPropProblems } from './app-props-validation';
 import { collectLocalFiles, LocalFile } from '../core/local-files';
 import { checkProps } from '../core/props';
 import { setKubernetesVersion } from '../core/kubernetes-version';
@@ -28,6 +29,9 @@ import { countValues, serializingSmallDocumentsFirst, skippingUnusedTagScan, sma
 export const CLUSTER_ADDONS_FOLDER = 'cluster-addons';
 
 type SynthChart = (chart: Chart) => any[];
+
+/** What errors about the app itself name as their path: the root construct's path is empty. */
+const APP_PATH = 'app';
 
 /**
  * The library's recommended App: a cdk8s App whose output is safe to commit
@@ -70,12 +74,13 @@ export class NetkitApp extends App {
   private readonly options: NetkitAppProps;
 
   constructor(props: NetkitAppProps = {}) {
-    checkProps('NetkitApp', 'NetkitAppProps', props);
+    checkProps(APP_PATH, 'NetkitAppProps', props);
     super({ ...props, outdir: publishOutdir(props.outdir) });
     this.options = props;
     if (props.kubernetesVersion !== undefined) setKubernetesVersion(this, props.kubernetesVersion);
     const project = projectDirectory(this.outdir);
     this.addonsOutdir = props.addonsOutdir ?? join(project, CLUSTER_ADDONS_FOLDER);
+    throwIfProblems(APP_PATH, netkitAppPropProblems(props, this.outdir, this.addonsOutdir));
     // A publish a killed process left half done is finished before anything else reads the output.
     recoverInterruptedPublish(transactionDirectory(this.outdir));
     collectLocalFiles(this, { resolveDirectory: (d) => resolve(project, d), collect: (f) => this.localFiles.push(f) });
@@ -120,7 +125,7 @@ export class NetkitApp extends App {
     const staged = this.outdir;
     const addonCharts = this.node.findAll().filter((c): c is Chart => c instanceof Chart && isClusterAddonChart(c));
     if (addonCharts.length > 0 && this.yamlOutputType === YamlOutputType.FILE_PER_APP) {
-      throw new NetkitError(this.node.path || 'app', {
+      throw new NetkitError(APP_PATH, {
         field: 'yamlOutputType', message: 'is FILE_PER_APP, which writes add-on charts and app charts into one file.', value: 'FILE_PER_APP',
         allowed: 'FILE_PER_CHART, FILE_PER_RESOURCE, FOLDER_PER_CHART_FILE_PER_RESOURCE', fix: 'use the default FILE_PER_CHART.',
       });
@@ -147,7 +152,7 @@ export class NetkitApp extends App {
     stageLocalFiles(transaction, this.localFiles);
     if (manifestFiles(staged).length === 0 && addons === undefined) {
       // An empty dist/ would make Argo CD or Flux (with prune) delete everything deployed.
-      throw new NetkitError(this.node.path || 'app', {
+      throw new NetkitError(APP_PATH, {
         field: 'charts', message: 'produced no manifest, so nothing was published.', fix: 'add a chart with objects, or check the synth.',
       });
     }

@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { NetkitChart, NetkitChartProps } from './chart';
+import { NetkitError } from './errors';
 import type { PropShapeName } from './props';
 
 /**
@@ -56,6 +57,13 @@ export class ClusterAddonChart extends NetkitChart {
   constructor(scope: Construct, id: string, props: ClusterAddonChartProps = {}) {
     super(scope, id, props);
     this.stage = props.stage ?? 'install';
+    // The stage names the folder the chart is written to and when it is applied: another value has neither.
+    if (!Object.prototype.hasOwnProperty.call(CLUSTER_ADDON_STAGE_FOLDERS, this.stage)) {
+      throw new NetkitError(this, {
+        field: 'stage', message: 'is not a stage add-on charts are applied in.', value: this.stage,
+        allowed: Object.keys(CLUSTER_ADDON_STAGE_FOLDERS).join(', '), fix: 'use "crds" for CustomResourceDefinitions, "install" (the default) for everything else.',
+      });
+    }
     if (props.changes !== undefined) declareClusterChange(this, { changes: props.changes });
   }
 }

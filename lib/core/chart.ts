@@ -1,12 +1,13 @@
 import { ApiObject, Chart, ChartProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { IsolationOptions } from '../isolation/isolation-options';
+import { IsolationOptions, isolationOptionProblems } from '../isolation/isolation-options';
 import type { NamespaceIsolation } from '../isolation/isolation';
-import type { PodSecurityLevel } from '../isolation/pod-security';
+import { isPodSecurityLevel, POD_SECURITY_LEVELS, PodSecurityLevel } from '../isolation/pod-security';
 import { derivePodSecurity, POD_SECURITY_REASONS_ANNOTATION, podSecurityLabels } from '../isolation/pod-security-labels';
 import { targetKubernetesVersionText } from './kubernetes-version';
 import { prepareApp } from './prepare';
-import { NetkitError } from './errors';
+import { NetkitError, throwIfProblems } from './errors';
+import { labelProblems } from './metadata-validation';
 import { DNS1123_LABEL_RULE, isDns1123Label } from './names';
 import { stripClusterScopedNamespace } from './cluster-scoped';
 import { LABEL_MANAGED_BY, MANAGED_BY } from './labels';
@@ -77,11 +78,21 @@ export class NetkitChart extends Chart {
         allowed: DNS1123_LABEL_RULE, fix: 'rename the namespace, e.g. "my-team".',
       });
     }
+    // The chart's labels go on every object and namespaceLabels on the Namespace: the API server refuses a bad key or value;
+    // the Pod Security admission plugin refuses a Namespace whose level is not one it knows.
+    throwIfProblems(this, [
+      ...labelProblems('labels', props.labels),
+      ...labelProblems('namespaceLabels', props.namespaceLabels),
+      ...(props.podSecurity === undefined || props.podSecurity === false || isPodSecurityLevel(props.podSecurity) ? [] : [{
+        field: 'podSecurity', message: 'is not a Pod Security level; the Pod Security admission plugin refuses the Namespace.', value: props.podSecurity,
+        allowed: `${POD_SECURITY_LEVELS.join(', ')}, or false`, fix: 'use "restricted", "baseline" or "privileged" (lowercase), or leave it out to derive it.',
+      }]),
+    ]);
     const create = props.createNamespace ?? (namespace !== undefined && !BUILT_IN_NAMESPACES.includes(namespace));
     if (create) {
       if (namespace === undefined) {
         throw new NetkitError(this, {
-          field: 'createNamespace', message: 'is true but the chart has no namespace.',
+          field: 'createNamespace', message: 'is true but the chart has no namespace.', value: true,
           fix: 'set `namespace`, or drop `createNamespace`.',
         });
       }
@@ -98,10 +109,11 @@ export class NetkitChart extends Chart {
     if (props.isolation !== undefined) {
       if (namespace === undefined) {
         throw new NetkitError(this, {
-          field: 'isolation', message: 'is set but the chart has no namespace, so there is nothing to isolate.',
+          field: 'isolation', message: 'is set but the chart has no namespace, so there is nothing to isolate.', value: props.isolation,
           fix: 'set `namespace`, or drop `isolation`.',
         });
       }
+      throwIfProblems(this, isolationOptionProblems('isolation.', props.isolation));
       // Loaded here, not at the top: the isolation module reads Ingresses, Gateways and add-ons, which import this file.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { NamespaceIsolation: Isolation } = require('../isolation/isolation') as typeof import('../isolation/isolation');

@@ -124,14 +124,18 @@ export class Gateway extends Construct implements IGateway {
 
   /** The listener with this name, or an error naming the listeners there are. */
   public listener(name: string): Listener {
-    const found = this.listenerList.find((l) => l.name === name);
-    if (!found) {
-      throw new NetkitError(this, {
-        field: 'listener', message: `Gateway "${this.name}" has no such listener.`, value: name,
-        allowed: this.listenerList.map((l) => l.name).join(', ') || 'none', fix: 'use the name of one of its listeners, or add the listener.',
-      });
-    }
-    return { ...found };
+    const problem = this.listenerProblem('listener', name);
+    if (problem) throw new NetkitError(this, problem);
+    return { ...this.listenerList.find((l) => l.name === name)! };
+  }
+
+  /** The problem of naming a listener this Gateway lacks, reported under `field` of whoever named it (a route's parent.sectionName). */
+  public listenerProblem(field: string, name: string): Problem | undefined {
+    if (this.listenerList.some((l) => l.name === name)) return undefined;
+    return {
+      field, message: `Gateway "${this.name}" has no such listener.`, value: name,
+      allowed: this.listenerList.map((l) => l.name).join(', ') || 'none', fix: 'use the name of one of its listeners, or add the listener.',
+    };
   }
 
   /** Adds a listener; throws a NetkitError naming the field when the Gateway CRD or the spec would refuse it. */

@@ -136,6 +136,9 @@ export class HttpRoute extends Construct {
     const gateway = parent.gateway;
     if (gateway instanceof Gateway) {
       if (parent.sectionName !== undefined) {
+        // Reported here, not by the Gateway: the route is what names the missing listener.
+        const missing = gateway.listenerProblem('parent.sectionName', parent.sectionName);
+        if (missing) throw new NetkitError(this, missing);
         const listener = gateway.listener(parent.sectionName);
         if (parent.port !== undefined && listener.port !== parent.port) {
           throw new NetkitError(this, { field: 'parent.port', message: `does not match listener "${listener.name}" (port ${listener.port}).`, value: parent.port, fix: 'drop the port, or name a listener on it.' });

@@ -87,7 +87,9 @@ export class WildcardGateway extends Construct {
     const hostname = `*.${this.domain}`;
     const allowedNamespaces = props.allowedNamespaces ?? 'Same';
     const redirect = props.httpsRedirect ?? true;
-    this.gateway = new Gateway(this, 'Gateway', {
+    throwIfProblems(this, this.certificateProblems(hostname));
+    // The Gateway checks the name, class, ports and namespaces; its refusals are re-stated under this construct and the props given here.
+    this.gateway = asOwnProps(this, () => new Gateway(this, 'Gateway', {
       name: props.name ?? id,
       namespace: props.namespace,
       gatewayClassName: props.gatewayClassName,
@@ -95,7 +97,7 @@ export class WildcardGateway extends Construct {
         ...(redirect ? [{ name: WILDCARD_HTTP_LISTENER, protocol: 'HTTP' as const, port: props.httpPort ?? 80, hostname, allowedNamespaces }] : []),
         { name: WILDCARD_HTTPS_LISTENER, protocol: 'HTTPS' as const, port: props.httpsPort ?? 443, hostname, certificate: props.certificate, allowedNamespaces },
       ],
-    });
+    }));
     if (redirect) {
       this.redirectRoute = HttpRoute.httpsRedirect(this, 'HttpsRedirect', {
         name: `${this.gateway.name}-https-redirect`, namespace: this.gateway.namespace,
@@ -141,6 +143,16 @@ export class WildcardGateway extends Construct {
     return resolved;
   }
 
+  /** The certificate must cover the listener's `*.<domain>`, or every client rejects the connection. */
+  private certificateProblems(hostname: string): Problem[] {
+    const names = this.certificate.dnsNames;
+    if (names === undefined || certificateCoversHost(names, hostname)) return [];
+    return [{
+      field: 'certificate', message: `in Secret "${this.certificate.secretName}" does not cover ${hostname}, the host of the HTTPS listener; clients would reject the connection.`,
+      value: names, allowed: `DNS names covering ${hostname}`, fix: `add "${hostname}" to the certificate's DNS names, or give the certificate made for ${this.domain}.`,
+    }];
+  }
+
   private hostProblems(given: string, host: string): Problem[] {
     const syntax = hostnameProblem('route.host', given.toLowerCase()) ?? hostnameProblem('route.host', host);
     if (syntax) return [{ ...syntax, value: given }];
@@ -160,5 +172,30 @@ export class WildcardGateway extends Construct {
       }];
     }
     return [];
+  }
+}
+
+/** The WildcardGateway prop each field of its Gateway comes from. */
+function ownField(field: string): string {
+  if (field === 'metadata.name') return 'name';
+  if (field === 'metadata.namespace') return 'namespace';
+  if (field === `listener(${WILDCARD_HTTP_LISTENER}).port`) return 'httpPort';
+  if (field === `listener(${WILDCARD_HTTPS_LISTENER}).port`) return 'httpsPort';
+  if (/^listener\([^)]*\)\.allowedRoutes\b/.test(field)) return 'allowedNamespaces';
+  return field;
+}
+
+/**
+ * Makes an inner construct; a NetkitError it throws is thrown again under
+ * `scope` with the fields renamed to the props the user gave (each problem once:
+ * both listeners report a bad allowedNamespaces).
+ */
+function asOwnProps<T>(scope: Construct, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if (!(e instanceof NetkitError)) throw e;
+    const problems = e.problems.map((p) => ({ ...p, field: ownField(p.field) }));
+    throw new NetkitError(scope, problems.filter((p, i) => problems.findIndex((q) => q.field === p.field && q.message === p.message) === i));
   }
 }

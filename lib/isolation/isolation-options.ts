@@ -1,3 +1,6 @@
+import type { Problem } from '../core/errors';
+import { labelProblems, namespaceProblems } from '../core/metadata-validation';
+import { isCidr } from '../core/net';
 import type { IsolationPort } from './peers';
 
 /** Pods that route traffic to the app, where the app cannot tell them itself. */
@@ -53,4 +56,27 @@ export interface AllowOptions {
    * @default - every port the receiving pods declare (a WebApp's container ports, a Service's target ports); every port when they declare none
    */
   readonly ports?: IsolationPort[];
+}
+
+/**
+ * What the API server would refuse in the NetworkPolicies built from these
+ * options: node CIDRs become ipBlocks, router pods namespace and pod selectors.
+ * `at` prefixes the fields (`isolation.` on a NetkitChart).
+ */
+export function isolationOptionProblems(at: string, options: IsolationOptions): Problem[] {
+  const problems: Problem[] = [];
+  (options.nodeCidrs ?? []).forEach((cidr, i) => {
+    if (typeof cidr !== 'string' || !isCidr(cidr)) {
+      problems.push({
+        field: `${at}nodeCidrs[${i}]`, message: 'is not a CIDR; it becomes a NetworkPolicy ipBlock, which needs one.', value: cidr,
+        allowed: 'an IPv4 or IPv6 CIDR such as 192.168.1.0/24', fix: 'give the node network as address/prefix length, e.g. "192.168.1.0/24".',
+      });
+    }
+  });
+  for (const key of ['ingressControllers', 'gatewayDataPlanes'] as const) {
+    for (const [name, pods] of Object.entries(options[key] ?? {})) {
+      problems.push(...namespaceProblems(`${at}${key}.${name}.namespace`, pods?.namespace), ...labelProblems(`${at}${key}.${name}.podLabels`, pods?.podLabels));
+    }
+  }
+  return problems;
 }

@@ -4,11 +4,12 @@ import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/Netw
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
 import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPort';
 import { SKIP_ANNOTATION_PREFIX } from '../core/annotations';
-import { NetkitError, Problem } from '../core/errors';
+import { NetkitError, Problem, throwIfProblems } from '../core/errors';
+import { namespaceProblems } from '../core/metadata-validation';
 import { LABEL_MANAGED_BY, MANAGED_BY, NETKIT_ANNOTATION_PREFIX } from '../core/labels';
 import { addPreparation } from '../core/prepare';
 import { checkProps } from '../core/props';
-import { IsolationOptions } from './isolation-options';
+import { IsolationOptions, isolationOptionProblems } from './isolation-options';
 import { NAMESPACE_NAME_LABEL } from './reachability';
 import { routedEdges } from './routed-edges';
 import { declaredEdges, Endpoint, keyIn, TrafficEdge } from './traffic-edges';
@@ -43,6 +44,7 @@ export class NamespaceIsolation extends Construct {
   constructor(scope: Construct, id: string, props: NamespaceIsolationProps) {
     super(scope, id);
     checkProps(this, 'NamespaceIsolationProps', props);
+    throwIfProblems(this, [...namespaceProblems('namespace', props.namespace), ...isolationOptionProblems('', props)]);
     this.namespace = props.namespace;
     this.egress = props.egress ?? false;
     this.options = props;

@@ -461,7 +461,7 @@ function propProblems(type: ServiceType, props: ExposedServiceProps): Problem[] 
   }
   if (type === 'ExternalName') {
     if (!props.externalName) {
-      problems.push({ field: 'externalName', message: 'is required for an ExternalName Service.', fix: 'set externalName to the DNS name to alias, e.g. "www.example.com".' });
+      problems.push({ field: 'externalName', message: 'is required for an ExternalName Service.', value: props.externalName, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'set externalName to the DNS name to alias, e.g. "www.example.com".' });
     } else if (ipFamily(props.externalName) !== 0 && (props.ports?.length ?? (props.port !== undefined ? 1 : 0)) === 0) {
       problems.push({ field: 'ports', message: 'are required when externalName is an IP address: the Service becomes a selector-less ClusterIP Service with an EndpointSlice for that IP, which needs ports.', value: props.externalName, fix: 'give `port` or `ports` (targetPort is the port on the external IP).' });
     }

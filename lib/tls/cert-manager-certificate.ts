@@ -5,7 +5,7 @@ import { formatGoDuration } from '../core/go-duration';
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
 import { CERT_MANAGER_API_VERSION, ICertManagerIssuerRef } from './cert-manager-issuer';
 import { certificateDnsNameProblems, commonNameProblems } from './dns-names';
-import { TlsKeyAlgorithm } from './self-signed-builder';
+import { keyAlgorithmProblems, TlsKeyAlgorithm } from './self-signed-builder';
 import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
 import { checkProps } from '../core/props';
 
@@ -99,12 +99,23 @@ export class CertManagerTlsCertificate extends TlsCertificate {
   }
 }
 
+const MINIMUM_DURATION_SECONDS = 3600;
+const MINIMUM_RENEW_BEFORE_SECONDS = 300;
+
 function optionProblems(name: string, props: CertManagerTlsCertificateProps): Problem[] {
   const problems: Problem[] = [];
   if (!isDns1123Subdomain(name)) {
     problems.push({ field: 'certificateName', message: 'is not a valid object name.', value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use a name such as "web-tls".' });
   }
   if (props.commonName !== undefined) problems.push(...commonNameProblems('commonName', props.commonName));
+  problems.push(...keyAlgorithmProblems('keyAlgorithm', props.keyAlgorithm));
+  // cert-manager's webhook refuses a lifetime under an hour and a renewal window under five minutes (MinimumCertificateDuration, MinimumRenewBefore).
+  if (props.duration && props.duration.toSeconds() < MINIMUM_DURATION_SECONDS) {
+    problems.push({ field: 'duration', message: 'is shorter than cert-manager\'s minimum certificate lifetime; its webhook refuses the Certificate.', value: formatGoDuration(props.duration.toMilliseconds()), allowed: 'at least 1h', fix: 'use Duration.hours(1) or more (the default is 90 days).' });
+  }
+  if (props.renewBefore && props.renewBefore.toSeconds() < MINIMUM_RENEW_BEFORE_SECONDS) {
+    problems.push({ field: 'renewBefore', message: 'is shorter than cert-manager\'s minimum renewal window; its webhook refuses the Certificate.', value: formatGoDuration(props.renewBefore.toMilliseconds()), allowed: 'at least 5m', fix: 'use Duration.minutes(5) or more, or leave it out (a third of the lifetime).' });
+  }
   if (props.duration && props.renewBefore && props.renewBefore.toSeconds() >= props.duration.toSeconds()) {
     problems.push({ field: 'renewBefore', message: 'is not shorter than duration; cert-manager would renew forever.', value: formatGoDuration(props.renewBefore.toMilliseconds()), allowed: `less than ${formatGoDuration(props.duration.toMilliseconds())}`, fix: 'use e.g. a third of the duration.' });
   }

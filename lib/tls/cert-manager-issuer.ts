@@ -163,11 +163,11 @@ function issuerProblems(name: string, props: CertManagerIssuerProps): Problem[] 
       problems.push({ field: 'acme.server', message: 'is not an https:// ACME directory URL.', value: acme.server, allowed: 'https:// URLs', fix: `use e.g. ${LETS_ENCRYPT_STAGING}.` });
     }
     if (acme.solvers.length === 0) {
-      problems.push({ field: 'acme.solvers', message: 'is empty; cert-manager cannot prove domain control.', fix: 'add `{ http01IngressClassName: "nginx" }`, or a DNS-01 solver for wildcards.' });
+      problems.push({ field: 'acme.solvers', message: 'is empty; cert-manager cannot prove domain control.', value: acme.solvers, allowed: 'at least one solver', fix: 'add `{ http01IngressClassName: "nginx" }`, or a DNS-01 solver for wildcards.' });
     }
     acme.solvers.forEach((s, i) => {
       if ((s.http01IngressClassName !== undefined) === (s.dns01 !== undefined)) {
-        problems.push({ field: `acme.solvers[${i}]`, message: 'must set exactly one of http01IngressClassName and dns01.', fix: 'split it into two solvers.' });
+        problems.push({ field: `acme.solvers[${i}]`, message: 'must set exactly one of http01IngressClassName and dns01.', value: s, allowed: 'http01IngressClassName or dns01, not both', fix: 'split it into two solvers.' });
       }
     });
   }

@@ -58,7 +58,8 @@ export class PemFileTlsCertificate extends TlsCertificate {
     checkProps(this, 'PemFileTlsCertificateProps', props);
     const output = props.secretOutput ?? TlsSecretOutput.localFile();
     this.managedOutside = output.kind !== 'manifest-with-private-key';
-    if (props.hosts) throwIfProblems(this, certificateDnsNameProblems('hosts', props.hosts));
+    // An empty list checks no host, as when hosts is left out (certificateDnsNameProblems would call it a certificate without names).
+    if (props.hosts && props.hosts.length > 0) throwIfProblems(this, certificateDnsNameProblems('hosts', props.hosts));
     this.certificatePem = this.readPem('certificateFile', props.certificateFile);
     const privateKeyPem = this.readPem('privateKeyFile', props.privateKeyFile);
     const result = checkCertificate(this.certificatePem, {
@@ -67,7 +68,12 @@ export class PemFileTlsCertificate extends TlsCertificate {
       now: props.now ?? new Date(),
       privateKeyPem,
     });
-    throwIfProblems(this, result.problems.map((p): Problem => (p.field === 'privateKey' ? { ...p, field: 'privateKeyFile', value: props.privateKeyFile } : p)));
+    // The check names the certificate and key; the user gave them as the two file props.
+    throwIfProblems(this, result.problems.map((p): Problem => {
+      if (p.field === 'privateKey') return { ...p, field: 'privateKeyFile', value: props.privateKeyFile };
+      if (p.field === 'certificate') return { ...p, field: 'certificateFile', value: p.value ?? props.certificateFile };
+      return p;
+    }));
     for (const warning of result.warnings) addWarning(this, warning);
     this.dnsNames = result.facts!.dnsNames;
     this.notAfter = result.facts!.notAfter;

@@ -1,4 +1,5 @@
 import { createHash, generateKeyPairSync, KeyObject, randomBytes, sign } from 'node:crypto';
+import { Problem } from '../core/errors';
 import {
   bitString, boolean, explicit, implicitPrimitive, integer, nullValue, objectIdentifier, octetString,
   sequence, set, time, tlv, toPem, utf8String,
@@ -6,6 +7,14 @@ import {
 
 /** The key types a generated certificate can have (what browsers and ingress-nginx accept everywhere). */
 export type TlsKeyAlgorithm = 'rsa-2048' | 'ecdsa-p256';
+
+const TLS_KEY_ALGORITHMS: readonly string[] = ['rsa-2048', 'ecdsa-p256'];
+
+/** Any other value would silently become an ECDSA key (self-signed and cert-manager alike), so it is refused. */
+export function keyAlgorithmProblems(field: string, value: unknown): Problem[] {
+  if (value === undefined || TLS_KEY_ALGORITHMS.includes(value as string)) return [];
+  return [{ field, message: 'is not a key type these certificates are made with.', value, allowed: TLS_KEY_ALGORITHMS.join(', '), fix: 'use "rsa-2048" (the widest support) or "ecdsa-p256".' }];
+}
 
 /** What to put in a self-signed certificate. */
 export interface SelfSignedCertificateSpec {

@@ -8,7 +8,7 @@ import { NetkitError, throwIfProblems } from '../core/errors';
 import { checkCertificate, EXPIRY_WARNING_WINDOW } from './certificate-check';
 import { certificateDnsNameProblems, commonNameProblems } from './dns-names';
 import { LOCAL_STATE_DIRECTORY, TlsSecretOutput, writePrivateFile } from './secret-output';
-import { buildSelfSignedCertificate, generateTlsKeyPair, privateKeyPem, TlsKeyAlgorithm } from './self-signed-builder';
+import { buildSelfSignedCertificate, generateTlsKeyPair, keyAlgorithmProblems, privateKeyPem, TlsKeyAlgorithm } from './self-signed-builder';
 import { TlsCertificate, TlsCertificateProps } from './tls-certificate';
 import { checkProps } from '../core/props';
 
@@ -87,7 +87,7 @@ export class SelfSignedTlsCertificate extends TlsCertificate {
     throwIfProblems(this, certificateDnsNameProblems('dnsNames', props.dnsNames));
     this.dnsNames = [...props.dnsNames];
     this.commonName = props.commonName ?? props.dnsNames[0];
-    throwIfProblems(this, commonNameProblems('commonName', this.commonName));
+    throwIfProblems(this, [...commonNameProblems('commonName', this.commonName), ...keyAlgorithmProblems('keyAlgorithm', props.keyAlgorithm)]);
     const algorithm = props.keyAlgorithm ?? 'rsa-2048';
     const validity = props.validity ?? Duration.days(365);
     if (validity.toMilliseconds() <= EXPIRY_WARNING_WINDOW.toMilliseconds()) {

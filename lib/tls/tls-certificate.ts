@@ -2,8 +2,9 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { NetkitChart } from '../core/chart';
-import { NetkitError, throwIfProblems } from '../core/errors';
+import { throwIfProblems } from '../core/errors';
 import { recommendedLabels } from '../core/labels';
+import { namespaceProblems } from '../core/metadata-validation';
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
 import { addWarning } from '../core/warnings';
 import { ITlsCertificateRef } from './certificate-ref';
@@ -57,12 +58,14 @@ export abstract class TlsCertificate extends Construct implements ITlsCertificat
     super(scope, id);
     this.secretName = props.secretName ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace;
-    if (!isDns1123Subdomain(this.secretName)) {
-      throw new NetkitError(this, {
+    // The Secret (or the cert-manager Certificate writing it) lives there: the API server refuses a namespace that is not a DNS label.
+    throwIfProblems(this, [
+      ...(isDns1123Subdomain(this.secretName) ? [] : [{
         field: 'secretName', message: 'is not a valid Secret name.', value: this.secretName,
         allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use a name such as "web-tls".',
-      });
-    }
+      }]),
+      ...namespaceProblems('namespace', props.namespace),
+    ]);
   }
 
   /** The Secret's labels. */

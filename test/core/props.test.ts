@@ -29,7 +29,7 @@ interface Case {
 }
 
 const cases: Record<string, Case> = {
-  NetkitApp: { make: (extra) => new NetkitApp({ outdir: join(dir, 'out'), ...extra }), path: 'NetkitApp', typo: 'outDir', suggestion: 'outdir' },
+  NetkitApp: { make: (extra) => new NetkitApp({ outdir: join(dir, 'out'), ...extra }), path: 'app', typo: 'outDir', suggestion: 'outdir' },
   NetkitChart: { make: (extra) => new NetkitChart(new NetkitApp(), 'dev', { namespace: 'dev', ...extra }), path: 'dev', typo: 'namespaces', suggestion: 'namespace' },
   WebApp: { make: (extra) => new WebApp(devChart().chart, 'web', { image: 'nginx:1.27', ...extra }), path: 'dev/web', typo: 'replica', suggestion: 'replicas' },
   'WebApp.expose': {

@@ -153,7 +153,7 @@ describe('HttpRoute', () => {
   });
 
   test.each<[string, (s: ReturnType<typeof setup>) => void, RegExp]>([
-    ['a listener the Gateway does not have', ({ shop, gateway }) => new HttpRoute(shop, 'r', { parents: [{ gateway, sectionName: 'admin' }] }), /listener: Gateway "public" has no such listener\. Got: "admin"\. Allowed: http, https-wildcard-example-com/],
+    ['a listener the Gateway does not have', ({ shop, gateway }) => new HttpRoute(shop, 'r', { parents: [{ gateway, sectionName: 'admin' }] }), /parent\.sectionName: Gateway "public" has no such listener\. Got: "admin"\. Allowed: http, https-wildcard-example-com/],
     ['a port that is not the listener\'s', ({ shop, gateway }) => new HttpRoute(shop, 'r', { parents: [{ gateway, sectionName: 'http', port: 443 }] }), /parent\.port: does not match listener "http" \(port 80\)/],
     ['a port no listener has', ({ shop, gateway }) => new HttpRoute(shop, 'r', { parents: [{ gateway, port: 8080 }] }), /parent\.port: Gateway "public" has no listener on this port\. Got: 8080\. Allowed: 80, 443/],
     ['the same Gateway twice without sectionName', ({ shop, gateway }) => new HttpRoute(shop, 'r', { parents: [{ gateway }, { gateway }] }), /spec\.parentRefs\[1\]\.sectionName: sectionName must be unique/],

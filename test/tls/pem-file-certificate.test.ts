@@ -90,7 +90,7 @@ describe('PemFileTlsCertificate', () => {
 
   test('an expired certificate is an error at construct time', () => {
     const expired = writePemFiles(dir, makeCertificate({ dnsNames: hosts, notBeforeDays: -400, notAfterDays: -5 }), 'expired');
-    expect(build(expired)).toThrow(`[dev/tls-secret] certificate: certificate ${expired.certificateFile} expired on 2026-05-27T00:00:00.000Z.`);
+    expect(build(expired)).toThrow(`[dev/tls-secret] certificateFile: certificate ${expired.certificateFile} expired on 2026-05-27T00:00:00.000Z.`);
   });
 
   test('a certificate that does not cover a host is an error', () => {

@@ -48,7 +48,9 @@ export function countProblem(field: string, list: unknown, max: number, min = 0,
 
 /** A field the schema requires. */
 export function requiredProblem(field: string, value: unknown, fix: string): Problem | undefined {
-  return value === undefined || value === null || value === '' ? { field, message: 'is required.', fix } : undefined;
+  if (value !== undefined && value !== null && value !== '') return undefined;
+  // An empty string was given: show it, so the user sees which value is empty.
+  return value === '' ? { field, message: 'is required.', value, fix } : { field, message: 'is required.', fix };
 }
 
 /** The schema's `Hostname` syntax alone (it accepts IP-looking strings). */

@@ -1,0 +1,37 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { YamlOutputType } from 'cdk8s';
+import { Problem } from '../core/errors';
+import { NetkitAppProps } from './props';
+
+// `kubectl apply -f <folder>` reads only these (its FileVisitor filters by extension): other files are skipped silently.
+const KUBECTL_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/**
+ * The NetkitApp props that cannot work: files kubectl skips, an output type
+ * cdk8s does not know, add-ons written into the folder that must only change
+ * the apps' namespaces. `outdir` and `addonsOutdir` are the folders after defaults.
+ */
+export function netkitAppPropProblems(props: NetkitAppProps, outdir: string, addonsOutdir: string): Problem[] {
+  const problems: Problem[] = [];
+  const extension = props.outputFileExtension;
+  if (extension !== undefined && !KUBECTL_EXTENSIONS.some((e) => extension.endsWith(e))) {
+    problems.push({
+      field: 'outputFileExtension', message: 'does not end in .yaml, .yml or .json, so `kubectl apply -f dist/` (and Argo CD, Flux) would skip every manifest file.', value: extension,
+      allowed: 'an extension ending in .yaml, .yml or .json', fix: 'use the default ".k8s.yaml", or e.g. ".yaml".',
+    });
+  }
+  if (props.yamlOutputType !== undefined && !Object.values(YamlOutputType).includes(props.yamlOutputType)) {
+    problems.push({
+      field: 'yamlOutputType', message: 'is not a cdk8s YamlOutputType.', value: props.yamlOutputType,
+      allowed: 'YamlOutputType.FILE_PER_CHART, FILE_PER_RESOURCE, FOLDER_PER_CHART_FILE_PER_RESOURCE (FILE_PER_APP without add-on charts)', fix: 'use a YamlOutputType member, or leave it out (FILE_PER_CHART).',
+    });
+  }
+  const inside = relative(resolve(outdir), resolve(addonsOutdir));
+  if (props.addonsOutdir !== undefined && (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))) {
+    problems.push({
+      field: 'addonsOutdir', message: `is the output folder "${outdir}" or inside it, so applying the output folder would also apply the cluster add-ons.`, value: props.addonsOutdir,
+      allowed: 'a folder outside the output folder', fix: 'leave it out ("cluster-addons" beside the output folder), or name a sibling folder.',
+    });
+  }
+  return problems;
+}
