@@ -14,6 +14,7 @@ export const NGINX_GATEWAY_FABRIC_ROW: ConstructRow = {
     externalTrafficPolicy: { refused: ['local', ''], accepted: ['Cluster', 'Local'] },
     gatewayClassName: { refused: ['Bad_Class', ''], accepted: ['nginx-internal'] },
     imageRegistry: { refused: ['https://ghcr.io', 'ghcr.io/nginx'], accepted: ['registry.example.com:5000'] },
+    isolation: { refused: [field({ egress: true, apiServerCidrs: ['10.0.0.10'] }, 'isolation.apiServerCidrs[0]'), field({ egress: true, apiServerCidrs: ['10.0.0.10/32'], apiServerPorts: [0] }, 'isolation.apiServerPorts[0]')], accepted: [{}, { egress: true, apiServerCidrs: ['fd00::1/128'] }] },
     loadBalancerClass: { refused: [field('example.com/vip', 'loadBalancerClass')], accepted: [undefined] },
     loadBalancerSourceRanges: { refused: [field(['10.0.0.0/8'], 'loadBalancerSourceRanges'), field(['not-a-cidr'], 'loadBalancerSourceRanges', { exposure: 'LoadBalancer' })], accepted: [undefined] },
     logLevel: { refused: ['warn', 'INFO'], accepted: ['debug', 'error'] },
