@@ -1,6 +1,6 @@
 import { Rule, RuleViolation } from '../types';
 import { netpolView } from '../../isolation/netpol-view';
-import { operatorResourceLabelled } from './operator-pods';
+import { operatorPodsNote } from './operator-pods';
 
 export const netpolSelectsPods: Rule = {
   id: 'netpol-selects-pods',
@@ -28,14 +28,10 @@ export const netpolSelectsPods: Rule = {
       if (view.selectedBy(namespace, selector).length > 0) continue;
       // An operator (Prometheus, Alertmanager, a database cluster) creates the pods of a custom resource carrying these labels.
       const matchLabels = selector?.matchLabels;
-      const creator = matchLabels && Object.keys(matchLabels).length > 0 && !selector.matchExpressions?.length
-        ? operatorResourceLabelled(context, namespace, matchLabels) : undefined;
-      if (creator) {
-        out.push({
-          object: policy, severity: 'info',
-          message: `cannot judge spec.podSelector ${JSON.stringify(selector)}: no pod template here matches it, but ${creator.kind} ${creator.namespace}/${creator.name} carries these labels, and its operator may create the pods.`,
-          fix: 'Nothing to do if the operator labels its pods so; else fix the selector.',
-        });
+      const operatorNote = matchLabels && Object.keys(matchLabels).length > 0 && !selector.matchExpressions?.length
+        ? operatorPodsNote(context, policy, namespace, 'spec.podSelector', selector, matchLabels) : undefined;
+      if (operatorNote) {
+        out.push(operatorNote);
         continue;
       }
       out.push({

@@ -1,5 +1,5 @@
 import { closest } from '../suggest';
-import { operatorResourceLabelled } from './operator-pods';
+import { operatorPodsNote } from './operator-pods';
 import { Rule, RuleViolation } from '../types';
 
 export const svcSelectorMatchesPod: Rule = {
@@ -28,13 +28,9 @@ export const svcSelectorMatchesPod: Rule = {
         });
         continue;
       }
-      const creator = operatorResourceLabelled(context, service.namespace ?? 'default', selector);
-      if (creator) {
-        out.push({
-          object: service, severity: 'info',
-          message: `cannot judge spec.selector ${JSON.stringify(selector)}: no pod template here matches it, but ${creator.kind} ${creator.namespace}/${creator.name} carries these labels, and its operator may create the pods.`,
-          fix: 'Nothing to do if the operator labels its pods so; else fix the selector.',
-        });
+      const operatorNote = operatorPodsNote(context, service, service.namespace ?? 'default', 'spec.selector', selector, selector);
+      if (operatorNote) {
+        out.push(operatorNote);
         continue;
       }
       const hints = Object.entries(selector).flatMap(([key, value]) => {
