@@ -10,6 +10,29 @@ function serves(tlsHost: string, ruleHost: string): boolean {
 }
 
 /**
+ * Whether any of the rule hosts is served by a TLS host, answered from two
+ * sets instead of comparing with every rule host (an Ingress with a rule and
+ * a TLS host per app is otherwise quadratic: 5,000 apps, 25 million
+ * comparisons). Same answer as {@link serves}: `*.example.com` serves exactly
+ * the hosts whose part after their first dot is `.example.com` (the part
+ * before it, a single label, holds no dot). undefined when a rule host is not
+ * a string (malformed, schema-valid reports it): those take the comparisons.
+ */
+function routedHosts(ruleHosts: readonly string[]): { serves(tlsHost: string): boolean } | undefined {
+  if (ruleHosts.some((h) => typeof h !== 'string')) return undefined;
+  const exact = new Set(ruleHosts);
+  let parents: Set<string> | undefined;
+  return {
+    serves: (tlsHost) => {
+      if (exact.has(tlsHost)) return true;
+      if (!tlsHost.startsWith('*.')) return false;
+      parents ??= new Set(ruleHosts.filter((h) => h.includes('.')).map((h) => h.slice(h.indexOf('.'))));
+      return parents.has(tlsHost.slice(1));
+    },
+  };
+}
+
+/**
  * TLS hosts no rule of the Ingress routes: the API server accepts them, but a
  * request for such a host finds no route (ingress-nginx answers 404), so a
  * certificate was set up for traffic that goes nowhere. A rule without a
@@ -20,9 +43,10 @@ export function unroutedTlsHostProblems(ingress: IIngress): Problem[] {
   const rules = spec.rules ?? [];
   if (spec.defaultBackend || rules.some((r) => !r.host)) return [];
   const ruleHosts = rules.map((r) => r.host as string);
+  const routed = routedHosts(ruleHosts);
   const problems: Problem[] = [];
   (spec.tls ?? []).forEach((tls, i) => (tls.hosts ?? []).forEach((host, j) => {
-    if (ruleHosts.some((ruleHost) => serves(host, ruleHost))) return;
+    if (routed && typeof host === 'string' ? routed.serves(host) : ruleHosts.some((ruleHost) => serves(host, ruleHost))) return;
     problems.push({
       field: `spec.tls[${i}].hosts[${j}]`, severity: 'warning', message: 'is a TLS host that no rule of this Ingress routes, so its requests find no backend.',
       value: host, allowed: ruleHosts.join(', ') || 'the hosts of the rules (there are none)',

@@ -537,6 +537,9 @@ describe('ing-spec-valid: a TLS host no rule routes', () => {
   test('a wildcard TLS host serving a rule host, a rule without a host and a default backend route it', () => {
     expect(findings({ rules: [rule('a.example.com')], tls: [{ hosts: ['*.example.com'], secretName: 's' }] })).toEqual([]);
     expect(findings({ rules: [rule('a.b.example.com')], tls: [{ hosts: ['*.example.com'], secretName: 's' }] })).toHaveLength(1);
+    // The wildcard covers one label, not the bare domain; among many rule hosts, one it covers is enough.
+    expect(findings({ rules: [rule('example.com')], tls: [{ hosts: ['*.example.com'], secretName: 's' }] })).toHaveLength(1);
+    expect(findings({ rules: [rule('example.com'), rule('x.y.example.com'), rule('b.example.com')], tls: [{ hosts: ['*.example.com'], secretName: 's' }] })).toEqual([]);
     expect(findings({ rules: [rule()], tls: [{ hosts: ['www.example.com'], secretName: 's' }] })).toEqual([]);
     expect(findings({ defaultBackend: { service: { name: 'web', port: { number: 80 } } }, rules: [rule('a.example.com')], tls: [{ hosts: ['www.example.com'], secretName: 's' }] })).toEqual([]);
   });
