@@ -4,10 +4,15 @@ import { Rule, RuleViolation } from '../types';
 
 const LABEL = 'pod-security.kubernetes.io/';
 
+/** specPath → the keys leading to the pod template: a handful of distinct paths, split once instead of once per template. */
+const templateKeys = new Map<string, readonly string[]>();
+
 /** The pod template's annotations (AppArmor used to be set there). */
 function templateAnnotations(template: PodTemplate): Record<string, string> {
+  let keys = templateKeys.get(template.specPath);
+  if (!keys) templateKeys.set(template.specPath, (keys = template.specPath.split('.').slice(0, -1)));
   let v: any = template.owner.manifest;
-  for (const key of template.specPath.split('.').slice(0, -1)) v = v?.[key];
+  for (const key of keys) v = v?.[key];
   return v?.metadata?.annotations ?? {};
 }
 
