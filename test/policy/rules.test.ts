@@ -517,6 +517,17 @@ describe('pod-fields-valid: the field rules table on any manifest', () => {
     expect(findings({ env: [{ name: 'A-B', value: '1' }] }, { kubernetesVersion: '1.31' })).toEqual([expect.objectContaining({ severity: 'warning' })]);
   });
 
+  test('pods with the same requests and limits are compared once; a pod whose differ is still judged on its own', () => {
+    const resources = (request: unknown, limit: unknown) => ({ resources: { requests: { memory: request }, limits: { memory: limit } } });
+    const found = ofRule(checkPolicies([...validApp(),
+      deployment('a', { container: resources('1Gi', '2Gi') }), deployment('b', { container: resources('1Gi', '2Gi') }),
+      deployment('c', { container: resources('3Gi', '2Gi') }), deployment('d', { container: resources(3, 2) })]), 'pod-fields-valid');
+    expect(found.map((f) => [f.name, f.message])).toEqual([
+      ['c', expect.stringMatching(/containers\[0\]\.resources\.requests\.memory: is above the limit 2Gi/)],
+      ['d', expect.stringMatching(/containers\[0\]\.resources\.requests\.memory: is above the limit 2;/)],
+    ]);
+  });
+
   test('pod-level IDs are checked too', () => {
     expect(findings({}, {}, { securityContext: { fsGroup: -5 } })).toEqual([expect.objectContaining({ message: expect.stringMatching(/spec\.template\.spec\.securityContext\.fsGroup: is not a valid group ID/) })]);
   });

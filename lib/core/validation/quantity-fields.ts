@@ -10,8 +10,12 @@ function quantityValue(value: unknown): number | undefined {
 
 const NON_NEGATIVE_QUANTITY = `${QUANTITY_RULE}; 0 or more`;
 
-/** The resource kinds whose request and limit the API server compares (ValidateResourceRequirements). */
-const KINDS = ['cpu', 'memory', 'ephemeral-storage'];
+/**
+ * The resource kinds whose request and limit the API server compares
+ * (ValidateResourceRequirements): all that `Container.resources` reads, so
+ * pod-fields-valid can tell pods with the same requests and limits apart.
+ */
+export const COMPARED_RESOURCE_KINDS: readonly string[] = ['cpu', 'memory', 'ephemeral-storage'];
 
 export const quantityRules = {
   'Container.resources.*': {
@@ -35,7 +39,7 @@ export const quantityRules = {
     check: (value, { field }) => {
       const resources = (value ?? {}) as { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
       const problems: Problem[] = [];
-      for (const kind of KINDS) {
+      for (const kind of COMPARED_RESOURCE_KINDS) {
         const request = resources.requests?.[kind];
         const limit = resources.limits?.[kind];
         const r = quantityValue(request);

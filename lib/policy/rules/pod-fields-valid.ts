@@ -1,11 +1,15 @@
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../../core/kubernetes-version';
-import { FieldCheckContext, fieldProblems } from '../../core/validation';
+import { COMPARED_RESOURCE_KINDS, FieldCheckContext, fieldProblems } from '../../core/validation';
 import { Problem } from '../../core/errors';
 import { problemViolations } from '../engine';
 import { Rule } from '../types';
 
 const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 const PROBE_FIELDS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'] as const;
+/** Each probe field's rule key and its path in a container (`readinessProbe.periodSeconds`), written once rather than for every container. */
+const PROBE_CHECKS = PROBES.map((probe) => ({
+  probe, fields: PROBE_FIELDS.map((field) => ({ field, key: `Probe.${field}` as const, rest: `${probe}.${field}` })),
+}));
 
 /**
  * Per check: the values each field rule found nothing wrong with. A rule's
@@ -16,58 +20,108 @@ const PROBE_FIELDS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 
  */
 export type CleanFieldValues = Map<string, Set<unknown>>;
 
+/** Where the containers whose fields are checked live in a PodSpec, in the order their problems are reported. */
+const CONTAINER_LISTS = ['initContainers', 'containers'] as const;
+const RESOURCE_SIDES = ['requests', 'limits'] as const;
+const RESOURCE_PATHS = { requests: 'resources.requests.', limits: 'resources.limits.' } as const;
+/** The {@link CleanFieldValues} entry for request/limit pairs (a key no field rule has). */
+const CLEAN_RESOURCE_PAIRS = 'Container.resources#pairs';
+
+/** The problems of one field, unless its value is known clean; the path (`path.rest` + `restTail`) is built only for a value that is checked. */
+function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>,
+  key: Parameters<typeof fieldProblems>[0], value: unknown, path: string, rest: string, restTail = ''): void {
+  if (value === undefined || value === null) return;
+  const primitive = typeof value !== 'object';
+  let seen = clean.get(key);
+  if (primitive && seen?.has(value)) return;
+  const found = fieldProblems(key, value, { ...context, field: `${path}.${rest}${restTail}` });
+  if (found.length > 0) problems.push(...found);
+  else if (primitive) {
+    if (!seen) clean.set(key, (seen = new Set()));
+    seen.add(value);
+  }
+}
+
+/**
+ * What `Container.resources` reads (each compared kind's request and limit),
+ * as one string when every one of them is a string, a number or unset: the
+ * rule's verdict depends on those six values only, so pods with the same
+ * requests and limits are compared once. undefined for other values (checked each time).
+ */
+function resourcePairsKey(resources: any): string | undefined {
+  const values: unknown[] = [];
+  for (let s = 0; s < RESOURCE_SIDES.length; s++) {
+    const side = resources?.[RESOURCE_SIDES[s]];
+    for (let k = 0; k < COMPARED_RESOURCE_KINDS.length; k++) {
+      const v = side?.[COMPARED_RESOURCE_KINDS[k]];
+      if (v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'number') return undefined;
+      values.push(v);
+    }
+  }
+  // JSON keeps strings and numbers apart; null, undefined and non-finite numbers, which it merges, are all "no quantity" to the rule.
+  return JSON.stringify(values);
+}
+
 /**
  * The field rules WebApp applies at construct time (lib/core/validation), on
  * the pod templates of any manifest: a Deployment written by hand, a Helm
- * chart's output, another library's.
+ * chart's output, another library's. Indexed loops and no closure per call:
+ * this runs on every pod template of every synth (it allocated a fifth of
+ * what the checks of a 5,000-app synth allocated).
  */
 export function podFieldProblems(spec: any, specPath: string, context: Omit<FieldCheckContext, 'field'>, clean: CleanFieldValues = new Map()): Problem[] {
   const problems: Problem[] = [];
-  // The path is built only for a value that is there and not known to be clean: most fields are unset.
-  const check = (key: Parameters<typeof fieldProblems>[0], value: unknown, path: string, rest: string) => {
-    if (value === undefined || value === null) return;
-    const primitive = typeof value !== 'object';
-    let seen = clean.get(key);
-    if (primitive && seen?.has(value)) return;
-    const found = fieldProblems(key, value, { ...context, field: `${path}.${rest}` });
-    if (found.length > 0) problems.push(...found);
-    else if (primitive) {
-      if (!seen) clean.set(key, (seen = new Set()));
-      seen.add(value);
-    }
-  };
-  check('SecurityContext.runAsUser', spec?.securityContext?.runAsUser, specPath, 'securityContext.runAsUser');
-  check('SecurityContext.runAsGroup', spec?.securityContext?.runAsGroup, specPath, 'securityContext.runAsGroup');
+  checkField(problems, clean, context, 'SecurityContext.runAsUser', spec?.securityContext?.runAsUser, specPath, 'securityContext.runAsUser');
+  checkField(problems, clean, context, 'SecurityContext.runAsGroup', spec?.securityContext?.runAsGroup, specPath, 'securityContext.runAsGroup');
   // An empty name is unset to the API server (the namespace's default ServiceAccount), as is an empty pull policy (defaulted).
-  if (spec?.serviceAccountName !== '') check('Pod.serviceAccountName', spec?.serviceAccountName, specPath, 'serviceAccountName');
-  check('PodSecurityContext.fsGroup', spec?.securityContext?.fsGroup, specPath, 'securityContext.fsGroup');
-  const containers = ['initContainers', 'containers'].flatMap((list) => (Array.isArray(spec?.[list]) ? spec[list] as any[] : [])
-    .map((container, i) => ({ container, path: `${specPath}.${list}[${i}]` })));
-  for (const { container, path } of containers) {
-    if (!container || typeof container !== 'object') continue;
-    check('Container.image', container.image, path, 'image');
-    if (container.imagePullPolicy !== '') check('Container.imagePullPolicy', container.imagePullPolicy, path, 'imagePullPolicy');
-    (Array.isArray(container.env) ? container.env : []).forEach((env: any, i: number) => check('EnvVar.name', env?.name, path, `env[${i}].name`));
-    const resources = container.resources ?? {};
-    let quantitiesValid = true;
-    for (const side of ['requests', 'limits']) {
-      for (const [kind, value] of Object.entries(resources[side] ?? {})) {
-        const before = problems.length;
-        check('Container.resources.*', value, path, `resources.${side}.${kind}`);
-        if (problems.length > before) quantitiesValid = false;
-      }
+  if (spec?.serviceAccountName !== '') checkField(problems, clean, context, 'Pod.serviceAccountName', spec?.serviceAccountName, specPath, 'serviceAccountName');
+  checkField(problems, clean, context, 'PodSecurityContext.fsGroup', spec?.securityContext?.fsGroup, specPath, 'securityContext.fsGroup');
+  for (const list of CONTAINER_LISTS) {
+    const items = spec?.[list];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      // A hole in the list is skipped, as `map` skipped it before.
+      if (!(i in items)) continue;
+      containerFieldProblems(problems, clean, context, items[i], `${specPath}.${list}[${i}]`);
     }
-    if (quantitiesValid) check('Container.resources', resources, path, 'resources');
-    for (const probe of PROBES) {
-      const options = container[probe];
-      if (options === undefined || options === null) continue;
-      for (const field of PROBE_FIELDS) check(`Probe.${field}`, options[field], path, `${probe}.${field}`);
-    }
-    check('SecurityContext.runAsUser', container.securityContext?.runAsUser, path, 'securityContext.runAsUser');
-    check('SecurityContext.runAsGroup', container.securityContext?.runAsGroup, path, 'securityContext.runAsGroup');
-    (Array.isArray(container.volumeMounts) ? container.volumeMounts : []).forEach((m: any, i: number) => check('VolumeMount.mountPath', m?.mountPath, path, `volumeMounts[${i}].mountPath`));
   }
   return problems;
+}
+
+function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, container: any, path: string): void {
+  if (!container || typeof container !== 'object') return;
+  checkField(problems, clean, context, 'Container.image', container.image, path, 'image');
+  if (container.imagePullPolicy !== '') checkField(problems, clean, context, 'Container.imagePullPolicy', container.imagePullPolicy, path, 'imagePullPolicy');
+  if (Array.isArray(container.env)) container.env.forEach((env: any, i: number) => checkField(problems, clean, context, 'EnvVar.name', env?.name, path, `env[${i}].name`));
+  const resources = container.resources ?? {};
+  let quantitiesValid = true;
+  for (const side of RESOURCE_SIDES) {
+    for (const [kind, value] of Object.entries(resources[side] ?? {})) {
+      const before = problems.length;
+      checkField(problems, clean, context, 'Container.resources.*', value, path, RESOURCE_PATHS[side], kind);
+      if (problems.length > before) quantitiesValid = false;
+    }
+  }
+  if (quantitiesValid) {
+    const pairs = resourcePairsKey(resources);
+    let cleanPairs = clean.get(CLEAN_RESOURCE_PAIRS);
+    if (pairs === undefined || !cleanPairs?.has(pairs)) {
+      const before = problems.length;
+      checkField(problems, clean, context, 'Container.resources', resources, path, 'resources');
+      if (pairs !== undefined && problems.length === before) {
+        if (!cleanPairs) clean.set(CLEAN_RESOURCE_PAIRS, (cleanPairs = new Set()));
+        cleanPairs.add(pairs);
+      }
+    }
+  }
+  for (const { probe, fields } of PROBE_CHECKS) {
+    const options = container[probe];
+    if (options === undefined || options === null) continue;
+    for (const { field, key, rest } of fields) checkField(problems, clean, context, key, options[field], path, rest);
+  }
+  checkField(problems, clean, context, 'SecurityContext.runAsUser', container.securityContext?.runAsUser, path, 'securityContext.runAsUser');
+  checkField(problems, clean, context, 'SecurityContext.runAsGroup', container.securityContext?.runAsGroup, path, 'securityContext.runAsGroup');
+  if (Array.isArray(container.volumeMounts)) container.volumeMounts.forEach((m: any, i: number) => checkField(problems, clean, context, 'VolumeMount.mountPath', m?.mountPath, path, `volumeMounts[${i}].mountPath`));
 }
 
 export const podFieldsValid: Rule = {

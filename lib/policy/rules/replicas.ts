@@ -34,7 +34,10 @@ function workloadsOf(context: PolicyContext): Workloads {
 
 /** The autoscalers whose scaleTargetRef names this workload. */
 export function autoscalersOf(context: PolicyContext, workload: PolicyObject): readonly PolicyObject[] {
-  return workloadsOf(context).autoscalers.get(targetKey(workload.namespace, workload.kind, workload.name)) ?? [];
+  const { autoscalers } = workloadsOf(context);
+  // Most apps have no autoscaler: no key to build for each workload.
+  if (autoscalers.size === 0) return [];
+  return autoscalers.get(targetKey(workload.namespace, workload.kind, workload.name)) ?? [];
 }
 
 /** The workload an autoscaler scales, when it is in the set. */

@@ -54,14 +54,21 @@ export class ValidatedShapes {
   private readonly byType = new Map<string, unknown[]>();
 
   /**
-   * The string test, remembered: the kept objects' strings are compared again
-   * and again, and an app's name recurs in a dozen fields of its objects
-   * (names, labels, selectors), each time through every format check.
+   * The string test, remembered, for the kept objects' strings: they are
+   * compared again and again, with every object of their kind.
    */
   private readonly significant: (s: string) => boolean;
 
+  /**
+   * The string test as it is, for the strings of the object being compared:
+   * most are seen once (names, images, hosts of 5,000 apps), and remembering
+   * them cost a map entry each, and a full memo cleared and refilled.
+   */
+  private readonly significantOnce: (s: string) => boolean;
+
   private constructor(significant: (s: string) => boolean) {
     this.significant = remembering(significant);
+    this.significantOnce = significant;
   }
 
   /** True when the object is certain to pass the schema checks of `type` (the kind's schema type id). */
@@ -69,7 +76,7 @@ export class ValidatedShapes {
     const shapes = this.byType.get(type);
     if (!shapes) return false;
     for (let i = 0; i < shapes.length; i++) {
-      if (!sameShape(shapes[i], manifest, this.significant)) continue;
+      if (!sameShape(shapes[i], manifest, this.significant, 0, this.significantOnce)) continue;
       if (i > 0) shapes.unshift(shapes.splice(i, 1)[0]);
       return true;
     }
@@ -93,7 +100,7 @@ export class ValidatedShapes {
    * item with the same field type.
    */
   public withoutAlikeItems(manifest: unknown): unknown {
-    return facts.readsItemsByPosition ? manifest : withoutAlikeItems(manifest, this.significant, 0);
+    return facts.readsItemsByPosition ? manifest : withoutAlikeItems(manifest, this.significant, this.significantOnce, 0);
   }
 
   /** Remembers an object that passed the schema checks of `type`. It must not change while the memo is used. */
@@ -114,25 +121,26 @@ export class ValidatedShapes {
  * strings equal or both insignificant (for `significant`). Past
  * {@link MAX_DEPTH} levels the answer is no: fields the validators do not
  * look into (a ControllerRevision's `data`) may hold anything, a YAML
- * alias cycle included, and a miss only means validating.
+ * alias cycle included, and a miss only means validating. `significantOfB`
+ * is the same test (its answers may be remembered or not) for `b`'s strings.
  */
-export function sameShape(a: unknown, b: unknown, significant: (s: string) => boolean, depth = 0): boolean {
+export function sameShape(a: unknown, b: unknown, significant: (s: string) => boolean, depth = 0, significantOfB = significant): boolean {
   if (a === b) return true;
   if (depth > MAX_DEPTH) return false;
   const type = typeof a;
   if (type !== typeof b) return false;
-  if (type === 'string') return !significant(a as string) && !significant(b as string);
+  if (type === 'string') return !significant(a as string) && !significantOfB(b as string);
   if (type !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i], significant, depth + 1)) return false;
+    for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i], significant, depth + 1, significantOfB)) return false;
     return true;
   }
   if (Array.isArray(b) || !isPlainObject(a as object) || !isPlainObject(b as object)) return false;
   let keys = 0;
   for (const key in a as object) {
     if (!hasOwn.call(a, key) || !hasOwn.call(b, key)) return false;
-    if (!sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], significant, depth + 1)) return false;
+    if (!sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], significant, depth + 1, significantOfB)) return false;
     keys++;
   }
   for (const key in b as object) {
@@ -145,18 +153,18 @@ export function sameShape(a: unknown, b: unknown, significant: (s: string) => bo
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** See {@link ValidatedShapes.withoutAlikeItems}: a copy only where an array shrinks, the value itself elsewhere. */
-function withoutAlikeItems(value: unknown, significant: (s: string) => boolean, depth: number): unknown {
+function withoutAlikeItems(value: unknown, significant: (s: string) => boolean, significantOnce: (s: string) => boolean, depth: number): unknown {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const unlike: unknown[] = [];
     for (const item of value) {
       let alike = false;
-      for (let i = 0; i < unlike.length && i < SHAPES_PER_ARRAY && !alike; i++) alike = sameShape(unlike[i], item, significant, depth + 1);
+      for (let i = 0; i < unlike.length && i < SHAPES_PER_ARRAY && !alike; i++) alike = sameShape(unlike[i], item, significant, depth + 1, significantOnce);
       if (!alike) unlike.push(item);
     }
     let changed = unlike.length !== value.length;
     for (let i = 0; i < unlike.length; i++) {
-      const item = withoutAlikeItems(unlike[i], significant, depth + 1);
+      const item = withoutAlikeItems(unlike[i], significant, significantOnce, depth + 1);
       if (item !== unlike[i]) changed = true;
       unlike[i] = item;
     }
@@ -167,7 +175,7 @@ function withoutAlikeItems(value: unknown, significant: (s: string) => boolean, 
   for (const key in value) {
     if (!hasOwn.call(value, key)) continue;
     const field = (value as Record<string, unknown>)[key];
-    const cut = withoutAlikeItems(field, significant, depth + 1);
+    const cut = withoutAlikeItems(field, significant, significantOnce, depth + 1);
     if (cut === field) continue;
     // defineProperty, as the validators see it: a `__proto__` key stays a key.
     copy ??= { ...value };
