@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { IsolationOptions, isolationOptionProblems } from '../isolation/isolation-options';
 import type { NamespaceIsolation } from '../isolation/isolation';
 import { isPodSecurityLevel, POD_SECURITY_LEVELS, PodSecurityLevel } from '../isolation/pod-security';
-import { derivePodSecurity, POD_SECURITY_REASONS_ANNOTATION, podSecurityLabels } from '../isolation/pod-security-labels';
+import { derivePodSecurity, DerivedPodSecurity, POD_SECURITY_REASONS_ANNOTATION, podSecurityLabels } from '../isolation/pod-security-labels';
+import { oncePerSynth } from './synthesized';
 import { targetKubernetesVersionText } from './kubernetes-version';
 import { prepareApp } from './prepare';
 import { NetkitError, throwIfProblems } from './errors';
@@ -12,6 +13,7 @@ import { DNS1123_LABEL_RULE, isDns1123Label } from './names';
 import { stripClusterScopedNamespace } from './cluster-scoped';
 import { LABEL_MANAGED_BY, MANAGED_BY } from './labels';
 import { checkProps, PropShapeName } from './props';
+import { compactNodes } from './compact-node';
 
 /** Namespaces every cluster already has; declaring them again would fight their owners. */
 export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -119,6 +121,7 @@ export class NetkitChart extends Chart {
       const { NamespaceIsolation: Isolation } = require('../isolation/isolation') as typeof import('../isolation/isolation');
       this.isolation = new Isolation(this, 'Isolation', { ...props.isolation, namespace });
     }
+    compactNodes(this);
   }
 
   public toJson(): any[] {
@@ -135,15 +138,26 @@ export class NetkitChart extends Chart {
     if (level === false) return {};
     const labels = podSecurityLabels(level ?? 'restricted', targetKubernetesVersionText(this));
     if (level !== undefined) return labels;
-    const derived = Lazy.any({ produce: () => derivePodSecurity(this).level });
+    const derived = Lazy.any({ produce: () => chartPodSecurity(this).level });
     for (const key of Object.keys(labels)) if (!key.endsWith('-version')) labels[key] = derived as unknown as string;
     return labels;
   }
 }
 
+let podSecurityOncePerSynth: ((chart: Construct) => DerivedPodSecurity) | undefined;
+
+/**
+ * The chart's derived Pod Security, once per synth for its Namespace's three labels and annotation.
+ * Made on first use: ./synthesized imports this module, so it may not be loaded yet when this one is.
+ */
+function chartPodSecurity(chart: Construct): DerivedPodSecurity {
+  podSecurityOncePerSynth ??= oncePerSynth(derivePodSecurity);
+  return podSecurityOncePerSynth(chart);
+}
+
 /** Why the derived level is privileged (which pods need it), or nothing: the annotation is then left out. */
 function podSecurityReasons(chart: Construct): string | undefined {
-  const { reasons } = derivePodSecurity(chart);
+  const { reasons } = chartPodSecurity(chart);
   return reasons.length > 0 ? `privileged, because: ${reasons.join('; ')}. Set podSecurity on the chart to enforce a level.` : undefined;
 }
 

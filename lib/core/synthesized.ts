@@ -45,6 +45,30 @@ export function apiObjectJson(apiObject: ApiObject): any {
   return json;
 }
 
+/**
+ * `compute` memoized per key for the span of one {@link withSerializedOnce}
+ * (the tree does not change within it), and called every time outside one.
+ * For values derived from a whole subtree that several Lazy values of one
+ * object need: the chart's Pod Security level is asked for by three labels
+ * and an annotation of its Namespace, each a walk over the chart (thousands
+ * of constructs with all apps in one chart).
+ */
+export function oncePerSynth<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  let span: object | undefined;
+  let cache = new WeakMap<K, V>();
+  return (key) => {
+    if (!serializedOnce) return compute(key);
+    if (span !== serializedOnce) {
+      span = serializedOnce;
+      cache = new WeakMap();
+    }
+    if (cache.has(key)) return cache.get(key)!;
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
 /** The JSON {@link apiObjectJson} cached for the object in this synth, if any (nothing is rendered). */
 export function cachedApiObjectJson(apiObject: ApiObject): any {
   return serializedOnce?.get(apiObject);

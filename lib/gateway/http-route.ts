@@ -8,6 +8,7 @@ import { grantReference, ReferenceGrant } from './reference-grant';
 import { GATEWAY_API_V1, HttpRouteManifest, ParentReference } from './types';
 import { httpRouteProblems } from './validation/http-route-validation';
 import { checkProps } from '../core/props';
+import { compactNodes } from '../core/compact-node';
 
 /** A Gateway (or one of its listeners) a route attaches to. */
 export interface HttpRouteParent {
@@ -86,8 +87,8 @@ export class HttpRoute extends Construct {
   public readonly hostnames: readonly string[];
   /** The ReferenceGrants written for backends in other namespaces. */
   public readonly referenceGrants: ReferenceGrant[] = [];
-  private readonly parentList: ParentReference[] = [];
-  private readonly ruleList: HttpRouteRuleOptions[] = [];
+  private parentList: ParentReference[] = [];
+  private ruleList: HttpRouteRuleOptions[] = [];
   private readonly labels?: Record<string, string>;
   private readonly annotations?: Record<string, string>;
 
@@ -111,6 +112,7 @@ export class HttpRoute extends Construct {
       for (const parent of parents) this.addParent(parent);
       for (const rule of rules) this.addRule(rule);
     }
+    compactNodes(this);
   }
 
   /** The parentRefs, as written. */
@@ -212,7 +214,12 @@ export class HttpRoute extends Construct {
         this.checkRule(rule);
         this.ruleList.push(rule);
       }
-      if (this.problems().length === 0) return true;
+      if (this.problems().length === 0) {
+        // Exact-size copies: a list grown by push keeps room for 17 items, and a WildcardGateway keeps thousands of routes.
+        this.parentList = this.parentList.slice();
+        this.ruleList = this.ruleList.slice();
+        return true;
+      }
     } catch {
       // The step that threw throws again below, or an earlier one does.
     }

@@ -17,6 +17,7 @@ import { IServiceTarget } from './target';
 import { checkProps } from '../core/props';
 import { declareAllowFrom } from '../isolation/allow-from';
 import type { AllowOptions } from '../isolation/isolation-options';
+import { compactNodes } from '../core/compact-node';
 import type { IPodPeer, NetworkPeer } from '../isolation/peers';
 
 /**
@@ -274,6 +275,7 @@ export class ExposedService extends Construct {
     if (toIp) {
       this.endpointSlice = new ApiObject(this, 'EndpointSlice', this.renderEndpointSlice(props.externalName!) as any);
     }
+    compactNodes(this);
   }
 
   /** `<svc>.<ns>.svc.<cluster-domain>`. */

@@ -30,6 +30,7 @@ import {
   envProblems, imageProblems, metadataPropProblems, probeTimingProblems, resourceProblems, securityIdProblems, validateNames, writablePathProblems,
 } from './web-app-validation';
 import { checkProps } from '../core/props';
+import { compactNodes } from '../core/compact-node';
 import { parseKubernetesVersion, targetKubernetesVersionText } from '../core/kubernetes-version';
 import { AllowToDestination, declareAllowFrom, declareAllowTo } from '../isolation/allow-from';
 import type { AllowOptions } from '../isolation/isolation-options';
@@ -167,6 +168,7 @@ export class WebApp extends Construct implements IServiceTarget {
         ...asProp(autoscalerRequestProblems(hpaSpec, podSpec, 'spec.template.spec'), () => 'resources.requests'),
       ] : []),
     ]);
+    compactNodes(this);
   }
 
   /** The first container port: what probes and a one-port Service default to. */
