@@ -47,9 +47,9 @@ export const REFERENCE_GRANT_ROW: ConstructRow = {
   path: 'shop/grant',
   build: (chart, o) => new ReferenceGrant(chart, 'grant', { from: [{ kind: 'HTTPRoute', namespace: 'web' }], to: [{ kind: 'Service' }], ...o } as any),
   props: {
-    from: { refused: [field([{ kind: 'HTTP Route', namespace: 'web' }], 'spec.from[0].kind'), field([{ kind: 'HTTPRoute', namespace: 'Bad_NS' }], 'spec.from[0].namespace'), field([{ group: 'Bad_Group', kind: 'HTTPRoute', namespace: 'web' }], 'spec.from[0].group')], accepted: [[{ kind: 'Gateway', namespace: 'web' }]] },
+    from: { refused: [field([{ kind: 'HTTP Route', namespace: 'web' }], 'spec.from[0].kind'), field([{ kind: 'httproute', namespace: 'web' }], 'spec.from[0].kind'), field([{ group: '', kind: 'HTTPRoute', namespace: 'web' }], 'spec.from[0].kind'), field([{ kind: 'HTTPRoute', namespace: 'Bad_NS' }], 'spec.from[0].namespace'), field([{ group: 'Bad_Group', kind: 'HTTPRoute', namespace: 'web' }], 'spec.from[0].group')], accepted: [[{ kind: 'Gateway', namespace: 'web' }]] },
     name: { refused: [field('Bad_Name', 'metadata.name')], accepted: ['allow-routes'] },
     namespace: { refused: [field('Bad_NS', 'metadata.namespace')], accepted: ['shop'] },
-    to: { refused: [field([{ kind: '' }], 'spec.to[0].kind'), field([{ kind: 'Service', name: '' }], 'spec.to[0].name'), field([{ kind: 'Service', name: 'a'.repeat(254) }], 'spec.to[0].name'), field(Array.from({ length: 17 }, (_, i) => ({ kind: 'Service', name: `s${i}` })), 'spec.to')], accepted: [[{ kind: 'Secret', name: 'tls' }]] },
+    to: { refused: [field([{ kind: '' }], 'spec.to[0].kind'), field([{ kind: 'service' }], 'spec.to[0].kind'), field([{ kind: 'Service', name: '' }], 'spec.to[0].name'), field([{ kind: 'Service', name: 'a'.repeat(254) }], 'spec.to[0].name'), field(Array.from({ length: 17 }, (_, i) => ({ kind: 'Service', name: `s${i}` })), 'spec.to')], accepted: [[{ kind: 'Secret', name: 'tls' }], [{ group: 'example.com', kind: 'StorageBucket' }]] },
   },
 };
