@@ -1,21 +1,14 @@
 import { App, Testing } from 'cdk8s';
-import { gatewayApiObjectProblems, NetkitChart, NetkitError, ReferenceGrant } from '../../lib';
+import { gatewayApiObjectProblems, NetkitChart, ReferenceGrant } from '../../lib';
 import { kindSpellingProblem } from '../../lib/gateway/validation/kinds';
 import { collectWarnings } from '../../lib/core/warnings';
+import { errorOf } from '../helpers/errors';
 
 function chart(): NetkitChart {
   return new NetkitChart(new App(), 'backends', { namespace: 'backends', createNamespace: false });
 }
 
-function refusal(f: () => unknown): NetkitError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof NetkitError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-}
+const refusal = (f: () => unknown) => errorOf(() => void f());
 
 describe('kinds are case-sensitive', () => {
   test('a ReferenceGrant from "httproute" is refused with the path, field, value, the kinds allowed and the right spelling', () => {
