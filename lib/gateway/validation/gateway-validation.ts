@@ -1,5 +1,5 @@
 import { Problem } from '../../core/errors';
-import { annotationProblems, labelProblems } from '../../core/metadata-validation';
+import { annotationProblems, labelProblems, labelSelectorProblems } from '../../core/metadata-validation';
 import { isIpAddress } from '../../core/net';
 import { GATEWAY_API_GROUP, GatewayManifest, Listener } from '../types';
 import {
@@ -126,6 +126,7 @@ function allowedRoutesProblems(field: string, allowed: Listener['allowedRoutes']
       : enumProblem(`${field}.namespaces.from`, allowed.namespaces.from, ['All', 'Selector', 'Same'], 'use Same (the default), All, or Selector with a selector.'),
     countProblem(`${field}.kinds`, allowed.kinds, 8),
   );
+  problems.push(...labelSelectorProblems(`${field}.namespaces.selector`, allowed.namespaces?.selector));
   items(allowed.kinds).forEach((kind, i) => problems.push(...defined(
     requiredProblem(`${field}.kinds[${i}].kind`, kind?.kind, 'set the route kind, e.g. "HTTPRoute".') ?? kindProblem(`${field}.kinds[${i}].kind`, kind.kind, kind.group ?? GATEWAY_API_GROUP),
     groupProblem(`${field}.kinds[${i}].group`, kind?.group),

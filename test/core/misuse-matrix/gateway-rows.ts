@@ -30,7 +30,7 @@ export const WILDCARD_GATEWAY_ROW: ConstructRow = {
   path: 'shop/gw',
   build: (chart, o) => new WildcardGateway(chart, 'gw', { domain: 'cluster.example.com', certificate: CERT, routes: [{ host: 'web01', service: service(chart), port: 80 }], ...o } as any),
   props: {
-    allowedNamespaces: { refused: ['all', 'same'], accepted: ['All', 'Same', { selector: { matchLabels: { team: 'a' } } }] },
+    allowedNamespaces: { refused: ['all', 'same', field({ selector: { matchLabels: { team: 'a b' } } }, 'allowedNamespaces.selector.matchLabels["team"]'), field({ selector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['a/b'] }] } }, 'allowedNamespaces.selector.matchExpressions[0].values[0]')], accepted: ['All', 'Same', { selector: { matchLabels: { team: 'a' } } }] },
     certificate: { refused: [{ secretName: 'other-tls', dnsNames: ['other.example.com'] }, { secretName: 'apex-tls', dnsNames: ['cluster.example.com'] }], accepted: [{ secretName: 'x', dnsNames: ['*.cluster.example.com'] }, { secretName: 'unknown-names' }] },
     domain: { refused: ['*.cluster.example.com', 'Bad_Domain', ''], accepted: ['cluster.example.com.'] },
     gatewayClassName: { refused: ['Bad_Class'], accepted: ['envoy'] },
