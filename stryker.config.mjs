@@ -29,6 +29,7 @@ export default {
     'lib/service/service-validation.ts',
     'lib/ingress/ingress-validation.ts',
     'lib/core/validation/ingress-fields.ts',
+    'lib/core/validation/tls-fields.ts',
     'lib/addons/kube-proxy/kube-proxy-validation.ts',
     'lib/tls/certificate-check.ts',
     'lib/policy/rules/svc-*.ts',

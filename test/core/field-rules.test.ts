@@ -221,6 +221,24 @@ const CASES: Record<FieldKey, { refused: Refused[]; accepted: Array<[unknown, Pa
     ],
     accepted: [['k8s.io/ingress-nginx'], [`k8s.io/${'a'.repeat(243)}`]],
   },
+  'Secret.metadata.name': {
+    refused: [{ value: 'Web_TLS', message: /^is not a valid Secret name\.$/, allowed: /253/, fix: /^rename the Secret, e\.g\. "web-tls"\.$/ }],
+    accepted: [['web-tls'], ['a.b']],
+  },
+  'Certificate.dnsNames[]': {
+    refused: [
+      { value: '10.0.0.1', message: /^is an IP address; Ingress TLS hosts must be DNS names\.$/, allowed: /"\*\." as the whole first label/, fix: /^use a DNS name that resolves to the address\.$/ },
+      { value: 'foo.*.com', message: /^is not a DNS name \(a wildcard may only be the whole first label, "\*\.example\.com"\)\.$/, allowed: /253/, fix: /"app\.example\.com" or "\*\.example\.com"/ },
+    ],
+    accepted: [['app.example.com'], ['*.example.com']],
+  },
+  'Certificate.commonName': {
+    refused: [
+      { value: `${'a'.repeat(57)}.example`, message: /^is not a DNS name of at most 64 characters \(the X\.509 CN limit\)\.$/, allowed: /^a DNS name such as "example\.com"$/, fix: /leave the CN out/ },
+      { value: 'Example.com', message: /X\.509 CN limit/, allowed: /DNS name/, fix: /main domain/ },
+    ],
+    accepted: [[`${'a'.repeat(56)}.example`], ['*.example.com']],
+  },
 };
 
 const run = (key: FieldKey, value: unknown, context: Partial<FieldCheckContext> = {}): Problem[] => fieldProblems(key, value, { field: 'f', ...context });

@@ -5,6 +5,7 @@ import { PROTOCOLS } from '../protocol';
 import { envVarNameVerdict } from './env-var-name';
 import { IMAGE_REFERENCE_RULE, imageReferenceError } from './image-reference';
 import { ingressRules } from './ingress-fields';
+import { tlsRules } from './tls-fields';
 import { probeRules } from './probe-fields';
 import { quantityRules } from './quantity-fields';
 import { securityRules } from './security-fields';
@@ -152,6 +153,7 @@ export const FIELD_RULES = {
     },
   },
   ...ingressRules,
+  ...tlsRules,
 } satisfies Record<string, FieldRule>;
 
 /** A key of {@link FIELD_RULES}: the kind and field path, `[]` for every item of a list. */

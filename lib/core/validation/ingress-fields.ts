@@ -81,7 +81,8 @@ function isDomainPrefixedPath(value: string): boolean {
   return isDns1123Subdomain(value.slice(0, slash)) && /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(value.slice(slash + 1));
 }
 
-const subdomainRow = (source: string, what: string, fix: string): FieldRule => ({
+/** A row for an object name that must be a DNS-1123 subdomain (`what`: "Ingress name"). */
+export const subdomainRow = (source: string, what: string, fix: string): FieldRule => ({
   source, allowed: DNS1123_SUBDOMAIN_RULE,
   check: (value, { field }) => (typeof value === 'string' && isDns1123Subdomain(value) ? [] : [{ field, message: `is not a valid ${what}.`, value, allowed: DNS1123_SUBDOMAIN_RULE, fix }]),
 });
