@@ -28,6 +28,8 @@ export default {
   mutate: [
     'lib/service/service-validation.ts',
     'lib/ingress/ingress-validation.ts',
+    'lib/core/validation/ingress-fields.ts',
+    'lib/core/validation/tls-fields.ts',
     'lib/addons/kube-proxy/kube-proxy-validation.ts',
     'lib/tls/certificate-check.ts',
     'lib/policy/rules/svc-*.ts',

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { YamlOutputType } from 'cdk8s';
 import { Problem } from '../core/errors';
+import { ruleIdProblems } from '../policy/rule-ids';
 import { NetkitAppProps } from './props';
 
 // `kubectl apply -f <folder>` reads only these (its FileVisitor filters by extension): other files are skipped silently.
@@ -33,5 +34,7 @@ export function netkitAppPropProblems(props: NetkitAppProps, outdir: string, add
       allowed: 'a folder outside the output folder', fix: 'leave it out ("cluster-addons" beside the output folder), or name a sibling folder.',
     });
   }
+  // A misspelt id would turn nothing off: the rule would still fail the synth, with no hint why.
+  if (typeof props.policies === 'object') problems.push(...ruleIdProblems('policies.disabledRules', props.policies.disabledRules));
   return problems;
 }

@@ -91,7 +91,7 @@ export const checkCommand: CliCommand = {
     const unknownRules = lists.disabledRules.filter((id) => !RULES.some((r) => r.id === id));
     if (unknownRules.length > 0) {
       const near = closest(unknownRules[0], RULES.map((r) => r.id));
-      io.err(`cdk8s-netkit check: --disable ${unknownRules[0]} is not a rule${near ? ` (did you mean ${near}?)` : ''}; docs/policy.md lists them.\n`);
+      io.err(`cdk8s-netkit check: --disable ${unknownRules[0]} is not a rule${near ? ` (did you mean ${near}?)` : ''}; the rules are: ${RULES.map((r) => r.id).join(', ')}.\n`);
       return 2;
     }
     const versionProblem = kubernetesVersion === undefined ? undefined : supportedKubernetesVersionProblem('--kubernetes-version', kubernetesVersion);

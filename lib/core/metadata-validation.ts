@@ -42,3 +42,46 @@ export function metadataProblems(metadata: { namespace?: string; labels?: Record
     ...annotationProblems('metadata.annotations', metadata?.annotations),
   ];
 }
+
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+
+/**
+ * A `metav1.LabelSelector`, checked as apimachinery's ValidateLabelSelector
+ * does (v1.31): matchLabels as labels, and each matchExpressions entry with a
+ * qualified-name key, a known operator, values for In/NotIn (none for
+ * Exists/DoesNotExist), each value a label value. A CRD (Gateway's
+ * allowedRoutes) does not check this, but no object can carry such a label, so
+ * the selector matches nothing, and controllers fail to parse it.
+ */
+export function labelSelectorProblems(field: string, selector: unknown): Problem[] {
+  if (selector === undefined || selector === null || typeof selector !== 'object') return [];
+  const { matchLabels, matchExpressions } = selector as { matchLabels?: Record<string, string>; matchExpressions?: unknown };
+  const problems = labelProblems(`${field}.matchLabels`, matchLabels);
+  (Array.isArray(matchExpressions) ? matchExpressions : []).forEach((expression, i) => {
+    const at = `${field}.matchExpressions[${i}]`;
+    const { key, operator, values } = (expression ?? {}) as { key?: unknown; operator?: unknown; values?: unknown };
+    if (typeof key !== 'string' || !isQualifiedName(key)) {
+      problems.push({ field: `${at}.key`, message: 'is not a valid label key.', value: key, allowed: QUALIFIED_NAME_RULE, fix: 'use a key such as "team" or "kubernetes.io/metadata.name".' });
+    }
+    if (!(SELECTOR_OPERATORS as readonly unknown[]).includes(operator)) {
+      const right = typeof operator === 'string' ? SELECTOR_OPERATORS.find((o) => o.toLowerCase() === operator.toLowerCase()) : undefined;
+      problems.push({
+        field: `${at}.operator`, message: 'is not a label selector operator.', value: operator, allowed: SELECTOR_OPERATORS.join(', '),
+        fix: right ? `write operator: "${right}" (operators are case-sensitive).` : 'use In or NotIn with values, or Exists or DoesNotExist without.',
+      });
+    }
+    const list = Array.isArray(values) ? values : [];
+    if ((operator === 'In' || operator === 'NotIn') && list.length === 0) {
+      problems.push({ field: `${at}.values`, message: `must be non-empty when operator is ${operator}.`, fix: 'list the label values to match, or use Exists.' });
+    }
+    if ((operator === 'Exists' || operator === 'DoesNotExist') && list.length > 0) {
+      problems.push({ field: `${at}.values`, message: `must be empty when operator is ${operator}.`, value: values, fix: 'drop the values, or use In to match them.' });
+    }
+    list.forEach((value, j) => {
+      if (typeof value !== 'string' || !isLabelValue(value)) {
+        problems.push({ field: `${at}.values[${j}]`, message: 'is not a valid label value.', value, allowed: LABEL_VALUE_RULE, fix: 'shorten it, or replace spaces and other characters with "-".' });
+      }
+    });
+  });
+  return problems;
+}

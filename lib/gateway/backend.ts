@@ -1,6 +1,7 @@
 import { ExposedService } from '../service/exposed-service';
 import type { BackendObjectReference } from './types';
 import { checkProps } from '../core/props';
+import type { Problem } from '../core/errors';
 
 export interface HttpRouteBackendOptions {
   /**
@@ -26,12 +27,14 @@ export interface ExternalHttpRouteBackendOptions extends HttpRouteBackendOptions
  */
 export class HttpRouteBackend {
   /**
-   * A port of an ExposedService, by number or name (resolved to its number). Throws a
-   * NetkitError listing the Service's ports when it has no such port.
+   * A port of an ExposedService, by number or name (resolved to its number). The HttpRoute
+   * that uses the backend throws a NetkitError at its own path, naming the rule and listing
+   * the Service's ports, when the Service has no such port.
    */
   public static fromService(service: ExposedService, port: number | string, options: HttpRouteBackendOptions = {}): HttpRouteBackend {
     checkProps('HttpRouteBackend.fromService()', 'HttpRouteBackendOptions', options);
-    return new HttpRouteBackend(service.name, service.port(port).port, service.namespace, options.weight, service);
+    // A missing port is not refused here: the route that names it holds the mistake, and only it can say which rule.
+    return new HttpRouteBackend(service.name, port, service.namespace, options.weight, service);
   }
 
   /** A Service defined outside this app, by name and port number; nothing about it is checked but the syntax. */
@@ -43,8 +46,8 @@ export class HttpRouteBackend {
   private constructor(
     /** The Service's name. */
     public readonly serviceName: string,
-    /** The Service port number. */
-    public readonly port: number,
+    /** The Service port as given: a number, or a name of the ExposedService's port. */
+    private readonly requestedPort: number | string,
     /** The Service's namespace, when known. */
     public readonly namespace: string | undefined,
     /** The weight, when set. */
@@ -53,9 +56,26 @@ export class HttpRouteBackend {
     public readonly service: ExposedService | undefined,
   ) {}
 
+  /**
+   * The Service port number (a port name resolved through the ExposedService). Throws a
+   * NetkitError at the Service's path, listing its ports, when it has no such port.
+   */
+  public get port(): number {
+    return this.service ? this.service.port(this.requestedPort).port : this.requestedPort as number;
+  }
+
+  /**
+   * The problem of a port the Service lacks, reported under `field` of the
+   * route that uses this backend (with the Service's path and ports); none for
+   * a Service defined elsewhere, whose ports are unknown.
+   */
+  public portProblem(field: string): Problem | undefined {
+    return this.service?.portProblem(this.requestedPort, field);
+  }
+
   /** The same backend with another weight. */
   public withWeight(weight: number): HttpRouteBackend {
-    return new HttpRouteBackend(this.serviceName, this.port, this.namespace, weight, this.service);
+    return new HttpRouteBackend(this.serviceName, this.requestedPort, this.namespace, weight, this.service);
   }
 
   /** The backendRef, with `namespace` only when it differs from the route's. */
@@ -70,6 +90,7 @@ export class HttpRouteBackend {
 
   /** `name:port` (with `namespace/` when known), for messages. */
   public toString(): string {
-    return `${this.namespace ? `${this.namespace}/` : ''}${this.serviceName}:${this.port}`;
+    const port = this.portProblem('port') ? this.requestedPort : this.port;
+    return `${this.namespace ? `${this.namespace}/` : ''}${this.serviceName}:${port}`;
   }
 }

@@ -180,7 +180,8 @@ export class Gateway extends Construct implements IGateway {
     const after = this.problems();
     if (after.length > 0) {
       this.listenerList.pop();
-      throw new NetkitError(this, after.map((p) => ({ ...p, field: p.field.replace(/^spec\.listeners\[\d+\]/, field) })));
+      // Named as the user wrote them: allowedRoutes.namespaces is the allowedNamespaces option.
+      throw new NetkitError(this, after.map((p) => ({ ...p, field: p.field.replace(/^spec\.listeners\[\d+\]/, field).replace('.allowedRoutes.namespaces.', '.allowedNamespaces.') })));
     }
     if (certificate && crossNamespace) {
       const grant = grantReference(this, {

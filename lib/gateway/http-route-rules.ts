@@ -96,6 +96,15 @@ export function ruleOptionProblems(field: string, rule: HttpRouteRuleOptions): P
   if (backends.length === 0 && !rule.redirect) {
     problems.push({ field: `${field}.backends`, message: 'is empty and the rule does not redirect: every request it matches would get a 500.', fix: 'add a backend (HttpRouteBackend.fromService), or a redirect.' });
   }
+  // The route names the port, so a port the Service lacks is reported here, at the route and rule.
+  backends.forEach((backend, i) => {
+    const problem = backend.portProblem(`${field}.backends[${i}].port`);
+    if (problem) problems.push(problem);
+  });
+  (rule.mirrors ?? []).forEach((mirror, i) => {
+    const problem = mirror.backend.portProblem(`${field}.mirrors[${i}].backend.port`);
+    if (problem) problems.push(problem);
+  });
   if (rule.redirect && backends.length > 0) {
     problems.push({ field: `${field}.redirect`, message: 'is set together with backends; a redirect answers the client, so the backends would never be used.', fix: 'put the redirect in a rule of its own.' });
   }

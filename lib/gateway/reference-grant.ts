@@ -1,6 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { formatProblem, throwIfProblems } from '../core/errors';
+import { errorsOf, warningsOf } from '../core/validation/field-rules';
+import { addWarning } from '../core/warnings';
 import { lazyApiObject, objectMeta } from './api-object';
 import { GATEWAY_API_GROUP, REFERENCE_GRANT_API_VERSION, ReferenceGrantManifest } from './types';
 import { referenceGrantProblems } from './validation/reference-grant-validation';
@@ -10,7 +12,10 @@ import { checkProps } from '../core/props';
 export interface ReferenceGrantFrom {
   /** @default 'gateway.networking.k8s.io' */
   readonly group?: string;
-  /** `HTTPRoute`, `Gateway` … */
+  /**
+   * `HTTPRoute`, `Gateway` …, spelt as the API spells it: kinds are case-sensitive, so a kind the group
+   * lacks (`httproute`) is refused; in another group, a lowercase kind is warned about.
+   */
   readonly kind: string;
   readonly namespace: string;
 }
@@ -19,7 +24,10 @@ export interface ReferenceGrantFrom {
 export interface ReferenceGrantTo {
   /** @default '' (the core group: Service, Secret) */
   readonly group?: string;
-  /** `Service`, `Secret` … */
+  /**
+   * `Service`, `Secret` …, spelt as the API spells it: kinds are case-sensitive, so a kind the group
+   * lacks (`service`) is refused; in another group, a lowercase kind is warned about.
+   */
   readonly kind: string;
   /** @default - every object of the kind */
   readonly name?: string;
@@ -56,7 +64,8 @@ export class ReferenceGrant extends Construct {
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.apiObject = lazyApiObject(this, REFERENCE_GRANT_API_VERSION, 'ReferenceGrant', objectMeta(this.name, this.namespace), () => this.toManifest().spec);
-    this.node.addValidation({ validate: () => referenceGrantProblems(this.toManifest()).map(formatProblem) });
+    // Warnings (a custom kind very likely misspelt) were printed when the entry was added.
+    this.node.addValidation({ validate: () => errorsOf(referenceGrantProblems(this.toManifest())).map(formatProblem) });
     for (const from of props.from ?? []) this.addFrom(from);
     for (const to of props.to ?? []) this.addTo(to);
   }
@@ -78,7 +87,7 @@ export class ReferenceGrant extends Construct {
     const entry = { group: from.group ?? GATEWAY_API_GROUP, kind: from.kind, namespace: from.namespace };
     if (this.fromList.some((x) => x.group === entry.group && x.kind === entry.kind && x.namespace === entry.namespace)) return;
     this.fromList.push(entry);
-    this.checkPartial();
+    this.checkPartial(`spec.from[${this.fromList.length - 1}]`);
   }
 
   public addTo(to: ReferenceGrantTo): void {
@@ -86,7 +95,7 @@ export class ReferenceGrant extends Construct {
     const entry = { group: to.group ?? '', kind: to.kind, ...(to.name !== undefined ? { name: to.name } : {}) };
     if (this.toList.some((x) => x.group === entry.group && x.kind === entry.kind && x.name === entry.name)) return;
     this.toList.push(entry);
-    this.checkPartial();
+    this.checkPartial(`spec.to[${this.toList.length - 1}]`);
   }
 
   /** The ReferenceGrant as written (before JSON patches). */
@@ -100,10 +109,12 @@ export class ReferenceGrant extends Construct {
   }
 
   // While being built one of the lists may still be empty; everything else must already hold.
-  private checkPartial(): void {
+  // `added` is the entry just added: only its warnings are new.
+  private checkPartial(added: string): void {
     const problems = referenceGrantProblems(this.toManifest())
       .filter((p) => !((p.field === 'spec.from' || p.field === 'spec.to') && p.value === 0));
-    throwIfProblems(this, problems);
+    throwIfProblems(this, errorsOf(problems));
+    for (const warning of warningsOf(problems)) if (warning.field.startsWith(`${added}.`)) addWarning(this, formatProblem(warning));
   }
 }
 

@@ -182,6 +182,8 @@ function ownField(field: string): string {
   if (field === `listener(${WILDCARD_HTTP_LISTENER}).port`) return 'httpPort';
   if (field === `listener(${WILDCARD_HTTPS_LISTENER}).port`) return 'httpsPort';
   if (/^listener\([^)]*\)\.allowedRoutes\b/.test(field)) return 'allowedNamespaces';
+  const inAllowed = /^listener\([^)]*\)\.allowedNamespaces(\W.*)?$/.exec(field);
+  if (inAllowed) return `allowedNamespaces${inAllowed[1] ?? ''}`;
   return field;
 }
 

@@ -1,6 +1,7 @@
 import type { IIngressBackend } from 'kubernetes-models/networking.k8s.io/v1/IngressBackend';
 import { ExposedService } from '../service/exposed-service';
 import { checkProps } from '../core/props';
+import type { Problem } from '../core/errors';
 
 /** A Service defined outside this app, referenced by name. */
 export interface ExternalServiceBackendOptions {
@@ -18,12 +19,13 @@ export interface ExternalServiceBackendOptions {
  */
 export class IngressBackend {
   /**
-   * A port of an ExposedService, by number or name. Throws a NetkitError
-   * listing the Service's ports when it has no such port.
+   * A port of an ExposedService, by number or name. The Ingress that uses the
+   * backend throws a NetkitError at its own path, naming the rule and listing
+   * the Service's ports, when the Service has no such port.
    * A name is written as `port.name` (it must then be at most 15 characters), a number as `port.number`.
    */
   public static fromService(service: ExposedService, port: number | string): IngressBackend {
-    service.port(port);
+    // Not checked here: the Ingress that names the port holds the mistake, and only it can say which rule.
     return new IngressBackend(service.name, port, service.namespace, service);
   }
 
@@ -43,6 +45,15 @@ export class IngressBackend {
     /** The ExposedService, when the backend was made from one. */
     public readonly service: ExposedService | undefined,
   ) {}
+
+  /**
+   * The problem of a port the Service lacks, reported under `field` of the
+   * Ingress that uses this backend (with the Service's path and ports); none
+   * for a Service defined elsewhere, whose ports are unknown.
+   */
+  public portProblem(field: string): Problem | undefined {
+    return this.service?.portProblem(this.port, field);
+  }
 
   /** The `backend` field of an Ingress path or `spec.defaultBackend`. */
   public toJson(): IIngressBackend {

@@ -186,6 +186,9 @@ export class HttpIngress extends Construct {
       backend: options.backend,
     };
     const problems: Problem[] = [...this.backendNamespaceProblems('rule.backend', rule.backend)];
+    // Host and path name the rule, so an Ingress with many rules says which backend is wrong.
+    const portProblem = rule.backend.portProblem(`rule(${rule.host ?? '*'}${rule.path}).backend.port`);
+    if (portProblem) problems.push(portProblem);
     if (this.routeIndex.hasRoute(rule)) {
       problems.push({
         field: 'rule', message: `routes host "${rule.host ?? '*'}" and path "${rule.path}" a second time.`, value: { host: rule.host, path: rule.path },
@@ -254,7 +257,8 @@ export class HttpIngress extends Construct {
     if (this.defaultBackendRef) {
       throw new NetkitError(this, { field: 'defaultBackend', message: 'is already set.', value: backend.toString(), allowed: 'one default backend', fix: `keep only one default backend (the current one is ${this.defaultBackendRef}).` });
     }
-    throwIfProblems(this, this.backendNamespaceProblems('defaultBackend', backend));
+    const portProblem = backend.portProblem('defaultBackend.port');
+    throwIfProblems(this, [...this.backendNamespaceProblems('defaultBackend', backend), ...(portProblem ? [portProblem] : [])]);
     this.defaultBackendRef = backend;
     changed(this);
     this.throwOnInvalidManifest(() => { this.defaultBackendRef = undefined; });

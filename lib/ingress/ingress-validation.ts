@@ -4,15 +4,12 @@ import type { IIngressBackend } from 'kubernetes-models/networking.k8s.io/v1/Ing
 import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/IngressClass';
 import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
 import { Problem } from '../core/errors';
-import {
-  DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, IANA_SVC_NAME_RULE,
-  isDns1035Label, isDns1123Label, isDns1123Subdomain, isIanaSvcName,
-} from '../core/names';
-import { isIpAddress, isPortNumber } from '../core/net';
+import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain } from '../core/names';
+import { fieldProblems } from '../core/validation/field-rules';
+import { hostProblems } from '../core/validation/ingress-fields';
 
-/** The path types of networking.k8s.io/v1 (v1 has no default: every path must name one). */
-export const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'] as const;
-export type PathType = typeof PATH_TYPES[number];
+export { isWildcardHost, MAX_INGRESS_CLASS_CONTROLLER_LENGTH, PATH_TYPES } from '../core/validation/ingress-fields';
+export type { PathType } from '../core/validation/ingress-fields';
 
 /** The legacy class annotation; the API server requires it to agree with `spec.ingressClassName`. */
 export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -20,72 +17,21 @@ export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 /** Marks the cluster's default IngressClass (admission, not validation: at most one may carry it). */
 export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
 
-/** The longest `spec.controller` of an IngressClass (networking validation, IngressClass). */
-export const MAX_INGRESS_CLASS_CONTROLLER_LENGTH = 250;
-
-// pkg/apis/networking/validation (v1.31+): invalidPathSequences / invalidPathSuffixes.
-const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
-const INVALID_PATH_SUFFIXES = ['/..', '/.'];
-
-const WILDCARD_HOST_RULE = 'a lowercase DNS name, optionally with "*" as the whole first label ("*.example.com"), not an IP address';
-
-/** `*.` followed by a DNS-1123 subdomain: the only wildcard form Kubernetes accepts. */
-export function isWildcardHost(host: string): boolean {
-  return host.startsWith('*.') && host.length <= 253 && isDns1123Subdomain(host.slice(2));
-}
-
 /**
  * What is wrong with an Ingress host (rules[].host or tls[].hosts[]), or
- * undefined. `allowIp` is false for rule hosts: the API server rejects IPs
- * there but not in TLS hosts.
+ * undefined: the check of the field table's IngressRule.host row. `allowIp`
+ * skips the IP check, as for TLS hosts, which the API server does not reject for it.
  */
 export function hostProblem(field: string, host: string, allowIp = false): Problem | undefined {
-  if (!allowIp && isIpAddress(host)) {
-    return { field, message: 'is an IP address; Ingress hosts must be DNS names.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use a DNS name that resolves to the ingress controller, or leave the host empty to match every host.' };
-  }
-  if (host.includes('*')) {
-    if (isWildcardHost(host)) return undefined;
-    return { field, message: 'has a wildcard that is not the whole first label.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'write the wildcard as "*.<domain>" ("*.example.com"); "foo.*.com" and "*foo.com" are not allowed.' };
-  }
-  if (!isDns1123Subdomain(host)) {
-    return { field, message: 'is not a valid host name.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".' };
-  }
-  return undefined;
+  return hostProblems(field, host, allowIp)[0];
 }
 
-/** What is wrong with one HTTP path of the given type (the API server's checks), as problems. */
+/** What is wrong with one HTTP path of the given type (the field table's HTTPIngressPath rows), as problems. */
 export function pathProblems(field: string, path: string | undefined, pathType: string | undefined): Problem[] {
-  const problems: Problem[] = [];
-  if (pathType === undefined) {
-    problems.push({ field: `${field}.pathType`, message: 'is required in networking.k8s.io/v1.', allowed: PATH_TYPES.join(', '), fix: 'set pathType, usually Prefix.' });
-    return problems;
-  }
-  if (!(PATH_TYPES as readonly string[]).includes(pathType)) {
-    problems.push({ field: `${field}.pathType`, message: 'is not a path type.', value: pathType, allowed: PATH_TYPES.join(', '), fix: 'use Prefix, Exact or ImplementationSpecific.' });
-    return problems;
-  }
-  const p = path ?? '';
-  const where = `${field}.path`;
-  if (pathType === 'ImplementationSpecific') {
-    if (p.length > 0 && !p.startsWith('/')) {
-      problems.push({ field: where, message: 'must be an absolute path.', value: p, allowed: 'empty, or a path starting with "/"', fix: `write it as "/${p}".` });
-    }
-    return problems;
-  }
-  if (!p.startsWith('/')) {
-    problems.push({ field: where, message: `must be an absolute path for pathType ${pathType}.`, value: p, allowed: 'a path starting with "/"', fix: p ? `write it as "/${p}".` : 'use "/" to match everything.' });
-  }
-  for (const seq of INVALID_PATH_SEQUENCES) {
-    if (p.includes(seq)) {
-      problems.push({ field: where, message: `must not contain "${seq}".`, value: p, allowed: `a normalized path without ${INVALID_PATH_SEQUENCES.map((s) => `"${s}"`).join(', ')}`, fix: 'normalize the path (collapse "//", resolve "." and "..", decode "%2f").' });
-    }
-  }
-  for (const suffix of INVALID_PATH_SUFFIXES) {
-    if (p.endsWith(suffix)) {
-      problems.push({ field: where, message: `must not end with "${suffix}".`, value: p, allowed: 'a normalized path', fix: 'resolve the trailing "." or "..".' });
-    }
-  }
-  return problems;
+  return [
+    ...fieldProblems('HTTPIngressPath.pathType', pathType, { field: `${field}.pathType` }),
+    ...fieldProblems('HTTPIngressPath.path', path, { field: `${field}.path`, siblings: { pathType } }),
+  ];
 }
 
 /** What is wrong with an Ingress backend (spec.defaultBackend or a path's backend). */
@@ -102,18 +48,16 @@ export function backendProblems(field: string, backend: IIngressBackend | undefi
   }
   const service = backend.service;
   if (service) {
-    if (!isDns1035Label(service.name ?? '')) {
-      add('.service.name', 'is not a valid Service name.', service.name, DNS1035_RULE, 'use the name of the Service in the Ingress\'s namespace.');
-    }
+    problems.push(...fieldProblems('IngressServiceBackend.name', service.name ?? '', { field: `${field}.service.name` }).map((p) => ({ ...p, value: service.name })));
     const port = service.port;
     if (!port || (port.name === undefined && port.number === undefined)) {
       add('.service.port', 'needs a port name or number.', port, undefined, 'set port.number (e.g. 80) or port.name (e.g. "http").');
     } else if (port.name !== undefined && port.number !== undefined) {
       add('.service.port', 'cannot set both a port name and a port number.', port, undefined, 'keep only one of name and number.');
-    } else if (port.number !== undefined && !isPortNumber(port.number)) {
-      add('.service.port.number', 'is not a valid port number.', port.number, '1-65535', 'use the Service port number.');
-    } else if (port.name !== undefined && !isIanaSvcName(port.name)) {
-      add('.service.port.name', 'is not a valid port name for an Ingress backend.', port.name, IANA_SVC_NAME_RULE, 'refer to the port by number, or give the Service port a name of at most 15 characters.');
+    } else if (port.number !== undefined) {
+      problems.push(...fieldProblems('ServiceBackendPort.number', port.number, { field: `${field}.service.port.number` }));
+    } else {
+      problems.push(...fieldProblems('ServiceBackendPort.name', port.name, { field: `${field}.service.port.name` }));
     }
   }
   const resource = backend.resource;
@@ -136,19 +80,14 @@ export function backendProblems(field: string, backend: IIngressBackend | undefi
  */
 export function ingressProblems(ingress: IIngress): Problem[] {
   const problems: Problem[] = [];
-  const name = ingress.metadata?.name ?? '';
   const spec = ingress.spec ?? {};
-  if (!isDns1123Subdomain(name)) {
-    problems.push({ field: 'metadata.name', message: 'is not a valid Ingress name.', value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use a lowercase name such as "web-ingress".' });
-  }
+  problems.push(...fieldProblems('Ingress.metadata.name', ingress.metadata?.name ?? '', { field: 'metadata.name' }));
   const rules = spec.rules ?? [];
   if (rules.length === 0 && !spec.defaultBackend) {
     problems.push({ field: 'spec', message: 'has neither rules nor a default backend.', allowed: 'at least one rule, or spec.defaultBackend', fix: 'add a host or path rule, or a default backend.' });
   }
   const className = spec.ingressClassName;
-  if (className !== undefined && className !== null && !isDns1123Subdomain(className)) {
-    problems.push({ field: 'spec.ingressClassName', message: 'is not a valid IngressClass name.', value: className, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the IngressClass name, e.g. "nginx".' });
-  }
+  if (className !== undefined && className !== null) problems.push(...fieldProblems('Ingress.spec.ingressClassName', className, { field: 'spec.ingressClassName' }));
   const legacyClass = ingress.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION];
   if (className && legacyClass !== undefined && legacyClass !== className) {
     problems.push({ field: `metadata.annotations.${INGRESS_CLASS_ANNOTATION}`, message: 'disagrees with spec.ingressClassName.', value: legacyClass, allowed: `"${className}" or no annotation`, fix: `drop the deprecated ${INGRESS_CLASS_ANNOTATION} annotation.` });
@@ -188,18 +127,14 @@ export function ingressPathProblems(field: string, path: IHTTPIngressPath): Prob
   return [...pathProblems(field, path.path, path.pathType), ...backendProblems(`${field}.backend`, path.backend)];
 }
 
-/** The check of {@link ingressProblems} on one `spec.tls[i].hosts[j]`. */
+/** The check of {@link ingressProblems} on one `spec.tls[i].hosts[j]` (the field table's IngressTLS.hosts[] row). */
 export function ingressTlsHostProblem(field: string, host: string): Problem | undefined {
-  // Stryker disable next-line BooleanLiteral: equivalent, the IP problem hostProblem would add is dropped by the next line.
-  const problem = hostProblem(field, host, true);
-  // An IP in tls.hosts passes the API server but no rule can serve it; only syntax is an error here.
-  return problem && !isIpAddress(host) ? problem : undefined;
+  return fieldProblems('IngressTLS.hosts[]', host, { field })[0];
 }
 
-/** The check of {@link ingressProblems} on one `spec.tls[i].secretName`. */
+/** The check of {@link ingressProblems} on one `spec.tls[i].secretName` (the field table's IngressTLS.secretName row). */
 export function ingressTlsSecretNameProblem(field: string, secretName: string | undefined): Problem | undefined {
-  if (secretName === undefined || secretName === '' || isDns1123Subdomain(secretName)) return undefined;
-  return { field, message: 'is not a valid Secret name.', value: secretName, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the name of the kubernetes.io/tls Secret, e.g. "web-tls".' };
+  return fieldProblems('IngressTLS.secretName', secretName, { field })[0];
 }
 
 /**
@@ -208,19 +143,11 @@ export function ingressTlsSecretNameProblem(field: string, secretName: string | 
  */
 export function ingressClassProblems(ingressClass: IIngressClass): Problem[] {
   const problems: Problem[] = [];
-  const name = ingressClass.metadata?.name ?? '';
-  if (!isDns1123Subdomain(name)) {
-    problems.push({ field: 'metadata.name', message: 'is not a valid IngressClass name.', value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use a lowercase name such as "nginx".' });
-  }
+  problems.push(...fieldProblems('IngressClass.metadata.name', ingressClass.metadata?.name ?? '', { field: 'metadata.name' }));
   if (ingressClass.metadata?.namespace !== undefined) {
     problems.push({ field: 'metadata.namespace', message: 'is not allowed: IngressClass is cluster-scoped.', value: ingressClass.metadata.namespace, fix: 'remove the namespace (markClusterScoped does it for an ApiObject).' });
   }
-  const controller = ingressClass.spec?.controller;
-  if (!controller) {
-    problems.push({ field: 'spec.controller', message: 'is required.', allowed: 'a domain-prefixed path such as "k8s.io/ingress-nginx"', fix: 'set the controller name your ingress controller watches for.' });
-  } else if (controller.length > MAX_INGRESS_CLASS_CONTROLLER_LENGTH || !isDomainPrefixedPath(controller)) {
-    problems.push({ field: 'spec.controller', message: 'is not a domain-prefixed path.', value: controller, allowed: `"<dns-subdomain>/<path>", at most ${MAX_INGRESS_CLASS_CONTROLLER_LENGTH} characters, e.g. "k8s.io/ingress-nginx"`, fix: 'use the controller name your ingress controller documents.' });
-  }
+  problems.push(...fieldProblems('IngressClass.spec.controller', ingressClass.spec?.controller, { field: 'spec.controller' }));
   const params = ingressClass.spec?.parameters;
   if (params) {
     const f = 'spec.parameters';
@@ -238,13 +165,4 @@ export function ingressClassProblems(ingressClass: IIngressClass): Problem[] {
     }
   }
   return problems;
-}
-
-/** `example.com/name`: a DNS-1123 subdomain, "/", then a non-empty path of RFC 3986 characters. */
-function isDomainPrefixedPath(value: string): boolean {
-  const slash = value.indexOf('/');
-  // Stryker disable next-line EqualityOperator,ConditionalExpression,ArithmeticOperator: equivalent, an empty domain or path fails the two tests below anyway.
-  if (slash <= 0 || slash === value.length - 1) return false;
-  // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, a valid domain and "/" are path characters too.
-  return isDns1123Subdomain(value.slice(0, slash)) && /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(value.slice(slash + 1));
 }

@@ -6,18 +6,16 @@ import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/
 import { SKIP_ANNOTATION_PREFIX } from '../core/annotations';
 import { NetkitError, Problem, throwIfProblems } from '../core/errors';
 import { namespaceProblems } from '../core/metadata-validation';
-import { LABEL_MANAGED_BY, MANAGED_BY, NETKIT_ANNOTATION_PREFIX } from '../core/labels';
+import { LABEL_MANAGED_BY, MANAGED_BY } from '../core/labels';
 import { addPreparation } from '../core/prepare';
 import { checkProps } from '../core/props';
+import { ALLOWS_ANNOTATION, DENIES_ANNOTATION } from './annotations';
 import { IsolationOptions, isolationOptionProblems } from './isolation-options';
 import { NAMESPACE_NAME_LABEL } from './reachability';
 import { routedEdges } from './routed-edges';
 import { declaredEdges, Endpoint, keyIn, TrafficEdge } from './traffic-edges';
 
-/** On an allow policy: the declared paths it lets through, one per line. */
-export const ALLOWS_ANNOTATION = `${NETKIT_ANNOTATION_PREFIX}allows`;
-/** On the default-deny policy: what it blocks. */
-export const DENIES_ANNOTATION = `${NETKIT_ANNOTATION_PREFIX}denies`;
+export { ALLOWS_ANNOTATION, DENIES_ANNOTATION };
 
 export interface NamespaceIsolationProps extends IsolationOptions {
   /** The namespace the policies isolate. */

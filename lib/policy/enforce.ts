@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { IConstruct, IValidation } from 'constructs';
-import { NetkitError } from '../core/errors';
+import { NetkitError, throwIfProblems } from '../core/errors';
+import { ruleIdProblems } from './rule-ids';
 import { printOnce } from '../core/warnings';
 import { describeObject } from './rules/describe';
 import { checkPolicies } from './engine';
@@ -113,6 +114,7 @@ export function registerDefaultPolicies(scope: IConstruct, options: PolicyOption
  * sets the options (no second check). Call once, before `app.synth()`.
  */
 export function enforcePolicies(app: App | IConstruct, options: PolicyOptions = {}): void {
+  throwIfProblems(app.node.path || 'app', ruleIdProblems('disabledRules', options.disabledRules));
   const registration = registrations.get(app);
   if (registration?.explicit) {
     // Two calls would disagree on the options; one call says them all.

@@ -1,9 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
 import { SKIP_ANNOTATION_PREFIX } from '../core/annotations';
-import { describeProblem, Problem } from '../core/errors';
+import { describeProblem, Problem, throwIfProblems } from '../core/errors';
 import { formatKubernetesVersion, targetKubernetesVersion } from '../core/kubernetes-version';
 import { synthesizedObjects } from '../core/synthesized';
 import { PolicyContext, RawObject } from './context';
+import { ruleIdProblems, ruleIds } from './rule-ids';
 import { RULES } from './rules';
 import { Finding, PolicyObject, PolicyOptions, Rule, RuleViolation, Severity } from './types';
 
@@ -38,6 +39,7 @@ export function skipReason(object: PolicyObject, ruleId: string): string | undef
  * `netkit.io/skip-<rule-id>: "<reason>"` gets no finding from that rule.
  */
 export function checkPolicies(input: PolicyInput, options: PolicyOptions = {}): Finding[] {
+  throwIfProblems('checkPolicies()', ruleIdProblems('disabledRules', options.disabledRules));
   // A construct tree is checked against its app's target release unless the caller names one.
   const targeted = options.kubernetesVersion === undefined && !Array.isArray(input)
     ? { ...options, kubernetesVersion: formatKubernetesVersion(targetKubernetesVersion(input as IConstruct)) } : options;
@@ -47,6 +49,7 @@ export function checkPolicies(input: PolicyInput, options: PolicyOptions = {}): 
 
 /** Runs the given rules over a prepared context; exported for custom rule sets. */
 export function runRules(context: PolicyContext, rules: readonly Rule[], options: PolicyOptions = {}): Finding[] {
+  if (options.disabledRules?.length) throwIfProblems('runRules()', ruleIdProblems('disabledRules', options.disabledRules, [...rules.map((r) => r.id), ...ruleIds()]));
   const disabled = new Set(options.disabledRules ?? []);
   const findings: Finding[] = [];
   for (const rule of rules) {

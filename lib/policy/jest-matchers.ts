@@ -1,5 +1,7 @@
 import { checkPolicies, PolicyInput, SEVERITY_RANK } from './engine';
+import { NetkitError } from '../core/errors';
 import { formatFinding } from './report';
+import { closest } from './suggest';
 import { PolicyOptions, Severity } from './types';
 
 /** Options of the `toPassPolicies` matcher. */
@@ -18,6 +20,14 @@ export interface PassPoliciesOptions extends PolicyOptions {
  */
 export function toPassPolicies(received: PolicyInput, options: PassPoliciesOptions = {}) {
   const failOn = options.failOn ?? 'error';
+  // A misspelt severity would compare as nothing and let every finding pass.
+  if (!(failOn in SEVERITY_RANK)) {
+    const near = typeof failOn === 'string' ? closest(failOn, Object.keys(SEVERITY_RANK)) : undefined;
+    throw new NetkitError('toPassPolicies()', {
+      field: 'failOn', message: 'is not a severity, so no finding would fail the assertion.', value: failOn, allowed: 'error, warning, info',
+      fix: near !== undefined ? `did you mean "${near}"?` : 'use "error" (the default), "warning" or "info".',
+    });
+  }
   const failing = checkPolicies(received, options).filter((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]);
   return {
     pass: failing.length === 0,

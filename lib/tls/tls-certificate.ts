@@ -5,7 +5,7 @@ import { NetkitChart } from '../core/chart';
 import { throwIfProblems } from '../core/errors';
 import { recommendedLabels } from '../core/labels';
 import { namespaceProblems } from '../core/metadata-validation';
-import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
+import { fieldProblems } from '../core/validation/field-rules';
 import { addWarning } from '../core/warnings';
 import { ITlsCertificateRef } from './certificate-ref';
 import { writeLocalFile } from '../core/local-files';
@@ -60,10 +60,7 @@ export abstract class TlsCertificate extends Construct implements ITlsCertificat
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     // The Secret (or the cert-manager Certificate writing it) lives there: the API server refuses a namespace that is not a DNS label.
     throwIfProblems(this, [
-      ...(isDns1123Subdomain(this.secretName) ? [] : [{
-        field: 'secretName', message: 'is not a valid Secret name.', value: this.secretName,
-        allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use a name such as "web-tls".',
-      }]),
+      ...fieldProblems('Secret.metadata.name', this.secretName, { field: 'secretName' }),
       ...namespaceProblems('namespace', props.namespace),
     ]);
   }

@@ -1,7 +1,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { Problem } from '../core/errors';
-import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../core/names';
+import { fieldProblems } from '../core/validation/field-rules';
 
 /** The Secret type ingress controllers read certificates from. */
 export const TLS_SECRET_TYPE = 'kubernetes.io/tls';
@@ -50,11 +50,7 @@ export function tlsSecretProblems(secret: ISecret): Problem[] {
   const problems: Problem[] = [];
   const add = (field: string, message: string, value: unknown, allowed: string | undefined, fix: string) =>
     problems.push({ field, message, value, allowed, fix });
-  const name = secret.metadata?.name ?? '';
-
-  if (!isDns1123Subdomain(name)) {
-    add('metadata.name', 'is not a valid Secret name.', name, DNS1123_SUBDOMAIN_RULE, 'rename the Secret, e.g. "web-tls".');
-  }
+  problems.push(...fieldProblems('Secret.metadata.name', secret.metadata?.name ?? '', { field: 'metadata.name' }));
   if (secret.type !== TLS_SECRET_TYPE) {
     add('type', `is not ${TLS_SECRET_TYPE}; ingress controllers only read certificates from TLS Secrets.`, secret.type, TLS_SECRET_TYPE, `set type: ${TLS_SECRET_TYPE} (what \`kubectl create secret tls\` does).`);
   }

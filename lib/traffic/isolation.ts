@@ -3,7 +3,7 @@ import { declaredPaths } from '../isolation/declared-paths';
 import { netpolView } from '../isolation/netpol-view';
 import { networkPoliciesIn } from '../isolation/reachability';
 import { PolicyContext } from '../policy/context';
-import { ALLOWS_ANNOTATION, DENIES_ANNOTATION } from '../isolation/isolation';
+import { ALLOWS_ANNOTATION, DENIES_ANNOTATION } from '../isolation/annotations';
 import { TrafficIsolatedNamespace, TrafficIsolationEdge } from './model';
 import { compareText } from './workloads';
 

@@ -155,6 +155,90 @@ const CASES: Record<FieldKey, { refused: Refused[]; accepted: Array<[unknown, Pa
     ],
     accepted: [[1], [86400]],
   },
+  'Ingress.metadata.name': {
+    refused: [{ value: 'Web_Ingress', message: /^is not a valid Ingress name\.$/, allowed: /253/, fix: /^use a lowercase name such as "web-ingress"\.$/ }],
+    accepted: [['web'], ['a.b-c']],
+  },
+  'Ingress.spec.ingressClassName': {
+    refused: [{ value: 'Nginx', message: /^is not a valid IngressClass name\.$/, allowed: /253/, fix: /^use the IngressClass name, e\.g\. "nginx"\.$/ }],
+    accepted: [['nginx'], ['nginx.internal']],
+  },
+  'IngressRule.host': {
+    refused: [
+      { value: '10.0.0.1', message: /^is an IP address; Ingress hosts must be DNS names\.$/, allowed: /not an IP address/, fix: /leave the host empty/ },
+      { value: 'foo.*.com', message: /^has a wildcard that is not the whole first label\.$/, allowed: /"\*\.example\.com"/, fix: /"foo\.\*\.com" and "\*foo\.com" are not allowed/ },
+      { value: 'WWW.example.com', message: /^is not a valid host name\.$/, allowed: /lowercase DNS name/, fix: /e\.g\. "www\.example\.com"/ },
+      { value: 7, message: /^is not a valid host name\.$/, allowed: /lowercase DNS name/, fix: /without scheme, port or path/ },
+    ],
+    accepted: [['www.example.com'], ['*.example.com']],
+  },
+  'IngressTLS.hosts[]': {
+    refused: [{ value: 'shop.example.com:443', message: /^is not a valid host name\.$/, allowed: /^a lowercase DNS name.*not an IP address$/, fix: /without scheme, port or path/ }],
+    accepted: [['10.0.0.1'], ['*.example.com'], ['shop.example.com']],
+  },
+  'IngressTLS.secretName': {
+    refused: [{ value: 'Web_TLS', message: /^is not a valid Secret name\.$/, allowed: /253/, fix: /^use the name of the kubernetes\.io\/tls Secret, e\.g\. "web-tls"\.$/ }],
+    accepted: [[undefined], [''], ['web-tls']],
+  },
+  'HTTPIngressPath.pathType': {
+    refused: [
+      { value: undefined, message: /^is required in networking\.k8s\.io\/v1\.$/, allowed: /^Prefix, Exact, ImplementationSpecific$/, fix: /^set pathType, usually Prefix\.$/ },
+      { value: 'prefix', message: /^is not a path type\.$/, allowed: /^Prefix, Exact, ImplementationSpecific$/, fix: /^use Prefix, Exact or ImplementationSpecific\.$/ },
+    ],
+    accepted: [['Prefix'], ['Exact'], ['ImplementationSpecific']],
+  },
+  'HTTPIngressPath.path': {
+    refused: [
+      { value: 'api', context: { siblings: { pathType: 'Prefix' } }, message: /^must be an absolute path for pathType Prefix\.$/, allowed: /^a path starting with "\/"$/, fix: /^write it as "\/api"\.$/ },
+      { value: '', context: { siblings: { pathType: 'Exact' } }, message: /^must be an absolute path for pathType Exact\.$/, allowed: /starting with "\/"/, fix: /^use "\/" to match everything\.$/ },
+      { value: '/a//b', context: { siblings: { pathType: 'Prefix' } }, message: /^must not contain "\/\/"\.$/, allowed: /normalized path/, fix: /collapse/ },
+      { value: '/a/.', context: { siblings: { pathType: 'Prefix' } }, message: /^must not end with "\/\."\.$/, allowed: /^a normalized path$/, fix: /trailing/ },
+      { value: 'api', context: { siblings: { pathType: 'ImplementationSpecific' } }, message: /^must be an absolute path\.$/, allowed: /^empty, or a path starting with "\/"$/, fix: /^write it as "\/api"\.$/ },
+    ],
+    accepted: [['/', { siblings: { pathType: 'Prefix' } }], ['', { siblings: { pathType: 'ImplementationSpecific' } }], ['/.well-known', { siblings: { pathType: 'Exact' } }], ['anything', { siblings: { pathType: 'prefix' } }], ['x']],
+  },
+  'IngressServiceBackend.name': {
+    refused: [{ value: '1web', message: /^is not a valid Service name\.$/, allowed: /starting with a letter/, fix: /Ingress's namespace/ }],
+    accepted: [['web'], ['a'.repeat(63)]],
+  },
+  'ServiceBackendPort.number': {
+    refused: [{ value: 0, message: /^is not a valid port number\.$/, allowed: /^1-65535$/, fix: /^use the Service port number\.$/ }, { value: 65536, message: /port number/, allowed: /1-65535/, fix: /Service port/ }],
+    accepted: [[1], [65535]],
+  },
+  'ServiceBackendPort.name': {
+    refused: [{ value: 'very-long-port-name', message: /^is not a valid port name for an Ingress backend\.$/, allowed: /at most 15/, fix: /refer to the port by number/ }],
+    accepted: [['http'], ['a'.repeat(15)]],
+  },
+  'IngressClass.metadata.name': {
+    refused: [{ value: 'Nginx', message: /^is not a valid IngressClass name\.$/, allowed: /253/, fix: /^use a lowercase name such as "nginx"\.$/ }],
+    accepted: [['nginx']],
+  },
+  'IngressClass.spec.controller': {
+    refused: [
+      { value: undefined, message: /^is required\.$/, allowed: /domain-prefixed path/, fix: /watches for/ },
+      { value: 'ingress-nginx', message: /^is not a domain-prefixed path\.$/, allowed: /at most 250 characters/, fix: /documents/ },
+      { value: `k8s.io/${'a'.repeat(244)}`, message: /domain-prefixed/, allowed: /250/, fix: /documents/ },
+    ],
+    accepted: [['k8s.io/ingress-nginx'], [`k8s.io/${'a'.repeat(243)}`]],
+  },
+  'Secret.metadata.name': {
+    refused: [{ value: 'Web_TLS', message: /^is not a valid Secret name\.$/, allowed: /253/, fix: /^rename the Secret, e\.g\. "web-tls"\.$/ }],
+    accepted: [['web-tls'], ['a.b']],
+  },
+  'Certificate.dnsNames[]': {
+    refused: [
+      { value: '10.0.0.1', message: /^is an IP address; Ingress TLS hosts must be DNS names\.$/, allowed: /"\*\." as the whole first label/, fix: /^use a DNS name that resolves to the address\.$/ },
+      { value: 'foo.*.com', message: /^is not a DNS name \(a wildcard may only be the whole first label, "\*\.example\.com"\)\.$/, allowed: /253/, fix: /"app\.example\.com" or "\*\.example\.com"/ },
+    ],
+    accepted: [['app.example.com'], ['*.example.com']],
+  },
+  'Certificate.commonName': {
+    refused: [
+      { value: `${'a'.repeat(57)}.example`, message: /^is not a DNS name of at most 64 characters \(the X\.509 CN limit\)\.$/, allowed: /^a DNS name such as "example\.com"$/, fix: /leave the CN out/ },
+      { value: 'Example.com', message: /X\.509 CN limit/, allowed: /DNS name/, fix: /main domain/ },
+    ],
+    accepted: [[`${'a'.repeat(56)}.example`], ['*.example.com']],
+  },
 };
 
 const run = (key: FieldKey, value: unknown, context: Partial<FieldCheckContext> = {}): Problem[] => fieldProblems(key, value, { field: 'f', ...context });

@@ -108,7 +108,7 @@ const MATRIX: Partial<Record<PropShapeName, ConstructRow>> = {
       annotations: { refused: [field({ 'bad key!': 'x' }, 'metadata.annotations')], accepted: [{}], noValueInMessage: 'the key is the value shown' },
       gatewayClassName: { refused: ['Bad_Class', 'Nginx'], accepted: ['envoy', 'a.b-c'] },
       labels: { refused: [field({ team: 'bad value!' }, 'metadata.labels')], accepted: [{ team: 'a' }], noValueInMessage: 'a label map: the value shown is the offending key or value' },
-      listeners: { refused: [field([{ protocol: 'HTTP', port: 0 }], 'listener(http).port'), field([{ protocol: 'http' }], 'listener(http).protocol'), field([{ protocol: 'HTTP', hostname: 'Bad_Host' }], 'listener(http-Bad_Host).hostname')], accepted: [[{ protocol: 'HTTP', port: 65535 }]] },
+      listeners: { refused: [field([{ protocol: 'HTTP', port: 0 }], 'listener(http).port'), field([{ protocol: 'http' }], 'listener(http).protocol'), field([{ protocol: 'HTTP', hostname: 'Bad_Host' }], 'listener(http-Bad_Host).hostname'), field([{ protocol: 'HTTP', allowedNamespaces: { selector: { matchLabels: { team: 'a b' } } } }], 'listener(http).allowedNamespaces.selector.matchLabels["team"]')], accepted: [[{ protocol: 'HTTP', port: 65535 }]] },
       name: { refused: [field('Bad_Name', 'metadata.name')], accepted: ['gw'] },
       namespace: { refused: [field('Bad_NS', 'metadata.namespace')], accepted: ['shop'] },
     },

@@ -95,7 +95,22 @@ describe('HttpRoute', () => {
     expect(backend.port).toBe(8081);
     new HttpRoute(shop, 'r', { parents: [{ gateway, sectionName: 'http' }], rules: [{ backends: [backend] }] });
     expect(routes(shop)[0].spec.rules[0].backendRefs).toEqual([{ name: 'named-svc', port: 8081 }]);
-    expect(() => HttpRouteBackend.fromService(service, 'grpc')).toThrow(/Service "named-svc" has no such port\. Got: "grpc"\. Allowed: web \(8081\)/);
+    expect(() => HttpRouteBackend.fromService(service, 'grpc').port).toThrow(/^\[shop\/named-svc\] port: Service "named-svc" has no such port\. Got: "grpc"\. Allowed: web \(8081\)/);
+  });
+
+  test('a backend or mirror port the Service lacks is refused at the route, naming the rule, the Service and its ports', () => {
+    const { shop, gateway, stable } = setup();
+    const parents = [{ gateway, sectionName: 'http' }];
+    expect(() => new HttpRoute(shop, 'r', { parents, rules: [{ backends: [HttpRouteBackend.fromService(stable, 80)] }, { path: '/api', backends: [HttpRouteBackend.fromService(stable, 81)] }] })).toThrow(
+      '[shop/r] rules[1].backends[0].port: Service "stable" (shop/stable) has no such port. Got: 81. Allowed: http (80). Fix: use one of the Service\'s ports, or add port 81 to the Service.',
+    );
+    const route = new HttpRoute(shop, 'm', { parents, rules: [{ backends: [HttpRouteBackend.fromService(stable, 'http')] }] });
+    expect(() => route.addRule({ path: '/x', backends: [HttpRouteBackend.fromService(stable, 80)], mirrors: [{ backend: HttpRouteBackend.fromService(stable, 'grpc') }] })).toThrow(
+      /^\[shop\/m\] rules\[1\]\.mirrors\[0\]\.backend\.port: Service "stable" \(shop\/stable\) has no such port\. Got: "grpc"\. Allowed: http \(80\)\./,
+    );
+    expect(route.rules).toHaveLength(1);
+    expect(HttpRouteBackend.fromService(stable, 81).toString()).toBe('shop/stable:81');
+    expect(HttpRouteBackend.fromService(stable, 'http').toString()).toBe('shop/stable:80');
   });
 
   test('a backend in another namespace gets a ReferenceGrant in that namespace, one per route namespace, listing each Service', () => {

@@ -45,7 +45,7 @@ describe('gatewayApiObjectProblems', () => {
       ?.map((p) => p.field)).toEqual(['spec.listeners']);
     expect(gatewayApiObjectProblems({ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'HTTPRoute', metadata: { name: 'r' }, spec: { hostnames: ['A'] } })
       ?.map((p) => p.field)).toEqual(['spec.hostnames[0]']);
-    expect(gatewayApiObjectProblems({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'x' }, spec: { from: [{ group: '', kind: 'HTTPRoute', namespace: 'a' }], to: [{ group: '', kind: 'Service' }] } })).toEqual([]);
+    expect(gatewayApiObjectProblems({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'x' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'a' }], to: [{ group: '', kind: 'Service' }] } })).toEqual([]);
     expect(gatewayApiObjectProblems({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GRPCRoute' })).toBeUndefined();
     expect(gatewayApiObjectProblems({ apiVersion: 'networking.k8s.io/v1', kind: 'Gateway' })).toBeUndefined();
   });

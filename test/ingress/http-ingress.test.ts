@@ -162,10 +162,22 @@ describe('HttpIngress errors', () => {
       .toThrow('[dev/dup] rule: routes host "a.example.com" and path "/x" a second time.');
   });
 
-  test('a backend port the Service does not expose names the Service\'s ports', () => {
-    const { api } = fixture();
-    expect(() => IngressBackend.fromService(api, 8081)).toThrow('[dev/api] port: Service "api" has no such port. Got: 8081. Allowed: http (8080), metrics (9090).');
-    expect(() => IngressBackend.fromService(api, 'grpc')).toThrow(/Service "api" has no such port\. Got: "grpc"/);
+  test('a backend port the Service does not expose is refused at the Ingress, naming the rule, the Service and its ports', () => {
+    const { chart, api } = fixture();
+    const shop = new HttpIngress(chart, 'shop', { rules: [{ host: 'shop.example.com', path: '/', backend: IngressBackend.fromService(api, 8080) }] });
+    expect(() => shop.addRule({ host: 'shop.example.com', path: '/api', backend: IngressBackend.fromService(api, 8081) })).toThrow(
+      '[dev/shop] rule(shop.example.com/api).backend.port: Service "api" (dev/api) has no such port. Got: 8081. Allowed: http (8080), metrics (9090). Fix: use one of the Service\'s ports, or add port 8081 to the Service.',
+    );
+    expect(shop.rules).toHaveLength(1);
+    expect(() => new HttpIngress(chart, 'any-host', { rules: [{ backend: IngressBackend.fromService(api, 'grpc') }] })).toThrow(
+      '[dev/any-host] rule(*/).backend.port: Service "api" (dev/api) has no such port. Got: "grpc". Allowed: http (8080), metrics (9090). Fix: use one of the Service\'s ports, or add port "grpc" to the Service.',
+    );
+    expect(() => new HttpIngress(chart, 'fallback', { defaultBackend: IngressBackend.fromService(api, 81) })).toThrow(
+      /^\[dev\/fallback\] defaultBackend\.port: Service "api" \(dev\/api\) has no such port\. Got: 81\. Allowed: http \(8080\), metrics \(9090\)\./,
+    );
+    // Made alone, the backend is not refused: the Ingress that uses it is where the mistake is.
+    expect(IngressBackend.fromService(api, 8081).toString()).toBe('api:8081');
+    new HttpIngress(chart, 'ok', { rules: [{ backend: IngressBackend.fromService(api, 'metrics') }], defaultBackend: IngressBackend.fromService(api, 8080) });
   });
 
   test('a Service port name longer than 15 characters cannot be used by name', () => {

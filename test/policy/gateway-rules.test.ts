@@ -191,3 +191,15 @@ describe('gw-api-version', () => {
     expect(io.errText).toBe('cdk8s-netkit check: --gateway-api-version v9.9.9 is not a bundle this package carries (v1.6.1, v1.5.1).\n');
   });
 });
+
+describe('gw-spec-valid: kinds are case-sensitive', () => {
+  test('a backendRef kind "service" is an error naming the right spelling; a lowercase custom kind is a warning', () => {
+    const lower = route('web', { rules: [{ backendRefs: [{ name: 'web', kind: 'service', port: 80 }, { name: 'b', group: 'example.com', kind: 'bucket' }] }] });
+    expect(findings([...without(validGatewayApp(), 'HTTPRoute'), lower], 'gw-spec-valid').map((f) => [f.severity, f.message.split(' Allowed')[0], f.fix])).toEqual([
+      ['error', 'spec.rules[0].backendRefs[0].kind: is not a kind of the core group (""): kinds are case-sensitive, so "service" refers to no object. Got: "service".', 'write kind: "Service".'],
+      ['warning', 'spec.rules[0].backendRefs[1].kind: starts with a lowercase letter; kinds are UpperCamelCase (Kubernetes API conventions) and case-sensitive, so it very likely names no kind. Got: "bucket".',
+        'write the kind as the group "example.com"\'s CRD spells it (the KIND column of `kubectl api-resources`).'],
+    ]);
+    expect(findings(validGatewayApp(), 'gw-spec-valid')).toEqual([]);
+  });
+});

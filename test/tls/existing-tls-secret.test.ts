@@ -20,7 +20,7 @@ describe('ExistingTlsSecret', () => {
 
   test('bad names are errors', () => {
     const { chart } = devChart();
-    expect(() => new ExistingTlsSecret(chart, 'a', { secretName: 'web_tls' })).toThrow('[dev/a] secretName: is not a valid Secret name. Got: "web_tls".');
+    expect(() => new ExistingTlsSecret(chart, 'a', { secretName: 'web_tls' })).toThrow('[dev/a] secretName: is not a valid Secret name. Got: "web_tls". Allowed: dot-separated DNS labels of lowercase letters, digits and "-", at most 253 characters. Fix: rename the Secret, e.g. "web-tls".');
     expect(() => new ExistingTlsSecret(chart, 'b', { dnsNames: ['*'] })).toThrow('[dev/b] dnsNames[0]: is not a DNS name');
   });
 });

@@ -4,6 +4,8 @@ import { DNS1035_RULE, DNS1123_SUBDOMAIN_RULE, isDns1035Label, isDns1123Subdomai
 import { PROTOCOLS } from '../protocol';
 import { envVarNameVerdict } from './env-var-name';
 import { IMAGE_REFERENCE_RULE, imageReferenceError } from './image-reference';
+import { ingressRules } from './ingress-fields';
+import { tlsRules } from './tls-fields';
 import { probeRules } from './probe-fields';
 import { quantityRules } from './quantity-fields';
 import { securityRules } from './security-fields';
@@ -28,6 +30,12 @@ export interface FieldCheckContext {
   readonly construct?: boolean;
   /** The API server's `--service-node-port-range`. @default 30000-32767 */
   readonly nodePortRange?: { readonly min: number; readonly max: number };
+  /**
+   * The other fields of the object the value is in, for the rules that depend
+   * on them (an Ingress path is judged under its pathType).
+   * @default - none
+   */
+  readonly siblings?: Readonly<Record<string, unknown>>;
 }
 
 /** One row of the table. */
@@ -144,6 +152,8 @@ export const FIELD_RULES = {
       }];
     },
   },
+  ...ingressRules,
+  ...tlsRules,
 } satisfies Record<string, FieldRule>;
 
 /** A key of {@link FIELD_RULES}: the kind and field path, `[]` for every item of a list. */

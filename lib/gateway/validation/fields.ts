@@ -5,6 +5,7 @@ import { Problem } from '../../core/errors';
 import { metadataProblems } from '../../core/metadata-validation';
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../../core/names';
 import { isIpAddress } from '../../core/net';
+import { kindSpellingProblem } from './kinds';
 
 const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const PRECISE_HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -106,9 +107,16 @@ export function groupProblem(field: string, value: unknown): Problem | undefined
   return { field, message: 'is not a valid API group.', value, allowed: GROUP_RULE, fix: 'use "" for core kinds (Service, Secret) or the kind\'s API group.' };
 }
 
-/** A `Kind`; undefined means the field's default. */
-export function kindProblem(field: string, value: unknown): Problem | undefined {
-  if (value === undefined || (isString(value) && value.length >= 1 && value.length <= 63 && KIND.test(value))) return undefined;
+/**
+ * A `Kind`; undefined means the field's default. Given the reference's `group`
+ * (its default applied), a kind the group does not have is a problem too
+ * ({@link kindSpellingProblem}): the CRD accepts `service`, but it refers to nothing.
+ */
+export function kindProblem(field: string, value: unknown, group?: unknown): Problem | undefined {
+  if (value === undefined) return undefined;
+  if (isString(value) && value.length >= 1 && value.length <= 63 && KIND.test(value)) {
+    return isString(group) ? kindSpellingProblem(field, group, value) : undefined;
+  }
   return { field, message: 'is not a valid kind.', value, allowed: KIND_RULE, fix: 'use a kind such as "Service", "Secret" or "Gateway".' };
 }
 

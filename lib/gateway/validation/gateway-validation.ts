@@ -1,7 +1,7 @@
 import { Problem } from '../../core/errors';
-import { annotationProblems, labelProblems } from '../../core/metadata-validation';
+import { annotationProblems, labelProblems, labelSelectorProblems } from '../../core/metadata-validation';
 import { isIpAddress } from '../../core/net';
-import type { GatewayManifest, Listener } from '../types';
+import { GATEWAY_API_GROUP, GatewayManifest, Listener } from '../types';
 import {
   countProblem, defined, objectProblems, enumProblem, groupProblem, hostnameProblem, HOSTNAME_RULE, isHostnameSyntax, isString, items, kindProblem, lengthProblem,
   namespaceRefProblem, objectNameProblem, portNumberProblem, requiredProblem, sectionNameProblem,
@@ -110,7 +110,7 @@ function tlsProblems(field: string, tls: NonNullable<Listener['tls']>, protocol:
   refs.forEach((ref, i) => problems.push(...defined(
     requiredProblem(`${field}.certificateRefs[${i}].name`, ref?.name, 'set the name of the Secret.') ?? objectNameProblem(`${field}.certificateRefs[${i}].name`, ref.name),
     groupProblem(`${field}.certificateRefs[${i}].group`, ref?.group),
-    kindProblem(`${field}.certificateRefs[${i}].kind`, ref?.kind),
+    kindProblem(`${field}.certificateRefs[${i}].kind`, ref?.kind, ref?.group ?? ''),
     namespaceRefProblem(`${field}.certificateRefs[${i}].namespace`, ref?.namespace),
   )));
   for (const [key, value] of Object.entries(tls.options ?? {})) {
@@ -126,8 +126,9 @@ function allowedRoutesProblems(field: string, allowed: Listener['allowedRoutes']
       : enumProblem(`${field}.namespaces.from`, allowed.namespaces.from, ['All', 'Selector', 'Same'], 'use Same (the default), All, or Selector with a selector.'),
     countProblem(`${field}.kinds`, allowed.kinds, 8),
   );
+  problems.push(...labelSelectorProblems(`${field}.namespaces.selector`, allowed.namespaces?.selector));
   items(allowed.kinds).forEach((kind, i) => problems.push(...defined(
-    requiredProblem(`${field}.kinds[${i}].kind`, kind?.kind, 'set the route kind, e.g. "HTTPRoute".') ?? kindProblem(`${field}.kinds[${i}].kind`, kind.kind),
+    requiredProblem(`${field}.kinds[${i}].kind`, kind?.kind, 'set the route kind, e.g. "HTTPRoute".') ?? kindProblem(`${field}.kinds[${i}].kind`, kind.kind, kind.group ?? GATEWAY_API_GROUP),
     groupProblem(`${field}.kinds[${i}].group`, kind?.group),
   )));
   return problems;

@@ -55,7 +55,7 @@ export function parentRefProblems(field: string, ref: ParentReference): Problem[
   return defined(
     requiredProblem(`${field}.name`, ref?.name, 'set the name of the Gateway.') ?? objectNameProblem(`${field}.name`, ref.name),
     groupProblem(`${field}.group`, ref?.group),
-    kindProblem(`${field}.kind`, ref?.kind),
+    kindProblem(`${field}.kind`, ref?.kind, ref?.group ?? GATEWAY_API_GROUP),
     namespaceRefProblem(`${field}.namespace`, ref?.namespace),
     ref?.sectionName === undefined ? undefined : sectionNameProblem(`${field}.sectionName`, ref.sectionName),
     ref?.port === undefined ? undefined : portNumberProblem(`${field}.port`, ref.port),
@@ -131,7 +131,7 @@ export function backendObjectRefProblems(field: string, ref: HttpBackendRef): Pr
   const problems = defined(
     requiredProblem(`${field}.name`, ref?.name, 'set the name of the Service.') ?? objectNameProblem(`${field}.name`, ref.name),
     groupProblem(`${field}.group`, ref?.group),
-    kindProblem(`${field}.kind`, ref?.kind),
+    kindProblem(`${field}.kind`, ref?.kind, ref?.group ?? ''),
     namespaceRefProblem(`${field}.namespace`, ref?.namespace),
     ref?.port === undefined ? undefined : portNumberProblem(`${field}.port`, ref.port),
   );

@@ -21,7 +21,7 @@ export function referenceGrantProblems(grant: ReferenceGrantManifest): Problem[]
     const at = `spec.from[${i}]`;
     problems.push(...defined(
       from?.group === undefined ? { field: `${at}.group`, message: 'is required.', fix: 'use "gateway.networking.k8s.io" for routes and Gateways.' } : groupProblem(`${at}.group`, from.group),
-      requiredProblem(`${at}.kind`, from?.kind, 'set the referring kind, e.g. "HTTPRoute" or "Gateway".') ?? kindProblem(`${at}.kind`, from.kind),
+      requiredProblem(`${at}.kind`, from?.kind, 'set the referring kind, e.g. "HTTPRoute" or "Gateway".') ?? kindProblem(`${at}.kind`, from.kind, from.group),
       requiredProblem(`${at}.namespace`, from?.namespace, 'set the namespace of the referring objects.') ?? namespaceRefProblem(`${at}.namespace`, from.namespace),
     ));
   });
@@ -29,7 +29,7 @@ export function referenceGrantProblems(grant: ReferenceGrantManifest): Problem[]
     const at = `spec.to[${i}]`;
     problems.push(...defined(
       to?.group === undefined ? { field: `${at}.group`, message: 'is required.', fix: 'use "" for Services and Secrets.' } : groupProblem(`${at}.group`, to.group),
-      requiredProblem(`${at}.kind`, to?.kind, 'set the kind referred to, e.g. "Service" or "Secret".') ?? kindProblem(`${at}.kind`, to.kind),
+      requiredProblem(`${at}.kind`, to?.kind, 'set the kind referred to, e.g. "Service" or "Secret".') ?? kindProblem(`${at}.kind`, to.kind, to.group),
       to?.name === undefined ? undefined : objectNameProblem(`${at}.name`, to.name),
     ));
   });

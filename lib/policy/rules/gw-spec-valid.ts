@@ -10,8 +10,8 @@ const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a
 export const gwSpecValid: Rule = {
   id: 'gw-spec-valid',
   severity: 'error',
-  severityReason: 'The API server rejects the object: these are the CRD schema and its CEL validation rules.',
-  description: `Gateway API objects pass their CRD (standard channel, ${NEWEST_GATEWAY_API_VERSION}): a served kind and version, the openAPIV3Schema (types, required fields, enums, patterns, limits, no unknown field) and, for Gateway, HTTPRoute and ReferenceGrant, every CEL rule and the spec's MUSTs (an HTTPS listener needs TLS with a certificate).`,
+  severityReason: 'The API server rejects the object (the CRD schema and its CEL validation rules), or a reference names a kind its group lacks (kinds are case-sensitive), so it refers to no object, or a namespace selector no namespace can match (invalid label syntax); a lowercase kind of another group is only a warning.',
+  description: `Gateway API objects pass their CRD (standard channel, ${NEWEST_GATEWAY_API_VERSION}): a served kind and version, the openAPIV3Schema (types, required fields, enums, patterns, limits, no unknown field) and, for Gateway, HTTPRoute and ReferenceGrant, every CEL rule and the spec's MUSTs (an HTTPS listener needs TLS with a certificate); a reference's kind exists in its group, spelt in its case ("Service", not "service"); a listener's allowedRoutes namespace selector is a valid label selector.`,
   fix: 'Change the field as the message says (`kubectl explain gateway.<field>` on a cluster with the CRDs); the Gateway and HttpRoute constructs write valid objects.',
   check: (context) => {
     const out: RuleViolation[] = [];

@@ -1,4 +1,5 @@
 import { SKIP_ANNOTATION_PREFIX } from '../../core/annotations';
+import { closest } from '../suggest';
 import { Rule, RuleViolation } from '../types';
 
 export const skipHasReason: Rule = {
@@ -18,7 +19,13 @@ export const skipHasReason: Rule = {
       for (const [key, value] of Object.entries(annotations)) {
         if (!key.startsWith(SKIP_ANNOTATION_PREFIX)) continue;
         const id = key.slice(SKIP_ANNOTATION_PREFIX.length);
-        if (!ids.has(id)) out.push({ object: o, message: `metadata.annotations["${key}"] skips "${id}", which is not a rule.`, fix: 'Use the id of a rule from the rules table.' });
+        if (!ids.has(id)) {
+          const near = closest(id, ids);
+          out.push({
+            object: o, message: `metadata.annotations["${key}"] skips "${id}", which is not a rule, so it skips nothing.`,
+            fix: near !== undefined ? `Did you mean ${SKIP_ANNOTATION_PREFIX}${near}?` : 'Use the id of a rule from the rules table (the rule a finding names).',
+          });
+        }
         else if (typeof value !== 'string' || value.trim() === '') out.push({ object: o, message: `metadata.annotations["${key}"] has no reason, so the skip does not apply.` });
       }
     }

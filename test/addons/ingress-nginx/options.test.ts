@@ -262,14 +262,14 @@ describe('IngressNginx names, namespace and public parts', () => {
 
   test('skipPolicy writes a skip annotation with its reason on any part', () => {
     const { install, chart } = synthInstall();
-    install.skipPolicy(install.controller, 'sec-ro-rootfs', 'nginx writes its temp files and config under /etc/nginx and /tmp.');
+    install.skipPolicy(install.controller, 'sec-caps', 'nginx binds ports 80 and 443 (NET_BIND_SERVICE).');
     const deployment = find(Testing.synth(chart), 'Deployment', 'ingress-nginx-controller');
     expect(deployment.metadata.annotations).toEqual({
       'netkit.io/skip-privileged-ports': 'ingress-nginx serves ports 80 and 443 inside the pod (NET_BIND_SERVICE, as upstream).',
       'netkit.io/skip-pod-probe-port-exists': 'the controller serves /healthz on 10254 without declaring the port, as upstream does.',
       'netkit.io/skip-pod-readiness-probe': 'the controller serves /healthz on 10254 without declaring the port, as upstream does.',
       'netkit.io/skip-pod-resources': 'upstream v1.15.1 sets no memory limit: nginx memory grows with the number of Ingresses and connections; set `resources.limits` to cap it.',
-      'netkit.io/skip-sec-ro-rootfs': 'nginx writes its temp files and config under /etc/nginx and /tmp.',
+      'netkit.io/skip-sec-caps': 'nginx binds ports 80 and 443 (NET_BIND_SERVICE).',
     });
   });
 

@@ -30,7 +30,7 @@ export const WILDCARD_GATEWAY_ROW: ConstructRow = {
   path: 'shop/gw',
   build: (chart, o) => new WildcardGateway(chart, 'gw', { domain: 'cluster.example.com', certificate: CERT, routes: [{ host: 'web01', service: service(chart), port: 80 }], ...o } as any),
   props: {
-    allowedNamespaces: { refused: ['all', 'same'], accepted: ['All', 'Same', { selector: { matchLabels: { team: 'a' } } }] },
+    allowedNamespaces: { refused: ['all', 'same', field({ selector: { matchLabels: { team: 'a b' } } }, 'allowedNamespaces.selector.matchLabels["team"]'), field({ selector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['a/b'] }] } }, 'allowedNamespaces.selector.matchExpressions[0].values[0]')], accepted: ['All', 'Same', { selector: { matchLabels: { team: 'a' } } }] },
     certificate: { refused: [{ secretName: 'other-tls', dnsNames: ['other.example.com'] }, { secretName: 'apex-tls', dnsNames: ['cluster.example.com'] }], accepted: [{ secretName: 'x', dnsNames: ['*.cluster.example.com'] }, { secretName: 'unknown-names' }] },
     domain: { refused: ['*.cluster.example.com', 'Bad_Domain', ''], accepted: ['cluster.example.com.'] },
     gatewayClassName: { refused: ['Bad_Class'], accepted: ['envoy'] },
@@ -47,9 +47,9 @@ export const REFERENCE_GRANT_ROW: ConstructRow = {
   path: 'shop/grant',
   build: (chart, o) => new ReferenceGrant(chart, 'grant', { from: [{ kind: 'HTTPRoute', namespace: 'web' }], to: [{ kind: 'Service' }], ...o } as any),
   props: {
-    from: { refused: [field([{ kind: 'HTTP Route', namespace: 'web' }], 'spec.from[0].kind'), field([{ kind: 'HTTPRoute', namespace: 'Bad_NS' }], 'spec.from[0].namespace'), field([{ group: 'Bad_Group', kind: 'HTTPRoute', namespace: 'web' }], 'spec.from[0].group')], accepted: [[{ kind: 'Gateway', namespace: 'web' }]] },
+    from: { refused: [field([{ kind: 'HTTP Route', namespace: 'web' }], 'spec.from[0].kind'), field([{ kind: 'httproute', namespace: 'web' }], 'spec.from[0].kind'), field([{ group: '', kind: 'HTTPRoute', namespace: 'web' }], 'spec.from[0].kind'), field([{ kind: 'HTTPRoute', namespace: 'Bad_NS' }], 'spec.from[0].namespace'), field([{ group: 'Bad_Group', kind: 'HTTPRoute', namespace: 'web' }], 'spec.from[0].group')], accepted: [[{ kind: 'Gateway', namespace: 'web' }]] },
     name: { refused: [field('Bad_Name', 'metadata.name')], accepted: ['allow-routes'] },
     namespace: { refused: [field('Bad_NS', 'metadata.namespace')], accepted: ['shop'] },
-    to: { refused: [field([{ kind: '' }], 'spec.to[0].kind'), field([{ kind: 'Service', name: '' }], 'spec.to[0].name'), field([{ kind: 'Service', name: 'a'.repeat(254) }], 'spec.to[0].name'), field(Array.from({ length: 17 }, (_, i) => ({ kind: 'Service', name: `s${i}` })), 'spec.to')], accepted: [[{ kind: 'Secret', name: 'tls' }]] },
+    to: { refused: [field([{ kind: '' }], 'spec.to[0].kind'), field([{ kind: 'service' }], 'spec.to[0].kind'), field([{ kind: 'Service', name: '' }], 'spec.to[0].name'), field([{ kind: 'Service', name: 'a'.repeat(254) }], 'spec.to[0].name'), field(Array.from({ length: 17 }, (_, i) => ({ kind: 'Service', name: `s${i}` })), 'spec.to')], accepted: [[{ kind: 'Secret', name: 'tls' }], [{ group: 'example.com', kind: 'StorageBucket' }]] },
   },
 };

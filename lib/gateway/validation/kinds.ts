@@ -1,0 +1,70 @@
+// Gateway API references name an object by group and kind. The CRDs accept
+// any kind matching KIND (so `httproute` and `service` pass the API server),
+// but kinds are case-sensitive: an implementation resolves `service` to
+// nothing (ResolvedRefs=False/InvalidKind) and a ReferenceGrant from
+// `httproute` lets no HTTPRoute through. For the two groups whose kinds are a
+// closed list that is an error; for other groups (custom backends) a spelling
+// that is very likely wrong is a warning.
+import { Problem } from '../../core/errors';
+import { closest } from '../../policy/suggest';
+import { GATEWAY_API_GROUP } from '../types';
+
+/**
+ * The kinds of the core group (core/v1 in Kubernetes 1.31–1.36) and of
+ * gateway.networking.k8s.io (Gateway API v1.6.1, standard and experimental
+ * channels: the experimental-only kinds live in gateway.networking.x-k8s.io).
+ */
+export const KNOWN_KINDS: Readonly<Record<string, readonly string[]>> = {
+  '': [
+    'Binding', 'ComponentStatus', 'ConfigMap', 'Endpoints', 'Event', 'LimitRange', 'Namespace', 'Node', 'PersistentVolume',
+    'PersistentVolumeClaim', 'Pod', 'PodTemplate', 'ReplicationController', 'ResourceQuota', 'Secret', 'Service', 'ServiceAccount',
+  ],
+  [GATEWAY_API_GROUP]: [
+    'BackendTLSPolicy', 'GRPCRoute', 'Gateway', 'GatewayClass', 'HTTPRoute', 'ListenerSet', 'ReferenceGrant', 'TCPRoute', 'TLSRoute', 'UDPRoute',
+  ],
+};
+
+const groupName = (group: string) => (group === '' ? 'the core group ("")' : `the group "${group}"`);
+const groupsOf = (kind: string) => Object.keys(KNOWN_KINDS).filter((g) => KNOWN_KINDS[g].includes(kind));
+
+/**
+ * The problem of a syntactically valid `kind` in `group` (the field's default
+ * applied) that no object has: a wrong case or an unknown kind of the core or
+ * Gateway API group (an error: the reference resolves to nothing), or a kind
+ * of another group that is very likely misspelt (a warning).
+ */
+export function kindSpellingProblem(field: string, group: string, kind: string): Problem | undefined {
+  const known = KNOWN_KINDS[group];
+  if (known?.includes(kind)) return undefined;
+  const sameLetters = Object.values(KNOWN_KINDS).flat().find((k) => k.toLowerCase() === kind.toLowerCase());
+  if (!known) {
+    // Another group: any kind its CRD defines is fine, but a known kind in another case, or a lowercase kind, is very likely a typo.
+    if (sameLetters === undefined && !/^[a-z]/.test(kind)) return undefined;
+    return {
+      field, severity: 'warning', value: kind, allowed: 'the kind as its CRD spells it (UpperCamelCase, case-sensitive)',
+      message: sameLetters !== undefined
+        ? `differs from the kind "${sameLetters}" only in case; kinds are case-sensitive, so the reference resolves only if ${groupName(group)} really has a kind "${kind}".`
+        : 'starts with a lowercase letter; kinds are UpperCamelCase (Kubernetes API conventions) and case-sensitive, so it very likely names no kind.',
+      fix: sameLetters !== undefined && groupsOf(sameLetters).length > 0
+        ? `write kind: "${sameLetters}" with group "${groupsOf(sameLetters)[0]}", or the kind as ${groupName(group)}'s CRD spells it (the KIND column of \`kubectl api-resources\`).`
+        : `write the kind as ${groupName(group)}'s CRD spells it (the KIND column of \`kubectl api-resources\`).`,
+    };
+  }
+  const allowed = known.join(', ');
+  if (sameLetters !== undefined && known.includes(sameLetters)) {
+    return {
+      field, value: kind, allowed,
+      message: `is not a kind of ${groupName(group)}: kinds are case-sensitive, so "${kind}" refers to no object.`,
+      fix: `write kind: "${sameLetters}".`,
+    };
+  }
+  const elsewhere = sameLetters !== undefined ? groupsOf(sameLetters) : [];
+  const typo = closest(kind, known);
+  return {
+    field, value: kind, allowed,
+    message: `is not a kind of ${groupName(group)}, so the reference refers to no object.`,
+    fix: elsewhere.length > 0 ? `"${sameLetters}" is in the group "${elsewhere[0]}": set group: "${elsewhere[0]}"${sameLetters !== kind ? ` and kind: "${sameLetters}"` : ''}.`
+      : typo !== undefined ? `did you mean "${typo}"? write kind: "${typo}".`
+        : `use a kind of ${groupName(group)}, or set group to the API group of your kind.`,
+  };
+}
