@@ -4,11 +4,21 @@ import { Rule, RuleViolation } from '../types';
 
 const LABEL = 'pod-security.kubernetes.io/';
 
+/** The path of the pod template (`spec.template`), or '' for a Pod: its metadata sits beside its spec. */
+const templatePath = (template: PodTemplate) => template.specPath.split('.').slice(0, -1).join('.');
+
 /** The pod template's annotations (AppArmor used to be set there). */
 function templateAnnotations(template: PodTemplate): Record<string, string> {
   let v: any = template.owner.manifest;
   for (const key of template.specPath.split('.').slice(0, -1)) v = v?.[key];
   return v?.metadata?.annotations ?? {};
+}
+
+/** Where a violation's field is: an annotation under the template's metadata, any other field under its spec. */
+function violationPath(template: PodTemplate, field: string): string {
+  if (!field.startsWith('metadata.')) return `${template.specPath}.${field}`;
+  const base = templatePath(template);
+  return base ? `${base}.${field}` : field;
 }
 
 export const nsPodSecurityAdmits: Rule = {
@@ -34,7 +44,7 @@ export const nsPodSecurityAdmits: Rule = {
         for (const { mode, level, version } of modes) {
           const violations = podSecurityViolations(template.spec, level, templateAnnotations(template));
           if (violations.length === 0) continue;
-          const list = violations.map((v) => `${template.specPath}.${v.field} (${v.control}): ${v.message.replace(/\.$/, '')}`).join('; ');
+          const list = violations.map((v) => `${violationPath(template, v.field)} (${v.control}): ${v.message.replace(/\.$/, '')}`).join('; ');
           out.push({
             object: template.owner,
             severity: mode === 'enforce' ? 'error' : 'warning',
