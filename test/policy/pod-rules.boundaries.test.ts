@@ -1,4 +1,5 @@
 import { checkPolicies, Finding, PolicyOptions, RULES } from '../../lib';
+import { containerHasPort, describeContainerPorts, describeObject, matchPort } from '../../lib/policy/rules/describe';
 import { container, deployment, namespace, NS, service } from './builders';
 
 // The pod rules (pod-*) and the helpers they share (probe ports, container ports, the container list):
@@ -212,5 +213,32 @@ describe('pod-fields-valid: every field of the pod template reaches its rule, un
     expect(fieldsOf(env, { kubernetesVersion: '1.35' })).toEqual([`warning ${C0}.env[0].name`]);
     expect(fieldsOf(env, { kubernetesVersion: 'next' })).toEqual([`warning ${C0}.env[0].name`]);
     expect(fieldsOf(env)).toEqual([`warning ${C0}.env[0].name`]);
+  });
+});
+
+describe('the port and object descriptions the rules share (rules/describe.ts)', () => {
+  test('describeObject: namespace/name for namespaced objects, the name alone otherwise', () => {
+    expect(describeObject({ kind: 'Service', namespace: 'dev', name: 'web' })).toBe('Service dev/web');
+    expect(describeObject({ kind: 'IngressClass', name: 'nginx' })).toBe('IngressClass nginx');
+    expect(describeObject({ kind: 'Service', namespace: '', name: 'web' })).toBe('Service /web');
+  });
+
+  test('describeContainerPorts: number/protocol (TCP by default) and the name when there is one', () => {
+    expect(describeContainerPorts([])).toBe('no ports');
+    expect(describeContainerPorts([{ containerPort: 80 }, { containerPort: 53, protocol: 'UDP', name: 'dns' }])).toBe('80/TCP, 53/UDP "dns"');
+  });
+
+  test('containerHasPort and matchPort: by number and protocol, or by name; a container without a port list has none', () => {
+    const c = { ports: [{ containerPort: 8080, name: 'http' }, { containerPort: 53, protocol: 'UDP' }] };
+    expect([containerHasPort(c, 8080), containerHasPort(c, 8080, 'UDP'), containerHasPort(c, 53), containerHasPort(c, 53, 'UDP'), containerHasPort(c, 'http'), containerHasPort(c, 'dns')])
+      .toEqual([true, false, false, true, true, false]);
+    expect(containerHasPort(undefined, 8080)).toBe(false);
+    expect(containerHasPort({ ports: { containerPort: 8080 } }, 8080)).toBe(false);
+    expect(matchPort([{}, c], 8080)).toBe('declared');
+    expect(matchPort([c], 53, 'UDP')).toBe('declared');
+    expect(matchPort([c], 'metrics')).toBe('unknown-name');
+    expect(matchPort([c], 9090)).toBe('unknown-number');
+    expect(matchPort([{ ports: [] }, {}, null], 9090)).toBe('none-declared');
+    expect(matchPort([{ ports: [] }, {}, null], 'http')).toBe('unknown-name');
   });
 });
