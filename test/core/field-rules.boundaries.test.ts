@@ -4,7 +4,7 @@ import { DNS1035_RULE } from '../../lib/core/names';
 import { QUANTITY_RULE } from '../../lib/core/quantity';
 import {
   DEFAULT_VERSION, envVarNameVerdict, errorsOf, FIELD_RULES, FieldKey, fieldProblems, IMAGE_REFERENCE_RULE, imageReferenceError,
-  RELAXED_ENV_VAR_NAME_RULE, RELAXED_ENV_VAR_NAMES_SINCE, STRICT_ENV_VAR_NAME_RULE, warningsOf,
+  RELAXED_ENV_VAR_NAME_RULE, RELAXED_ENV_VAR_NAMES_SINCE, resourcesPropProblems, STRICT_ENV_VAR_NAME_RULE, warningsOf,
 } from '../../lib/core/validation';
 
 // The field -> validator table (lib/core/validation): the edges of every rule and the exact texts of each
@@ -343,5 +343,47 @@ describe('edges found by the mutation run', () => {
     expect(check('Container.resources', { requests: { cpu: '100m', memory: '1Mi' }, limits: { cpu: '0', memory: '0' } }, { field: 'r' }).map((p) => p.field)).toEqual([
       'r.requests.cpu', 'r.requests.memory',
     ]);
+  });
+});
+
+// resourcesPropProblems: the resources prop of WebApp and IngressNginx (each quantity, then request against limit).
+describe('resourcesPropProblems', () => {
+  const negative = (field: string, fix: string) => ({
+    field, message: 'is negative; the API server rejects a negative quantity.', value: '-1', allowed: `${QUANTITY_RULE}; 0 or more`, fix,
+  });
+
+  test('no resources, or empty sides: nothing to report', () => {
+    expect(resourcesPropProblems('resources', undefined)).toEqual([]);
+    expect(resourcesPropProblems('resources', {})).toEqual([]);
+    expect(resourcesPropProblems('resources', { requests: {}, limits: {} })).toEqual([]);
+  });
+
+  test('each quantity of both sides is checked under its own field path, in order requests then limits', () => {
+    expect(resourcesPropProblems('resources', { requests: { cpu: '-1' }, limits: { memory: '-1' } })).toEqual([
+      negative('resources.requests.cpu', 'use a positive amount such as "500m", or leave it unset for the default.'),
+      negative('resources.limits.memory', 'use a positive amount such as "256Mi", or leave it unset for the default.'),
+    ]);
+    expect(resourcesPropProblems('spec.resources', { limits: { cpu: 'lots' } })).toEqual([
+      { field: 'spec.resources.limits.cpu', message: 'is not a Kubernetes quantity.', value: 'lots', allowed: QUANTITY_RULE, fix: 'write e.g. "250m" or "1".' },
+    ]);
+  });
+
+  test('an entry set to undefined is skipped, as if absent', () => {
+    expect(resourcesPropProblems('resources', { requests: { cpu: undefined, memory: '64Mi' } })).toEqual([]);
+  });
+
+  test('a bad quantity is reported alone: the request/limit comparison runs only once every quantity is valid', () => {
+    const found = resourcesPropProblems('resources', { requests: { cpu: '2', memory: 'x' }, limits: { cpu: '1' } });
+    expect(found.map((p) => p.field)).toEqual(['resources.requests.memory']);
+  });
+
+  test('a request above its limit, on the props themselves or (when given) on the resolved values', () => {
+    const above = { field: 'resources.requests.cpu', message: 'is above the limit 1; the API server rejects that.', value: '2', allowed: 'at most 1', fix: 'lower the request or raise the limit.' };
+    expect(resourcesPropProblems('resources', { requests: { cpu: '2' }, limits: { cpu: '1' } })).toEqual([above]);
+    expect(resourcesPropProblems('resources', { requests: { cpu: '1' }, limits: { cpu: '1' } })).toEqual([]);
+    // Defaults applied: the props give only a limit, the resolved request (a default) is above it.
+    expect(resourcesPropProblems('resources', { limits: { cpu: '1' } }, { requests: { cpu: '2' }, limits: { cpu: '1' } })).toEqual([above]);
+    // The resolved values replace the props for the comparison.
+    expect(resourcesPropProblems('resources', { requests: { cpu: '2' }, limits: { cpu: '1' } }, { requests: { cpu: '1' }, limits: { cpu: '1' } })).toEqual([]);
   });
 });

@@ -7,13 +7,27 @@ const LABEL = 'pod-security.kubernetes.io/';
 /** specPath → the keys leading to the pod template: a handful of distinct paths, split once instead of once per template. */
 const templateKeys = new Map<string, readonly string[]>();
 
-/** The pod template's annotations (AppArmor used to be set there). */
-function templateAnnotations(template: PodTemplate): Record<string, string> {
+function keysOf(template: PodTemplate): readonly string[] {
   let keys = templateKeys.get(template.specPath);
   if (!keys) templateKeys.set(template.specPath, (keys = template.specPath.split('.').slice(0, -1)));
+  return keys;
+}
+
+/** The path of the pod template (`spec.template`), or '' for a Pod: its metadata sits beside its spec. */
+const templatePath = (template: PodTemplate) => keysOf(template).join('.');
+
+/** The pod template's annotations (AppArmor used to be set there). */
+function templateAnnotations(template: PodTemplate): Record<string, string> {
   let v: any = template.owner.manifest;
-  for (const key of keys) v = v?.[key];
+  for (const key of keysOf(template)) v = v?.[key];
   return v?.metadata?.annotations ?? {};
+}
+
+/** Where a violation's field is: an annotation under the template's metadata, any other field under its spec. */
+function violationPath(template: PodTemplate, field: string): string {
+  if (!field.startsWith('metadata.')) return `${template.specPath}.${field}`;
+  const base = templatePath(template);
+  return base ? `${base}.${field}` : field;
 }
 
 export const nsPodSecurityAdmits: Rule = {
@@ -39,7 +53,7 @@ export const nsPodSecurityAdmits: Rule = {
         for (const { mode, level, version } of modes) {
           const violations = podSecurityViolations(template.spec, level, templateAnnotations(template));
           if (violations.length === 0) continue;
-          const list = violations.map((v) => `${template.specPath}.${v.field} (${v.control}): ${v.message.replace(/\.$/, '')}`).join('; ');
+          const list = violations.map((v) => `${violationPath(template, v.field)} (${v.control}): ${v.message.replace(/\.$/, '')}`).join('; ');
           out.push({
             object: template.owner,
             severity: mode === 'enforce' ? 'error' : 'warning',
