@@ -13,6 +13,28 @@ const paths = (...backends: any[]) => ({ paths: backends.map((b, i) => ({ path: 
 const rules = (...https: any[]) => https.map((http, i) => ({ host: `h${i}.example.com`, http }));
 const app = () => [namespace(), ingressClass(), deployment(), service()];
 
+describe('objects without spec or metadata', () => {
+  const bareIngress = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' };
+  const bareClass = { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass' };
+  const ingRules = ['ing-backend-exists', 'ing-class-resolves', 'ing-host-path-unique', 'ing-no-snippets', 'ing-tls-cert-covers-hosts', 'ing-tls-secret-exists'];
+
+  test('are read as empty, never crashed on', () => {
+    const findings = checkPolicies([...app(), bareIngress, bareClass, ingress('web', { tls: [null, { secretName: 5 }], rules: [null, { http: { paths: [null] } }] })])
+      .filter((f) => ingRules.includes(f.rule));
+    expect(findings.map((f) => `${f.rule} ${f.severity} ${f.kind} ${f.message}`)).toEqual([
+      'ing-class-resolves error Ingress names no ingress class and no IngressClass is marked default, so no controller will serve it.',
+    ]);
+  });
+
+  test('an Ingress without tls has no tls entries; a Service without spec has no ports', () => {
+    expect(found([...app(), tlsSecret('other-tls'), ingress('web', { tls: undefined }), ingress('api', { tls: 'x' })], 'ing-tls-secret-exists')).toEqual([]);
+    const bareService = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: NS } };
+    expect(found([namespace(), ingressClass(), bareService, ingress('web')], 'ing-backend-exists')).toEqual([
+      `error Ingress web: spec.rules[0].http.paths[0].backend.service.port "http" is not a port of Service ${NS}/web (its ports: none).`,
+    ]);
+  });
+});
+
 describe('ing-backend-exists', () => {
   const check = (spec: any, extra: any[] = app()) => found([...extra, ingress('web', spec)], 'ing-backend-exists');
 
@@ -51,6 +73,8 @@ describe('ing-backend-exists', () => {
       `error Ingress web: spec.rules[0].http.paths[0].backend.service.port 8080 is not a port of Service ${NS}/web (its ports: 80 "http", 81).`,
       `error Ingress web: spec.rules[0].http.paths[1].backend.service.port "https" is not a port of Service ${NS}/web (its ports: 80 "http", 81).`,
     ]);
+    // No port asked: any Service port will do, named or not.
+    expect(check({ rules: rules(paths(backend('web', {}))) }, [namespace(), deployment(), service('web', { ports: [{ name: 'http', port: 80 }] })])).toEqual([]);
     // A number is looked up by number only, a name by name only.
     expect(check({ rules: rules(paths(backend('web', { number: 'http' }), backend('web', { name: 80 }))) }, extra)).toHaveLength(2);
   });

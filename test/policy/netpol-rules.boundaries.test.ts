@@ -50,6 +50,13 @@ describe('netpol-egress-dns', () => {
     expect(run([...validApp(), egress('e', [toPods, otherPods])], 'netpol-egress-dns')).toHaveLength(1);
   });
 
+  test('an empty egress list denies outright (not judged); one isolating policy with rules is enough to judge', () => {
+    expect(run([...validApp(), egress('deny', [])], 'netpol-egress-dns')).toEqual([]);
+    expect(run([...validApp(), netpol('deny', { podSelector: {}, policyTypes: ['Egress'] }), egress('e', [toPods])], 'netpol-egress-dns')).toEqual([
+      `error Deployment web: the egress of Deployment ${NS}/web is isolated by NetworkPolicy ${NS}/deny, ${NS}/e with no rule to the kube-dns pods on UDP 53 or TCP 53: the pods cannot resolve Service names, so every call by name fails.`,
+    ]);
+  });
+
   test('pods not isolated for egress, or in a namespace without policies, are not judged', () => {
     expect(run([...validApp(), netpol('i', { podSelector: {}, policyTypes: ['Ingress'], ingress: [{}] })], 'netpol-egress-dns')).toEqual([]);
     expect(run([...validApp(), egress('other', [toPods], { matchLabels: { app: 'other' } })], 'netpol-egress-dns')).toEqual([]);
@@ -77,6 +84,23 @@ describe('netpol-named-port-declared', () => {
     ]);
   });
 
+  test('a name ending or starting with a digit is still a name; a port entry without port (all ports) or a null entry is skipped', () => {
+    const policy = (ports: any[]) => netpol('p', { podSelector: {}, ingress: [{ ports }] });
+    expect(run([...validApp(), policy([{ port: 'h2' }, { port: '9x' }])], 'netpol-named-port-declared').map((m) => m.split(' is declared')[0])).toEqual([
+      'error NetworkPolicy p: spec.ingress[0].ports[0].port "h2"/TCP', 'error NetworkPolicy p: spec.ingress[0].ports[1].port "9x"/TCP',
+    ]);
+    expect(run([...validApp(), policy([{ protocol: 'TCP' }, null])], 'netpol-named-port-declared')).toEqual([]);
+    expect(run([...validApp(), netpol('p', { podSelector: {}, ingress: [null], egress: [null] })], 'netpol-named-port-declared')).toEqual([]);
+  });
+
+  test('one declaring container port of several is enough; pods that declare no ports declare no name', () => {
+    const two = workload('web', NS, [{ containerPort: 8080, name: 'http' }, { containerPort: 9090, name: 'metrics' }]);
+    const policy = netpol('p', { podSelector: {}, ingress: [{ ports: [{ port: 'metrics' }] }] });
+    expect(run([namespace(), two, policy], 'netpol-named-port-declared')).toEqual([]);
+    expect(run([namespace(), workload('web', NS, undefined), { ...deployment('bare'), spec: { ...deployment('bare').spec, template: { metadata: { labels: { app: 'bare' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27.3' }] } } } }, policy], 'netpol-named-port-declared')[0])
+      .toContain('(Deployment shop/web, Deployment shop/bare)');
+  });
+
   test('at most three pod owners are listed, then an ellipsis', () => {
     const four = ['a', 'b', 'c', 'd'].map((n) => workload(n));
     const three = four.slice(0, 3);
@@ -96,6 +120,9 @@ describe('netpol-named-port-declared', () => {
     expect(run(objects([{ podSelector: { matchLabels: { app: 'web' } } }]), 'netpol-named-port-declared')).toEqual([
       `warning NetworkPolicy p: spec.egress[0].ports[0].port "grpc"/TCP is declared by none of the pods it applies to (Deployment ${NS}/web), so this rule never allows traffic on it.`,
     ]);
+    // Mixed ports: the named one is still judged.
+    expect(run([...validApp(), api, egress('p', [{ to: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [null, { port: 80 }, { port: 'grpc' }] }])], 'netpol-named-port-declared')[0])
+      .toMatch(/^warning NetworkPolicy p: spec\.egress\[0\]\.ports\[2\]\.port "grpc"/);
     // No `to`: every pod of the input is a destination, and api declares it.
     expect(run(objects([]), 'netpol-named-port-declared')).toEqual([]);
     expect(run(objects([], 'nope'), 'netpol-named-port-declared')[0]).toMatch(/^warning NetworkPolicy p: spec\.egress\[0\]\.ports\[0\]\.port "nope"\/TCP is declared by none of the pods it applies to \(Deployment shop\/web, Deployment shop\/api\)/);
@@ -105,6 +132,11 @@ describe('netpol-named-port-declared', () => {
     const api = deployment('api', { ns: 'other', container: { ports: [{ containerPort: 9000, name: 'grpc' }] } });
     const objects = (to: any[]) => [...validApp(), namespace('other'), api, egress('p', [{ to, ports: [{ port: 'grpc' }] }])];
     expect(run(objects([{ ipBlock: { cidr: '10.0.0.0/8' } }, null]), 'netpol-named-port-declared')).toEqual([]);
+    const to = (peers: any[] | undefined, port: string) => [...validApp(), namespace('other'), api, egress('p', [{ ...(peers ? { to: peers } : {}), ports: [{ port }] }])];
+    expect(run(to([{ ipBlock: { cidr: '10.0.0.0/8' } }], 'nope'), 'netpol-named-port-declared')).toEqual([]);
+    // No `to` at all: every pod of the input, in any namespace.
+    expect(run(to(undefined, 'grpc'), 'netpol-named-port-declared')).toEqual([]);
+    expect(run(to([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'other' } } }], 'nope'), 'netpol-named-port-declared')[0]).toContain('(Deployment other/api)');
     expect(run(objects([{ podSelector: { matchLabels: { app: 'api' } } }]), 'netpol-named-port-declared')).toEqual([]);
     expect(run(objects([{ podSelector: {} }]), 'netpol-named-port-declared')[0]).toMatch(/\(Deployment shop\/web\)/);
     expect(run(objects([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'other' } }, podSelector: {} }]), 'netpol-named-port-declared')).toEqual([]);
@@ -127,6 +159,12 @@ describe('netpol-selects-pods', () => {
     expect(fixes(objects, 'netpol-selects-pods')).toEqual(['Check these manifests together with the workloads to have the selector checked.']);
     const other = [...validApp(), { ...netpol('p', { podSelector: { matchLabels: { app: 'web' } } }), metadata: { name: 'p' } }];
     expect(run(other, 'netpol-selects-pods')).toEqual(['info NetworkPolicy p: cannot judge spec.podSelector {"matchLabels":{"app":"web"}}: these manifests hold no workload in namespace "default".']);
+  });
+
+  test('a policy without spec selects every pod; a selector of expressions only that selects nothing is a warning', () => {
+    expect(run([...validApp(), { ...netpol('p', {}), spec: undefined }], 'netpol-selects-pods')).toEqual([]);
+    const cr = { apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: { name: 'main', namespace: NS, labels: { app: 'prom' } }, spec: {} };
+    expect(run([...validApp(), cr, netpol('p', { podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['db'] }] } })], 'netpol-selects-pods')[0]).toMatch(/^warning NetworkPolicy p: spec\.podSelector/);
   });
 
   test('at most five workloads are listed, then an ellipsis; a missing selector selects every pod', () => {

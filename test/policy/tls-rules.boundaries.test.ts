@@ -1,4 +1,5 @@
 import { checkPolicies, PolicyOptions } from '../../lib';
+import { secretCertificateNames } from '../../lib/policy/rules/tls-resolution';
 import { makeCertificate } from '../tls/fixtures';
 import { certificate, ingress, namespace, NS, tlsSecret } from './builders';
 
@@ -49,6 +50,15 @@ describe('what writes a TLS Secret', () => {
     expect(exists([external('shop-tls', undefined, 'example.com/v1')])).toEqual([CANNOT_JUDGE]);
   });
 
+  test('any Secret in the namespace makes it judged, whatever its name', () => {
+    expect(exists([tlsSecret('other-tls')])).toEqual([NOT_FOUND]);
+  });
+
+  test('a Certificate or ExternalSecret without spec: the ExternalSecret writes its own name, the Certificate nothing', () => {
+    expect(exists([{ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: meta('shop-tls') }])).toEqual([CANNOT_JUDGE]);
+    expect(exists([{ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: meta('shop-tls') }])).toEqual([]);
+  });
+
   test('a Secret source in another namespace does not count', () => {
     expect(exists([{ ...certificate('shop-tls', ['shop.example.com']), metadata: meta('shop-tls', 'other') }])).toEqual([CANNOT_JUDGE]);
   });
@@ -83,6 +93,16 @@ describe('the names of the certificate behind a secretName', () => {
     expect(covers([data], ['cn.example.com'])).toEqual([notCovered('cn.example.com', `Secret ${NS}/shop-tls`, '"a.example.com", "shop.example.com"')]);
   });
 
+  test('a Secret whose certificate has neither SAN nor CN covers no name', () => {
+    expect(covers([tlsSecret('shop-tls', { 'tls.crt': pem([], ''), 'tls.key': '' })])).toEqual([notCovered('shop.example.com', `Secret ${NS}/shop-tls`, 'no DNS names')]);
+  });
+
+  test('secretCertificateNames: undefined without a readable certificate', () => {
+    expect(secretCertificateNames({ stringData: {} })).toBeUndefined();
+    expect(secretCertificateNames({ data: {} })).toBeUndefined();
+    expect(secretCertificateNames({ stringData: { 'tls.crt': pem(['a.example.com']) } })).toEqual(['a.example.com']);
+  });
+
   test('a Secret: the CN when there is no SAN', () => {
     expect(covers([tlsSecret('shop-tls', { 'tls.crt': pem([], 'shop.example.com'), 'tls.key': '' })])).toEqual([]);
     expect(covers([tlsSecret('shop-tls', { 'tls.crt': pem([], 'www.example.com'), 'tls.key': '' })]))
@@ -94,6 +114,7 @@ describe('the names of the certificate behind a secretName', () => {
       expect(covers([tlsSecret('shop-tls', { 'tls.crt': crt, 'tls.key': '' })])).toEqual([]);
     }
     expect(covers([{ ...tlsSecret('shop-tls'), stringData: undefined, data: { 'tls.crt': 42 } }])).toEqual([]);
+    expect(covers([{ ...tlsSecret('shop-tls'), stringData: { 'tls.key': '' } }])).toEqual([]);
   });
 });
 
