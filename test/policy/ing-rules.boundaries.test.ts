@@ -26,6 +26,11 @@ describe('objects without spec or metadata', () => {
     ]);
   });
 
+  test('an Ingress without metadata but with tls entries is judged, not crashed on', () => {
+    const anonymous = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', spec: { tls: [{ secretName: 'shop-tls' }] } };
+    expect(checkPolicies([...app(), anonymous]).filter((f) => f.kind === 'PolicyRule')).toEqual([]);
+  });
+
   test('an Ingress without tls has no tls entries; a Service without spec has no ports', () => {
     expect(found([...app(), tlsSecret('other-tls'), ingress('web', { tls: undefined }), ingress('api', { tls: 'x' })], 'ing-tls-secret-exists')).toEqual([]);
     const bareService = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: NS } };
@@ -168,6 +173,8 @@ describe('ing-spec-valid', () => {
     expect(checkPolicies([namespaced]).filter((f) => f.rule === 'ing-spec-valid').map((f) => [f.severity, f.message])).toEqual([
       ['warning', expect.stringMatching(/^metadata\.namespace: is not allowed: IngressClass is cluster-scoped\./)],
     ]);
+    expect(checkPolicies([...app(), ingress('web', { tls: [{ hosts: ['www.example.com'], secretName: 'shop-tls' }] })]).filter((f) => f.rule === 'ing-spec-valid')
+      .map((f) => [f.kind, f.severity, f.message])).toEqual([['Ingress', 'warning', expect.stringContaining('www.example.com')]]);
     const noController = { ...ingressClass('nginx'), spec: {} };
     expect(checkPolicies([noController]).filter((f) => f.rule === 'ing-spec-valid').map((f) => f.severity)).toEqual(['error']);
   });
@@ -181,6 +188,8 @@ describe('ing-tls-cert-covers-hosts', () => {
       `error Ingress web: spec.tls[2].hosts[2] "www.example.com" is not covered by the certificate of Certificate ${NS}/shop-tls (it covers "shop.example.com"); browsers will reject it.`,
     ]);
     expect(found([...app(), certificate('shop-tls', ['shop.example.com']), ingress('web', { tls: [{ hosts: 'shop.example.com', secretName: 'shop-tls' }] })], 'ing-tls-cert-covers-hosts')).toEqual([]);
+    // A secretName nothing resolves is ing-tls-secret-exists's finding, not this rule's.
+    expect(found([...app(), ingress('web', { tls: [{ hosts: ['www.example.com'], secretName: 'nowhere-tls' }] })], 'ing-tls-cert-covers-hosts')).toEqual([]);
   });
 });
 
@@ -215,6 +224,7 @@ describe('ing-tls-secret-exists', () => {
     ]);
     expect(found(withSecret({ ...tlsSecret('shop-tls'), type: 'bootstrap.kubernetes.io/token' }), 'ing-tls-secret-exists')[0]).toMatch(/of type "bootstrap\.kubernetes\.io\/token"/);
     expect(found(withSecret(certificate('shop-tls', ['shop.example.com'])), 'ing-tls-secret-exists')).toEqual([]);
+    expect(found(withSecret(tlsSecret('shop-tls')), 'ing-tls-secret-exists')).toEqual([]);
   });
 
   test('no Secret source in the namespace: info with its own fix', () => {
