@@ -148,12 +148,7 @@ for k in cluster-addons/*/Kustomization; do
     "$KUBECTL" apply --server-side --dry-run=server -k "$(dirname "$k")"
 done
 
-say "2. development TLS Secrets"
-if [[ -d .netkit/secrets ]]; then
-  record ".netkit/secrets" accept "$KUBECTL" apply -R -f .netkit/secrets/
-fi
-
-say "3. the apps"
+say "2. the apps"
 # The Namespaces come first in each file, so the Ingresses that the webhook rejects are the only failures here.
 record "dist/ (ingress-nginx webhook present, served by no pod)" reject "$KUBECTL" apply -f dist/
 record "delete the ingress-nginx webhook configuration" accept \
@@ -162,6 +157,11 @@ for f in dist/*.k8s.yaml; do
   record "$f" accept "$KUBECTL" apply -f "$f"
 done
 record "apply -k dist/" accept "$KUBECTL" apply -k dist/
+
+say "3. development TLS Secrets (after the apps: their Namespaces come from dist/)"
+if [[ -d .netkit/secrets ]]; then
+  record ".netkit/secrets" accept "$KUBECTL" apply -R -f .netkit/secrets/
+fi
 
 say "4. migrate: the seeds' Ingresses and public ingress-nginx examples"
 MIG="$WORK/migrate"
