@@ -164,7 +164,7 @@ describe('pod-fields-valid: every field of the pod template reaches its rule, un
     };
     const podSpec = {
       securityContext: { runAsUser: -3, runAsGroup: -4, fsGroup: -5 }, serviceAccountName: 'Web',
-      initContainers: [container({ name: 'init', image: 'Busybox' })], containers: [container(bad)],
+      initContainers: [container({ name: 'init', image: 'Busybox' })], containers: [container(bad)], volumes: [{ name: 'v', emptyDir: {} }],
     };
     expect(fieldsOf([namespace(), deployment('api', { podSpec })])).toEqual([
       `error ${S}.securityContext.runAsUser`, `error ${S}.securityContext.runAsGroup`, `error ${S}.serviceAccountName`, `error ${S}.securityContext.fsGroup`,
