@@ -209,3 +209,40 @@ describe('prestop-within-grace', () => {
     expect(findingsOf([namespace(), sleeping(30, 31)], 'prestop-within-grace')).toEqual([]);
   });
 });
+
+describe('the replica count the workload rules share (rules/replicas.ts)', () => {
+  const unnamespaced = (o: any) => ({ ...o, metadata: { ...o.metadata, namespace: undefined } });
+
+  test('two autoscalers of one workload: the first one\'s minimum counts', () => {
+    const objects = [namespace(), withSpec('web', { replicas: undefined }), hpa({ minReplicas: 3 }, 'first'), hpa({ minReplicas: 1 }, 'second'), pdb({ minAvailable: 2 })];
+    expect(findingsOf(objects, 'pdb-allows-eviction')).toEqual([]);
+    const reversed = [namespace(), withSpec('web', { replicas: undefined }), hpa({ minReplicas: 1 }, 'first'), hpa({ minReplicas: 3 }, 'second'), pdb({ minAvailable: 2 })];
+    expect(findingsOf(reversed, 'pdb-allows-eviction').map((f) => f.message)).toEqual([expect.stringContaining('of the 1 pod it covers')]);
+  });
+
+  test('objects without a namespace are in "default": the budget, the workload and its autoscaler meet there', () => {
+    const objects = [unnamespaced(withSpec('web', { replicas: undefined })), unnamespaced(hpa({ minReplicas: 3 })), unnamespaced(pdb({ minAvailable: 3 }))];
+    expect(findingsOf(objects, 'pdb-allows-eviction').map((f) => [f.namespace, f.message])).toEqual([
+      ['default', 'spec.minAvailable: keeps every pod of the 3 pods it covers available, so no pod may be evicted and every node drain and upgrade waits on it forever. Got: 3. Allowed: fewer than 3.'],
+    ]);
+    // The same objects in "default" by name: the same answer.
+    const named = objects.map((o) => ({ ...o, metadata: { ...o.metadata, namespace: 'default' } }));
+    expect(findingsOf(named, 'pdb-allows-eviction')).toHaveLength(1);
+  });
+
+  test('a Pod is one pod; a ReplicaSet and a StatefulSet count their replicas; a Job has no count', () => {
+    const labels = { app: 'web' };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: NS, labels }, spec: { containers: [container()] } };
+    expect(findingsOf([namespace(), pod, pdb({ minAvailable: 1 })], 'pdb-allows-eviction').map((f) => f.message)).toEqual([expect.stringContaining('of the 1 pod it covers')]);
+    for (const kind of ['ReplicaSet', 'StatefulSet']) {
+      expect(findingsOf([namespace(), withSpec('web', { replicas: 3 }, kind), pdb({ minAvailable: 3 })], 'pdb-allows-eviction').map((f) => f.message)).toEqual([expect.stringContaining('of the 3 pods it covers')]);
+    }
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'web', namespace: NS }, spec: { template: { metadata: { labels }, spec: { restartPolicy: 'Never', containers: [container()] } } } };
+    expect(findingsOf([namespace(), job, pdb({ minAvailable: 1 })], 'pdb-allows-eviction')).toEqual([]);
+  });
+
+  test('a replica count or autoscaler minimum that is not a number is not judged', () => {
+    expect(findingsOf([namespace(), withSpec('web', { replicas: '2' }), pdb({ minAvailable: 2 })], 'pdb-allows-eviction')).toEqual([]);
+    expect(findingsOf([namespace(), withSpec('web', { replicas: undefined }), hpa({ minReplicas: '2' }), pdb({ minAvailable: 2 })], 'pdb-allows-eviction')).toEqual([]);
+  });
+});
