@@ -246,3 +246,42 @@ describe('the replica count the workload rules share (rules/replicas.ts)', () =>
     expect(findingsOf([namespace(), withSpec('web', { replicas: undefined }), hpa({ minReplicas: '2' }), pdb({ minAvailable: 2 })], 'pdb-allows-eviction')).toEqual([]);
   });
 });
+
+describe('the workload rules on partial objects and other workloads\' autoscalers', () => {
+  const noSpec = (o: any) => ({ ...o, spec: undefined });
+
+  test('an autoscaler counts for its own target only: another name or namespace leaves spec.replicas', () => {
+    const objects = (scaler: any) => [namespace(), namespace('other'), withSpec('web', { replicas: 3 }), scaler, pdb({ minAvailable: 3 })];
+    const apiScaler = hpa({ minReplicas: 1, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' } }, 'api');
+    for (const scaler of [apiScaler, hpa({ minReplicas: 1 }, 'web', 'other')]) {
+      expect(findingsOf(objects(scaler), 'pdb-allows-eviction').map((f) => f.message)).toEqual([expect.stringContaining('of the 3 pods it covers')]);
+    }
+  });
+
+  test('a budget that selects no pod: only "100%" is judged, without a count', () => {
+    expect(findingsOf([namespace(), deployment('api'), pdb({ minAvailable: '100%' })], 'pdb-allows-eviction').map((f) => f.message))
+      .toEqual(['spec.minAvailable: keeps every pod available, so no pod may be evicted and every node drain and upgrade waits on it forever. Got: "100%". Allowed: less than "100%".']);
+  });
+
+  test('matchLabels that is not a map (true, 5) makes the covered pods unknown, not every pod', () => {
+    for (const matchLabels of [true, 5]) {
+      expect(findingsOf([namespace(), deployment(), pdb({ selector: { matchLabels }, minAvailable: 2 })], 'pdb-allows-eviction')).toEqual([]);
+    }
+  });
+
+  test('objects without spec, selector or template are judged without failing', () => {
+    const rules = ['pdb-allows-eviction', 'hpa-replicas-unpinned', 'hpa-resource-requests', 'dep-selector-matches-template'];
+    const judged = (objects: any[]) => checkPolicies(objects).filter((f) => rules.includes(f.rule)).map((f) => `${f.rule} ${f.kind} ${f.message}`);
+    expect(judged([namespace(), deployment(), noSpec(pdb({})), noSpec(hpa())])).toEqual([]);
+    expect(judged([namespace(), deployment(), { ...pdb({}), spec: { minAvailable: 2 } }])).toEqual([]);
+    expect(judged([namespace(), noSpec(deployment()), hpa()])).toEqual([]);
+    const noTemplate = withSpec('web', { template: undefined });
+    expect(judged([namespace(), noTemplate])).toEqual(['dep-selector-matches-template Deployment spec.selector.matchLabels app=web not on spec.template.metadata.labels.']);
+  });
+
+  test("autoscaling/v1's CPU target names the resource in the message", () => {
+    const noCpu = deployment('web', { container: { resources: { requests: { memory: '64Mi' }, limits: { memory: '128Mi' } } } });
+    expect(findingsOf([namespace(), noCpu, hpa({ targetCPUUtilizationPercentage: 50 })], 'hpa-resource-requests').map((f) => f.message))
+      .toEqual(['spec.metrics[0]: targets cpu utilization, but Deployment shop/web spec.template.spec.containers[0] (web) requests no cpu, so the autoscaler cannot compute it and never scales.']);
+  });
+});
