@@ -274,6 +274,10 @@ describe('the workload rules on partial objects and other workloads\' autoscaler
     const judged = (objects: any[]) => checkPolicies(objects).filter((f) => rules.includes(f.rule)).map((f) => `${f.rule} ${f.kind} ${f.message}`);
     expect(judged([namespace(), deployment(), noSpec(pdb({})), noSpec(hpa())])).toEqual([]);
     expect(judged([namespace(), deployment(), { ...pdb({}), spec: { minAvailable: 2 } }])).toEqual([]);
+    // An autoscaler without spec (or scaleTargetRef) owns nothing: the budget counts spec.replicas.
+    expect(judged([namespace(), deployment(), noSpec(hpa()), { ...hpa(), spec: { maxReplicas: 5 } }, pdb({ minAvailable: 2 })])).toEqual([
+      'pdb-allows-eviction PodDisruptionBudget spec.minAvailable: keeps every pod of the 2 pods it covers available, so no pod may be evicted and every node drain and upgrade waits on it forever. Got: 2. Allowed: fewer than 2.',
+    ]);
     expect(judged([namespace(), noSpec(deployment()), hpa()])).toEqual([]);
     const noTemplate = withSpec('web', { template: undefined });
     expect(judged([namespace(), noTemplate])).toEqual(['dep-selector-matches-template Deployment spec.selector.matchLabels app=web not on spec.template.metadata.labels.']);
