@@ -340,3 +340,35 @@ describe('the operator note (rules/operator-pods.ts), as svc-selector-matches-po
     }
   });
 });
+
+describe('api-stable-versions: which groups and version strings it reads', () => {
+  const stage = (apiVersion: string) => findingsOf([namespace(), { apiVersion, kind: 'Thing', metadata: { name: 'a', namespace: NS } }], 'api-stable-versions').map((f) => f.severity);
+
+  test('versions with several digits are alpha or beta too', () => {
+    expect(stage('example.k8s.io/v1beta12')).toEqual(['info']);
+    expect(stage('example.k8s.io/v12alpha1')).toEqual(['warning']);
+  });
+
+  test('groups served by CRDs (Gateway API, cert-manager, *.x-k8s.io) and other domains are not judged; a group ending .k8s.io is', () => {
+    for (const apiVersion of ['gateway.networking.k8s.io/v1beta1', 'certmanager.k8s.io/v1alpha1', 'cluster.x-k8s.io/v1beta1', 'k8s.io.example.com/v1beta1']) {
+      expect(stage(apiVersion)).toEqual([]);
+    }
+    expect(stage('storage.k8s.io/v1beta2')).toEqual(['info']);
+  });
+});
+
+describe('the naming and metadata rules on objects without metadata or labels', () => {
+  test('no metadata, no spec: judged without failing', () => {
+    const bare = [{ apiVersion: 'v1', kind: 'ConfigMap' }, { apiVersion: 'apps/v1', kind: 'Deployment' }, { apiVersion: 'example.com/v1', kind: 'Widget', metadata: null }];
+    const rules = ['label-values-valid', 'skip-has-reason', 'operator-pods', 'ns-pod-security-admits'];
+    expect(checkPolicies([namespace(), ...bare]).filter((f) => rules.includes(f.rule))).toEqual([]);
+  });
+});
+
+describe('ns-pod-security-admits: a Namespace with other labels beside its Pod Security ones', () => {
+  test('is judged', () => {
+    const ns = { ...namespace(), metadata: { name: NS, labels: { team: 'a', 'pod-security.kubernetes.io/enforce': 'baseline' } } };
+    const privileged = deployment('web', { container: { securityContext: { privileged: true } } });
+    expect(findingsOf([ns, privileged], 'ns-pod-security-admits').map((f) => f.severity)).toEqual(['error']);
+  });
+});

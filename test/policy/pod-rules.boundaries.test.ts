@@ -242,3 +242,29 @@ describe('the port and object descriptions the rules share (rules/describe.ts)',
     expect(matchPort([{ ports: [] }, {}, null], 'http')).toBe('unknown-name');
   });
 });
+
+describe('the pod rules: the other branches the mutation run found untested', () => {
+  test('matchPort: a number is undeclared (not "none declared") when any one container declares ports', () => {
+    expect(matchPort([{ ports: [{ containerPort: 80 }] }, {}], 9090)).toBe('unknown-number');
+    expect(matchPort([{}, { ports: [{ containerPort: 80 }] }], 9090)).toBe('unknown-number');
+  });
+
+  test('a probe by name on a container without a ports list: the message says it declares no ports', () => {
+    expect(findingsOf(api({ readinessProbe: undefined, ports: undefined, livenessProbe: { httpGet: { port: 'admin' } } }), 'pod-probe-port-exists').map((f) => f.message))
+      .toEqual([`${C0}.livenessProbe probes port "admin", which the container does not declare (it declares no ports), so the probe always fails.`]);
+  });
+
+  test('a Service without spec selects nothing and fails nothing', () => {
+    const noProbe = deployment('web', { container: { readinessProbe: undefined } });
+    expect(findingsOf([namespace(), noProbe, { ...service('web'), spec: undefined }], 'pod-readiness-probe')).toEqual([]);
+  });
+
+  test('a DaemonSet (no pod count) is not judged at all, not even for a spread over nodes without nodeTaintsPolicy', () => {
+    const labels = { app: 'agent' };
+    const spread = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: labels } }] };
+    const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: NS }, spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [container()], ...spread } } } };
+    expect(findingsOf([namespace(), ds], 'pod-spread-satisfiable')).toEqual([]);
+    const d = deployment('agent', { podSpec: spread });
+    expect(findingsOf([namespace(), d], 'pod-spread-satisfiable').map((f) => f.message)).toEqual([expect.stringContaining('nodeTaintsPolicy')]);
+  });
+});

@@ -1,4 +1,5 @@
 import { checkPolicies, Finding, RULES } from '../../lib';
+import { ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
 import { container, deployment, namespace, NS, service } from './builders';
 
 // schema-valid: non-objects, a kind the apiVersion does not serve (with and without a near kind),
@@ -63,5 +64,23 @@ describe('schema-valid', () => {
     expect(messages([namespace(), d])).toEqual(['web: spec.template.spec.containers[2].imagee is not a field of Container (did you mean "image"?); the API server drops or rejects it.']);
     const ports = deployment('web', { container: { ports: [{ containerPort: 8080, name: 'a' }, { containerPort: 8081, name: 'b' }, { containerPort: 'x', name: 'c' }] } });
     expect(messages([namespace(), ports])).toEqual(['web: spec.template.spec.containers[0].ports[2].containerPort must be of type integer.']);
+  });
+
+  test('without the memo (installed validators other than the generated facts): the same findings, every object validated', () => {
+    const bad = (name: string) => ({ ...service(name), spec: { ...service(name).spec, type: 'Cluster' } });
+    const d = deployment('web', { podSpec: { containers: [container({ name: 'a' }), container({ name: 'b' }), { ...container({ name: 'c' }), imagee: 'x' }] } });
+    const objects = [namespace(), service('a'), bad('b'), service('c'), d];
+    const withMemo = messages(objects);
+    const create = jest.spyOn(ValidatedShapes, 'create').mockReturnValue(undefined);
+    try {
+      expect(messages(objects)).toEqual(withMemo);
+      expect(create).toHaveBeenCalled();
+    } finally {
+      create.mockRestore();
+    }
+    expect(withMemo).toEqual([
+      'b: spec.type must be one of "ClusterIP", "ExternalName", "LoadBalancer", "NodePort".',
+      'web: spec.template.spec.containers[2].imagee is not a field of Container (did you mean "image"?); the API server drops or rejects it.',
+    ]);
   });
 });

@@ -209,3 +209,83 @@ describe('prestop-within-grace', () => {
     expect(findingsOf([namespace(), sleeping(30, 31)], 'prestop-within-grace')).toEqual([]);
   });
 });
+
+describe('the replica count the workload rules share (rules/replicas.ts)', () => {
+  const unnamespaced = (o: any) => ({ ...o, metadata: { ...o.metadata, namespace: undefined } });
+
+  test('two autoscalers of one workload: the first one\'s minimum counts', () => {
+    const objects = [namespace(), withSpec('web', { replicas: undefined }), hpa({ minReplicas: 3 }, 'first'), hpa({ minReplicas: 1 }, 'second'), pdb({ minAvailable: 2 })];
+    expect(findingsOf(objects, 'pdb-allows-eviction')).toEqual([]);
+    const reversed = [namespace(), withSpec('web', { replicas: undefined }), hpa({ minReplicas: 1 }, 'first'), hpa({ minReplicas: 3 }, 'second'), pdb({ minAvailable: 2 })];
+    expect(findingsOf(reversed, 'pdb-allows-eviction').map((f) => f.message)).toEqual([expect.stringContaining('of the 1 pod it covers')]);
+  });
+
+  test('objects without a namespace are in "default": the budget, the workload and its autoscaler meet there', () => {
+    const objects = [unnamespaced(withSpec('web', { replicas: undefined })), unnamespaced(hpa({ minReplicas: 3 })), unnamespaced(pdb({ minAvailable: 3 }))];
+    expect(findingsOf(objects, 'pdb-allows-eviction').map((f) => [f.namespace, f.message])).toEqual([
+      ['default', 'spec.minAvailable: keeps every pod of the 3 pods it covers available, so no pod may be evicted and every node drain and upgrade waits on it forever. Got: 3. Allowed: fewer than 3.'],
+    ]);
+    // The same objects in "default" by name: the same answer.
+    const named = objects.map((o) => ({ ...o, metadata: { ...o.metadata, namespace: 'default' } }));
+    expect(findingsOf(named, 'pdb-allows-eviction')).toHaveLength(1);
+  });
+
+  test('a Pod is one pod; a ReplicaSet and a StatefulSet count their replicas; a Job has no count', () => {
+    const labels = { app: 'web' };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: NS, labels }, spec: { containers: [container()] } };
+    expect(findingsOf([namespace(), pod, pdb({ minAvailable: 1 })], 'pdb-allows-eviction').map((f) => f.message)).toEqual([expect.stringContaining('of the 1 pod it covers')]);
+    for (const kind of ['ReplicaSet', 'StatefulSet']) {
+      expect(findingsOf([namespace(), withSpec('web', { replicas: 3 }, kind), pdb({ minAvailable: 3 })], 'pdb-allows-eviction').map((f) => f.message)).toEqual([expect.stringContaining('of the 3 pods it covers')]);
+    }
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'web', namespace: NS }, spec: { template: { metadata: { labels }, spec: { restartPolicy: 'Never', containers: [container()] } } } };
+    expect(findingsOf([namespace(), job, pdb({ minAvailable: 1 })], 'pdb-allows-eviction')).toEqual([]);
+  });
+
+  test('a replica count or autoscaler minimum that is not a number is not judged', () => {
+    expect(findingsOf([namespace(), withSpec('web', { replicas: '2' }), pdb({ minAvailable: 2 })], 'pdb-allows-eviction')).toEqual([]);
+    expect(findingsOf([namespace(), withSpec('web', { replicas: undefined }), hpa({ minReplicas: '2' }), pdb({ minAvailable: 2 })], 'pdb-allows-eviction')).toEqual([]);
+  });
+});
+
+describe('the workload rules on partial objects and other workloads\' autoscalers', () => {
+  const noSpec = (o: any) => ({ ...o, spec: undefined });
+
+  test('an autoscaler counts for its own target only: another name or namespace leaves spec.replicas', () => {
+    const objects = (scaler: any) => [namespace(), namespace('other'), withSpec('web', { replicas: 3 }), scaler, pdb({ minAvailable: 3 })];
+    const apiScaler = hpa({ minReplicas: 1, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' } }, 'api');
+    for (const scaler of [apiScaler, hpa({ minReplicas: 1 }, 'web', 'other')]) {
+      expect(findingsOf(objects(scaler), 'pdb-allows-eviction').map((f) => f.message)).toEqual([expect.stringContaining('of the 3 pods it covers')]);
+    }
+  });
+
+  test('a budget that selects no pod: only "100%" is judged, without a count', () => {
+    expect(findingsOf([namespace(), deployment('api'), pdb({ minAvailable: '100%' })], 'pdb-allows-eviction').map((f) => f.message))
+      .toEqual(['spec.minAvailable: keeps every pod available, so no pod may be evicted and every node drain and upgrade waits on it forever. Got: "100%". Allowed: less than "100%".']);
+  });
+
+  test('matchLabels that is not a map (true, 5) makes the covered pods unknown, not every pod', () => {
+    for (const matchLabels of [true, 5]) {
+      expect(findingsOf([namespace(), deployment(), pdb({ selector: { matchLabels }, minAvailable: 2 })], 'pdb-allows-eviction')).toEqual([]);
+    }
+  });
+
+  test('objects without spec, selector or template are judged without failing', () => {
+    const rules = ['pdb-allows-eviction', 'hpa-replicas-unpinned', 'hpa-resource-requests', 'dep-selector-matches-template'];
+    const judged = (objects: any[]) => checkPolicies(objects).filter((f) => rules.includes(f.rule)).map((f) => `${f.rule} ${f.kind} ${f.message}`);
+    expect(judged([namespace(), deployment(), noSpec(pdb({})), noSpec(hpa())])).toEqual([]);
+    expect(judged([namespace(), deployment(), { ...pdb({}), spec: { minAvailable: 2 } }])).toEqual([]);
+    // An autoscaler without spec (or scaleTargetRef) owns nothing: the budget counts spec.replicas.
+    expect(judged([namespace(), deployment(), noSpec(hpa()), { ...hpa(), spec: { maxReplicas: 5 } }, pdb({ minAvailable: 2 })])).toEqual([
+      'pdb-allows-eviction PodDisruptionBudget spec.minAvailable: keeps every pod of the 2 pods it covers available, so no pod may be evicted and every node drain and upgrade waits on it forever. Got: 2. Allowed: fewer than 2.',
+    ]);
+    expect(judged([namespace(), noSpec(deployment()), hpa()])).toEqual([]);
+    const noTemplate = withSpec('web', { template: undefined });
+    expect(judged([namespace(), noTemplate])).toEqual(['dep-selector-matches-template Deployment spec.selector.matchLabels app=web not on spec.template.metadata.labels.']);
+  });
+
+  test("autoscaling/v1's CPU target names the resource in the message", () => {
+    const noCpu = deployment('web', { container: { resources: { requests: { memory: '64Mi' }, limits: { memory: '128Mi' } } } });
+    expect(findingsOf([namespace(), noCpu, hpa({ targetCPUUtilizationPercentage: 50 })], 'hpa-resource-requests').map((f) => f.message))
+      .toEqual(['spec.metrics[0]: targets cpu utilization, but Deployment shop/web spec.template.spec.containers[0] (web) requests no cpu, so the autoscaler cannot compute it and never scales.']);
+  });
+});

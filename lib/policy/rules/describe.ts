@@ -11,6 +11,7 @@ export function describeContainerPorts(ports: readonly any[]): string {
 
 /** Whether a container declares the port, by number (and protocol) or by name. */
 export function containerHasPort(container: any, port: number | string, protocol = 'TCP'): boolean {
+  // Stryker disable next-line ArrayDeclaration: equivalent, a string item has no containerPort nor name.
   const ports: any[] = Array.isArray(container?.ports) ? container.ports : [];
   return typeof port === 'number'
     ? ports.some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === protocol)

