@@ -121,13 +121,14 @@ function volumeMountProblems(problems: Problem[], spec: any, specPath: string, c
       for (let m = 0; m < mounts.length; m++) {
         const name = mounts[m]?.name;
         if (typeof name !== 'string') continue;
-        volumes ??= Array.isArray(spec.volumes) ? spec.volumes.map((v: any) => v?.name).filter((n: unknown): n is string => typeof n === 'string') : [];
-        if (volumes.includes(name) || claimTemplates.includes(name)) continue;
+        // Read once per pod, and only for a pod with mounts (most pods of a large synth have none).
+        const declared: string[] = (volumes ??= Array.isArray(spec.volumes) ? spec.volumes.map((v: any) => v?.name).filter((n: unknown): n is string => typeof n === 'string') : []);
+        if (declared.includes(name) || claimTemplates.includes(name)) continue;
         problems.push({
           field: `${specPath}.${list}[${i}].volumeMounts[${m}].name`,
           message: 'no volume of the pod has this name; the API server refuses the pod template ("Not found").',
           value: name,
-          allowed: volumes.length > 0 ? `a name from ${specPath}.volumes: ${volumes.map((v) => JSON.stringify(v)).join(', ')}` : `a name from ${specPath}.volumes (the pod declares none)`,
+          allowed: declared.length > 0 ? `a name from ${specPath}.volumes: ${declared.map((v: string) => JSON.stringify(v)).join(', ')}` : `a name from ${specPath}.volumes (the pod declares none)`,
           fix: `Add a volume named ${JSON.stringify(name)} to ${specPath}.volumes, or mount one the pod declares.`,
         });
       }
