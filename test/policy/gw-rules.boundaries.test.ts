@@ -1,22 +1,11 @@
-import { checkPolicies, PolicyOptions } from '../../lib';
 import { certificate, deployment, namespace, NS, service, tlsSecret } from './builders';
-import { gateway, gatewayCrd, route, shopTls, tcpRoute, validGatewayApp } from './gateway-rule-cases';
+import { gatewayCrd, route, shopTls, tcpRoute, validGatewayApp } from './gateway-rule-cases';
+import { app, fixes, GROUP, http, https, parent, run, without } from './gw-boundary-helpers';
 
 // The Gateway API rules (gw-*) and what they share (gateway-parts.ts, gateway-schemas.ts) at their edges:
 // which parentRefs, listeners, backendRefs and certificateRefs count, hostname intersection by one label,
 // ReferenceGrants field by field, redirect targets, and the exact message, severity and fix of each finding
 // (issue 17, from `npm run mutate`).
-
-const GROUP = 'gateway.networking.k8s.io';
-const run = (objects: any[], rule: string, options?: PolicyOptions) => checkPolicies(objects, options)
-  .filter((f) => f.rule === rule).map((f) => `${f.severity} ${f.kind} ${f.name}: ${f.message}`);
-const fixes = (objects: any[], rule: string, options?: PolicyOptions) => checkPolicies(objects, options).filter((f) => f.rule === rule).map((f) => f.fix);
-const without = (objects: any[], kind: string) => objects.filter((o) => o.kind !== kind);
-const http = (extra: any = {}) => ({ name: 'http', port: 80, protocol: 'HTTP', ...extra });
-const https = (extra: any = {}) => ({ name: 'https', port: 443, protocol: 'HTTPS', hostname: 'shop.example.com', tls: { certificateRefs: [{ name: 'shop-tls' }] }, ...extra });
-/** The valid app with these listeners and these routes instead of its own. */
-const app = (listeners: any[], ...routes: any[]) => [...without(without(validGatewayApp(), 'Gateway'), 'HTTPRoute'), gateway(listeners), ...routes];
-const parent = (ref: any, spec: any = {}, name = 'r', ns = NS) => route(name, { parentRefs: [ref], ...spec }, ns);
 
 describe('parentRefs (gw-route-parent-resolves)', () => {
   test('only refs to a Gateway of the Gateway API group with a string name are judged', () => {

@@ -1,0 +1,74 @@
+import { namespace, NS, service } from './builders';
+import { route } from './gateway-rule-cases';
+import { app, GROUP, http, https, parent, run } from './gw-boundary-helpers';
+
+// What the Gateway API rules share (gateway-parts.ts, gateway-schemas.ts) with malformed input: a null item
+// in any list the rules walk is skipped, never a "could not run" finding that hides the others (issue 17,
+// from `npm run mutate`: each optional chain and list default below had no test that could tell).
+
+const couldNotRun = (findings: string[]) => findings.filter((f) => f.includes('could not run'));
+
+describe('null items in the lists the rules walk', () => {
+  test('a null parentRef is skipped; the next one keeps its index', () => {
+    const r = route('r', { parentRefs: [null, { name: 'nope' }] });
+    expect(run(app([http()], r), 'gw-route-parent-resolves')).toEqual([
+      `error HTTPRoute r: spec.parentRefs[1].name "nope" is not a Gateway in namespace "${NS}" of these manifests, nor a declared external one.`,
+    ]);
+  });
+
+  test('a null listener is listed as it is, refuses the route, and selects no sectionName', () => {
+    expect(run(app([null, http()], parent({ name: 'public', sectionName: 'web' })), 'gw-route-parent-resolves')).toEqual([
+      `error HTTPRoute r: spec.parentRefs[0] asks for sectionName "web", which no listener of Gateway ${NS}/public has (its listeners: "undefined" (undefined/undefined), "http" (80/HTTP)); the route is not accepted (NoMatchingParent).`,
+    ]);
+    expect(run(app([null], parent({ name: 'public' }, { hostnames: undefined })), 'gw-route-admitted')).toEqual([
+      `error HTTPRoute r: spec.parentRefs[0]: Gateway ${NS}/public does not admit HTTPRoute ${NS}/r (listener "undefined": its protocol undefined does not carry HTTPRoutes); the route is not accepted (NotAllowedByListeners).`,
+    ]);
+    expect(run(app([null, http()], parent({ name: 'public' }, { hostnames: ['a.example.com'] })), 'gw-route-hostname-intersects')).toEqual([]);
+    expect(run(app([null, http(), { name: 'tls', port: 80, protocol: 'TLS' }]), 'gw-listeners-distinct')).toHaveLength(1);
+    expect(couldNotRun(run(app([null, https()], parent({ name: 'public' })), 'gw-tls-cert-covers-hostname'))).toEqual([]);
+  });
+
+  test('a null allowedRoutes kind is skipped', () => {
+    const listener = http({ allowedRoutes: { kinds: [null, { kind: 'HTTPRoute' }] } });
+    expect(run(app([listener], parent({ name: 'public' }, { hostnames: undefined })), 'gw-route-admitted')).toEqual([]);
+    expect(run(app([http({ allowedRoutes: { kinds: [null] } })], parent({ name: 'public' }, { hostnames: undefined })), 'gw-route-admitted')[0])
+      .toContain('its allowedRoutes.kinds () do not include HTTPRoute');
+  });
+
+  test('null rules, backendRefs and filters are skipped; a RequestMirror without its target names no Service', () => {
+    const rules = [null, { filters: [null, { type: 'RequestMirror' }], backendRefs: [null, { name: 'nope', port: 80, filters: [null] }] }];
+    expect(run(app([http()], parent({ name: 'public' }, { hostnames: undefined, rules })), 'gw-backend-exists')).toEqual([
+      `error HTTPRoute r: spec.rules[1].backendRefs[1].name "nope" is not a Service in namespace "${NS}"; requests for it get 500 (BackendNotFound).`,
+    ]);
+    const redirects = [null, { filters: [null, { type: 'RequestRedirect', requestRedirect: { port: 80 } }] }];
+    expect(run(app([http()], parent({ name: 'public' }, { hostnames: undefined, rules: redirects })), 'gw-redirect-no-loop')[0])
+      .toMatch(/^error HTTPRoute r: spec\.rules\[1\]\.filters\[1\] redirects/);
+  });
+
+  test('null certificateRefs, and listeners without tls, give no certificate', () => {
+    const listeners = [http(), https({ tls: { certificateRefs: [null, { name: 'nope' }] } })];
+    expect(run(app(listeners), 'gw-tls-secret-exists')).toEqual([
+      `error Gateway public: spec.listeners[1].tls.certificateRefs[1].name "nope" is neither a Secret nor a cert-manager Certificate's secretName in namespace "${NS}", and is not declared external; the listener has no certificate (InvalidCertificateRef).`,
+    ]);
+  });
+
+  test('null from and to items of a ReferenceGrant grant nothing, and do not hide the item that does', () => {
+    const cross = parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: 'other', port: 80 }] }] });
+    const grant = (from: any[], to: any[]) => ({ apiVersion: `${GROUP}/v1beta1`, kind: 'ReferenceGrant', metadata: { name: 'g', namespace: 'other' }, spec: { from, to } });
+    const objects = (g: any) => [...app([http()], cross), namespace('other'), service('web', {}, 'other'), g];
+    const from = { group: GROUP, kind: 'HTTPRoute', namespace: NS };
+    const to = { group: '', kind: 'Service', name: 'web' };
+    expect(run(objects(grant([null, from], [null, to])), 'gw-reference-granted')).toEqual([]);
+    expect(run(objects(grant([null], [to])), 'gw-reference-granted')).toHaveLength(1);
+    expect(run(objects(grant([from], [null])), 'gw-reference-granted')).toHaveLength(1);
+  });
+});
+
+describe('gateway-schemas', () => {
+  test('a kind named like an Object.prototype member is not a kind of the standard channel', () => {
+    const odd = { apiVersion: `${GROUP}/v1`, kind: 'toString', metadata: { name: 'x', namespace: NS }, spec: {} };
+    expect(run([odd], 'gw-spec-valid')).toEqual([
+      'error toString x: toString is not a kind of the Gateway API v1.6.1 standard channel; the API server answers "no matches for kind".',
+    ]);
+  });
+});
