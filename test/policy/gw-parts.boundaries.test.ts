@@ -72,3 +72,17 @@ describe('gateway-schemas', () => {
     ]);
   });
 });
+
+describe('objects without spec', () => {
+  test('a Gateway, an HTTPRoute or a ReferenceGrant without spec stops no rule', () => {
+    const bare = (kind: string, name: string) => ({ apiVersion: `${GROUP}/v1`, kind, metadata: { name, namespace: NS } });
+    const objects = [...app([http()], parent({ name: 'public' })), bare('Gateway', 'empty'), bare('HTTPRoute', 'empty'), { ...bare('ReferenceGrant', 'empty'), apiVersion: `${GROUP}/v1beta1` }];
+    for (const rule of ['gw-route-parent-resolves', 'gw-route-admitted', 'gw-route-hostname-intersects', 'gw-backend-exists', 'gw-reference-granted',
+      'gw-tls-secret-exists', 'gw-tls-cert-covers-hostname', 'gw-listeners-distinct', 'gw-redirect-no-loop']) {
+      expect([rule, couldNotRun(run(objects, rule))]).toEqual([rule, []]);
+    }
+    const cross = parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: 'other', port: 80 }] }] });
+    const emptyGrant = { ...bare('ReferenceGrant', 'g'), apiVersion: `${GROUP}/v1beta1`, metadata: { name: 'g', namespace: 'other' } };
+    expect(run([...app([http()], cross), namespace('other'), service('web', {}, 'other'), emptyGrant], 'gw-reference-granted')).toHaveLength(1);
+  });
+});

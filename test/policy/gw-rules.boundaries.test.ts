@@ -57,6 +57,12 @@ describe('parentRefs (gw-route-parent-resolves)', () => {
   test('a Gateway name with no near match is not hinted', () => {
     expect(run(app([http()], parent({ name: 'zzzzzzzz' })), 'gw-route-parent-resolves')[0]).toMatch(/"zzzzzzzz" is not a Gateway in namespace "shop" of these manifests, nor/);
   });
+
+  test('a near Gateway name is hinted', () => {
+    expect(run(app([http()], parent({ name: 'pubilc' })), 'gw-route-parent-resolves')).toEqual([
+      `error HTTPRoute r: spec.parentRefs[0].name "pubilc" is not a Gateway in namespace "${NS}" of these manifests (did you mean "public"?), nor a declared external one.`,
+    ]);
+  });
 });
 
 describe('allowedRoutes (gw-route-admitted)', () => {
@@ -100,6 +106,13 @@ describe('allowedRoutes (gw-route-admitted)', () => {
     expect(run(app([{ name: 'tcp', port: 9000, protocol: 'TCP' }, http()], own), 'gw-route-admitted')).toEqual([]);
     expect(run(app([http()], parent({ name: 'public', sectionName: 'nope' })), 'gw-route-admitted')).toEqual([]);
   });
+
+  test('every refusing listener is named, in order', () => {
+    const own = parent({ name: 'public' }, { hostnames: undefined });
+    expect(run(app([{ name: 'tcp', port: 9000, protocol: 'TCP' }, { name: 'udp', port: 53, protocol: 'UDP' }], own), 'gw-route-admitted')).toEqual([
+      `error HTTPRoute r: spec.parentRefs[0]: Gateway ${NS}/public does not admit HTTPRoute ${NS}/r (listener "tcp": its protocol TCP does not carry HTTPRoutes; listener "udp": its protocol UDP does not carry HTTPRoutes); the route is not accepted (NotAllowedByListeners).`,
+    ]);
+  });
 });
 
 describe('hostnames (gw-route-hostname-intersects)', () => {
@@ -132,6 +145,13 @@ describe('hostnames (gw-route-hostname-intersects)', () => {
       .toContain('attaches to ("http": "b.example.com")');
     expect(run(app([tcp], parent({ name: 'public' }, { hostnames: ['b.example.com'] })), 'gw-route-hostname-intersects')).toEqual([]);
   });
+
+  test('a route without hostnames is not judged; every admitting listener is listed', () => {
+    expect(run(app([http({ hostname: 'b.example.com' })], parent({ name: 'public' }, { hostnames: undefined })), 'gw-route-hostname-intersects')).toEqual([]);
+    expect(run(app([http({ hostname: 'b.example.com' })], parent({ name: 'public' }, { hostnames: [5] })), 'gw-route-hostname-intersects')).toEqual([]);
+    expect(run(app([http({ hostname: 'b.example.com' }), http({ name: 'alt', port: 8080, hostname: 'c.example.com' })], parent({ name: 'public' }, { hostnames: ['a.example.com'] })), 'gw-route-hostname-intersects')[0])
+      .toContain('attaches to ("http": "b.example.com", "alt": "c.example.com"); the route');
+  });
 });
 
 describe('backendRefs (gw-backend-exists)', () => {
@@ -148,6 +168,20 @@ describe('backendRefs (gw-backend-exists)', () => {
       'info HTTPRoute r: cannot judge spec.rules[0].backendRefs[0].name "web": these manifests hold no Service in namespace "other" (it may live elsewhere).',
     ]);
     expect(fixes(objects, 'gw-backend-exists')).toEqual(['Check these manifests together with the Services to have the backend checked.']);
+  });
+
+  test('a near Service name is hinted; a missing port lists the Service\'s ports with their names; a selector that matches nothing gives 503', () => {
+    expect(run(app([http()], backends([{ name: 'wbe', port: 80 }])), 'gw-backend-exists')).toEqual([
+      `error HTTPRoute r: spec.rules[0].backendRefs[0].name "wbe" is not a Service in namespace "${NS}" (did you mean "web"?); requests for it get 500 (BackendNotFound).`,
+    ]);
+    const named = [...without(app([http()], backends([{ name: 'web', port: 8080 }])), 'Service'), service('web', { ports: [{ port: 80, name: 'http' }, { port: 443 }] })];
+    expect(run(named, 'gw-backend-exists')).toEqual([
+      `error HTTPRoute r: spec.rules[0].backendRefs[0].port 8080 is not a port of Service ${NS}/web (its ports: 80 "http", 443); requests for it get 500 (BackendNotFound).`,
+    ]);
+    const idle = [...app([http()], backends([{ name: 'idle', port: 80 }])), service('idle', { selector: { app: 'nothing' }, ports: [{ port: 80 }] })];
+    expect(run(idle, 'gw-backend-exists')).toEqual([
+      `error HTTPRoute r: spec.rules[0].backendRefs[0] routes to Service ${NS}/idle, whose selector {"app":"nothing"} matches no pod template of the manifests; requests for it get 503.`,
+    ]);
   });
 
   test('a port is optional; a Service without ports has "none"; the selector is judged only where workloads are', () => {
@@ -204,6 +238,20 @@ describe('ReferenceGrants (gw-reference-granted)', () => {
     const toDefault = [...app([http()], parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: 'default', port: 80 }] }] })), service('web', {}, 'default')];
     expect(run([...toDefault, inDefault()], 'gw-reference-granted')).toEqual([]);
     expect(run(toDefault, 'gw-reference-granted')).toHaveLength(1);
+  });
+
+  test('a Gateway\'s certificateRef to another namespace needs a grant from Gateways of its namespace to that Secret', () => {
+    const secretIn = (ns: string, grants: any[] = []) => [...app([http(), https({ tls: { certificateRefs: [{ name: 'shop-tls', namespace: ns }] } })]), namespace('certs'), ...grants];
+    expect(run(secretIn(NS), 'gw-reference-granted')).toEqual([]);
+    expect(run(secretIn('certs'), 'gw-reference-granted')).toEqual([
+      `error Gateway public: spec.listeners[1].tls.certificateRefs[0] refers to Secret certs/shop-tls in another namespace, and no ReferenceGrant in "certs" allows Gateways of "${NS}" to; the listener gets no certificate (RefNotPermitted).`,
+    ]);
+    expect(fixes(secretIn('certs'), 'gw-reference-granted')).toEqual([
+      `add a ReferenceGrant in namespace "certs": from [{group: gateway.networking.k8s.io, kind: Gateway, namespace: ${NS}}], to [{group: "", kind: Secret, name: shop-tls}].`,
+    ]);
+    const toSecret = { group: '', kind: 'Secret', name: 'shop-tls' };
+    expect(run(secretIn('certs', [grant({ group: GROUP, kind: 'Gateway', namespace: NS }, toSecret, 'certs')]), 'gw-reference-granted')).toEqual([]);
+    expect(run(secretIn('certs', [grant(fromRoutes, toSecret, 'certs')]), 'gw-reference-granted')).toHaveLength(1);
   });
 });
 
@@ -280,6 +328,12 @@ describe('gw-redirect-no-loop', () => {
     expect(toHost('a.example.com', ['a.example.com'], 'b.example.com')).toEqual([]);
   });
 
+  test('a redirect hostname the route serves but the listener does not is no loop', () => {
+    const toHost = (hostname: string) => loops(redirect({ hostname }, undefined, { name: 'public', sectionName: 'http' }, ['*.example.com']), [http({ hostname: 'a.example.com' })]);
+    expect(toHost('a.example.com')).toHaveLength(1);
+    expect(toHost('b.example.com')).toEqual([]);
+  });
+
   test('matches on headers, query parameters or method are never followed', () => {
     const sameListener = (match: any) => loops(redirect({ port: 80 }, [match], { name: 'public', sectionName: 'http' }));
     expect(sameListener({ path: { value: '/' } })).toHaveLength(1);
@@ -304,6 +358,16 @@ describe('gw-redirect-no-loop', () => {
     expect(target({ type: 'ReplacePrefixMatch', replacePrefixMatch: '/b' }, { type: 'PathPrefix', value: '/app' })).toEqual([]);
     expect(target({ type: 'Other', replaceFullPath: '/app' }, { type: 'PathPrefix', value: '/app' })).toEqual([]);
     expect(loops(redirect({ path: full('/x') }, undefined, { name: 'public', sectionName: 'http' }))).toHaveLength(1);
+  });
+
+  test('a path modifier without its value, and prefixes with several trailing slashes', () => {
+    const target = (path: any, match?: any) => loops(redirect({ path }, match ? [{ path: match }] : undefined, { name: 'public', sectionName: 'http' }));
+    expect(target({ type: 'ReplaceFullPath' })).toEqual([]);
+    expect(target({ type: 'ReplacePrefixMatch' })).toEqual([]);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/app/x' }, { type: 'PathPrefix', value: '/app//' })).toHaveLength(1);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/x' }, { type: 'PathPrefix' })).toHaveLength(1);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/' }, { type: 'Exact' })).toHaveLength(1);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/x' }, { type: 'Exact' })).toEqual([]);
   });
 
   test('filters other than RequestRedirect, or without requestRedirect, are not judged; the filter index is named', () => {
@@ -381,5 +445,21 @@ describe('gw-spec-valid and gw-api-version', () => {
     expect(run([old], 'gw-spec-valid')).toEqual([
       'error HTTPRoute r: gateway.networking.k8s.io/v1alpha2 is not served by the Gateway API v1.6.1 CRD of HTTPRoute (it serves v1, v1beta1); the API server answers "no matches for kind".',
     ]);
+  });
+
+  test('gw-api-version: the option declares the bundle before any CRD; the default is v1.5.1; kinds the newest bundle lacks are gw-spec-valid\'s', () => {
+    expect(run([...validGatewayApp(), tcpRoute(), gatewayCrd('v1.6.1')], 'gw-api-version', { gatewayApiVersion: 'v1.5.1' })).toEqual([
+      'warning TCPRoute db: TCPRoute is not a kind of the Gateway API v1.5.1 standard channel, the bundle declared by the gatewayApiVersion option; v1.6.1 serves it.',
+    ]);
+    expect(run([...validGatewayApp(), tcpRoute(), gatewayCrd('v1.5.1')], 'gw-api-version', { gatewayApiVersion: 'v1.6.1' })).toEqual([]);
+    expect(run([...validGatewayApp(), tcpRoute()], 'gw-api-version', { gatewayApiVersion: 'v2' })).toEqual([
+      'warning Gateway public: cannot be checked against the declared Gateway API bundle "v2" from the gatewayApiVersion option: this package carries v1.6.1 and v1.5.1 only.',
+    ]);
+    expect(run([...validGatewayApp(), tcpRoute()], 'gw-api-version')).toEqual([
+      'warning TCPRoute db: TCPRoute is not a kind of the Gateway API v1.5.1 standard channel, the bundle declared by the default (what GatewayApiCrds installs); v1.6.1 serves it.',
+    ]);
+    const old = { apiVersion: `${GROUP}/v1alpha2`, kind: 'TLSRoute', metadata: { name: 't', namespace: NS }, spec: {} };
+    expect(run([...validGatewayApp(), old], 'gw-api-version')).toEqual([]);
+    expect(run([...validGatewayApp(), { ...route('r'), apiVersion: `${GROUP}/v1beta1` }], 'gw-api-version')).toEqual([]);
   });
 });
