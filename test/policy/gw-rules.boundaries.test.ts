@@ -152,6 +152,11 @@ describe('hostnames (gw-route-hostname-intersects)', () => {
     expect(run(app([http({ hostname: 'b.example.com' }), http({ name: 'alt', port: 8080, hostname: 'c.example.com' })], parent({ name: 'public' }, { hostnames: ['a.example.com'] })), 'gw-route-hostname-intersects')[0])
       .toContain('attaches to ("http": "b.example.com", "alt": "c.example.com"); the route');
   });
+
+  test('one admitting listener that shares a hostname is enough', () => {
+    const listeners = [http({ hostname: 'b.example.com' }), http({ name: 'alt', port: 8080, hostname: 'a.example.com' })];
+    expect(run(app(listeners, parent({ name: 'public' }, { hostnames: ['a.example.com'] })), 'gw-route-hostname-intersects')).toEqual([]);
+  });
 });
 
 describe('backendRefs (gw-backend-exists)', () => {
@@ -219,6 +224,10 @@ describe('ReferenceGrants (gw-reference-granted)', () => {
     expect(fixes(objects(), 'gw-reference-granted')).toEqual([
       `add a ReferenceGrant in namespace "other": from [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: ${NS}}], to [{group: "", kind: Service, name: web}].`,
     ]);
+  });
+
+  test('a backend in the route\'s own namespace needs no grant', () => {
+    expect(run(app([http()], parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: NS, port: 80 }] }] })), 'gw-reference-granted')).toEqual([]);
   });
 
   test('a grant counts only when every field matches', () => {
@@ -295,6 +304,8 @@ describe('gw-listeners-distinct', () => {
       `error Gateway public: spec.listeners[2] ("tcp", TCP) shares port 80 with listener "http" (HTTP): one port carries either plain HTTP or raw TCP, so both listeners are Conflicted (ProtocolConflict) and the Gateway is not fully programmed.`,
     ]);
     expect(run(app([http(), http({ name: 'http2', hostname: 'a.example.com' })]), 'gw-listeners-distinct')).toEqual([]);
+    // A port that is not a number is the schema's: never compared, even with another one spelt alike.
+    expect(run(app([http({ port: '80' }), { name: 'tcp', port: '80', protocol: 'TCP' }]), 'gw-listeners-distinct')).toEqual([]);
   });
 });
 
@@ -445,6 +456,23 @@ describe('gw-spec-valid and gw-api-version', () => {
     expect(run([old], 'gw-spec-valid')).toEqual([
       'error HTTPRoute r: gateway.networking.k8s.io/v1alpha2 is not served by the Gateway API v1.6.1 CRD of HTTPRoute (it serves v1, v1beta1); the API server answers "no matches for kind".',
     ]);
+  });
+
+  test('gw-spec-valid: a schema finding at, above or below a field the kind\'s own checks report is not repeated', () => {
+    const gw = (listeners: any) => ({ apiVersion: `${GROUP}/v1`, kind: 'Gateway', metadata: { name: 'g', namespace: NS }, spec: { gatewayClassName: 'nginx', listeners } });
+    const paths = (o: any) => run([o], 'gw-spec-valid').map((f) => f.replace(/^error \w+ \w+: /, '').replace(/: .*/, ''));
+    // The same field (the schema's pattern and the hostname check).
+    expect(paths(gw([{ name: 'h', port: 80, protocol: 'HTTP', hostname: 'Bad_Host' }]))).toEqual(['spec.listeners[0].hostname']);
+    // The schema's required name is reported on the listener; the check on its name field.
+    expect(paths(gw([{ port: 80, protocol: 'HTTP' }]))).toEqual(['spec.listeners[0].name']);
+    // The schema's type error below the listener's tls, which the TLS check reports.
+    expect(paths(gw([{ name: 'h', port: 80, protocol: 'HTTPS', tls: { certificateRefs: 'x' } }]))).toEqual(['spec.listeners[0].tls']);
+    // The schema's type error inside a rule item, below the rule count the route check reports.
+    const rules: any[] = Array.from({ length: 17 }, () => ({}));
+    rules[0] = { backendRefs: 'x' };
+    expect(paths({ ...route('r'), spec: { rules } })).toEqual(['spec.rules']);
+    // A schema finding on a field no check reports is kept.
+    expect(run([gw([{ name: 'h', port: 80, protocol: 'HTTP', allowedRoutes: { kinds: 'x' } }])], 'gw-spec-valid')[0]).toMatch(/^error Gateway g: spec\.listeners\[0\]\.allowedRoutes\.kinds /);
   });
 
   test('gw-api-version: the option declares the bundle before any CRD; the default is v1.5.1; kinds the newest bundle lacks are gw-spec-valid\'s', () => {
