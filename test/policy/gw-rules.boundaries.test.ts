@@ -354,6 +354,10 @@ describe('gw-redirect-no-loop', () => {
     expect(sameListener({ headers: [], queryParams: [] })).toHaveLength(1);
   });
 
+  test('a null match matches every path', () => {
+    expect(loops(redirect({ port: 80 }, [null], { name: 'public', sectionName: 'http' }))).toHaveLength(1);
+  });
+
   test('path targets: ReplaceFullPath and ReplacePrefixMatch against Exact and PathPrefix (by whole segments); RegularExpression never', () => {
     const target = (path: any, match: any) => loops(redirect({ path }, [{ path: match }], { name: 'public', sectionName: 'http' }));
     const full = (p: string) => ({ type: 'ReplaceFullPath', replaceFullPath: p });
@@ -421,6 +425,14 @@ describe('gw-tls-cert-covers-hostname', () => {
     expect(run(app([http({ hostname: 'a.example.org' })], parent({ name: 'public' }, { hostnames: ['a.example.org'] })), 'gw-tls-cert-covers-hostname')).toEqual([]);
     expect(run(objects(undefined, []), 'gw-tls-cert-covers-hostname')).toEqual([]);
     expect(run([...objects('*.example.com', []), parent({ name: 'elsewhere' }, { hostnames: ['a.b.example.com'] }, 'r2')], 'gw-tls-cert-covers-hostname')).toEqual([]);
+  });
+
+  test('a listener is judged by its own certificates only; a route hostname equal to the listener\'s is reported once, on the Gateway', () => {
+    const twoListeners = [...without(app([http({ hostname: 'a.example.org' }), https({ hostname: 'a.example.com' })]), 'Secret'), ...wildcardCert];
+    expect(run(twoListeners, 'gw-tls-cert-covers-hostname')).toEqual([]);
+    expect(run(objects('a.example.org', ['a.example.org']), 'gw-tls-cert-covers-hostname')).toEqual([
+      `error Gateway public: spec.listeners[0].hostname "a.example.org" is not covered by the certificate of Certificate ${NS}/shop-tls (it covers "*.example.com"); browsers reject the connection.`,
+    ]);
   });
 });
 
