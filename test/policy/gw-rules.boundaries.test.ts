@@ -189,6 +189,14 @@ describe('backendRefs (gw-backend-exists)', () => {
     ]);
   });
 
+  test('a Service without spec, or with null ports, is read as it is', () => {
+    const bare = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: NS } };
+    expect(run([...without(app([http()], backends([{ name: 'web', port: 80 }])), 'Service'), bare], 'gw-backend-exists')[0]).toContain('(its ports: none)');
+    expect(run([...without(app([http()], backends([{ name: 'web' }])), 'Service'), bare], 'gw-backend-exists')).toEqual([]);
+    const nullPort = [...without(app([http()], backends([{ name: 'web', port: 8080 }])), 'Service'), service('web', { ports: [null, { port: 80, name: 'http' }] })];
+    expect(run(nullPort, 'gw-backend-exists')[0]).toContain('(its ports: undefined, 80 "http")');
+  });
+
   test('a port is optional; a Service without ports has "none"; the selector is judged only where workloads are', () => {
     expect(run(app([http()], backends([{ name: 'web' }])), 'gw-backend-exists')).toEqual([]);
     const bare = [...without(app([http()], backends([{ name: 'web', port: 80 }])), 'Service'), service('web', { ports: undefined })];
@@ -281,6 +289,10 @@ describe('certificateRefs (gw-tls-secret-exists)', () => {
     expect(fixes(withRefs([{ name: 'shop-tls' }]), 'gw-tls-secret-exists')).toEqual(['Declare it external (Gateway annotation netkit.io/external-secrets, or --external-secret) to say where it comes from.']);
     expect(run(withRefs([{ name: 'shop-tls' }], [certificate('shop-tls', ['shop.example.com'])]), 'gw-tls-secret-exists')).toEqual([]);
     expect(run(withRefs([{ name: 'shop-tls' }], [{ ...shopTls(), type: undefined }]), 'gw-tls-secret-exists')[0]).toContain('of type "Opaque", not kubernetes.io/tls (InvalidCertificateRef).');
+  });
+
+  test('a kubernetes.io/tls Secret is what the listener needs', () => {
+    expect(run(withRefs([{ name: 'shop-tls' }], [shopTls()]), 'gw-tls-secret-exists')).toEqual([]);
   });
 
   test('external on the Gateway: the bare name only for its own namespace', () => {
