@@ -24,7 +24,9 @@ describe('null items in the lists the rules walk', () => {
       `error HTTPRoute r: spec.parentRefs[0]: Gateway ${NS}/public does not admit HTTPRoute ${NS}/r (listener "undefined": its protocol undefined does not carry HTTPRoutes); the route is not accepted (NotAllowedByListeners).`,
     ]);
     expect(run(app([null, http()], parent({ name: 'public' }, { hostnames: ['a.example.com'] })), 'gw-route-hostname-intersects')).toEqual([]);
-    expect(run(app([null, http(), { name: 'tls', port: 80, protocol: 'TLS' }]), 'gw-listeners-distinct')).toHaveLength(1);
+    expect(run(app([null, http(), { name: 'tls', port: 80, protocol: 'TLS' }]), 'gw-listeners-distinct')).toEqual([
+      `error Gateway public: spec.listeners[2] ("tls", TLS) shares port 80 with listener "http" (HTTP): one port carries either plain HTTP or TLS, so both listeners are Conflicted (ProtocolConflict) and the Gateway is not fully programmed.`,
+    ]);
     expect(couldNotRun(run(app([null, https()], parent({ name: 'public' })), 'gw-tls-cert-covers-hostname'))).toEqual([]);
   });
 
