@@ -366,8 +366,21 @@ describe('gw-redirect-no-loop', () => {
     expect(sameListener({ headers: [], queryParams: [] })).toHaveLength(1);
   });
 
-  test('a null match matches every path', () => {
-    expect(loops(redirect({ port: 80 }, [null], { name: 'public', sectionName: 'http' }))).toHaveLength(1);
+  test('a null match, or one without path, matches every path; one followed match of several is enough to stop', () => {
+    const onHttp = (r: any, matches?: any[]) => loops(redirect(r, matches, { name: 'public', sectionName: 'http' }));
+    expect(onHttp({ port: 80 }, [null])[0]).toMatch(/^error HTTPRoute r: spec\.rules\[0\]\.filters\[0\] redirects/);
+    expect(onHttp({ path: { type: 'ReplaceFullPath', replaceFullPath: '/x' } }, [null])[0]).toMatch(/^error HTTPRoute r: spec\.rules\[0\]\.filters\[0\] redirects/);
+    expect(onHttp({ path: { type: 'ReplaceFullPath', replaceFullPath: '/x' } }, [{}])).toHaveLength(1);
+    expect(onHttp({ port: 80 }, [{ headers: [{ name: 'x', value: 'y' }] }, { path: { value: '/' } }])).toEqual([]);
+    const exact = (value: string) => ({ path: { type: 'Exact', value } });
+    expect(onHttp({ path: { type: 'ReplaceFullPath', replaceFullPath: '/a' } }, [exact('/a'), exact('/b')])).toHaveLength(1);
+  });
+
+  test('scheme, listener protocol and route hostnames: each on its own decides', () => {
+    expect(loops(redirect({ scheme: 'http', port: 443 }, undefined, { name: 'public', sectionName: 'https' }))).toEqual([]);
+    const tcp = { name: 'tcp', port: 80, protocol: 'TCP', allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }] } };
+    expect(loops(redirect({ port: 80 }, undefined, { name: 'public', sectionName: 'tcp' }), [tcp])).toEqual([]);
+    expect(loops(redirect({ hostname: 'a.example.com' }, undefined, { name: 'public', sectionName: 'http' }, ['a.example.com', 'b.example.org']), [http()])).toHaveLength(1);
   });
 
   test('path targets: ReplaceFullPath and ReplacePrefixMatch against Exact and PathPrefix (by whole segments); RegularExpression never', () => {
@@ -395,6 +408,13 @@ describe('gw-redirect-no-loop', () => {
     expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/x' }, { type: 'PathPrefix' })).toHaveLength(1);
     expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/' }, { type: 'Exact' })).toHaveLength(1);
     expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/x' }, { type: 'Exact' })).toEqual([]);
+  });
+
+  test('a regular expression is never read as a prefix; a prefix of "/" matches even a path without leading slash; only ReplacePrefixMatch reads replacePrefixMatch', () => {
+    const target = (path: any, match: any) => loops(redirect({ path }, [{ path: match }], { name: 'public', sectionName: 'http' }));
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/x' }, { type: 'RegularExpression', value: '/x' })).toEqual([]);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: 'x' }, { type: 'PathPrefix', value: '/' })).toHaveLength(1);
+    expect(target({ type: 'Other', replacePrefixMatch: '/app' }, { type: 'PathPrefix', value: '/app' })).toEqual([]);
   });
 
   test('filters other than RequestRedirect, or without requestRedirect, are not judged; the filter index is named', () => {
@@ -445,6 +465,14 @@ describe('gw-tls-cert-covers-hostname', () => {
     expect(run(objects('a.example.org', ['a.example.org']), 'gw-tls-cert-covers-hostname')).toEqual([
       `error Gateway public: spec.listeners[0].hostname "a.example.org" is not covered by the certificate of Certificate ${NS}/shop-tls (it covers "*.example.com"); browsers reject the connection.`,
     ]);
+  });
+
+  test('a missing certificate is not judged; every name the certificate covers is listed; *. route hostnames by listener kind', () => {
+    expect(run([...without(app([https({ hostname: 'a.example.org', tls: { certificateRefs: [{ name: 'nope' }] } })]), 'Secret'), ...wildcardCert], 'gw-tls-cert-covers-hostname')).toEqual([]);
+    expect(run(objects('c.example.org', [], [certificate('shop-tls', ['a.example.org', 'b.example.org'])]), 'gw-tls-cert-covers-hostname')[0])
+      .toContain('(it covers "a.example.org", "b.example.org")');
+    expect(run(objects('a.example.com', ['*.example.com'], [certificate('shop-tls', ['a.example.com'])]), 'gw-tls-cert-covers-hostname')).toEqual([]);
+    expect(run(objects('*.example.com', ['*.a.example.com']), 'gw-tls-cert-covers-hostname')).toHaveLength(1);
   });
 });
 
