@@ -1,4 +1,4 @@
-import { namespace, NS, service } from './builders';
+import { certificate, namespace, NS, service } from './builders';
 import { route } from './gateway-rule-cases';
 import { app, GROUP, http, https, parent, run } from './gw-boundary-helpers';
 
@@ -86,5 +86,34 @@ describe('objects without spec', () => {
     const cross = parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: 'other', port: 80 }] }] });
     const emptyGrant = { ...bare('ReferenceGrant', 'g'), apiVersion: `${GROUP}/v1beta1`, metadata: { name: 'g', namespace: 'other' } };
     expect(run([...app([http()], cross), namespace('other'), service('web', {}, 'other'), emptyGrant], 'gw-reference-granted')).toHaveLength(1);
+  });
+});
+
+describe('listeners a route reaches (gateway-parts)', () => {
+  test('a ref to a Gateway not in the manifests selects no listener; a null listener is skipped when a port is asked', () => {
+    expect(run(app([http()], parent({ name: 'elsewhere' })), 'gw-route-admitted')).toEqual([]);
+    expect(run(app([null, http()], parent({ name: 'public', port: 80 }, { hostnames: undefined })), 'gw-route-parent-resolves')).toEqual([]);
+  });
+
+  test('a selector that needs labels of a Namespace not in the manifests cannot be judged, even beside kubernetes.io/metadata.name', () => {
+    const cross = parent({ name: 'public', namespace: NS }, { hostnames: undefined }, 'r', 'other');
+    const selecting = (selector: any) => [...app([http({ allowedRoutes: { namespaces: { from: 'Selector', selector } } })]), service('web', {}, 'other'), cross];
+    expect(run(selecting({ matchLabels: { 'kubernetes.io/metadata.name': 'other', team: 'web' } }), 'gw-route-admitted')).toEqual([]);
+    expect(run(selecting({ matchExpressions: [null] }), 'gw-route-admitted')).toEqual([]);
+  });
+
+  test('only admitting listeners with a shared hostname serve the route (certificates and redirects)', () => {
+    const grpcOnly = https({ hostname: '*.example.com', allowedRoutes: { kinds: [{ kind: 'GRPCRoute' }] } });
+    const objects = [...app([grpcOnly], parent({ name: 'public' }, { hostnames: ['a.b.example.com'] })).filter((o) => o.kind !== 'Secret'), certificate('shop-tls', ['*.example.com'])];
+    expect(run(objects, 'gw-tls-cert-covers-hostname')).toEqual([]);
+    const redirect = parent({ name: 'public' }, { hostnames: ['a.example.com'], rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { port: 80 } }] }] });
+    expect(run(app([http({ hostname: 'b.example.com' })], redirect), 'gw-redirect-no-loop')).toEqual([]);
+  });
+
+  test('every ReferenceGrant of a namespace counts, not only the last', () => {
+    const cross = parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: 'other', port: 80 }] }] });
+    const grant = (name: string, kind: string) => ({ apiVersion: `${GROUP}/v1beta1`, kind: 'ReferenceGrant', metadata: { name, namespace: 'other' },
+      spec: { from: [{ group: GROUP, kind, namespace: NS }], to: [{ group: '', kind: 'Service' }] } });
+    expect(run([...app([http()], cross), namespace('other'), service('web', {}, 'other'), grant('a', 'HTTPRoute'), grant('b', 'GRPCRoute')], 'gw-reference-granted')).toEqual([]);
   });
 });
