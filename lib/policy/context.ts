@@ -198,7 +198,7 @@ function toPolicyObject(raw: RawObject): PolicyObject {
 /** The pod template (`metadata` and `spec`) of a workload manifest, or the Pod itself; undefined for other kinds. */
 export function podTemplateOfManifest(manifest: any): { readonly metadata?: any; readonly spec: any } | undefined {
   if (manifest?.kind === 'Pod') return manifest.spec ? manifest : undefined;
-  const path = TEMPLATE_PATHS[manifest?.kind];
+  const path = Object.prototype.hasOwnProperty.call(TEMPLATE_PATHS, manifest?.kind) ? TEMPLATE_PATHS[manifest.kind] : undefined;
   const template = path ? dig(manifest, path) : undefined;
   return template?.spec ? template : undefined;
 }
@@ -209,7 +209,8 @@ function podTemplateOf(o: PolicyObject): PodTemplate | undefined {
     if (!o.manifest.spec) return undefined;
     return { owner: o, namespace, labels: o.manifest.metadata?.labels ?? {}, spec: o.manifest.spec, specPath: 'spec' };
   }
-  const path = TEMPLATE_PATHS[o.kind];
+  // Own keys only: a kind named like an Object.prototype member ("toString") is no workload.
+  const path = Object.prototype.hasOwnProperty.call(TEMPLATE_PATHS, o.kind) ? TEMPLATE_PATHS[o.kind] : undefined;
   if (!path) return undefined;
   const template = dig(o.manifest, path);
   if (!template?.spec) return undefined;

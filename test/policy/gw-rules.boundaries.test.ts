@@ -1,22 +1,11 @@
-import { checkPolicies, PolicyOptions } from '../../lib';
 import { certificate, deployment, namespace, NS, service, tlsSecret } from './builders';
-import { gateway, gatewayCrd, route, shopTls, tcpRoute, validGatewayApp } from './gateway-rule-cases';
+import { gatewayCrd, route, shopTls, tcpRoute, validGatewayApp } from './gateway-rule-cases';
+import { app, fixes, GROUP, http, https, parent, run, without } from './gw-boundary-helpers';
 
 // The Gateway API rules (gw-*) and what they share (gateway-parts.ts, gateway-schemas.ts) at their edges:
 // which parentRefs, listeners, backendRefs and certificateRefs count, hostname intersection by one label,
 // ReferenceGrants field by field, redirect targets, and the exact message, severity and fix of each finding
 // (issue 17, from `npm run mutate`).
-
-const GROUP = 'gateway.networking.k8s.io';
-const run = (objects: any[], rule: string, options?: PolicyOptions) => checkPolicies(objects, options)
-  .filter((f) => f.rule === rule).map((f) => `${f.severity} ${f.kind} ${f.name}: ${f.message}`);
-const fixes = (objects: any[], rule: string, options?: PolicyOptions) => checkPolicies(objects, options).filter((f) => f.rule === rule).map((f) => f.fix);
-const without = (objects: any[], kind: string) => objects.filter((o) => o.kind !== kind);
-const http = (extra: any = {}) => ({ name: 'http', port: 80, protocol: 'HTTP', ...extra });
-const https = (extra: any = {}) => ({ name: 'https', port: 443, protocol: 'HTTPS', hostname: 'shop.example.com', tls: { certificateRefs: [{ name: 'shop-tls' }] }, ...extra });
-/** The valid app with these listeners and these routes instead of its own. */
-const app = (listeners: any[], ...routes: any[]) => [...without(without(validGatewayApp(), 'Gateway'), 'HTTPRoute'), gateway(listeners), ...routes];
-const parent = (ref: any, spec: any = {}, name = 'r', ns = NS) => route(name, { parentRefs: [ref], ...spec }, ns);
 
 describe('parentRefs (gw-route-parent-resolves)', () => {
   test('only refs to a Gateway of the Gateway API group with a string name are judged', () => {
@@ -68,6 +57,12 @@ describe('parentRefs (gw-route-parent-resolves)', () => {
   test('a Gateway name with no near match is not hinted', () => {
     expect(run(app([http()], parent({ name: 'zzzzzzzz' })), 'gw-route-parent-resolves')[0]).toMatch(/"zzzzzzzz" is not a Gateway in namespace "shop" of these manifests, nor/);
   });
+
+  test('a near Gateway name is hinted', () => {
+    expect(run(app([http()], parent({ name: 'pubilc' })), 'gw-route-parent-resolves')).toEqual([
+      `error HTTPRoute r: spec.parentRefs[0].name "pubilc" is not a Gateway in namespace "${NS}" of these manifests (did you mean "public"?), nor a declared external one.`,
+    ]);
+  });
 });
 
 describe('allowedRoutes (gw-route-admitted)', () => {
@@ -111,6 +106,13 @@ describe('allowedRoutes (gw-route-admitted)', () => {
     expect(run(app([{ name: 'tcp', port: 9000, protocol: 'TCP' }, http()], own), 'gw-route-admitted')).toEqual([]);
     expect(run(app([http()], parent({ name: 'public', sectionName: 'nope' })), 'gw-route-admitted')).toEqual([]);
   });
+
+  test('every refusing listener is named, in order', () => {
+    const own = parent({ name: 'public' }, { hostnames: undefined });
+    expect(run(app([{ name: 'tcp', port: 9000, protocol: 'TCP' }, { name: 'udp', port: 53, protocol: 'UDP' }], own), 'gw-route-admitted')).toEqual([
+      `error HTTPRoute r: spec.parentRefs[0]: Gateway ${NS}/public does not admit HTTPRoute ${NS}/r (listener "tcp": its protocol TCP does not carry HTTPRoutes; listener "udp": its protocol UDP does not carry HTTPRoutes); the route is not accepted (NotAllowedByListeners).`,
+    ]);
+  });
 });
 
 describe('hostnames (gw-route-hostname-intersects)', () => {
@@ -143,6 +145,18 @@ describe('hostnames (gw-route-hostname-intersects)', () => {
       .toContain('attaches to ("http": "b.example.com")');
     expect(run(app([tcp], parent({ name: 'public' }, { hostnames: ['b.example.com'] })), 'gw-route-hostname-intersects')).toEqual([]);
   });
+
+  test('a route without hostnames is not judged; every admitting listener is listed', () => {
+    expect(run(app([http({ hostname: 'b.example.com' })], parent({ name: 'public' }, { hostnames: undefined })), 'gw-route-hostname-intersects')).toEqual([]);
+    expect(run(app([http({ hostname: 'b.example.com' })], parent({ name: 'public' }, { hostnames: [5] })), 'gw-route-hostname-intersects')).toEqual([]);
+    expect(run(app([http({ hostname: 'b.example.com' }), http({ name: 'alt', port: 8080, hostname: 'c.example.com' })], parent({ name: 'public' }, { hostnames: ['a.example.com'] })), 'gw-route-hostname-intersects')[0])
+      .toContain('attaches to ("http": "b.example.com", "alt": "c.example.com"); the route');
+  });
+
+  test('one admitting listener that shares a hostname is enough', () => {
+    const listeners = [http({ hostname: 'b.example.com' }), http({ name: 'alt', port: 8080, hostname: 'a.example.com' })];
+    expect(run(app(listeners, parent({ name: 'public' }, { hostnames: ['a.example.com'] })), 'gw-route-hostname-intersects')).toEqual([]);
+  });
 });
 
 describe('backendRefs (gw-backend-exists)', () => {
@@ -159,6 +173,28 @@ describe('backendRefs (gw-backend-exists)', () => {
       'info HTTPRoute r: cannot judge spec.rules[0].backendRefs[0].name "web": these manifests hold no Service in namespace "other" (it may live elsewhere).',
     ]);
     expect(fixes(objects, 'gw-backend-exists')).toEqual(['Check these manifests together with the Services to have the backend checked.']);
+  });
+
+  test('a near Service name is hinted; a missing port lists the Service\'s ports with their names; a selector that matches nothing gives 503', () => {
+    expect(run(app([http()], backends([{ name: 'wbe', port: 80 }])), 'gw-backend-exists')).toEqual([
+      `error HTTPRoute r: spec.rules[0].backendRefs[0].name "wbe" is not a Service in namespace "${NS}" (did you mean "web"?); requests for it get 500 (BackendNotFound).`,
+    ]);
+    const named = [...without(app([http()], backends([{ name: 'web', port: 8080 }])), 'Service'), service('web', { ports: [{ port: 80, name: 'http' }, { port: 443 }] })];
+    expect(run(named, 'gw-backend-exists')).toEqual([
+      `error HTTPRoute r: spec.rules[0].backendRefs[0].port 8080 is not a port of Service ${NS}/web (its ports: 80 "http", 443); requests for it get 500 (BackendNotFound).`,
+    ]);
+    const idle = [...app([http()], backends([{ name: 'idle', port: 80 }])), service('idle', { selector: { app: 'nothing' }, ports: [{ port: 80 }] })];
+    expect(run(idle, 'gw-backend-exists')).toEqual([
+      `error HTTPRoute r: spec.rules[0].backendRefs[0] routes to Service ${NS}/idle, whose selector {"app":"nothing"} matches no pod template of the manifests; requests for it get 503.`,
+    ]);
+  });
+
+  test('a Service without spec, or with null ports, is read as it is', () => {
+    const bare = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: NS } };
+    expect(run([...without(app([http()], backends([{ name: 'web', port: 80 }])), 'Service'), bare], 'gw-backend-exists')[0]).toContain('(its ports: none)');
+    expect(run([...without(app([http()], backends([{ name: 'web' }])), 'Service'), bare], 'gw-backend-exists')).toEqual([]);
+    const nullPort = [...without(app([http()], backends([{ name: 'web', port: 8080 }])), 'Service'), service('web', { ports: [null, { port: 80, name: 'http' }] })];
+    expect(run(nullPort, 'gw-backend-exists')[0]).toContain('(its ports: undefined, 80 "http")');
   });
 
   test('a port is optional; a Service without ports has "none"; the selector is judged only where workloads are', () => {
@@ -198,6 +234,10 @@ describe('ReferenceGrants (gw-reference-granted)', () => {
     ]);
   });
 
+  test('a backend in the route\'s own namespace needs no grant', () => {
+    expect(run(app([http()], parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: NS, port: 80 }] }] })), 'gw-reference-granted')).toEqual([]);
+  });
+
   test('a grant counts only when every field matches', () => {
     expect(run(objects(grant(fromRoutes, toWeb)), 'gw-reference-granted')).toEqual([]);
     expect(run(objects(grant(fromRoutes, { kind: 'Service' })), 'gw-reference-granted')).toEqual([]);
@@ -215,6 +255,20 @@ describe('ReferenceGrants (gw-reference-granted)', () => {
     const toDefault = [...app([http()], parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: 'default', port: 80 }] }] })), service('web', {}, 'default')];
     expect(run([...toDefault, inDefault()], 'gw-reference-granted')).toEqual([]);
     expect(run(toDefault, 'gw-reference-granted')).toHaveLength(1);
+  });
+
+  test('a Gateway\'s certificateRef to another namespace needs a grant from Gateways of its namespace to that Secret', () => {
+    const secretIn = (ns: string, grants: any[] = []) => [...app([http(), https({ tls: { certificateRefs: [{ name: 'shop-tls', namespace: ns }] } })]), namespace('certs'), ...grants];
+    expect(run(secretIn(NS), 'gw-reference-granted')).toEqual([]);
+    expect(run(secretIn('certs'), 'gw-reference-granted')).toEqual([
+      `error Gateway public: spec.listeners[1].tls.certificateRefs[0] refers to Secret certs/shop-tls in another namespace, and no ReferenceGrant in "certs" allows Gateways of "${NS}" to; the listener gets no certificate (RefNotPermitted).`,
+    ]);
+    expect(fixes(secretIn('certs'), 'gw-reference-granted')).toEqual([
+      `add a ReferenceGrant in namespace "certs": from [{group: gateway.networking.k8s.io, kind: Gateway, namespace: ${NS}}], to [{group: "", kind: Secret, name: shop-tls}].`,
+    ]);
+    const toSecret = { group: '', kind: 'Secret', name: 'shop-tls' };
+    expect(run(secretIn('certs', [grant({ group: GROUP, kind: 'Gateway', namespace: NS }, toSecret, 'certs')]), 'gw-reference-granted')).toEqual([]);
+    expect(run(secretIn('certs', [grant(fromRoutes, toSecret, 'certs')]), 'gw-reference-granted')).toHaveLength(1);
   });
 });
 
@@ -235,6 +289,10 @@ describe('certificateRefs (gw-tls-secret-exists)', () => {
     expect(fixes(withRefs([{ name: 'shop-tls' }]), 'gw-tls-secret-exists')).toEqual(['Declare it external (Gateway annotation netkit.io/external-secrets, or --external-secret) to say where it comes from.']);
     expect(run(withRefs([{ name: 'shop-tls' }], [certificate('shop-tls', ['shop.example.com'])]), 'gw-tls-secret-exists')).toEqual([]);
     expect(run(withRefs([{ name: 'shop-tls' }], [{ ...shopTls(), type: undefined }]), 'gw-tls-secret-exists')[0]).toContain('of type "Opaque", not kubernetes.io/tls (InvalidCertificateRef).');
+  });
+
+  test('a kubernetes.io/tls Secret is what the listener needs', () => {
+    expect(run(withRefs([{ name: 'shop-tls' }], [shopTls()]), 'gw-tls-secret-exists')).toEqual([]);
   });
 
   test('external on the Gateway: the bare name only for its own namespace', () => {
@@ -258,6 +316,8 @@ describe('gw-listeners-distinct', () => {
       `error Gateway public: spec.listeners[2] ("tcp", TCP) shares port 80 with listener "http" (HTTP): one port carries either plain HTTP or raw TCP, so both listeners are Conflicted (ProtocolConflict) and the Gateway is not fully programmed.`,
     ]);
     expect(run(app([http(), http({ name: 'http2', hostname: 'a.example.com' })]), 'gw-listeners-distinct')).toEqual([]);
+    // A port that is not a number is the schema's: never compared, even with another one spelt alike.
+    expect(run(app([http({ port: '80' }), { name: 'tcp', port: '80', protocol: 'TCP' }]), 'gw-listeners-distinct')).toEqual([]);
   });
 });
 
@@ -291,6 +351,12 @@ describe('gw-redirect-no-loop', () => {
     expect(toHost('a.example.com', ['a.example.com'], 'b.example.com')).toEqual([]);
   });
 
+  test('a redirect hostname the route serves but the listener does not is no loop', () => {
+    const toHost = (hostname: string) => loops(redirect({ hostname }, undefined, { name: 'public', sectionName: 'http' }, ['*.example.com']), [http({ hostname: 'a.example.com' })]);
+    expect(toHost('a.example.com')).toHaveLength(1);
+    expect(toHost('b.example.com')).toEqual([]);
+  });
+
   test('matches on headers, query parameters or method are never followed', () => {
     const sameListener = (match: any) => loops(redirect({ port: 80 }, [match], { name: 'public', sectionName: 'http' }));
     expect(sameListener({ path: { value: '/' } })).toHaveLength(1);
@@ -298,6 +364,23 @@ describe('gw-redirect-no-loop', () => {
     expect(sameListener({ queryParams: [{ name: 'x', value: 'y' }] })).toEqual([]);
     expect(sameListener({ method: 'GET' })).toEqual([]);
     expect(sameListener({ headers: [], queryParams: [] })).toHaveLength(1);
+  });
+
+  test('a null match, or one without path, matches every path; one followed match of several is enough to stop', () => {
+    const onHttp = (r: any, matches?: any[]) => loops(redirect(r, matches, { name: 'public', sectionName: 'http' }));
+    expect(onHttp({ port: 80 }, [null])[0]).toMatch(/^error HTTPRoute r: spec\.rules\[0\]\.filters\[0\] redirects/);
+    expect(onHttp({ path: { type: 'ReplaceFullPath', replaceFullPath: '/x' } }, [null])[0]).toMatch(/^error HTTPRoute r: spec\.rules\[0\]\.filters\[0\] redirects/);
+    expect(onHttp({ path: { type: 'ReplaceFullPath', replaceFullPath: '/x' } }, [{}])[0]).toMatch(/^error HTTPRoute r: spec\.rules\[0\]\.filters\[0\] redirects/);
+    expect(onHttp({ port: 80 }, [{ headers: [{ name: 'x', value: 'y' }] }, { path: { value: '/' } }])).toEqual([]);
+    const exact = (value: string) => ({ path: { type: 'Exact', value } });
+    expect(onHttp({ path: { type: 'ReplaceFullPath', replaceFullPath: '/a' } }, [exact('/a'), exact('/b')])).toHaveLength(1);
+  });
+
+  test('scheme, listener protocol and route hostnames: each on its own decides', () => {
+    expect(loops(redirect({ scheme: 'http', port: 443 }, undefined, { name: 'public', sectionName: 'https' }))).toEqual([]);
+    const tcp = { name: 'tcp', port: 80, protocol: 'TCP', allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }] } };
+    expect(loops(redirect({ port: 80 }, undefined, { name: 'public', sectionName: 'tcp' }), [tcp])).toEqual([]);
+    expect(loops(redirect({ hostname: 'a.example.com' }, undefined, { name: 'public', sectionName: 'http' }, ['a.example.com', 'b.example.org']), [http()])).toHaveLength(1);
   });
 
   test('path targets: ReplaceFullPath and ReplacePrefixMatch against Exact and PathPrefix (by whole segments); RegularExpression never', () => {
@@ -315,6 +398,23 @@ describe('gw-redirect-no-loop', () => {
     expect(target({ type: 'ReplacePrefixMatch', replacePrefixMatch: '/b' }, { type: 'PathPrefix', value: '/app' })).toEqual([]);
     expect(target({ type: 'Other', replaceFullPath: '/app' }, { type: 'PathPrefix', value: '/app' })).toEqual([]);
     expect(loops(redirect({ path: full('/x') }, undefined, { name: 'public', sectionName: 'http' }))).toHaveLength(1);
+  });
+
+  test('a path modifier without its value, and prefixes with several trailing slashes', () => {
+    const target = (path: any, match?: any) => loops(redirect({ path }, match ? [{ path: match }] : undefined, { name: 'public', sectionName: 'http' }));
+    expect(target({ type: 'ReplaceFullPath' })).toEqual([]);
+    expect(target({ type: 'ReplacePrefixMatch' })).toEqual([]);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/app/x' }, { type: 'PathPrefix', value: '/app//' })).toHaveLength(1);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/x' }, { type: 'PathPrefix' })).toHaveLength(1);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/' }, { type: 'Exact' })).toHaveLength(1);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/x' }, { type: 'Exact' })).toEqual([]);
+  });
+
+  test('a regular expression is never read as a prefix; a prefix of "/" matches even a path without leading slash; only ReplacePrefixMatch reads replacePrefixMatch', () => {
+    const target = (path: any, match: any) => loops(redirect({ path }, [{ path: match }], { name: 'public', sectionName: 'http' }));
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: '/x' }, { type: 'RegularExpression', value: '/x' })).toEqual([]);
+    expect(target({ type: 'ReplaceFullPath', replaceFullPath: 'x' }, { type: 'PathPrefix', value: '/' })).toHaveLength(1);
+    expect(target({ type: 'Other', replacePrefixMatch: '/app' }, { type: 'PathPrefix', value: '/app' })).toEqual([]);
   });
 
   test('filters other than RequestRedirect, or without requestRedirect, are not judged; the filter index is named', () => {
@@ -358,6 +458,22 @@ describe('gw-tls-cert-covers-hostname', () => {
     expect(run(objects(undefined, []), 'gw-tls-cert-covers-hostname')).toEqual([]);
     expect(run([...objects('*.example.com', []), parent({ name: 'elsewhere' }, { hostnames: ['a.b.example.com'] }, 'r2')], 'gw-tls-cert-covers-hostname')).toEqual([]);
   });
+
+  test('a listener is judged by its own certificates only; a route hostname equal to the listener\'s is reported once, on the Gateway', () => {
+    const twoListeners = [...without(app([http({ hostname: 'a.example.org' }), https({ hostname: 'a.example.com' })]), 'Secret'), ...wildcardCert];
+    expect(run(twoListeners, 'gw-tls-cert-covers-hostname')).toEqual([]);
+    expect(run(objects('a.example.org', ['a.example.org']), 'gw-tls-cert-covers-hostname')).toEqual([
+      `error Gateway public: spec.listeners[0].hostname "a.example.org" is not covered by the certificate of Certificate ${NS}/shop-tls (it covers "*.example.com"); browsers reject the connection.`,
+    ]);
+  });
+
+  test('a missing certificate is not judged; every name the certificate covers is listed; *. route hostnames by listener kind', () => {
+    expect(run([...without(app([https({ hostname: 'a.example.org', tls: { certificateRefs: [{ name: 'nope' }] } })]), 'Secret'), ...wildcardCert], 'gw-tls-cert-covers-hostname')).toEqual([]);
+    expect(run(objects('c.example.org', [], [certificate('shop-tls', ['a.example.org', 'b.example.org'])]), 'gw-tls-cert-covers-hostname')[0])
+      .toContain('(it covers "a.example.org", "b.example.org")');
+    expect(run(objects('a.example.com', ['*.example.com'], [certificate('shop-tls', ['a.example.com'])]), 'gw-tls-cert-covers-hostname')).toEqual([]);
+    expect(run(objects('*.example.com', ['*.a.example.com']), 'gw-tls-cert-covers-hostname')).toHaveLength(1);
+  });
 });
 
 describe('gw-spec-valid and gw-api-version', () => {
@@ -392,5 +508,38 @@ describe('gw-spec-valid and gw-api-version', () => {
     expect(run([old], 'gw-spec-valid')).toEqual([
       'error HTTPRoute r: gateway.networking.k8s.io/v1alpha2 is not served by the Gateway API v1.6.1 CRD of HTTPRoute (it serves v1, v1beta1); the API server answers "no matches for kind".',
     ]);
+  });
+
+  test('gw-spec-valid: a schema finding at, above or below a field the kind\'s own checks report is not repeated', () => {
+    const gw = (listeners: any) => ({ apiVersion: `${GROUP}/v1`, kind: 'Gateway', metadata: { name: 'g', namespace: NS }, spec: { gatewayClassName: 'nginx', listeners } });
+    const paths = (o: any) => run([o], 'gw-spec-valid').map((f) => f.replace(/^error \w+ \w+: /, '').replace(/: .*/, ''));
+    // The same field (the schema's pattern and the hostname check).
+    expect(paths(gw([{ name: 'h', port: 80, protocol: 'HTTP', hostname: 'Bad_Host' }]))).toEqual(['spec.listeners[0].hostname']);
+    // The schema's required name is reported on the listener; the check on its name field.
+    expect(paths(gw([{ port: 80, protocol: 'HTTP' }]))).toEqual(['spec.listeners[0].name']);
+    // The schema's type error below the listener's tls, which the TLS check reports.
+    expect(paths(gw([{ name: 'h', port: 80, protocol: 'HTTPS', tls: { certificateRefs: 'x' } }]))).toEqual(['spec.listeners[0].tls']);
+    // The schema's type error inside a rule item, below the rule count the route check reports.
+    const rules: any[] = Array.from({ length: 17 }, () => ({}));
+    rules[0] = { backendRefs: 'x' };
+    expect(paths({ ...route('r'), spec: { rules } })).toEqual(['spec.rules']);
+    // A schema finding on a field no check reports is kept.
+    expect(run([gw([{ name: 'h', port: 80, protocol: 'HTTP', allowedRoutes: { kinds: 'x' } }])], 'gw-spec-valid')[0]).toMatch(/^error Gateway g: spec\.listeners\[0\]\.allowedRoutes\.kinds /);
+  });
+
+  test('gw-api-version: the option declares the bundle before any CRD; the default is v1.5.1; kinds the newest bundle lacks are gw-spec-valid\'s', () => {
+    expect(run([...validGatewayApp(), tcpRoute(), gatewayCrd('v1.6.1')], 'gw-api-version', { gatewayApiVersion: 'v1.5.1' })).toEqual([
+      'warning TCPRoute db: TCPRoute is not a kind of the Gateway API v1.5.1 standard channel, the bundle declared by the gatewayApiVersion option; v1.6.1 serves it.',
+    ]);
+    expect(run([...validGatewayApp(), tcpRoute(), gatewayCrd('v1.5.1')], 'gw-api-version', { gatewayApiVersion: 'v1.6.1' })).toEqual([]);
+    expect(run([...validGatewayApp(), tcpRoute()], 'gw-api-version', { gatewayApiVersion: 'v2' })).toEqual([
+      'warning Gateway public: cannot be checked against the declared Gateway API bundle "v2" from the gatewayApiVersion option: this package carries v1.6.1 and v1.5.1 only.',
+    ]);
+    expect(run([...validGatewayApp(), tcpRoute()], 'gw-api-version')).toEqual([
+      'warning TCPRoute db: TCPRoute is not a kind of the Gateway API v1.5.1 standard channel, the bundle declared by the default (what GatewayApiCrds installs); v1.6.1 serves it.',
+    ]);
+    const old = { apiVersion: `${GROUP}/v1alpha2`, kind: 'TLSRoute', metadata: { name: 't', namespace: NS }, spec: {} };
+    expect(run([...validGatewayApp(), old], 'gw-api-version')).toEqual([]);
+    expect(run([...validGatewayApp(), { ...route('r'), apiVersion: `${GROUP}/v1beta1` }], 'gw-api-version')).toEqual([]);
   });
 });

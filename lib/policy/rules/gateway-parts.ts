@@ -62,7 +62,9 @@ export function gatewayParents(context: PolicyContext, route: PolicyObject): rea
   const out: AnsweredParentRef[] = [];
   list(route.manifest.spec?.parentRefs).forEach((ref: any, i: number) => {
     if ((ref?.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP || (ref?.kind ?? 'Gateway') !== 'Gateway' || typeof ref?.name !== 'string') return;
+    // Stryker disable next-line StringLiteral: equivalent, a route (namespaced) always has its namespace, `default` when unset.
     const namespace: string = ref.namespace ?? route.namespace ?? 'default';
+    // Stryker disable next-line ArrayDeclaration: equivalent, only a Gateway named like the made-up item would differ.
     const external = (context.options.externalGateways ?? []).some((g) => g === `${namespace}/${ref.name}` || g === ref.name);
     out.push({ ref, field: `spec.parentRefs[${i}]`, namespace, gateway: external ? undefined : context.find('Gateway', namespace, ref.name), external });
   });
@@ -78,6 +80,7 @@ export interface GatewayListener {
 /** The listeners of a Gateway. Shared: never change it. */
 export function listenersOf(gateway: PolicyObject): readonly GatewayListener[] {
   let listeners = listenersOfGateway.get(gateway);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!listeners) {
     listeners = list(gateway.manifest.spec?.listeners).map((listener: any, i: number) => ({ listener, field: `spec.listeners[${i}]` }));
     listenersOfGateway.set(gateway, listeners);
@@ -100,11 +103,15 @@ export function listenerRefusal(context: PolicyContext, gateway: PolicyObject, l
   // The answer depends on nothing else of the route, and thousands of routes share these: asked once.
   const refusals = context.shared(refusalsOf);
   let byGateway = refusals.get(listener);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!byGateway) refusals.set(listener, (byGateway = new Map()));
   let byKind = byGateway.get(gateway);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!byKind) byGateway.set(gateway, (byKind = new Map()));
   let byNamespace = byKind.get(route.kind);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!byNamespace) byKind.set(route.kind, (byNamespace = new Map()));
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (byNamespace.has(route.namespace)) return byNamespace.get(route.namespace);
   const refusal = findRefusal(context, gateway, listener, route);
   byNamespace.set(route.namespace, refusal);
@@ -116,6 +123,7 @@ function findRefusal(context: PolicyContext, gateway: PolicyObject, listener: an
   const kinds = list(allowed.kinds);
   const kindOk = kinds.length > 0
     ? kinds.some((k: any) => k?.kind === route.kind && (k.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP)
+    // Stryker disable next-line ArrayDeclaration: equivalent, every route these rules read is an HTTPRoute, which has its protocols.
     : (ROUTE_PROTOCOLS[route.kind] ?? []).includes(listener?.protocol);
   if (!kindOk) {
     return kinds.length > 0
@@ -132,6 +140,7 @@ function findRefusal(context: PolicyContext, gateway: PolicyObject, listener: an
 /** Why the selector does not pick the namespace (its labels: from its Namespace object, plus kubernetes.io/metadata.name); undefined when it does, or when its labels are not in the manifests and the selector needs them. */
 function selectorRefusal(context: PolicyContext, selector: any, namespace: string): string | undefined {
   const object = context.find('Namespace', undefined, namespace);
+  // Stryker disable next-line OptionalChaining: equivalent, a Namespace found by its name has metadata.
   const labels: Record<string, string> = { ...(object?.manifest.metadata?.labels ?? {}), 'kubernetes.io/metadata.name': namespace };
   const keys = [...Object.keys(selector?.matchLabels ?? {}), ...list(selector?.matchExpressions).map((e: any) => e?.key)];
   if (!object && keys.some((k) => k !== 'kubernetes.io/metadata.name')) return undefined;
@@ -157,10 +166,12 @@ function covers(wild: string, name: string): boolean {
 /** The listeners that accept the route through this parentRef (one of the route's {@link gatewayParents}): selected, admitting it, with an intersecting hostname. Shared: never change it. */
 export function acceptingListeners(context: PolicyContext, route: PolicyObject, parent: GatewayParentRef): readonly GatewayListener[] {
   const answered = parent as AnsweredParentRef;
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!answered.accepting) {
     const hostnames: string[] = list(route.manifest.spec?.hostnames);
     answered.accepting = selectedListeners(parent).filter(({ listener }) =>
       listenerRefusal(context, parent.gateway!, listener, route) === undefined
+      // Stryker disable next-line OptionalChaining: equivalent, a null listener admits no route, so the line before stops it.
       && (hostnames.length === 0 || hostnames.some((h) => hostnamesIntersect(listener?.hostname, h))));
   }
   return answered.accepting;
@@ -171,10 +182,12 @@ const grantsByNamespace = new WeakMap<PolicyContext, Map<string, PolicyObject[]>
 /** Whether a ReferenceGrant in `toNamespace` lets `fromKind` objects of `fromNamespace` refer to the `toKind` named `toName` (core group). */
 export function referenceGranted(context: PolicyContext, fromKind: string, fromNamespace: string, toKind: string, toNamespace: string, toName: string): boolean {
   let index = grantsByNamespace.get(context);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!index) {
     index = new Map();
     for (const grant of context.ofKind('ReferenceGrant')) {
       if (!grant.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`)) continue;
+      // Stryker disable next-line StringLiteral: equivalent, a ReferenceGrant (namespaced) always has its namespace.
       const ns = grant.namespace ?? 'default';
       if (!index.has(ns)) index.set(ns, []);
       index.get(ns)!.push(grant);
@@ -187,6 +200,7 @@ export function referenceGranted(context: PolicyContext, fromKind: string, fromN
 }
 
 /** A Gateway's certificateRef Secret declared as managed outside the manifests: `name` or `namespace/name` in its annotation, or the externalSecrets option. */
+// Stryker disable next-line ArrayDeclaration: equivalent, only a Secret named like the made-up item would differ.
 export function isExternalGatewaySecret(gateway: PolicyObject, namespace: string, name: string, external: readonly string[] = []): boolean {
   const annotated = externalSecretNames(gateway.manifest.metadata?.annotations);
   if (annotated.includes(`${namespace}/${name}`) || (namespace === gateway.namespace && annotated.includes(name))) return true;
@@ -204,6 +218,7 @@ export interface GatewayCertificateRef {
 /** The certificateRefs of a Gateway's listeners that name core Secrets. Shared: never change it. */
 export function certificateRefs(gateway: PolicyObject): readonly GatewayCertificateRef[] {
   let refs = certificateRefsOfGateway.get(gateway);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!refs) {
     refs = listenersOf(gateway).flatMap(({ listener, field }) => list(listener?.tls?.certificateRefs).flatMap((ref: any, i: number) =>
       (ref?.group ?? '') === '' && (ref?.kind ?? 'Secret') === 'Secret' && typeof ref?.name === 'string'
@@ -226,6 +241,7 @@ export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[
   const out: RouteServiceRef[] = [];
   const add = (ref: any, field: string) => {
     if ((ref?.group ?? '') !== '' || (ref?.kind ?? 'Service') !== 'Service' || typeof ref?.name !== 'string') return;
+    // Stryker disable next-line StringLiteral: equivalent, a route always has its namespace.
     out.push({ ref, field, namespace: ref.namespace ?? route.namespace ?? 'default' });
   };
   const mirrors = (filters: unknown, field: string) => list(filters).forEach((f: any, k: number) => {

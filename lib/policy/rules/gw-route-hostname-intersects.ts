@@ -17,7 +17,10 @@ export const gwRouteHostnameIntersects: Rule = {
       for (const parent of gatewayParents(context, route)) {
         const admitting = selectedListeners(parent).filter(({ listener }) => listenerRefusal(context, parent.gateway!, listener, route) === undefined);
         if (admitting.length === 0) continue;
+        // A null listener admits no route (its protocol carries none), so `listener` is an object in these two lines.
+        // Stryker disable next-line OptionalChaining: equivalent, see above.
         if (admitting.some(({ listener }) => hostnames.some((h) => hostnamesIntersect(listener?.hostname, h)))) continue;
+        // Stryker disable next-line OptionalChaining: equivalent, see above.
         const served = admitting.map(({ listener }) => `"${listener?.name}": ${JSON.stringify(listener?.hostname)}`).join(', ');
         out.push({ object: route, message: `spec.hostnames ${JSON.stringify(hostnames)} share no hostname with the listeners of ${describeObject(parent.gateway!)} that ${parent.field} attaches to (${served}); the route is not accepted (NoMatchingListenerHostname).` });
       }

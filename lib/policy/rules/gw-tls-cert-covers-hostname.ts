@@ -34,12 +34,14 @@ export const gwTlsCertCoversHostname: Rule = {
     const out: RuleViolation[] = [];
     const known = new Map<any, ReturnType<typeof listenerCertificates>>();
     const certificatesOf = (gateway: PolicyObject, listener: any) => {
+      // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
       if (!known.has(listener)) known.set(listener, listenerCertificates(context, gateway, listener));
       return known.get(listener);
     };
     for (const gateway of context.ofKind('Gateway')) {
       list(gateway.manifest.spec?.listeners).forEach((listener: any, i: number) => {
         const certs = certificatesOf(gateway, listener);
+        // Stryker disable next-line OptionalChaining: equivalent, a null listener has no certificateRefs, so `!certs` returns first.
         if (!certs || typeof listener?.hostname !== 'string' || certificateCoversHost(certs.names, listener.hostname)) return;
         out.push({ object: gateway, message: `spec.listeners[${i}].hostname "${listener.hostname}" is not covered by the certificate of ${certs.sources} (it covers ${covers(certs.names)}); browsers reject the connection.` });
       });
@@ -47,6 +49,7 @@ export const gwTlsCertCoversHostname: Rule = {
     for (const route of gatewayRoutes(context)) {
       const hostnames: string[] = list(route.manifest.spec?.hostnames).filter((h) => typeof h === 'string');
       for (const parent of gatewayParents(context, route)) {
+        // Stryker disable next-line ConditionalExpression: equivalent, a parent without Gateway selects no listener.
         if (!parent.gateway) continue;
         for (const { listener } of acceptingListeners(context, route, parent)) {
           const certs = certificatesOf(parent.gateway, listener);
