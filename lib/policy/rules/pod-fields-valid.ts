@@ -80,6 +80,7 @@ function resourcePairsKey(resources: any): string | undefined {
 export function podFieldProblems(spec: any, specPath: string, context: Omit<FieldCheckContext, 'field'>, clean: CleanFieldValues = new Map(),
   claimTemplates: readonly string[] = []): Problem[] {
   const problems: Problem[] = [];
+  const pod: PodVolumes = { spec, specPath, claimTemplates };
   // A pod template's spec is always set (the context lists no template without one): the `spec?.` below guard direct callers.
   // Stryker disable OptionalChaining: equivalent, see above.
   checkField(problems, clean, context, 'SecurityContext.runAsUser', spec?.securityContext?.runAsUser, specPath, 'securityContext.runAsUser');
@@ -96,10 +97,9 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
       // A hole in the list is skipped, as `map` skipped it before.
       // Stryker disable next-line ConditionalExpression: equivalent, a hole reads as undefined, which containerFieldProblems skips.
       if (!(i in items)) continue;
-      containerFieldProblems(problems, clean, context, items[i], `${specPath}.${list}[${i}]`);
+      containerFieldProblems(problems, clean, context, items[i], `${specPath}.${list}[${i}]`, pod);
     }
   }
-  volumeMountProblems(problems, spec, specPath, claimTemplates);
   return problems;
 }
 
@@ -108,35 +108,31 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
  * template otherwise (`volumeMounts[1].name: Not found: "ca-certs"`), a slip
  * that a run against a real API server found in a public example (istio's
  * mtls-echo) and that no field rule sees, since it spans two lists. A
- * StatefulSet's volumeClaimTemplates are volumes of its pods too.
+ * StatefulSet's volumeClaimTemplates are volumes of its pods too. `pod`
+ * carries the pod's volume names, read on the first mount (most pods of a
+ * large synth have none).
  */
-function volumeMountProblems(problems: Problem[], spec: any, specPath: string, claimTemplates: readonly string[]): void {
-  let volumes: string[] | undefined;
-  for (const list of CONTAINER_LISTS) {
-    const items = spec?.[list];
-    if (!Array.isArray(items)) continue;
-    for (let i = 0; i < items.length; i++) {
-      const mounts = items[i]?.volumeMounts;
-      if (!Array.isArray(mounts)) continue;
-      for (let m = 0; m < mounts.length; m++) {
-        const name = mounts[m]?.name;
-        if (typeof name !== 'string') continue;
-        // Read once per pod, and only for a pod with mounts (most pods of a large synth have none).
-        const declared: string[] = (volumes ??= Array.isArray(spec.volumes) ? spec.volumes.map((v: any) => v?.name).filter((n: unknown): n is string => typeof n === 'string') : []);
-        if (declared.includes(name) || claimTemplates.includes(name)) continue;
-        problems.push({
-          field: `${specPath}.${list}[${i}].volumeMounts[${m}].name`,
-          message: 'no volume of the pod has this name; the API server refuses the pod template ("Not found").',
-          value: name,
-          allowed: declared.length > 0 ? `a name from ${specPath}.volumes: ${declared.map((v: string) => JSON.stringify(v)).join(', ')}` : `a name from ${specPath}.volumes (the pod declares none)`,
-          fix: `Add a volume named ${JSON.stringify(name)} to ${specPath}.volumes, or mount one the pod declares.`,
-        });
-      }
-    }
+function volumeMountProblems(problems: Problem[], pod: PodVolumes, mounts: unknown[], path: string): void {
+  for (let m = 0; m < mounts.length; m++) {
+    const name = (mounts[m] as any)?.name;
+    if (typeof name !== 'string') continue;
+    const declared: string[] = (pod.declared ??= Array.isArray(pod.spec.volumes)
+      ? pod.spec.volumes.map((v: any) => v?.name).filter((n: unknown): n is string => typeof n === 'string') : []);
+    if (declared.includes(name) || pod.claimTemplates.includes(name)) continue;
+    problems.push({
+      field: `${path}.volumeMounts[${m}].name`,
+      message: 'no volume of the pod has this name; the API server refuses the pod template ("Not found").',
+      value: name,
+      allowed: declared.length > 0 ? `a name from ${pod.specPath}.volumes: ${declared.map((v: string) => JSON.stringify(v)).join(', ')}` : `a name from ${pod.specPath}.volumes (the pod declares none)`,
+      fix: `Add a volume named ${JSON.stringify(name)} to ${pod.specPath}.volumes, or mount one the pod declares.`,
+    });
   }
 }
 
-function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, container: any, path: string): void {
+/** What the mount check of {@link volumeMountProblems} reads of a pod; `declared` is filled on first use. */
+interface PodVolumes { readonly spec: any; readonly specPath: string; readonly claimTemplates: readonly string[]; declared?: string[] }
+
+function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, container: any, path: string, pod: PodVolumes): void {
   // Stryker disable next-line ConditionalExpression: equivalent, a string or number item has none of the fields read below.
   if (!container || typeof container !== 'object') return;
   checkField(problems, clean, context, 'Container.image', container.image, path, 'image');
@@ -173,7 +169,10 @@ function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, co
   }
   checkField(problems, clean, context, 'SecurityContext.runAsUser', container.securityContext?.runAsUser, path, 'securityContext.runAsUser');
   checkField(problems, clean, context, 'SecurityContext.runAsGroup', container.securityContext?.runAsGroup, path, 'securityContext.runAsGroup');
-  if (Array.isArray(container.volumeMounts)) container.volumeMounts.forEach((m: any, i: number) => checkField(problems, clean, context, 'VolumeMount.mountPath', m?.mountPath, path, `volumeMounts[${i}].mountPath`));
+  if (Array.isArray(container.volumeMounts)) {
+    container.volumeMounts.forEach((m: any, i: number) => checkField(problems, clean, context, 'VolumeMount.mountPath', m?.mountPath, path, `volumeMounts[${i}].mountPath`));
+    volumeMountProblems(problems, pod, container.volumeMounts, path);
+  }
 }
 
 /** The names of a StatefulSet's volumeClaimTemplates (each becomes a volume of its pods); none for other kinds. */
