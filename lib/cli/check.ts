@@ -2,11 +2,11 @@ import { GATEWAY_API_VERSIONS, isGatewayApiVersion } from '../addons/gateway-api
 import { checkPolicies } from '../policy/engine';
 import { formatReport } from '../policy/report';
 import { RULES } from '../policy/rules';
-import { closest } from '../policy/suggest';
+import { unknownRuleIdProblem } from '../policy/rule-ids';
 import { isIncompleteLoad, loadManifests, ManifestLoad, ManifestReadError } from '../core/manifest-files';
 import { DataPlanePods } from '../policy/types';
 import { CliCommand, EXIT_UNREADABLE } from './main';
-import { describeProblem } from '../core/errors';
+import { describeProblem, formatProblem } from '../core/errors';
 import { supportedKubernetesVersionProblem } from '../core/kubernetes-version';
 
 const USAGE = [
@@ -88,10 +88,11 @@ export const checkCommand: CliCommand = {
       io.err(`cdk8s-netkit check: --format must be text or json, got "${format}".\n${USAGE}`);
       return 2;
     }
-    const unknownRules = lists.disabledRules.filter((id) => !RULES.some((r) => r.id === id));
-    if (unknownRules.length > 0) {
-      const near = closest(unknownRules[0], RULES.map((r) => r.id));
-      io.err(`cdk8s-netkit check: --disable ${unknownRules[0]} is not a rule${near ? ` (did you mean ${near}?)` : ''}; the rules are: ${RULES.map((r) => r.id).join(', ')}.\n`);
+    // One message for a rule id that names no rule, wherever ids are named (lib/policy/rule-ids.ts).
+    const unknownRule = lists.disabledRules.find((id) => !RULES.some((r) => r.id === id));
+    if (unknownRule !== undefined) {
+      const problem = unknownRuleIdProblem('--disable', unknownRule, RULES.map((r) => r.id));
+      io.err(`cdk8s-netkit check: ${formatProblem(problem)}\n`);
       return 2;
     }
     const versionProblem = kubernetesVersion === undefined ? undefined : supportedKubernetesVersionProblem('--kubernetes-version', kubernetesVersion);

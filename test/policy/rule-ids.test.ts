@@ -47,10 +47,14 @@ describe('an unknown rule id is refused wherever rule ids are named', () => {
     enforcePolicies(app, { disabledRules: ['gw-spec-valid'] });
   });
 
-  test('check --disable lists the rules', async () => {
+  test('check --disable refuses a typo with the same message as the API: the id, every rule and the closest', async () => {
     const io = { outText: '', errText: '', out: (t: string) => { io.outText += t; }, err: (t: string) => { io.errText += t; } };
-    expect(await main(['check', '--disable', 'pod-resource', 'dist/'], io)).toBe(2);
-    expect(io.errText).toBe(`cdk8s-netkit check: --disable pod-resource is not a rule (did you mean pod-resources?); the rules are: ${ALL_IDS}.\n`);
+    expect(await main(['check', '--disable', 'pod-resources', '--disable', 'pod-resource', 'dist/'], io)).toBe(2);
+    expect(io.errText).toBe('cdk8s-netkit check: --disable: is not a policy rule id, so it turns nothing off. Got: "pod-resource".'
+      + ` Allowed: ${ALL_IDS}. Fix: did you mean "pod-resources"?\n`);
+    const far = { outText: '', errText: '', out: (t: string) => { far.outText += t; }, err: (t: string) => { far.errText += t; } };
+    expect(await main(['check', '--disable', 'nothing-like-it', 'dist/'], far)).toBe(2);
+    expect(far.errText).toContain('Fix: use the id a finding reports (the rules table in docs/policy.md lists them all).');
   });
 
   test('a skip annotation naming no rule is reported with the closest id', () => {
