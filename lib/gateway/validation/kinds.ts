@@ -7,25 +7,28 @@
 // that is very likely wrong is a warning.
 import { Problem } from '../../core/errors';
 import { closest } from '../../policy/suggest';
+import { SERVED_VERSIONS } from '../../addons/gateway-api/served.generated';
+import { kindsOfApiVersion } from '../../policy/schema/known-fields';
 import { GATEWAY_API_GROUP } from '../types';
 
 /**
- * The kinds of the core group (core/v1 in Kubernetes 1.31–1.36) and of
- * gateway.networking.k8s.io (Gateway API v1.6.1, standard and experimental
- * channels: the experimental-only kinds live in gateway.networking.x-k8s.io).
+ * The kinds of the core group and of gateway.networking.k8s.io, read from
+ * the sources the rest of the package uses: the core kinds of the schemas
+ * (kubernetes-models, lib/policy/schema) and every CRD kind of the vendored
+ * Gateway API bundles' standard channels (the experimental-only kinds live in
+ * gateway.networking.x-k8s.io). Built on first use.
  */
-export const KNOWN_KINDS: Readonly<Record<string, readonly string[]>> = {
-  '': [
-    'Binding', 'ComponentStatus', 'ConfigMap', 'Endpoints', 'Event', 'LimitRange', 'Namespace', 'Node', 'PersistentVolume',
-    'PersistentVolumeClaim', 'Pod', 'PodTemplate', 'ReplicationController', 'ResourceQuota', 'Secret', 'Service', 'ServiceAccount',
-  ],
-  [GATEWAY_API_GROUP]: [
-    'BackendTLSPolicy', 'GRPCRoute', 'Gateway', 'GatewayClass', 'HTTPRoute', 'ListenerSet', 'ReferenceGrant', 'TCPRoute', 'TLSRoute', 'UDPRoute',
-  ],
-};
+let knownKinds: Readonly<Record<string, readonly string[]>> | undefined;
+function known(): Readonly<Record<string, readonly string[]>> {
+  knownKinds ??= {
+    '': [...kindsOfApiVersion('v1') ?? []].sort(),
+    [GATEWAY_API_GROUP]: [...new Set(Object.values(SERVED_VERSIONS).flatMap((kinds) => Object.keys(kinds)))].sort(),
+  };
+  return knownKinds;
+}
 
 const groupName = (group: string) => (group === '' ? 'the core group ("")' : `the group "${group}"`);
-const groupsOf = (kind: string) => Object.keys(KNOWN_KINDS).filter((g) => KNOWN_KINDS[g].includes(kind));
+const groupsOf = (kind: string) => Object.entries(known()).filter(([, kinds]) => kinds.includes(kind)).map(([g]) => g);
 
 /**
  * The problem of a syntactically valid `kind` in `group` (the field's default
@@ -34,10 +37,10 @@ const groupsOf = (kind: string) => Object.keys(KNOWN_KINDS).filter((g) => KNOWN_
  * of another group that is very likely misspelt (a warning).
  */
 export function kindSpellingProblem(field: string, group: string, kind: string): Problem | undefined {
-  const known = KNOWN_KINDS[group];
-  if (known?.includes(kind)) return undefined;
-  const sameLetters = Object.values(KNOWN_KINDS).flat().find((k) => k.toLowerCase() === kind.toLowerCase());
-  if (!known) {
+  const ofGroup = known()[group];
+  if (ofGroup?.includes(kind)) return undefined;
+  const sameLetters = Object.values(known()).flat().find((k) => k.toLowerCase() === kind.toLowerCase());
+  if (!ofGroup) {
     // Another group: any kind its CRD defines is fine, but a known kind in another case, or a lowercase kind, is very likely a typo.
     if (sameLetters === undefined && !/^[a-z]/.test(kind)) return undefined;
     return {
@@ -50,8 +53,8 @@ export function kindSpellingProblem(field: string, group: string, kind: string):
         : `write the kind as ${groupName(group)}'s CRD spells it (the KIND column of \`kubectl api-resources\`).`,
     };
   }
-  const allowed = known.join(', ');
-  if (sameLetters !== undefined && known.includes(sameLetters)) {
+  const allowed = ofGroup.join(', ');
+  if (sameLetters !== undefined && ofGroup.includes(sameLetters)) {
     return {
       field, value: kind, allowed,
       message: `is not a kind of ${groupName(group)}: kinds are case-sensitive, so "${kind}" refers to no object.`,
@@ -59,7 +62,7 @@ export function kindSpellingProblem(field: string, group: string, kind: string):
     };
   }
   const elsewhere = sameLetters !== undefined ? groupsOf(sameLetters) : [];
-  const typo = closest(kind, known);
+  const typo = closest(kind, ofGroup);
   return {
     field, value: kind, allowed,
     message: `is not a kind of ${groupName(group)}, so the reference refers to no object.`,
