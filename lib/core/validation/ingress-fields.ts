@@ -30,12 +30,24 @@ export function isWildcardHost(host: string): boolean {
 }
 
 /**
+ * Whether the API server reads a rule host as an IP: it parses hosts with
+ * netutils.ParseIPSloppy, which also takes IPv4 fields with leading zeros
+ * ("010.0.0.1"), an address Node's parser refuses.
+ */
+function isIpHost(host: string): boolean {
+  if (isIpAddress(host)) return true;
+  const fields = host.split('.');
+  return fields.length === 4 && fields.every((f) => /^\d+$/.test(f) && Number(f) <= 255);
+}
+
+/**
  * A host's problems, as the IngressRule.host and IngressTLS.hosts[] rows check it;
- * `allowIp` is false for rule hosts, where the API server rejects IPs.
+ * `allowIp` is false for rule hosts, where the API server rejects IPs. For TLS
+ * hosts only the name syntax counts: an IPv4 address passes it, an IPv6 one does not.
  */
 export function hostProblems(field: string, host: unknown, allowIp: boolean): Problem[] {
   if (typeof host !== 'string') return [{ field, message: 'is not a valid host name.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".' }];
-  if (!allowIp && isIpAddress(host)) {
+  if (!allowIp && isIpHost(host)) {
     return [{ field, message: 'is an IP address; Ingress hosts must be DNS names.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use a DNS name that resolves to the ingress controller, or leave the host empty to match every host.' }];
   }
   if (host.includes('*')) {
@@ -97,9 +109,10 @@ export const ingressRules = {
   },
   'IngressTLS.hosts[]': {
     source: 'networking validation validateIngressTLS (IsDNS1123Subdomain / IsWildcardDNS1123Subdomain)',
-    allowed: `${WILDCARD_HOST_RULE} (an IP address passes the API server, but no rule can serve it)`,
-    // An IP in tls.hosts passes the API server but no rule can serve it; only syntax is an error here.
-    check: (value, { field }) => (typeof value === 'string' && isIpAddress(value) ? [] : hostProblems(field, value, true)),
+    allowed: `${WILDCARD_HOST_RULE} (an IPv4 address passes the API server as a DNS name, but no rule can serve it)`,
+    // validateIngressTLS checks only the name syntax: an IPv4 address passes it (no rule can serve it, but
+    // that is not an error here), an IPv6 address fails it (":" is not a DNS character).
+    check: (value, { field }) => hostProblems(field, value, true),
   },
   'IngressTLS.secretName': {
     source: 'networking validation validateIngressTLS (Secret name, DNS-1123 subdomain; empty for the controller\'s default certificate)',
