@@ -44,3 +44,20 @@ describe('IngressTLS.hosts[]: only the name syntax is checked (validateIngressTL
     expect(run('IngressTLS.hosts[]', host)).toEqual([notAHostName(host)]);
   });
 });
+
+describe('Certificate.dnsNames[]: the names an Ingress TLS host may take', () => {
+  const label = 'a'.repeat(63);
+  const domain251 = [label, label, label, 'a'.repeat(59)].join('.');
+  const notADnsName = (value: unknown): Problem => ({
+    field: 'f', message: 'is not a DNS name (a wildcard may only be the whole first label, "*.example.com").', value,
+    allowed: 'dot-separated DNS labels of lowercase letters, digits and "-", at most 253 characters, optionally with "*." as the whole first label',
+    fix: 'use lowercase labels, e.g. "app.example.com" or "*.example.com".',
+  });
+
+  test('a wildcard name is at most 253 characters with its "*.", as IsWildcardDNS1123Subdomain counts', () => {
+    expect(run('Certificate.dnsNames[]', `*.${domain251}`)).toEqual([]);
+    expect(run('Certificate.dnsNames[]', `*.${domain251}a`)).toEqual([notADnsName(`*.${domain251}a`)]);
+    expect(run('Certificate.dnsNames[]', `*.${domain251}aa`)).toEqual([notADnsName(`*.${domain251}aa`)]);
+    expect(run('IngressTLS.hosts[]', `*.${domain251}a`)).toHaveLength(1);
+  });
+});
