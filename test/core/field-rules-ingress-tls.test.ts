@@ -61,3 +61,78 @@ describe('Certificate.dnsNames[]: the names an Ingress TLS host may take', () =>
     expect(run('IngressTLS.hosts[]', `*.${domain251}a`)).toHaveLength(1);
   });
 });
+
+// Policy rules feed these rows whatever a manifest holds: a value of the wrong JSON type is refused
+// with a problem that names it, never accepted because it looks like a valid name once stringified
+// (["web"]), and never a crash.
+describe('values that are not strings', () => {
+  const notStrings: unknown[] = [null, 42, true, ['web'], ['k8s.io/nginx'], { name: 'web' }];
+  const rows: Array<[FieldKey, string]> = [
+    ['Ingress.metadata.name', 'is not a valid Ingress name.'],
+    ['Ingress.spec.ingressClassName', 'is not a valid IngressClass name.'],
+    ['IngressClass.metadata.name', 'is not a valid IngressClass name.'],
+    ['Secret.metadata.name', 'is not a valid Secret name.'],
+    ['IngressTLS.secretName', 'is not a valid Secret name.'],
+    ['IngressRule.host', 'is not a valid host name.'],
+    ['IngressTLS.hosts[]', 'is not a valid host name.'],
+    ['IngressServiceBackend.name', 'is not a valid Service name.'],
+    ['ServiceBackendPort.name', 'is not a valid port name for an Ingress backend.'],
+    ['ServiceBackendPort.number', 'is not a valid port number.'],
+    ['Certificate.dnsNames[]', 'is not a DNS name (a wildcard may only be the whole first label, "*.example.com").'],
+    ['Certificate.commonName', 'is not a DNS name of at most 64 characters (the X.509 CN limit).'],
+  ];
+  describe.each(rows)('%s', (key, message) => {
+    // 42 is a valid port number: the one row where a number is right.
+    test.each(notStrings.filter((v) => key !== 'ServiceBackendPort.number' || v !== 42).map((v) => [JSON.stringify(v), v]))('refuses %s', (_label, value) => {
+      expect(run(key, value)).toEqual([expect.objectContaining({ field: 'f', message, value })]);
+    });
+  });
+
+  test('an undefined name, host or port name is refused too (a missing field read from a manifest)', () => {
+    for (const [key, message] of rows.filter(([k]) => k !== 'IngressTLS.secretName')) {
+      expect([key, run(key, undefined)]).toEqual([key, [expect.objectContaining({ field: 'f', message, value: undefined })]]);
+    }
+  });
+
+  test('a controller that is not a string is not a domain-prefixed path; a missing one is required', () => {
+    for (const value of [42, true, ['k8s.io/nginx'], ['k', '/', 'x'], { controller: 'k8s.io/nginx' }]) {
+      expect(run('IngressClass.spec.controller', value)).toEqual([expect.objectContaining({ message: 'is not a domain-prefixed path.', value })]);
+    }
+    for (const value of [undefined, null, '']) {
+      expect(run('IngressClass.spec.controller', value)).toEqual([expect.objectContaining({ message: 'is required.' })]);
+    }
+  });
+
+  test('a path that is not a string is judged as an empty one', () => {
+    for (const value of [undefined, null, 42]) {
+      expect(run('HTTPIngressPath.path', value, { siblings: { pathType: 'Prefix' } })).toEqual([
+        { field: 'f', message: 'must be an absolute path for pathType Prefix.', value: '', allowed: 'a path starting with "/"', fix: 'use "/" to match everything.' },
+      ]);
+      expect(run('HTTPIngressPath.path', value, { siblings: { pathType: 'ImplementationSpecific' } })).toEqual([]);
+    }
+  });
+});
+
+describe('wildcard hosts: the message names the actual fault', () => {
+  const misplaced = (value: string): Problem => ({
+    field: 'f', message: 'has a wildcard that is not the whole first label.', value, allowed: WILDCARD_HOST_RULE,
+    fix: 'write the wildcard as "*.<domain>" ("*.example.com"); "foo.*.com" and "*foo.com" are not allowed.',
+  });
+  const label = 'a'.repeat(63);
+  const domain251 = [label, label, label, 'a'.repeat(59)].join('.');
+
+  test.each(['*foo.com', '*', '**.example.com', '*.*.example.com', 'foo.*.com', 'example.*', '*-.example.com'])('%s: the wildcard is misplaced', (host) => {
+    expect(run('IngressRule.host', host)).toEqual([misplaced(host)]);
+    expect(run('IngressTLS.hosts[]', host)).toEqual([misplaced(host)]);
+  });
+
+  test.each(['*.Example.com', '*.', '*.example_com', '*.-example.com', `*.${domain251}a`])('%s: the wildcard is right, the name after it is not', (host) => {
+    expect(run('IngressRule.host', host)).toEqual([notAHostName(host)]);
+    expect(run('IngressTLS.hosts[]', host)).toEqual([notAHostName(host)]);
+  });
+
+  test('a wildcard of exactly 253 characters with its "*." is accepted', () => {
+    expect(run('IngressRule.host', `*.${domain251}`)).toEqual([]);
+    expect(run('IngressTLS.hosts[]', `*.${domain251}`)).toEqual([]);
+  });
+});

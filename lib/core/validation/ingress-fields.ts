@@ -46,18 +46,16 @@ function isIpHost(host: string): boolean {
  * hosts only the name syntax counts: an IPv4 address passes it, an IPv6 one does not.
  */
 export function hostProblems(field: string, host: unknown, allowIp: boolean): Problem[] {
-  if (typeof host !== 'string') return [{ field, message: 'is not a valid host name.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".' }];
-  if (!allowIp && isIpHost(host)) {
-    return [{ field, message: 'is an IP address; Ingress hosts must be DNS names.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use a DNS name that resolves to the ingress controller, or leave the host empty to match every host.' }];
+  const problem = (message: string, fix: string): Problem[] => [{ field, message, value: host, allowed: WILDCARD_HOST_RULE, fix }];
+  const notAName = () => problem('is not a valid host name.', 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".');
+  if (typeof host !== 'string') return notAName();
+  if (!allowIp && isIpHost(host)) return problem('is an IP address; Ingress hosts must be DNS names.', 'use a DNS name that resolves to the ingress controller, or leave the host empty to match every host.');
+  // A "*" anywhere but as the whole first label is the wildcard's fault; after a well-placed "*." the
+  // rest is judged as a name ("*.Example.com" is a case error, not a wildcard one).
+  if (host.includes('*') && (!host.startsWith('*.') || host.includes('*', 1))) {
+    return problem('has a wildcard that is not the whole first label.', 'write the wildcard as "*.<domain>" ("*.example.com"); "foo.*.com" and "*foo.com" are not allowed.');
   }
-  if (host.includes('*')) {
-    if (isWildcardHost(host)) return [];
-    return [{ field, message: 'has a wildcard that is not the whole first label.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'write the wildcard as "*.<domain>" ("*.example.com"); "foo.*.com" and "*foo.com" are not allowed.' }];
-  }
-  if (!isDns1123Subdomain(host)) {
-    return [{ field, message: 'is not a valid host name.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".' }];
-  }
-  return [];
+  return isDns1123Subdomain(host) || isWildcardHost(host) ? [] : notAName();
 }
 
 /** The path's problems under its (valid) path type. */
