@@ -72,7 +72,6 @@ describe('values that are not strings', () => {
     ['Ingress.spec.ingressClassName', 'is not a valid IngressClass name.'],
     ['IngressClass.metadata.name', 'is not a valid IngressClass name.'],
     ['Secret.metadata.name', 'is not a valid Secret name.'],
-    ['IngressTLS.secretName', 'is not a valid Secret name.'],
     ['IngressRule.host', 'is not a valid host name.'],
     ['IngressTLS.hosts[]', 'is not a valid host name.'],
     ['IngressServiceBackend.name', 'is not a valid Service name.'],
@@ -89,7 +88,7 @@ describe('values that are not strings', () => {
   });
 
   test('an undefined name, host or port name is refused too (a missing field read from a manifest)', () => {
-    for (const [key, message] of rows.filter(([k]) => k !== 'IngressTLS.secretName')) {
+    for (const [key, message] of rows) {
       expect([key, run(key, undefined)]).toEqual([key, [expect.objectContaining({ field: 'f', message, value: undefined })]]);
     }
   });
@@ -134,5 +133,22 @@ describe('wildcard hosts: the message names the actual fault', () => {
   test('a wildcard of exactly 253 characters with its "*." is accepted', () => {
     expect(run('IngressRule.host', `*.${domain251}`)).toEqual([]);
     expect(run('IngressTLS.hosts[]', `*.${domain251}`)).toEqual([]);
+  });
+});
+
+// A JSON null decodes to the Go zero value: an empty secretName (the controller's default certificate)
+// and a nil pathType ("pathType must be specified").
+describe('null as the API server decodes it', () => {
+  test('a null secretName is no secretName: accepted; other JSON types are refused', () => {
+    expect(run('IngressTLS.secretName', null)).toEqual([]);
+    for (const value of [42, true, ['web-tls'], { name: 'web-tls' }]) {
+      expect(run('IngressTLS.secretName', value)).toEqual([{ field: 'f', message: 'is not a valid Secret name.', value,
+        allowed: 'dot-separated DNS labels of lowercase letters, digits and "-", at most 253 characters', fix: 'use the name of the kubernetes.io/tls Secret, e.g. "web-tls".' }]);
+    }
+  });
+
+  test('a null pathType is a missing one', () => {
+    expect(run('HTTPIngressPath.pathType', null)).toEqual([{ field: 'f', message: 'is required in networking.k8s.io/v1.', allowed: 'Prefix, Exact, ImplementationSpecific', fix: 'set pathType, usually Prefix.' }]);
+    expect(run('HTTPIngressPath.path', 'api', { siblings: { pathType: null } })).toEqual([]);
   });
 });

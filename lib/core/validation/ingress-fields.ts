@@ -115,7 +115,8 @@ export const ingressRules = {
   'IngressTLS.secretName': {
     source: 'networking validation validateIngressTLS (Secret name, DNS-1123 subdomain; empty for the controller\'s default certificate)',
     allowed: `empty, or ${DNS1123_SUBDOMAIN_RULE}`,
-    check: (value, { field }) => (value === undefined || value === '' || (typeof value === 'string' && isDns1123Subdomain(value)) ? [] : [{
+    // JSON null decodes to Go's empty string, as absent.
+    check: (value, { field }) => (value === undefined || value === null || value === '' || (typeof value === 'string' && isDns1123Subdomain(value)) ? [] : [{
       field, message: 'is not a valid Secret name.', value, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the name of the kubernetes.io/tls Secret, e.g. "web-tls".',
     }]),
   },
@@ -123,7 +124,8 @@ export const ingressRules = {
     source: 'networking validation validateHTTPIngressPath (pathType required in v1; supportedPathTypes)',
     allowed: PATH_TYPES.join(', '),
     check: (value, { field }) => {
-      if (value === undefined) return [{ field, message: 'is required in networking.k8s.io/v1.', allowed: PATH_TYPES.join(', '), fix: 'set pathType, usually Prefix.' }];
+      // JSON null decodes to a nil pathType, as absent.
+      if (value === undefined || value === null) return [{ field, message: 'is required in networking.k8s.io/v1.', allowed: PATH_TYPES.join(', '), fix: 'set pathType, usually Prefix.' }];
       return (PATH_TYPES as readonly unknown[]).includes(value) ? [] : [{ field, message: 'is not a path type.', value, allowed: PATH_TYPES.join(', '), fix: 'use Prefix, Exact or ImplementationSpecific.' }];
     },
   },
