@@ -56,7 +56,8 @@ describe('compactNodes on the ApiObjects a construct made', () => {
       expect(JSON.stringify(compacted.toJson())).toBe(JSON.stringify(plain.toJson()));
       expect(compacted.toJson().metadata.labels.late).toBe('l');
     } finally {
-      if (disableSort) delete process.env.CDK8S_DISABLE_SORT;
+      if (stock === undefined) delete process.env.CDK8S_DISABLE_SORT;
+      else process.env.CDK8S_DISABLE_SORT = stock;
     }
   });
 
