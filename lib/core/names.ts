@@ -22,8 +22,12 @@ export function isDns1035Label(value: string): boolean {
   return value.length <= 63 && DNS1035_LABEL.test(value);
 }
 
-/** Dot-separated DNS-1123 labels of at most 63 characters each. */
-const DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)*$/;
+/**
+ * Dot-separated DNS-1123 labels, as apimachinery's IsDNS1123Subdomain reads
+ * them: its pattern sets no length per label (only 253 in all), so a name
+ * with a 64-character label is accepted by the API server and must be here too.
+ */
+const DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
 
 /** A DNS-1123 subdomain: most object names, hosts. At most 253 characters. */
 export function isDns1123Subdomain(value: string): boolean {

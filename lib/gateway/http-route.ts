@@ -9,6 +9,7 @@ import { GATEWAY_API_V1, HttpRouteManifest, ParentReference } from './types';
 import { httpRouteProblems } from './validation/http-route-validation';
 import { checkProps } from '../core/props';
 import { compactNodes } from '../core/compact-node';
+import { isSealedRouteProps } from './sealed-route';
 
 /** A Gateway (or one of its listeners) a route attaches to. */
 export interface HttpRouteParent {
@@ -91,6 +92,14 @@ export class HttpRoute extends Construct {
   private ruleList: HttpRouteRuleOptions[] = [];
   private readonly labels?: Record<string, string>;
   private readonly annotations?: Record<string, string>;
+  /**
+   * True while the manifest is the one last checked and nothing it is made
+   * from can change unseen: props sealed by the construct that made them
+   * (sealed-route.ts), then only addParent (which checks the whole route).
+   * The synth-time check would then run on the same manifest again (a
+   * WildcardGateway makes a route per app: thousands of checks).
+   */
+  private checkedAndSealed = false;
 
   constructor(scope: Construct, id: string, props: HttpRouteProps = {}) {
     super(scope, id);
@@ -107,6 +116,7 @@ export class HttpRoute extends Construct {
     this.apiObject = lazyApiObject(this, GATEWAY_API_V1, 'HTTPRoute', objectMeta(this.name, this.namespace, this.labels, this.annotations), () => this.toManifest().spec);
     this.node.addValidation({ validate: () => this.synthProblems().map(formatProblem) });
     if (addedAtOnce) {
+      this.checkedAndSealed = isSealedRouteProps(props);
       for (const rule of rules) this.grantBackends(rule);
     } else {
       for (const parent of parents) this.addParent(parent);
@@ -160,6 +170,8 @@ export class HttpRoute extends Construct {
   /** Adds a rule; throws a NetkitError naming the field when the HTTPRoute CRD would refuse it. */
   public addRule(rule: HttpRouteRuleOptions): void {
     this.checkRule(rule);
+    // The caller keeps the rule and may change it: from now on the synth checks the route again.
+    this.checkedAndSealed = false;
     this.change(() => this.ruleList.push(rule), () => this.ruleList.pop());
     this.grantBackends(rule);
   }
@@ -243,7 +255,7 @@ export class HttpRoute extends Construct {
   }
 
   private synthProblems(): Problem[] {
-    const problems = this.problems();
+    const problems = this.checkedAndSealed ? [] : this.problems();
     if (this.parentList.length === 0) problems.push({ field: 'parents', message: 'is empty: the route is attached to no Gateway and serves nothing.', fix: 'add a parent Gateway (props.parents or addParent).' });
     if (this.ruleList.length === 0) problems.push({ field: 'rules', message: 'is empty.', fix: 'add a rule with a backend (props.rules or addRule).' });
     return problems;

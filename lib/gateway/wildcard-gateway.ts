@@ -7,6 +7,7 @@ import { certificateCoversHost } from '../tls/host-coverage';
 import { HttpRouteBackend } from './backend';
 import { AllowedNamespaces, Gateway } from './gateway';
 import { HttpRoute } from './http-route';
+import { sealRouteProps } from './sealed-route';
 import { hostnameProblem } from './validation/fields';
 import { checkProps } from '../core/props';
 
@@ -130,13 +131,14 @@ export class WildcardGateway extends Construct {
     const backend = HttpRouteBackend.fromService(options.service, options.port);
     const label = host.slice(0, host.length - this.domain.length - 1).replace(/\./g, '-');
     const path = options.path ?? '/';
-    const route = new HttpRoute(this, `Route-${host}`, {
+    // Sealed: the rule is made here, so the route's synth need not check again what its constructor checked.
+    const route = new HttpRoute(this, `Route-${host}`, sealRouteProps({
       name: `${this.gateway.name}-${label}`,
       namespace: this.gateway.namespace,
       parents: [{ gateway: this.gateway, sectionName: WILDCARD_HTTPS_LISTENER }],
       hostnames: [host],
       rules: [{ path, pathType: options.pathType, backends: [backend] }],
-    });
+    }));
     const resolved: ResolvedWildcardGatewayRoute = { host, url: `https://${host}${path}`, backend, route };
     this.routeList.push(resolved);
     this.routeHosts.add(host);

@@ -24,6 +24,54 @@ describe('compactNodes', () => {
   });
 });
 
+describe('compactNodes on the ApiObjects a construct made', () => {
+  const props = () => ({
+    apiVersion: 'v1', kind: 'ConfigMap', data: { key: 'value' },
+    metadata: { name: 'cm', labels: { b: '2', a: '1' }, annotations: { note: 'x' }, generateName: 'cm-' },
+  });
+  /** Two ApiObjects from the same props, the second compacted by its maker, as every construct of the library does. */
+  function pair() {
+    const chart = new Chart(Testing.app(), 'chart', { labels: { chart: 'yes' } });
+    const plain = new ApiObject(new Construct(chart, 'plain'), 'Resource', props());
+    const given = props();
+    const maker = new Construct(chart, 'maker');
+    const compacted = new ApiObject(maker, 'Resource', given);
+    compactNodes(maker);
+    return { plain, compacted, given };
+  }
+
+  test.each([['sorted', undefined], ['unsorted (CDK8S_DISABLE_SORT)', 'true']])('writes the same JSON, key for key and in the same order: %s', (_, disableSort) => {
+    const stock = process.env.CDK8S_DISABLE_SORT;
+    if (disableSort) process.env.CDK8S_DISABLE_SORT = disableSort;
+    try {
+      const { plain, compacted } = pair();
+      expect(JSON.stringify(compacted.toJson())).toBe(JSON.stringify(plain.toJson()));
+      expect(compacted.toJson().metadata).toEqual({ name: 'cm', namespace: undefined, generateName: 'cm-', labels: { chart: 'yes', a: '1', b: '2' }, annotations: { note: 'x' } });
+      // Labels, annotations and attributes added afterwards are written as before.
+      for (const o of [plain, compacted]) {
+        o.metadata.addLabel('late', 'l');
+        o.metadata.addAnnotation('late', 'a');
+        o.metadata.add('uid', 'u');
+      }
+      expect(JSON.stringify(compacted.toJson())).toBe(JSON.stringify(plain.toJson()));
+      expect(compacted.toJson().metadata.labels.late).toBe('l');
+    } finally {
+      if (stock === undefined) delete process.env.CDK8S_DISABLE_SORT;
+      else process.env.CDK8S_DISABLE_SORT = stock;
+    }
+  });
+
+  test('keeps one copy of the labels and annotations, and leaves the caller\'s props as they were', () => {
+    const { compacted, given } = pair();
+    const internals = compacted as unknown as { props: Record<string, unknown>; metadata: { _additionalAttributes: Record<string, unknown> } };
+    expect(internals.props.metadata).toBeUndefined();
+    expect(internals.metadata._additionalAttributes.labels).toBeUndefined();
+    expect(internals.metadata._additionalAttributes.annotations).toBeUndefined();
+    expect(given.metadata.labels).toEqual({ b: '2', a: '1' });
+    expect(compacted.metadata.getLabel('a')).toBe('1');
+  });
+});
+
 describe('oncePerSynth', () => {
   test('computes once per key within a synth span, and on every call outside one', () => {
     const calls: string[] = [];

@@ -12,8 +12,9 @@ describe('Kubernetes name syntaxes', () => {
 
   test.each([['1web', true], ['web_1', false], ['-web', false], ['a'.repeat(64), false]])('DNS-1123 label %s → %s', (v, ok) => expect(isDns1123Label(v)).toBe(ok));
 
-  test.each([['a.b.c', true], ['tls-secret', true], ['a..b', false], ['A.b', false], ['', false], [`${'a'.repeat(63)}.b`, true], [`${'a'.repeat(64)}.b`, false],
-    ['.a', false], ['a.', false], ['a.-b', false], ['a-.b', false], ['1.2.3.4', true], [`b.${'a'.repeat(63)}`, true], [`b.${'a'.repeat(64)}`, false],
+  // apimachinery's IsDNS1123Subdomain limits only the whole name (253): a 64-character label is accepted.
+  test.each([['a.b.c', true], ['tls-secret', true], ['a..b', false], ['A.b', false], ['', false], [`${'a'.repeat(63)}.b`, true], [`${'a'.repeat(64)}.b`, true], ['a'.repeat(253), true], ['a'.repeat(254), false],
+    ['.a', false], ['a.', false], ['a.-b', false], ['a-.b', false], ['1.2.3.4', true], [`b.${'a'.repeat(63)}`, true], [`b.${'a'.repeat(64)}`, true],
     [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`, true], [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`, false]])(
     'DNS-1123 subdomain %s → %s', (v, ok) => expect(isDns1123Subdomain(v)).toBe(ok));
 
@@ -69,5 +70,24 @@ describe('network syntaxes', () => {
       const v = Array.from({ length: next() % 20 }, () => chars[next() % chars.length]).join('');
       expect([v, ipFamily(v)]).toEqual([v, isIP(v)]);
     }
+  });
+});
+
+describe('a name with a 64-character label, which the API server accepts', () => {
+  const longLabel = `${'a'.repeat(64)}.example`;
+  test('is accepted as a Secret, ConfigMap and Ingress name by the checker (name-valid) and as a TLS Secret name by the constructs', () => {
+    const { checkPolicies, ExistingTlsSecret } = require('../../lib');
+    const { App, Chart } = require('cdk8s');
+    const objects = [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: longLabel, namespace: 'dev' }, data: {} },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: longLabel, namespace: 'dev' }, type: 'Opaque', data: {} },
+    ];
+    expect(checkPolicies(objects).filter((f: any) => f.rule === 'name-valid')).toEqual([]);
+    // 254 characters in all is over the API server's limit: refused.
+    const tooLong = [{ ...objects[0], metadata: { name: 'a'.repeat(254), namespace: 'dev' } }];
+    expect(checkPolicies(tooLong).filter((f: any) => f.rule === 'name-valid')).toHaveLength(1);
+    const chart = new Chart(new App(), 'shop', { namespace: 'dev' });
+    expect(new ExistingTlsSecret(chart, 'tls', { secretName: longLabel }).secretName).toBe(longLabel);
+    expect(() => new ExistingTlsSecret(chart, 'bad', { secretName: 'a'.repeat(254) })).toThrow(/secretName/);
   });
 });

@@ -1,5 +1,5 @@
 import { App, Testing } from 'cdk8s';
-import { ExistingTlsSecret, NetkitChart, NetkitError, WebApp, WildcardGateway } from '../../lib';
+import { ExistingTlsSecret, HttpRouteBackend, NetkitChart, NetkitError, WebApp, WildcardGateway } from '../../lib';
 import { crdSchemaErrors, GATEWAY_API_VERSIONS } from './crd-schema';
 
 function setup(namespace = 'default') {
@@ -107,5 +107,20 @@ describe('WildcardGateway', () => {
     const { chart, service } = setup();
     const wildcard = new WildcardGateway(chart, 'apps', { domain: 'cluster.example.com', certificate: { secretName: 'wild' } });
     expect(wildcard.addRoute({ host: 'a.web01', service, port: 80 }).host).toBe('a.web01.cluster.example.com');
+  });
+
+  // Each route is checked once, as it is made; its synth does not check the same manifest again, which holds only while nothing changes it unseen.
+  test('the rule of a route cannot be changed behind its back, and a rule added later is checked again at synth', () => {
+    const { chart, service } = setup();
+    const wildcard = new WildcardGateway(chart, 'apps', { domain: 'cluster.example.com', certificate: { secretName: 'wild' } });
+    const { route, backend } = wildcard.addRoute({ host: 'web01', service, port: 80 });
+    const [rule] = route.rules;
+    expect(() => (rule.backends as HttpRouteBackend[]).push(backend)).toThrow(TypeError);
+    expect(() => { (rule as { path?: string }).path = '/x'; }).toThrow(TypeError);
+    expect(() => Testing.synth(chart)).not.toThrow();
+    const later = { path: '/api', backends: [backend] };
+    route.addRule(later);
+    for (let i = 0; i < 16; i++) later.backends.push(backend.withWeight(i));
+    expect(() => Testing.synth(chart)).toThrow("[default/apps/Route-web01.cluster.example.com] spec.rules[1].backendRefs: has 17 items");
   });
 });

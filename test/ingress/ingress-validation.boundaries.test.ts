@@ -38,11 +38,11 @@ describe('hosts', () => {
     expect(hostProblem('h', 'www.example.com')).toBeUndefined();
   });
 
-  test('an IP is allowed in TLS hosts (no rule can serve it, but the API server accepts it); bad syntax is not', () => {
+  test('an IPv4 address is allowed in TLS hosts (no rule can serve it, but the API server accepts it as a name); bad syntax is not', () => {
     expect(hostProblem('h', '10.0.0.1', true)).toBeUndefined();
     expect(ingressTlsHostProblem('t', '10.0.0.1')).toBeUndefined();
-    // An IPv6 address is not a host name either, but it is an IP: accepted too.
-    expect(ingressTlsHostProblem('t', '2001:db8::1')).toBeUndefined();
+    // validateIngressTLS checks only the DNS-1123 syntax, which an IPv6 address fails.
+    expect(ingressTlsHostProblem('t', '2001:db8::1')).toMatchObject({ field: 't', message: 'is not a valid host name.' });
     expect(hostProblem('h', '2001:db8::1', true)).toMatchObject({ message: 'is not a valid host name.' });
     expect(ingressTlsHostProblem('t', 'WWW.example.com')).toMatchObject({ field: 't', message: 'is not a valid host name.' });
   });

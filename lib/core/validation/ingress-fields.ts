@@ -30,22 +30,32 @@ export function isWildcardHost(host: string): boolean {
 }
 
 /**
+ * Whether the API server reads a rule host as an IP: it parses hosts with
+ * netutils.ParseIPSloppy, which also takes IPv4 fields with leading zeros
+ * ("010.0.0.1"), an address Node's parser refuses.
+ */
+function isIpHost(host: string): boolean {
+  if (isIpAddress(host)) return true;
+  const fields = host.split('.');
+  return fields.length === 4 && fields.every((f) => /^\d+$/.test(f) && Number(f) <= 255);
+}
+
+/**
  * A host's problems, as the IngressRule.host and IngressTLS.hosts[] rows check it;
- * `allowIp` is false for rule hosts, where the API server rejects IPs.
+ * `allowIp` is false for rule hosts, where the API server rejects IPs. For TLS
+ * hosts only the name syntax counts: an IPv4 address passes it, an IPv6 one does not.
  */
 export function hostProblems(field: string, host: unknown, allowIp: boolean): Problem[] {
-  if (typeof host !== 'string') return [{ field, message: 'is not a valid host name.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".' }];
-  if (!allowIp && isIpAddress(host)) {
-    return [{ field, message: 'is an IP address; Ingress hosts must be DNS names.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use a DNS name that resolves to the ingress controller, or leave the host empty to match every host.' }];
+  const problem = (message: string, fix: string): Problem[] => [{ field, message, value: host, allowed: WILDCARD_HOST_RULE, fix }];
+  const notAName = () => problem('is not a valid host name.', 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".');
+  if (typeof host !== 'string') return notAName();
+  if (!allowIp && isIpHost(host)) return problem('is an IP address; Ingress hosts must be DNS names.', 'use a DNS name that resolves to the ingress controller, or leave the host empty to match every host.');
+  // A "*" anywhere but as the whole first label is the wildcard's fault; after a well-placed "*." the
+  // rest is judged as a name ("*.Example.com" is a case error, not a wildcard one).
+  if (host.includes('*') && (!host.startsWith('*.') || host.includes('*', 1))) {
+    return problem('has a wildcard that is not the whole first label.', 'write the wildcard as "*.<domain>" ("*.example.com"); "foo.*.com" and "*foo.com" are not allowed.');
   }
-  if (host.includes('*')) {
-    if (isWildcardHost(host)) return [];
-    return [{ field, message: 'has a wildcard that is not the whole first label.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'write the wildcard as "*.<domain>" ("*.example.com"); "foo.*.com" and "*foo.com" are not allowed.' }];
-  }
-  if (!isDns1123Subdomain(host)) {
-    return [{ field, message: 'is not a valid host name.', value: host, allowed: WILDCARD_HOST_RULE, fix: 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".' }];
-  }
-  return [];
+  return isDns1123Subdomain(host) || isWildcardHost(host) ? [] : notAName();
 }
 
 /** The path's problems under its (valid) path type. */
@@ -97,14 +107,16 @@ export const ingressRules = {
   },
   'IngressTLS.hosts[]': {
     source: 'networking validation validateIngressTLS (IsDNS1123Subdomain / IsWildcardDNS1123Subdomain)',
-    allowed: `${WILDCARD_HOST_RULE} (an IP address passes the API server, but no rule can serve it)`,
-    // An IP in tls.hosts passes the API server but no rule can serve it; only syntax is an error here.
-    check: (value, { field }) => (typeof value === 'string' && isIpAddress(value) ? [] : hostProblems(field, value, true)),
+    allowed: `${WILDCARD_HOST_RULE} (an IPv4 address passes the API server as a DNS name, but no rule can serve it)`,
+    // validateIngressTLS checks only the name syntax: an IPv4 address passes it (no rule can serve it, but
+    // that is not an error here), an IPv6 address fails it (":" is not a DNS character).
+    check: (value, { field }) => hostProblems(field, value, true),
   },
   'IngressTLS.secretName': {
     source: 'networking validation validateIngressTLS (Secret name, DNS-1123 subdomain; empty for the controller\'s default certificate)',
     allowed: `empty, or ${DNS1123_SUBDOMAIN_RULE}`,
-    check: (value, { field }) => (value === undefined || value === '' || (typeof value === 'string' && isDns1123Subdomain(value)) ? [] : [{
+    // JSON null decodes to Go's empty string, as absent.
+    check: (value, { field }) => (value === undefined || value === null || value === '' || (typeof value === 'string' && isDns1123Subdomain(value)) ? [] : [{
       field, message: 'is not a valid Secret name.', value, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the name of the kubernetes.io/tls Secret, e.g. "web-tls".',
     }]),
   },
@@ -112,7 +124,8 @@ export const ingressRules = {
     source: 'networking validation validateHTTPIngressPath (pathType required in v1; supportedPathTypes)',
     allowed: PATH_TYPES.join(', '),
     check: (value, { field }) => {
-      if (value === undefined) return [{ field, message: 'is required in networking.k8s.io/v1.', allowed: PATH_TYPES.join(', '), fix: 'set pathType, usually Prefix.' }];
+      // JSON null decodes to a nil pathType, as absent.
+      if (value === undefined || value === null) return [{ field, message: 'is required in networking.k8s.io/v1.', allowed: PATH_TYPES.join(', '), fix: 'set pathType, usually Prefix.' }];
       return (PATH_TYPES as readonly unknown[]).includes(value) ? [] : [{ field, message: 'is not a path type.', value, allowed: PATH_TYPES.join(', '), fix: 'use Prefix, Exact or ImplementationSpecific.' }];
     },
   },

@@ -6,16 +6,16 @@
 import { DNS1123_SUBDOMAIN_RULE, isDns1123Subdomain } from '../names';
 import { isIpAddress } from '../net';
 import type { FieldRule } from './field-rules';
-import { subdomainRow } from './ingress-fields';
+import { isWildcardHost, subdomainRow } from './ingress-fields';
 
 /** The longest CN X.509 allows (`ub-common-name`, RFC 5280 appendix A). */
 export const MAX_COMMON_NAME_LENGTH = 64;
 
 export const CERTIFICATE_NAME_RULE = `${DNS1123_SUBDOMAIN_RULE}, optionally with "*." as the whole first label`;
 
-/** Whether a name can go in a certificate's DNS SAN and an Ingress host: a DNS name, or `*.` plus one. */
+/** Whether a name can go in a certificate's DNS SAN and an Ingress host: a DNS name, or `*.` plus one (253 characters in all). */
 export function isCertificateDnsName(name: string): boolean {
-  return isDns1123Subdomain(name.startsWith('*.') ? name.slice(2) : name);
+  return isDns1123Subdomain(name) || isWildcardHost(name);
 }
 
 export const tlsRules = {

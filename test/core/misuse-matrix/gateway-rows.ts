@@ -15,7 +15,7 @@ export const HTTPS_REDIRECT_ROW: ConstructRow = {
   },
   props: {
     hostnames: { refused: [field(['Bad_Host'], 'spec.hostnames[0]'), field([''], 'spec.hostnames[0]')], accepted: [['*.example.com'], []] },
-    name: { refused: [field('Bad_Name', 'metadata.name'), field('a'.repeat(64), 'metadata.name')], accepted: [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`] },
+    name: { refused: [field('Bad_Name', 'metadata.name'), field('a'.repeat(254), 'metadata.name')], accepted: [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`, 'a'.repeat(64)] },
     namespace: { refused: [field('Bad_NS', 'metadata.namespace'), field('a'.repeat(64), 'metadata.namespace')], accepted: ['a'.repeat(63)] },
     parent: {
       refused: [field(((gateway) => ({ gateway })) as ParentOf, 'parent'), field(((gateway) => ({ gateway, sectionName: 'https' })) as ParentOf, 'parent.sectionName')],
