@@ -66,9 +66,9 @@ export class PolicyContext {
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
-    this.objects = raw
-      .filter((r) => r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest))
-      .map((r) => toPolicyObject(r));
+    const objects: PolicyObject[] = [];
+    for (const r of raw) if (r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest)) objects.push(toPolicyObject(r));
+    this.objects = objects;
     const templates: PodTemplate[] = [];
     for (const o of this.objects) {
       const ofKind = this.byKind.get(o.kind);
@@ -170,11 +170,19 @@ export class PolicyContext {
     const byKey = this.templatesByLabel.get(namespace);
     if (keys.length === 0 || !byKey) return [];
     let smallest: PodTemplate[] | undefined;
-    for (const key of keys) {
-      const list = byKey.get(key)?.get(selector[key]) ?? [];
+    for (let k = 0; k < keys.length; k++) {
+      const list = byKey.get(keys[k])?.get(selector[keys[k]]);
+      if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }
-    return (smallest ?? []).filter((t) => keys.every((key) => t.labels[key] === selector[key]));
+    // Loops, not filter and every with closures: this runs for every Service and budget of every synth.
+    const out: PodTemplate[] = [];
+    for (const t of smallest!) {
+      let all = true;
+      for (let k = 0; k < keys.length && all; k++) all = t.labels[keys[k]] === selector[keys[k]];
+      if (all) out.push(t);
+    }
+    return out;
   }
 }
 
@@ -231,14 +239,21 @@ const appContainers = new WeakMap<PodTemplate, readonly ContainerRef[]>();
 export function containersOf(template: PodTemplate, withInit = false): readonly ContainerRef[] {
   let list = appContainers.get(template);
   if (!list) appContainers.set(template, (list = listContainers(template, 'containers')));
-  return withInit ? [...listContainers(template, 'initContainers'), ...list, ...listContainers(template, 'ephemeralContainers')] : list;
+  if (!withInit) return list;
+  // Most pods have neither init nor ephemeral containers: their app containers' list is the answer (shared, never changed).
+  const init = template.spec?.initContainers;
+  const ephemeral = template.spec?.ephemeralContainers;
+  if (!(Array.isArray(init) && init.length > 0) && !(Array.isArray(ephemeral) && ephemeral.length > 0)) return list;
+  return [...listContainers(template, 'initContainers'), ...list, ...listContainers(template, 'ephemeralContainers')];
 }
 
 function listContainers(template: PodTemplate, list: string): ContainerRef[] {
   const items = template.spec?.[list];
   if (!Array.isArray(items)) return [];
-  // forEach, not map: a hole in the list is skipped, as before.
   const out: ContainerRef[] = [];
-  items.forEach((container: any, i: number) => out.push({ owner: template.owner, container, path: `${template.specPath}.${list}[${i}]` }));
+  for (let i = 0; i < items.length; i++) {
+    // A hole in the list is skipped, as forEach skipped it.
+    if (i in items) out.push({ owner: template.owner, container: items[i], path: `${template.specPath}.${list}[${i}]` });
+  }
   return out;
 }

@@ -141,9 +141,14 @@ function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, co
   const resources = container.resources ?? {};
   let quantitiesValid = true;
   for (const side of RESOURCE_SIDES) {
-    for (const [kind, value] of Object.entries(resources[side] ?? {})) {
+    const quantities = resources[side];
+    // Own enumerable keys, in order, as Object.entries lists them (without an array per side and per entry).
+    if (quantities === undefined || quantities === null) continue;
+    const values = Object(quantities);
+    for (const kind in values) {
+      if (!Object.prototype.hasOwnProperty.call(values, kind)) continue;
       const before = problems.length;
-      checkField(problems, clean, context, 'Container.resources.*', value, path, RESOURCE_PATHS[side], kind);
+      checkField(problems, clean, context, 'Container.resources.*', values[kind], path, RESOURCE_PATHS[side], kind);
       if (problems.length > before) quantitiesValid = false;
     }
   }
