@@ -57,7 +57,12 @@ export class PolicyContext {
   private readonly byKindNsName = new Map<string, Map<string, Map<string, PolicyObject>>>();
   /** Every pod template, workloads and bare Pods alike. */
   public readonly podTemplates: readonly PodTemplate[];
-  /** namespace → label key → label value → pod templates carrying that label. */
+  /**
+   * namespace → label key → label value → pod templates carrying that label,
+   * in input order. Each key's index is built when a selector first asks for
+   * it: selectors name a few keys (`app.kubernetes.io/name`), templates carry
+   * more (`managed-by`, `version`) that no lookup needs.
+   */
   private readonly templatesByLabel = new Map<string, Map<string, Map<unknown, PodTemplate[]>>>();
   private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
   /** namespace → its pod templates, in input order. */
@@ -88,18 +93,28 @@ export class PolicyContext {
       const inNamespace = this.templatesByNamespace.get(t.namespace);
       if (inNamespace) inNamespace.push(t);
       else this.templatesByNamespace.set(t.namespace, [t]);
-      let byKey = this.templatesByLabel.get(t.namespace);
-      if (!byKey) this.templatesByLabel.set(t.namespace, (byKey = new Map()));
-      for (const key in t.labels) {
-        if (!Object.prototype.hasOwnProperty.call(t.labels, key)) continue;
-        let byValue = byKey.get(key);
-        if (!byValue) byKey.set(key, (byValue = new Map()));
+    }
+  }
+
+  /** The pod templates of a namespace by the value they give a label key (own labels only), built on first use; undefined when the namespace has no template. */
+  private templatesByLabelValue(namespace: string, key: string): Map<unknown, PodTemplate[]> | undefined {
+    const templates = this.templatesByNamespace.get(namespace);
+    if (!templates) return undefined;
+    let byKey = this.templatesByLabel.get(namespace);
+    if (!byKey) this.templatesByLabel.set(namespace, (byKey = new Map()));
+    let byValue = byKey.get(key);
+    if (!byValue) {
+      byKey.set(key, (byValue = new Map()));
+      for (const t of templates) {
+        // Own enumerable keys, as a for-in over the labels lists them.
+        if (!Object.prototype.propertyIsEnumerable.call(t.labels, key)) continue;
         const value = t.labels[key];
         const list = byValue.get(value);
         if (list) list.push(t);
         else byValue.set(value, [t]);
       }
     }
+    return byValue;
   }
 
   /**
@@ -148,7 +163,7 @@ export class PolicyContext {
 
   /** The values pod templates in a namespace give a label key (for "did you mean" hints). */
   public podLabelValues(namespace: string, key: string): string[] {
-    return [...(this.templatesByLabel.get(namespace)?.get(key)?.keys() ?? [])].map(String);
+    return [...(this.templatesByLabelValue(namespace, key)?.keys() ?? [])].map(String);
   }
 
   /** The pod templates in the Service's namespace whose labels include all of its selector. */
@@ -167,11 +182,10 @@ export class PolicyContext {
    */
   public podsWithLabels(namespace: string, selector: Readonly<Record<string, unknown>>): PodTemplate[] {
     const keys = Object.keys(selector);
-    const byKey = this.templatesByLabel.get(namespace);
-    if (keys.length === 0 || !byKey) return [];
+    if (keys.length === 0 || !this.templatesByNamespace.has(namespace)) return [];
     let smallest: PodTemplate[] | undefined;
     for (let k = 0; k < keys.length; k++) {
-      const list = byKey.get(keys[k])?.get(selector[keys[k]]);
+      const list = this.templatesByLabelValue(namespace, keys[k])?.get(selector[keys[k]]);
       if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }

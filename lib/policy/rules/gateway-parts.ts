@@ -27,10 +27,10 @@ function routesOf(context: PolicyContext): readonly PolicyObject[] {
 /**
  * Per check: listener → its Gateway → route kind → route namespace → the
  * listener's refusal (undefined: it admits such routes). Several rules ask it
- * for each route, and thousands of routes share the answer. Answers per route
- * (its parents, backend refs) are not kept: recomputed, they die young;
- * kept for the whole check, they added about 6 MiB to the peak memory of a
- * 5,000-route synth.
+ * for each route, and thousands of routes share the answer. A route's backend
+ * refs are not kept: recomputed, they die young (kept for the whole check,
+ * with its parents and their listener lists, they added about 6 MiB to the
+ * peak memory of a 5,000-route synth); its parents are, lean (see gatewayParents).
  */
 const refusalsOf = (_context: PolicyContext) => new Map<unknown, Map<PolicyObject, Map<string, Map<string | undefined, string | undefined>>>>();
 
@@ -71,8 +71,25 @@ class ParentRef implements AnsweredParentRef {
   }
 }
 
-/** The parentRefs of a route that name Gateways (ListenerSets and other kinds are not judged). */
+/** Per check: route → its parents ({@link gatewayParents}). */
+const parentsOf = (_context: PolicyContext) => new Map<PolicyObject, readonly GatewayParentRef[]>();
+
+/**
+ * The parentRefs of a route that name Gateways (ListenerSets and other kinds
+ * are not judged). Found once per route and check: six rules ask for them. A
+ * route's parents are small (their listeners are shared by the routes naming
+ * the same ones, their field paths written only for a finding), so keeping
+ * them for the check costs a few hundred KiB at 5,000 routes. Shared: never change it.
+ */
 export function gatewayParents(context: PolicyContext, route: PolicyObject): readonly GatewayParentRef[] {
+  const known = context.shared(parentsOf);
+  let parents = known.get(route);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
+  if (!parents) known.set(route, (parents = findGatewayParents(context, route)));
+  return parents;
+}
+
+function findGatewayParents(context: PolicyContext, route: PolicyObject): readonly GatewayParentRef[] {
   const out: ParentRef[] = [];
   const refs = list(route.manifest.spec?.parentRefs);
   const externalGateways = context.options.externalGateways ?? [];
