@@ -197,6 +197,12 @@ describe('shapeOf and matchesShape (a kept object read once)', () => {
     expect([matches({ x: deepShared }, { x: deepShared }), matches({ x: deepShared }, { x: deep(70, 'a') })]).toEqual([true, false]);
   });
 
+  test('an own key that is not enumerable is not a key of the object (the validators do not see it): not alike', () => {
+    const hidden: any = { y: 'web' };
+    Object.defineProperty(hidden, 'x', { value: 'web', enumerable: false });
+    expect([matches({ x: 'web' }, hidden), matches({ y: 'web' }, hidden), matches({ x: 'web', y: 'web' }, hidden)]).toEqual([false, true, false]);
+  });
+
   test('an object past 20,000 values is kept as it is and still compared as sameShape compares', () => {
     const big = (name: string) => ({ metadata: { name }, data: Array.from({ length: 20_001 }, (_, i) => `v${i}`) });
     expect(shapeOf(big('a'), significant)).toBeUndefined();

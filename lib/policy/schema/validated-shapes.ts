@@ -196,7 +196,12 @@ function buildShape(a: unknown, significant: (s: string) => boolean, depth: numb
   return new Shape(OBJECT, a, false, fields, keys);
 }
 
-/** `sameShape(value, b, significant, 0, significantOfB)` for the value `shape` was made of (with the same `significant`). */
+/**
+ * `sameShape(value, b, significant, 0, significantOfB)` for the value `shape`
+ * was made of (with the same `significant`), but for own keys that are not
+ * enumerable: sameShape counted them as keys of `b`, here only enumerable
+ * keys are (as the validators see an object), so such an object is validated.
+ */
 export function matchesShape(shape: Shape, b: unknown, significantOfB: (s: string) => boolean): boolean {
   if (b === shape.value) return true;
   switch (shape.kind) {
@@ -212,13 +217,14 @@ export function matchesShape(shape: Shape, b: unknown, significantOfB: (s: strin
       if (typeof b !== 'object' || b === null || Array.isArray(b) || !isPlainObject(b)) return false;
       const keys = shape.keys!;
       const fields = shape.children!;
-      for (let i = 0; i < keys.length; i++) {
-        if (!hasOwn.call(b, keys[i]) || !matchesShape(fields[i], (b as Record<string, unknown>)[keys[i]], significantOfB)) return false;
-      }
-      // No other key, and no inherited one.
+      // Over the other object's keys, expected in the kept object's order (objects built by the same code list
+      // their keys alike, and the engine reads a field of the object a for-in walks fastest); another order is
+      // looked up. Each key must be own and the kept object's, and there must be as many: the same keys.
       let count = 0;
       for (const key in b) {
         if (!hasOwn.call(b, key)) return false;
+        const at = count < keys.length && keys[count] === key ? count : keys.indexOf(key);
+        if (at < 0 || !matchesShape(fields[at], (b as Record<string, unknown>)[key], significantOfB)) return false;
         count++;
       }
       return count === keys.length;
