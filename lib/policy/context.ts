@@ -57,7 +57,12 @@ export class PolicyContext {
   private readonly byKindNsName = new Map<string, Map<string, Map<string, PolicyObject>>>();
   /** Every pod template, workloads and bare Pods alike. */
   public readonly podTemplates: readonly PodTemplate[];
-  /** namespace → label key → label value → pod templates carrying that label. */
+  /**
+   * namespace → label key → label value → pod templates carrying that label,
+   * in input order. Each key's index is built when a selector first asks for
+   * it: selectors name a few keys (`app.kubernetes.io/name`), templates carry
+   * more (`managed-by`, `version`) that no lookup needs.
+   */
   private readonly templatesByLabel = new Map<string, Map<string, Map<unknown, PodTemplate[]>>>();
   private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
   /** namespace → its pod templates, in input order. */
@@ -66,9 +71,9 @@ export class PolicyContext {
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
-    this.objects = raw
-      .filter((r) => r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest))
-      .map((r) => toPolicyObject(r));
+    const objects: PolicyObject[] = [];
+    for (const r of raw) if (r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest)) objects.push(toPolicyObject(r));
+    this.objects = objects;
     const templates: PodTemplate[] = [];
     for (const o of this.objects) {
       const ofKind = this.byKind.get(o.kind);
@@ -88,18 +93,28 @@ export class PolicyContext {
       const inNamespace = this.templatesByNamespace.get(t.namespace);
       if (inNamespace) inNamespace.push(t);
       else this.templatesByNamespace.set(t.namespace, [t]);
-      let byKey = this.templatesByLabel.get(t.namespace);
-      if (!byKey) this.templatesByLabel.set(t.namespace, (byKey = new Map()));
-      for (const key in t.labels) {
-        if (!Object.prototype.hasOwnProperty.call(t.labels, key)) continue;
-        let byValue = byKey.get(key);
-        if (!byValue) byKey.set(key, (byValue = new Map()));
+    }
+  }
+
+  /** The pod templates of a namespace by the value they give a label key (own labels only), built on first use; undefined when the namespace has no template. */
+  private templatesByLabelValue(namespace: string, key: string): Map<unknown, PodTemplate[]> | undefined {
+    const templates = this.templatesByNamespace.get(namespace);
+    if (!templates) return undefined;
+    let byKey = this.templatesByLabel.get(namespace);
+    if (!byKey) this.templatesByLabel.set(namespace, (byKey = new Map()));
+    let byValue = byKey.get(key);
+    if (!byValue) {
+      byKey.set(key, (byValue = new Map()));
+      for (const t of templates) {
+        // Own enumerable keys, as a for-in over the labels lists them.
+        if (!Object.prototype.propertyIsEnumerable.call(t.labels, key)) continue;
         const value = t.labels[key];
         const list = byValue.get(value);
         if (list) list.push(t);
         else byValue.set(value, [t]);
       }
     }
+    return byValue;
   }
 
   /**
@@ -148,7 +163,7 @@ export class PolicyContext {
 
   /** The values pod templates in a namespace give a label key (for "did you mean" hints). */
   public podLabelValues(namespace: string, key: string): string[] {
-    return [...(this.templatesByLabel.get(namespace)?.get(key)?.keys() ?? [])].map(String);
+    return [...(this.templatesByLabelValue(namespace, key)?.keys() ?? [])].map(String);
   }
 
   /** The pod templates in the Service's namespace whose labels include all of its selector. */
@@ -167,14 +182,21 @@ export class PolicyContext {
    */
   public podsWithLabels(namespace: string, selector: Readonly<Record<string, unknown>>): PodTemplate[] {
     const keys = Object.keys(selector);
-    const byKey = this.templatesByLabel.get(namespace);
-    if (keys.length === 0 || !byKey) return [];
+    if (keys.length === 0 || !this.templatesByNamespace.has(namespace)) return [];
     let smallest: PodTemplate[] | undefined;
-    for (const key of keys) {
-      const list = byKey.get(key)?.get(selector[key]) ?? [];
+    for (let k = 0; k < keys.length; k++) {
+      const list = this.templatesByLabelValue(namespace, keys[k])?.get(selector[keys[k]]);
+      if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }
-    return (smallest ?? []).filter((t) => keys.every((key) => t.labels[key] === selector[key]));
+    // Loops, not filter and every with closures: this runs for every Service and budget of every synth.
+    const out: PodTemplate[] = [];
+    for (const t of smallest!) {
+      let all = true;
+      for (let k = 0; k < keys.length && all; k++) all = t.labels[keys[k]] === selector[keys[k]];
+      if (all) out.push(t);
+    }
+    return out;
   }
 }
 
@@ -231,14 +253,21 @@ const appContainers = new WeakMap<PodTemplate, readonly ContainerRef[]>();
 export function containersOf(template: PodTemplate, withInit = false): readonly ContainerRef[] {
   let list = appContainers.get(template);
   if (!list) appContainers.set(template, (list = listContainers(template, 'containers')));
-  return withInit ? [...listContainers(template, 'initContainers'), ...list, ...listContainers(template, 'ephemeralContainers')] : list;
+  if (!withInit) return list;
+  // Most pods have neither init nor ephemeral containers: their app containers' list is the answer (shared, never changed).
+  const init = template.spec?.initContainers;
+  const ephemeral = template.spec?.ephemeralContainers;
+  if (!(Array.isArray(init) && init.length > 0) && !(Array.isArray(ephemeral) && ephemeral.length > 0)) return list;
+  return [...listContainers(template, 'initContainers'), ...list, ...listContainers(template, 'ephemeralContainers')];
 }
 
 function listContainers(template: PodTemplate, list: string): ContainerRef[] {
   const items = template.spec?.[list];
   if (!Array.isArray(items)) return [];
-  // forEach, not map: a hole in the list is skipped, as before.
   const out: ContainerRef[] = [];
-  items.forEach((container: any, i: number) => out.push({ owner: template.owner, container, path: `${template.specPath}.${list}[${i}]` }));
+  for (let i = 0; i < items.length; i++) {
+    // A hole in the list is skipped, as forEach skipped it.
+    if (i in items) out.push({ owner: template.owner, container: items[i], path: `${template.specPath}.${list}[${i}]` });
+  }
   return out;
 }

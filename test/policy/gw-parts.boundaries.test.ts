@@ -117,3 +117,27 @@ describe('listeners a route reaches (gateway-parts)', () => {
     expect(run([...app([http()], cross), namespace('other'), service('web', {}, 'other'), grant('a', 'HTTPRoute'), grant('b', 'GRPCRoute')], 'gw-reference-granted')).toEqual([]);
   });
 });
+
+describe('answers shared by the routes of one check', () => {
+  // The listeners a parentRef selects are looked up once per Gateway, sectionName and port, and shared by
+  // every route that names the same ones: routes naming different ones must each get their own answer.
+  test('routes naming different listeners of one Gateway, by name, port or both, each get their own listeners', () => {
+    const objects = app([http(), https({ hostname: undefined })],
+      parent({ name: 'public', sectionName: 'http' }, {}, 'by-name'),
+      parent({ name: 'public', port: 443 }, {}, 'by-port'),
+      parent({ name: 'public', sectionName: 'http', port: 443 }, {}, 'name-and-wrong-port'),
+      parent({ name: 'public', sectionName: 'https', port: 443 }, {}, 'name-and-port'),
+      parent({ name: 'public', sectionName: 'http' }, {}, 'by-name-again'),
+      parent({ name: 'public', sectionName: 'http', port: 443 }, {}, 'name-and-wrong-port-again'));
+    expect(run(objects, 'gw-route-parent-resolves').map((f) => f.split(':')[0])).toEqual([
+      'error HTTPRoute name-and-wrong-port', 'error HTTPRoute name-and-wrong-port-again',
+    ]);
+  });
+
+  test('a route whose listeners all accept it, beside one that only some accept, gets its own verdict', () => {
+    const objects = app([http({ hostname: 'a.example.com' }), http({ name: 'other', hostname: 'b.example.com' })],
+      parent({ name: 'public' }, { hostnames: ['a.example.com'] }, 'some'),
+      parent({ name: 'public' }, { hostnames: ['c.example.com'] }, 'none'));
+    expect(run(objects, 'gw-route-hostname-intersects').map((f) => f.split(':')[0])).toEqual(['error HTTPRoute none']);
+  });
+});

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { checkPolicies } from '../../lib';
 import facts from '../../lib/policy/schema/validator-facts.json';
-import { FORMAT_GUARDS, sameShape, SHAPE_KEYWORDS, ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
+import { FORMAT_GUARDS, matchesShape, sameShape, shapeOf, SHAPE_KEYWORDS, ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
 import { readsItemByIndex, readValidatorFacts } from '../../scripts/validator-facts';
 import { deployment, service } from './builders';
 
@@ -156,6 +156,59 @@ describe('sameShape', () => {
   test('inherited keys do not count as alike', () => {
     const withInherited = Object.create({ name: 'web' });
     expect(same({ name: 'web' }, withInherited)).toBe(false);
+  });
+});
+
+describe('shapeOf and matchesShape (a kept object read once)', () => {
+  const significant = (s: string) => facts.enumStrings.includes(s) || /^\d/.test(s);
+  const matches = (a: unknown, b: unknown) => matchesShape(shapeOf(a, significant)!, b, significant);
+  const cyclic = (): any => {
+    const data: any = { a: 1 };
+    data.self = data;
+    return data;
+  };
+  const shared = { name: 'x' };
+  const inherited = Object.create({ name: 'web' });
+  const deep = (levels: number, leaf: unknown): unknown => (levels === 0 ? leaf : { next: deep(levels - 1, leaf) });
+  const values: unknown[] = [
+    deployment('web'), deployment('shop', { container: { image: 'registry.example.com/shop:2.0' } }),
+    deployment('web', { container: { imagePullPolicy: 'Always' } }), service('web'),
+    { imagePullPolicy: 'Always' }, { imagePullPolicy: 'Never' }, { imagePullPolicy: 'Sometimes' },
+    { ports: [{ containerPort: 80 }] }, { ports: [{ containerPort: 81 }] }, { ports: [{ containerPort: '80' }] },
+    { resources: { limits: { cpu: '500m' } } }, { resources: { limits: { cpu: 'half' } } },
+    { name: 'web' }, { name: 'web', extra: 1 }, { name: 'web', image: 'nginx' }, { image: 'nginx', name: 'web' },
+    { args: ['a'] }, { args: ['a', 'b'] }, { args: { 0: 'a' } }, { args: [] }, { args: {} },
+    { securityContext: null }, { securityContext: {} }, { securityContext: undefined }, {},
+    { stdin: true }, { stdin: false }, { env: new Map() }, { env: {} }, { n: NaN }, { s: shared }, { s: { name: 'y' } },
+    { data: cyclic() }, { data: cyclic() }, inherited, { name: 'web' }, Object.create(null),
+    deep(70, 'a'), deep(70, 'b'), deep(60, 'a'), deep(60, 'b'), 'web', 'Always', 80, null, undefined, [1, 2], [1, [2]],
+  ];
+
+  test('on every pair of values it answers as sameShape does', () => {
+    for (const a of values) {
+      for (const b of values) expect([a, b, matches(a, b)]).toEqual([a, b, sameShape(a, b, significant)]);
+      // Identical values are alike, even deeper than any schema or with a cycle.
+      expect(matches(a, a)).toBe(true);
+    }
+  });
+
+  test('an identical part of the other object is alike wherever it is, a copy of it only where sameShape would say so', () => {
+    const deepShared = deep(70, 'a');
+    expect([matches({ x: deepShared }, { x: deepShared }), matches({ x: deepShared }, { x: deep(70, 'a') })]).toEqual([true, false]);
+  });
+
+  test('an own key that is not enumerable is not a key of the object (the validators do not see it): not alike', () => {
+    const hidden: any = { y: 'web' };
+    Object.defineProperty(hidden, 'x', { value: 'web', enumerable: false });
+    expect([matches({ x: 'web' }, hidden), matches({ y: 'web' }, hidden), matches({ x: 'web', y: 'web' }, hidden)]).toEqual([false, true, false]);
+  });
+
+  test('an object past 20,000 values is kept as it is and still compared as sameShape compares', () => {
+    const big = (name: string) => ({ metadata: { name }, data: Array.from({ length: 20_001 }, (_, i) => `v${i}`) });
+    expect(shapeOf(big('a'), significant)).toBeUndefined();
+    const shapes = ValidatedShapes.create()!;
+    shapes.add('ConfigMap', big('a'));
+    expect([shapes.has('ConfigMap', big('b')), shapes.has('ConfigMap', { ...big('c'), extra: 1 })]).toEqual([true, false]);
   });
 });
 

@@ -61,7 +61,12 @@ export const apiStableVersions: Rule = {
   check: (context) => {
     const target = context.options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     const out: RuleViolation[] = [];
+    // What the rule says depends on the apiVersion and kind only: a large app has a handful of them, each judged once.
+    const clean = new Map<string, Set<string>>();
     for (const o of context.objects) {
+      let cleanKinds = clean.get(o.apiVersion);
+      if (cleanKinds?.has(o.kind)) continue;
+      const before = out.length;
       const removed = REMOVED_FOR_KIND[`${o.apiVersion} ${o.kind}`] ?? REMOVED[o.apiVersion];
       if (removed && compareMinor(removed.removedIn, target) <= 0) {
         out.push({ object: o, message: `apiVersion "${o.apiVersion}" was removed in Kubernetes ${removed.removedIn} (target ${target}); the API server will not accept it.`, fix: `Use ${removed.use}.` });
@@ -72,6 +77,10 @@ export const apiStableVersions: Rule = {
         } else if (stage === 'beta') {
           out.push({ object: o, severity: 'info', message: `apiVersion "${o.apiVersion}" is not a stable API version; it may be removed in a later release.` });
         }
+      }
+      if (out.length === before) {
+        if (!cleanKinds) clean.set(o.apiVersion, (cleanKinds = new Set()));
+        cleanKinds.add(o.kind);
       }
     }
     return out;

@@ -27,10 +27,10 @@ function routesOf(context: PolicyContext): readonly PolicyObject[] {
 /**
  * Per check: listener → its Gateway → route kind → route namespace → the
  * listener's refusal (undefined: it admits such routes). Several rules ask it
- * for each route, and thousands of routes share the answer. Answers per route
- * (its parents, backend refs) are not kept: recomputed, they die young;
- * kept for the whole check, they added about 6 MiB to the peak memory of a
- * 5,000-route synth.
+ * for each route, and thousands of routes share the answer. A route's backend
+ * refs are not kept: recomputed, they die young (kept for the whole check,
+ * with its parents and their listener lists, they added about 6 MiB to the
+ * peak memory of a 5,000-route synth); its parents are, lean (see gatewayParents).
  */
 const refusalsOf = (_context: PolicyContext) => new Map<unknown, Map<PolicyObject, Map<string, Map<string | undefined, string | undefined>>>>();
 
@@ -57,17 +57,52 @@ export interface GatewayParentRef {
   readonly external: boolean;
 }
 
-/** The parentRefs of a route that name Gateways (ListenerSets and other kinds are not judged). */
+/**
+ * A parentRef as {@link gatewayParents} makes it. Its field path is written
+ * only when read (in a finding): five rules ask for the parents of every route
+ * of the check, thousands of them.
+ */
+class ParentRef implements AnsweredParentRef {
+  selected?: readonly GatewayListener[];
+  accepting?: readonly GatewayListener[];
+  constructor(readonly ref: any, private readonly index: number, readonly namespace: string, readonly gateway: PolicyObject | undefined, readonly external: boolean) {}
+  get field(): string {
+    return `spec.parentRefs[${this.index}]`;
+  }
+}
+
+/** Per check: route → its parents ({@link gatewayParents}). */
+const parentsOf = (_context: PolicyContext) => new Map<PolicyObject, readonly GatewayParentRef[]>();
+
+/**
+ * The parentRefs of a route that name Gateways (ListenerSets and other kinds
+ * are not judged). Found once per route and check: six rules ask for them. A
+ * route's parents are small (their listeners are shared by the routes naming
+ * the same ones, their field paths written only for a finding), so keeping
+ * them for the check costs a few hundred KiB at 5,000 routes. Shared: never change it.
+ */
 export function gatewayParents(context: PolicyContext, route: PolicyObject): readonly GatewayParentRef[] {
-  const out: AnsweredParentRef[] = [];
-  list(route.manifest.spec?.parentRefs).forEach((ref: any, i: number) => {
-    if ((ref?.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP || (ref?.kind ?? 'Gateway') !== 'Gateway' || typeof ref?.name !== 'string') return;
+  const known = context.shared(parentsOf);
+  let parents = known.get(route);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
+  if (!parents) known.set(route, (parents = findGatewayParents(context, route)));
+  return parents;
+}
+
+function findGatewayParents(context: PolicyContext, route: PolicyObject): readonly GatewayParentRef[] {
+  const out: ParentRef[] = [];
+  const refs = list(route.manifest.spec?.parentRefs);
+  const externalGateways = context.options.externalGateways ?? [];
+  for (let i = 0; i < refs.length; i++) {
+    // A hole in the list is skipped, as forEach skipped it.
+    if (!(i in refs)) continue;
+    const ref = refs[i];
+    if ((ref?.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP || (ref?.kind ?? 'Gateway') !== 'Gateway' || typeof ref?.name !== 'string') continue;
     // Stryker disable next-line StringLiteral: equivalent, a route (namespaced) always has its namespace, `default` when unset.
     const namespace: string = ref.namespace ?? route.namespace ?? 'default';
-    // Stryker disable next-line ArrayDeclaration: equivalent, only a Gateway named like the made-up item would differ.
-    const external = (context.options.externalGateways ?? []).some((g) => g === `${namespace}/${ref.name}` || g === ref.name);
-    out.push({ ref, field: `spec.parentRefs[${i}]`, namespace, gateway: external ? undefined : context.find('Gateway', namespace, ref.name), external });
-  });
+    const external = externalGateways.length > 0 && externalGateways.some((g) => g === `${namespace}/${ref.name}` || g === ref.name);
+    out.push(new ParentRef(ref, i, namespace, external ? undefined : context.find('Gateway', namespace, ref.name), external));
+  }
   return out;
 }
 
@@ -89,13 +124,34 @@ export function listenersOf(gateway: PolicyObject): readonly GatewayListener[] {
 }
 
 /** The listeners a parentRef selects by sectionName and port (all, when it names neither). Shared: never change it. */
-export function selectedListeners(parent: GatewayParentRef): readonly GatewayListener[] {
+export function selectedListeners(context: PolicyContext, parent: GatewayParentRef): readonly GatewayListener[] {
   const gateway = parent.gateway;
   if (!gateway) return [];
   const answered = parent as AnsweredParentRef;
-  answered.selected ??= listenersOf(gateway).filter(({ listener }) =>
-    (parent.ref.sectionName === undefined || listener?.name === parent.ref.sectionName) && (parent.ref.port === undefined || listener?.port === parent.ref.port));
+  answered.selected ??= listenersSelectedBy(context, gateway, parent.ref.sectionName, parent.ref.port);
   return answered.selected;
+}
+
+/** Per check: Gateway → sectionName → port → the listeners a parentRef naming them selects. */
+const selectionsOf = (_context: PolicyContext) => new Map<PolicyObject, Map<unknown, Map<unknown, readonly GatewayListener[]>>>();
+
+/** The listeners of a Gateway with that name and port (any, when undefined): thousands of routes attach to one listener, and share the answer. */
+function listenersSelectedBy(context: PolicyContext, gateway: PolicyObject, sectionName: unknown, port: unknown): readonly GatewayListener[] {
+  const selections = context.shared(selectionsOf);
+  let byName = selections.get(gateway);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
+  if (!byName) selections.set(gateway, (byName = new Map()));
+  let byPort = byName.get(sectionName);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
+  if (!byPort) byName.set(sectionName, (byPort = new Map()));
+  let selected = byPort.get(port);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
+  if (!selected) {
+    selected = listenersOf(gateway).filter(({ listener }) =>
+      (sectionName === undefined || listener?.name === sectionName) && (port === undefined || listener?.port === port));
+    byPort.set(port, selected);
+  }
+  return selected;
 }
 
 /** Why a listener does not admit a route of this kind from this namespace (allowedRoutes), or undefined when it does or when that cannot be told. */
@@ -169,12 +225,24 @@ export function acceptingListeners(context: PolicyContext, route: PolicyObject, 
   // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!answered.accepting) {
     const hostnames: string[] = list(route.manifest.spec?.hostnames);
-    answered.accepting = selectedListeners(parent).filter(({ listener }) =>
-      listenerRefusal(context, parent.gateway!, listener, route) === undefined
+    const selected = selectedListeners(context, parent);
+    const accepting: GatewayListener[] = [];
+    // Loops, not filter and some with closures: asked for every route of the check.
+    for (const entry of selected) {
+      if (listenerRefusal(context, parent.gateway!, entry.listener, route) !== undefined) continue;
       // Stryker disable next-line OptionalChaining: equivalent, a null listener admits no route, so the line before stops it.
-      && (hostnames.length === 0 || hostnames.some((h) => hostnamesIntersect(listener?.hostname, h))));
+      if (hostnames.length === 0 || intersectsAny(entry.listener?.hostname, hostnames)) accepting.push(entry);
+    }
+    // All of them (the common case): the shared list, not a copy.
+    answered.accepting = accepting.length === selected.length ? selected : accepting;
   }
   return answered.accepting;
+}
+
+/** Whether a listener hostname intersects any of the route's hostnames (holes in the list skipped, as `some` skips them). */
+export function intersectsAny(listenerHost: string | undefined, hostnames: readonly unknown[]): boolean {
+  for (let i = 0; i < hostnames.length; i++) if (i in hostnames && hostnamesIntersect(listenerHost, hostnames[i] as string | undefined)) return true;
+  return false;
 }
 
 const grantsByNamespace = new WeakMap<PolicyContext, Map<string, PolicyObject[]>>();
@@ -236,24 +304,44 @@ export interface RouteServiceRef {
   readonly namespace: string;
 }
 
+/** A {@link RouteServiceRef} whose field path is written only when read (in a finding). */
+class ServiceRef implements RouteServiceRef {
+  constructor(readonly ref: any, readonly namespace: string, private readonly rule: number, private readonly backend: number,
+    private readonly mirror: number) {}
+  get field(): string {
+    const base = this.backend < 0 ? `spec.rules[${this.rule}]` : `spec.rules[${this.rule}].backendRefs[${this.backend}]`;
+    return this.mirror < 0 ? base : `${base}.filters[${this.mirror}].requestMirror.backendRef`;
+  }
+}
+
 /** Every Service backendRef of a route: rules' backendRefs and RequestMirror targets. */
 export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[] {
-  const out: RouteServiceRef[] = [];
-  const add = (ref: any, field: string) => {
-    if ((ref?.group ?? '') !== '' || (ref?.kind ?? 'Service') !== 'Service' || typeof ref?.name !== 'string') return;
-    // Stryker disable next-line StringLiteral: equivalent, a route always has its namespace.
-    out.push({ ref, field, namespace: ref.namespace ?? route.namespace ?? 'default' });
-  };
-  const mirrors = (filters: unknown, field: string) => list(filters).forEach((f: any, k: number) => {
-    if (f?.type === 'RequestMirror') add(f.requestMirror?.backendRef, `${field}.filters[${k}].requestMirror.backendRef`);
-  });
-  list(route.manifest.spec?.rules).forEach((rule: any, i: number) => {
-    const field = `spec.rules[${i}]`;
-    list(rule?.backendRefs).forEach((ref: any, j: number) => {
-      add(ref, `${field}.backendRefs[${j}]`);
-      mirrors(ref?.filters, `${field}.backendRefs[${j}]`);
-    });
-    mirrors(rule?.filters, field);
-  });
+  const out: ServiceRef[] = [];
+  // Indexed loops with holes skipped (as forEach skipped them), and no closure: asked for every route by several rules.
+  const rules = list(route.manifest.spec?.rules);
+  for (let i = 0; i < rules.length; i++) {
+    if (!(i in rules)) continue;
+    const rule = rules[i];
+    const backends = list(rule?.backendRefs);
+    for (let j = 0; j < backends.length; j++) {
+      if (!(j in backends)) continue;
+      addServiceRef(out, route, backends[j], i, j, -1);
+      addMirrors(out, route, backends[j]?.filters, i, j);
+    }
+    addMirrors(out, route, rule?.filters, i, -1);
+  }
   return out;
+}
+
+function addMirrors(out: ServiceRef[], route: PolicyObject, filters: unknown, rule: number, backend: number): void {
+  const items = list(filters);
+  for (let k = 0; k < items.length; k++) {
+    if (k in items && items[k]?.type === 'RequestMirror') addServiceRef(out, route, items[k].requestMirror?.backendRef, rule, backend, k);
+  }
+}
+
+function addServiceRef(out: ServiceRef[], route: PolicyObject, ref: any, rule: number, backend: number, mirror: number): void {
+  if ((ref?.group ?? '') !== '' || (ref?.kind ?? 'Service') !== 'Service' || typeof ref?.name !== 'string') return;
+  // Stryker disable next-line StringLiteral: equivalent, a route always has its namespace.
+  out.push(new ServiceRef(ref, ref.namespace ?? route.namespace ?? 'default', rule, backend, mirror));
 }

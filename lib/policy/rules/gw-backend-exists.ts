@@ -13,34 +13,48 @@ export const gwBackendExists: Rule = {
   check: (context) => {
     const out: RuleViolation[] = [];
     for (const route of gatewayRoutes(context)) {
-      for (const { ref, field, namespace } of routeServiceRefs(route)) {
+      for (const serviceRef of routeServiceRefs(route)) {
+        // The field path is read only for a finding.
+        const { ref, namespace } = serviceRef;
         const service = context.find('Service', namespace, ref.name);
         if (!service && !context.hasAny('Service', namespace)) {
           out.push({
             object: route, severity: 'info',
-            message: `cannot judge ${field}.name "${ref.name}": these manifests hold no Service in namespace "${namespace}" (it may live elsewhere).`,
+            message: `cannot judge ${serviceRef.field}.name "${ref.name}": these manifests hold no Service in namespace "${namespace}" (it may live elsewhere).`,
             fix: 'Check these manifests together with the Services to have the backend checked.',
           });
           continue;
         }
         if (!service) {
           const near = closest(ref.name, context.namesIn('Service', namespace));
-          out.push({ object: route, message: `${field}.name "${ref.name}" is not a Service in namespace "${namespace}"${near ? ` (did you mean "${near}"?)` : ''}; requests for it get 500 (BackendNotFound).` });
+          out.push({ object: route, message: `${serviceRef.field}.name "${ref.name}" is not a Service in namespace "${namespace}"${near ? ` (did you mean "${near}"?)` : ''}; requests for it get 500 (BackendNotFound).` });
           continue;
         }
         const ports: any[] = Array.isArray(service.manifest.spec?.ports) ? service.manifest.spec.ports : [];
-        if (ref.port !== undefined && !ports.some((p) => p?.port === ref.port)) {
+        if (ref.port !== undefined && !hasPort(ports, ref.port)) {
           const has = ports.map((p) => `${p?.port}${p?.name ? ` "${p.name}"` : ''}`).join(', ') || 'none';
-          out.push({ object: route, message: `${field}.port ${JSON.stringify(ref.port)} is not a port of ${describeObject(service)} (its ports: ${has}); requests for it get 500 (BackendNotFound).` });
+          out.push({ object: route, message: `${serviceRef.field}.port ${JSON.stringify(ref.port)} is not a port of ${describeObject(service)} (its ports: ${has}); requests for it get 500 (BackendNotFound).` });
           continue;
         }
         const selector = service.manifest.spec?.selector;
         // Judged only where svc-selector-matches-pod judges too: workloads of that namespace are in the input.
-        if (selector && Object.keys(selector).length > 0 && context.hasPodTemplatesIn(namespace) && context.podsSelectedBy(service).length === 0) {
-          out.push({ object: route, message: `${field} routes to ${describeObject(service)}, whose selector ${JSON.stringify(selector)} matches no pod template of the manifests; requests for it get 503.`, fix: "Make the Service's selector match the pods' labels (svc-selector-matches-pod has the details)." });
+        if (selector && hasKeys(selector) && context.hasPodTemplatesIn(namespace) && context.podsSelectedBy(service).length === 0) {
+          out.push({ object: route, message: `${serviceRef.field} routes to ${describeObject(service)}, whose selector ${JSON.stringify(selector)} matches no pod template of the manifests; requests for it get 503.`, fix: "Make the Service's selector match the pods' labels (svc-selector-matches-pod has the details)." });
         }
       }
     }
     return out;
   },
 };
+
+/** Whether a Service port has that number (holes skipped, as `some` skips them). */
+function hasPort(ports: readonly any[], port: unknown): boolean {
+  for (let i = 0; i < ports.length; i++) if (i in ports && ports[i]?.port === port) return true;
+  return false;
+}
+
+/** `Object.keys(value).length > 0`, without the list. */
+function hasKeys(value: object): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return true;
+  return false;
+}

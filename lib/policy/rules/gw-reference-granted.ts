@@ -13,11 +13,13 @@ export const gwReferenceGranted: Rule = {
     const grantHint = (fromKind: string, fromNs: string, toKind: string, toNs: string, name: string) =>
       `add a ReferenceGrant in namespace "${toNs}": from [{group: gateway.networking.k8s.io, kind: ${fromKind}, namespace: ${fromNs}}], to [{group: "", kind: ${toKind}, name: ${name}}].`;
     for (const route of gatewayRoutes(context)) {
-      for (const { ref, field, namespace } of routeServiceRefs(route)) {
+      for (const serviceRef of routeServiceRefs(route)) {
+        // The field path is read only for a finding.
+        const { ref, namespace } = serviceRef;
         if (namespace === route.namespace || referenceGranted(context, route.kind, route.namespace!, 'Service', namespace, ref.name)) continue;
         out.push({
           object: route,
-          message: `${field} refers to Service ${namespace}/${ref.name} in another namespace, and no ReferenceGrant in "${namespace}" allows ${route.kind}s of "${route.namespace}" to; requests for it get 500 (RefNotPermitted).`,
+          message: `${serviceRef.field} refers to Service ${namespace}/${ref.name} in another namespace, and no ReferenceGrant in "${namespace}" allows ${route.kind}s of "${route.namespace}" to; requests for it get 500 (RefNotPermitted).`,
           fix: grantHint(route.kind, route.namespace!, 'Service', namespace, ref.name),
         });
       }

@@ -1,6 +1,7 @@
-import { Rule, RuleViolation } from '../types';
+import { PolicyContext } from '../context';
+import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
-import { gatewayParents, gatewayRoutes, listenerRefusal, selectedListeners } from './gateway-parts';
+import { GatewayListener, gatewayParents, gatewayRoutes, listenerRefusal, selectedListeners } from './gateway-parts';
 
 export const gwRouteAdmitted: Rule = {
   id: 'gw-route-admitted',
@@ -13,10 +14,9 @@ export const gwRouteAdmitted: Rule = {
     const out: RuleViolation[] = [];
     for (const route of gatewayRoutes(context)) {
       for (const parent of gatewayParents(context, route)) {
-        const selected = selectedListeners(parent);
-        if (selected.length === 0) continue;
+        const selected = selectedListeners(context, parent);
+        if (selected.length === 0 || admitsAny(context, parent.gateway!, selected, route)) continue;
         const refusals = selected.map(({ listener }) => ({ name: listener?.name, reason: listenerRefusal(context, parent.gateway!, listener, route) }));
-        if (refusals.some((r) => r.reason === undefined)) continue;
         const why = refusals.map((r) => `listener "${r.name}": ${r.reason}`).join('; ');
         out.push({ object: route, message: `${parent.field}: ${describeObject(parent.gateway!)} does not admit ${describeObject(route)} (${why}); the route is not accepted (NotAllowedByListeners).` });
       }
@@ -24,3 +24,9 @@ export const gwRouteAdmitted: Rule = {
     return out;
   },
 };
+
+/** Whether a listener of the list admits the route (the common case: the reasons of the others are gathered only for a finding). */
+function admitsAny(context: PolicyContext, gateway: PolicyObject, selected: readonly GatewayListener[], route: PolicyObject): boolean {
+  for (const { listener } of selected) if (listenerRefusal(context, gateway, listener, route) === undefined) return true;
+  return false;
+}

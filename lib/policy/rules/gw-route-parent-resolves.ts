@@ -15,26 +15,26 @@ export const gwRouteParentResolves: Rule = {
     for (const route of gatewayRoutes(context)) {
       for (const parent of gatewayParents(context, route)) {
         if (parent.external) continue;
-        const { ref, field } = parent;
+        const { ref } = parent;
         if (!parent.gateway && !context.hasAny('Gateway', parent.namespace)) {
           out.push({
             object: route, severity: 'info',
-            message: `cannot judge ${field}.name "${ref.name}": these manifests hold no Gateway in namespace "${parent.namespace}" (a platform team's shared Gateway lives elsewhere).`,
+            message: `cannot judge ${parent.field}.name "${ref.name}": these manifests hold no Gateway in namespace "${parent.namespace}" (a platform team's shared Gateway lives elsewhere).`,
             fix: 'Declare the Gateway external (externalGateways, or --external-gateway) to say where it comes from.',
           });
           continue;
         }
         if (!parent.gateway) {
           const near = closest(ref.name, context.namesIn('Gateway', parent.namespace));
-          out.push({ object: route, message: `${field}.name "${ref.name}" is not a Gateway in namespace "${parent.namespace}" of these manifests${near ? ` (did you mean "${near}"?)` : ''}, nor a declared external one.` });
+          out.push({ object: route, message: `${parent.field}.name "${ref.name}" is not a Gateway in namespace "${parent.namespace}" of these manifests${near ? ` (did you mean "${near}"?)` : ''}, nor a declared external one.` });
           continue;
         }
-        if (selectedListeners(parent).length > 0) continue;
+        if (selectedListeners(context, parent).length > 0) continue;
         const asked = [ref.sectionName !== undefined ? `sectionName "${ref.sectionName}"` : '', ref.port !== undefined ? `port ${ref.port}` : ''].filter((s) => s).join(' and ');
         const listeners = listenersOf(parent.gateway).map(({ listener }) => `"${listener?.name}" (${listener?.port}/${listener?.protocol})`).join(', ') || 'none';
         out.push({
           object: route,
-          message: `${field} asks for ${asked}, which no listener of ${describeObject(parent.gateway)} has (its listeners: ${listeners}); the route is not accepted (NoMatchingParent).`,
+          message: `${parent.field} asks for ${asked}, which no listener of ${describeObject(parent.gateway)} has (its listeners: ${listeners}); the route is not accepted (NoMatchingParent).`,
           fix: 'Use the name (and port) of one of the listeners, or add the listener to the Gateway.',
         });
       }

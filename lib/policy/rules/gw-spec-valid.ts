@@ -23,12 +23,14 @@ export const gwSpecValid: Rule = {
       }
       // metadata is every object's: name-valid and label-values-valid report it once for all kinds.
       // The CEL rules and limits as the Gateway API constructs check them (Gateway, HTTPRoute, ReferenceGrant).
-      const problems = (gatewayApiObjectProblems(object.manifest) ?? []).filter((p) => !p.field.startsWith('metadata'));
-      out.push(...problemViolations(object, problems));
+      const all = gatewayApiObjectProblems(object.manifest) ?? [];
+      // Most objects have none: no filtered copy of an empty list.
+      const problems = all.length === 0 ? all : all.filter((p) => !p.field.startsWith('metadata'));
+      if (problems.length > 0) out.push(...problemViolations(object, problems));
       // The schema's findings on a field the kind's own checks already explain would say the same thing twice.
       for (const e of crdSchemaErrors(gatewayApiSchema(object.kind, version, NEWEST_GATEWAY_API_VERSION), object.manifest)) {
         // Stryker disable next-line MethodExpression: equivalent, the Gateway API CRDs declare metadata as a bare object, so a schema finding there is at `metadata` itself, which endsWith matches as well.
-        if (e.path.startsWith('metadata') || problems.some((p) => overlaps(p.field, e.path))) continue;
+        if (e.path.startsWith('metadata') || (problems.length > 0 && problems.some((p) => overlaps(p.field, e.path)))) continue;
         out.push({ object, message: `${e.path} ${e.message}` });
       }
     }

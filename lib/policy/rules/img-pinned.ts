@@ -3,7 +3,9 @@ import { allContainers } from './containers';
 
 /** The tag of an image reference (`nginx:1.27` → `1.27`), undefined when it has none; digests ignored. */
 export function imageTag(image: string): string | undefined {
-  const withoutDigest = image.split('@')[0];
+  // Everything before the first "@" (as split('@')[0], without the list).
+  const at = image.indexOf('@');
+  const withoutDigest = at === -1 ? image : image.slice(0, at);
   const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
   const colon = lastSegment.indexOf(':');
   return colon === -1 ? undefined : lastSegment.slice(colon + 1);

@@ -2,25 +2,25 @@ import { labelProblems } from '../../core/metadata-validation';
 import { problemViolations } from '../engine';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 
-/** Where label maps live in an object, as paths. */
-function labelMaps(manifest: any): Array<{ field: string; labels: unknown }> {
-  const maps = [{ field: 'metadata.labels', labels: manifest.metadata?.labels }];
-  if (manifest.kind === 'Service') maps.push({ field: 'spec.selector', labels: manifest.spec?.selector });
-  if (manifest.spec?.selector?.matchLabels) maps.push({ field: 'spec.selector.matchLabels', labels: manifest.spec.selector.matchLabels });
-  if (manifest.spec?.template?.metadata?.labels) maps.push({ field: 'spec.template.metadata.labels', labels: manifest.spec.template.metadata.labels });
-  return maps;
+/** The findings of one label map of an object (a field that is not a map has none), added to `out`. */
+function addLabelViolations(out: RuleViolation[], object: PolicyObject, field: string, labels: unknown): void {
+  if (!labels || typeof labels !== 'object' || Array.isArray(labels)) return;
+  const problems = labelProblems(field, labels as Record<string, string>);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing the violations of no problem pushes nothing.
+  if (problems.length > 0) out.push(...problemViolations(object, problems));
 }
 
-/** The label findings of one object: the same check as the constructs' (labelProblems), on every label map. */
-function labelViolations(object: PolicyObject): RuleViolation[] {
-  const out: RuleViolation[] = [];
-  for (const { field, labels } of labelMaps(object.manifest)) {
-    if (!labels || typeof labels !== 'object' || Array.isArray(labels)) continue;
-    const problems = labelProblems(field, labels as Record<string, string>);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing the violations of no problem pushes nothing.
-    if (problems.length > 0) out.push(...problemViolations(object, problems));
-  }
-  return out;
+/**
+ * The label findings of one object: the same check as the constructs' (labelProblems), on every
+ * label map (metadata, a Service's selector, a selector's matchLabels, a pod template's labels).
+ * No list of the maps is made: this runs on every object of every synth.
+ */
+function labelViolations(out: RuleViolation[], object: PolicyObject): void {
+  const manifest = object.manifest;
+  addLabelViolations(out, object, 'metadata.labels', manifest.metadata?.labels);
+  if (manifest.kind === 'Service') addLabelViolations(out, object, 'spec.selector', manifest.spec?.selector);
+  if (manifest.spec?.selector?.matchLabels) addLabelViolations(out, object, 'spec.selector.matchLabels', manifest.spec.selector.matchLabels);
+  if (manifest.spec?.template?.metadata?.labels) addLabelViolations(out, object, 'spec.template.metadata.labels', manifest.spec.template.metadata.labels);
 }
 
 export const labelValuesValid: Rule = {
@@ -29,5 +29,9 @@ export const labelValuesValid: Rule = {
   severityReason: 'The API server rejects label keys and values of the wrong syntax.',
   description: 'Label keys and values (metadata, selectors, pod templates) have the syntax the API server accepts.',
   fix: 'Use label keys like "app.kubernetes.io/name" and values of at most 63 letters, digits, "-", "_" and ".", starting and ending alphanumeric (quote numbers and booleans).',
-  check: (context) => context.objects.flatMap(labelViolations),
+  check: (context) => {
+    const out: RuleViolation[] = [];
+    for (const o of context.objects) labelViolations(out, o);
+    return out;
+  },
 };

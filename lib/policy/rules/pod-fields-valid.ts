@@ -88,7 +88,8 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
   // An empty name is unset to the API server (the namespace's default ServiceAccount), as is an empty pull policy (defaulted).
   if (spec?.serviceAccountName !== '') checkField(problems, clean, context, 'Pod.serviceAccountName', spec?.serviceAccountName, specPath, 'serviceAccountName');
   checkField(problems, clean, context, 'PodSecurityContext.fsGroup', spec?.securityContext?.fsGroup, specPath, 'securityContext.fsGroup');
-  for (const list of CONTAINER_LISTS) {
+  for (let l = 0; l < CONTAINER_LISTS.length; l++) {
+    const list = CONTAINER_LISTS[l];
     const items = spec?.[list];
     // Stryker restore OptionalChaining
     if (!Array.isArray(items)) continue;
@@ -137,13 +138,23 @@ function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, co
   if (!container || typeof container !== 'object') return;
   checkField(problems, clean, context, 'Container.image', container.image, path, 'image');
   if (container.imagePullPolicy !== '') checkField(problems, clean, context, 'Container.imagePullPolicy', container.imagePullPolicy, path, 'imagePullPolicy');
-  if (Array.isArray(container.env)) container.env.forEach((env: any, i: number) => checkField(problems, clean, context, 'EnvVar.name', env?.name, path, `env[${i}].name`));
+  const env = container.env;
+  if (Array.isArray(env)) {
+    // A hole in the list is skipped, as forEach skipped it.
+    for (let i = 0; i < env.length; i++) if (i in env) checkField(problems, clean, context, 'EnvVar.name', env[i]?.name, path, `env[${i}].name`);
+  }
   const resources = container.resources ?? {};
   let quantitiesValid = true;
-  for (const side of RESOURCE_SIDES) {
-    for (const [kind, value] of Object.entries(resources[side] ?? {})) {
+  for (let s = 0; s < RESOURCE_SIDES.length; s++) {
+    const side = RESOURCE_SIDES[s];
+    const quantities = resources[side];
+    // Own enumerable keys, in order, as Object.entries lists them (without an array per side and per entry).
+    if (quantities === undefined || quantities === null) continue;
+    const values = Object(quantities);
+    for (const kind in values) {
+      if (!Object.prototype.hasOwnProperty.call(values, kind)) continue;
       const before = problems.length;
-      checkField(problems, clean, context, 'Container.resources.*', value, path, RESOURCE_PATHS[side], kind);
+      checkField(problems, clean, context, 'Container.resources.*', values[kind], path, RESOURCE_PATHS[side], kind);
       if (problems.length > before) quantitiesValid = false;
     }
   }
@@ -162,16 +173,19 @@ function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, co
       }
     }
   }
-  for (const { probe, fields } of PROBE_CHECKS) {
-    const options = container[probe];
+  // Indexed loops, no iterator or destructuring per probe field: this runs for every container of every synth.
+  for (let p = 0; p < PROBE_CHECKS.length; p++) {
+    const options = container[PROBE_CHECKS[p].probe];
     if (options === undefined || options === null) continue;
-    for (const { field, key, rest } of fields) checkField(problems, clean, context, key, options[field], path, rest);
+    const fields = PROBE_CHECKS[p].fields;
+    for (let f = 0; f < fields.length; f++) checkField(problems, clean, context, fields[f].key, options[fields[f].field], path, fields[f].rest);
   }
   checkField(problems, clean, context, 'SecurityContext.runAsUser', container.securityContext?.runAsUser, path, 'securityContext.runAsUser');
   checkField(problems, clean, context, 'SecurityContext.runAsGroup', container.securityContext?.runAsGroup, path, 'securityContext.runAsGroup');
-  if (Array.isArray(container.volumeMounts)) {
-    container.volumeMounts.forEach((m: any, i: number) => checkField(problems, clean, context, 'VolumeMount.mountPath', m?.mountPath, path, `volumeMounts[${i}].mountPath`));
-    volumeMountProblems(problems, pod, container.volumeMounts, path);
+  const mounts = container.volumeMounts;
+  if (Array.isArray(mounts)) {
+    for (let i = 0; i < mounts.length; i++) if (i in mounts) checkField(problems, clean, context, 'VolumeMount.mountPath', mounts[i]?.mountPath, path, `volumeMounts[${i}].mountPath`);
+    volumeMountProblems(problems, pod, mounts, path);
   }
 }
 

@@ -2,6 +2,8 @@ import { containersOf } from '../context';
 import { Rule, RuleViolation } from '../types';
 import { probePort, probePortMessage, probePortSeverity } from './probes';
 
+const PROBE_FIELDS = ['livenessProbe', 'startupProbe'] as const;
+
 export const podProbePortExists: Rule = {
   id: 'pod-probe-port-exists',
   severity: 'error',
@@ -12,11 +14,12 @@ export const podProbePortExists: Rule = {
     const out: RuleViolation[] = [];
     for (const pod of context.podTemplates) {
       for (const { container, path } of containersOf(pod)) {
-        for (const field of ['livenessProbe', 'startupProbe']) {
-          const port = probePort(container[field]);
+        // No list of the two fields per container: this runs on every container of every synth.
+        for (let f = 0; f < PROBE_FIELDS.length; f++) {
+          const port = probePort(container[PROBE_FIELDS[f]]);
           if (port === undefined) continue;
           const severity = probePortSeverity(container, port);
-          if (severity) out.push({ object: pod.owner, severity, message: probePortMessage(path, field, container, port) });
+          if (severity) out.push({ object: pod.owner, severity, message: probePortMessage(path, PROBE_FIELDS[f], container, port) });
         }
       }
     }

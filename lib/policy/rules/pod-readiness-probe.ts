@@ -1,4 +1,4 @@
-import { containersOf, PodTemplate } from '../context';
+import { ContainerRef, containersOf, PodTemplate } from '../context';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
 import { probePort, probePortMessage, probePortSeverity } from './probes';
@@ -20,16 +20,23 @@ export const podReadinessProbe: Rule = {
     for (const pod of context.podTemplates) {
       const containers = containersOf(pod);
       const service = selectedBy.get(pod);
-      if (service && !containers.some(({ container }) => container.readinessProbe)) {
+      if (service && !hasReadinessProbe(containers)) {
         out.push({ object: pod.owner, severity: 'info', message: `is selected by ${describeObject(service)} but no container at ${pod.specPath}.containers has a readinessProbe, so it gets traffic as soon as it starts.` });
       }
-      for (const { container, path } of containers) {
+      for (let i = 0; i < containers.length; i++) {
+        const { container } = containers[i];
         const port = probePort(container.readinessProbe);
         if (port === undefined) continue;
         const severity = probePortSeverity(container, port);
-        if (severity) out.push({ object: pod.owner, severity, message: probePortMessage(path, 'readinessProbe', container, port) });
+        if (severity) out.push({ object: pod.owner, severity, message: probePortMessage(containers[i].path, 'readinessProbe', container, port) });
       }
     }
     return out;
   },
 };
+
+/** Whether a container of the list has a readinessProbe (a loop, not `some` with a closure: asked for every pod template a Service selects). */
+function hasReadinessProbe(containers: readonly ContainerRef[]): boolean {
+  for (let i = 0; i < containers.length; i++) if (containers[i].container.readinessProbe) return true;
+  return false;
+}

@@ -11,12 +11,14 @@ export const podResources: Rule = {
     const out: RuleViolation[] = [];
     for (const { owner, container, path } of allContainers(context)) {
       const r = container.resources ?? {};
+      // The list of what is missing is made only for a container that misses something (most have all three).
+      if (r.requests?.cpu !== undefined && r.requests?.memory !== undefined && r.limits?.memory !== undefined) continue;
       const missing = [
         r.requests?.cpu === undefined ? 'requests.cpu' : undefined,
         r.requests?.memory === undefined ? 'requests.memory' : undefined,
         r.limits?.memory === undefined ? 'limits.memory' : undefined,
       ].filter((x) => x !== undefined);
-      if (missing.length > 0) out.push({ object: owner, message: `${path}.resources is missing ${missing.join(', ')}.` });
+      out.push({ object: owner, message: `${path}.resources is missing ${missing.join(', ')}.` });
     }
     return out;
   },

@@ -1,5 +1,5 @@
 import { Severity } from '../types';
-import { describeContainerPorts, matchPort } from './describe';
+import { describeContainerPorts, matchContainerPort } from './describe';
 
 /** The port a probe targets, if it targets one. */
 export function probePort(probe: any): number | string | undefined {
@@ -14,7 +14,7 @@ export function probePort(probe: any): number | string | undefined {
  * nothing when it declares none.
  */
 export function probePortSeverity(container: any, port: number | string): Severity | undefined {
-  const match = matchPort([container], port);
+  const match = matchContainerPort(container, port);
   if (match === 'unknown-name') return 'error';
   if (match === 'unknown-number') return 'info';
   return undefined;

@@ -7,7 +7,8 @@ const SCALABLE_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Repl
 interface Workloads {
   /** `namespace/kind/name` of a scale target → the autoscalers that own its count. */
   readonly autoscalers: Map<string, PolicyObject[]>;
-  readonly templates: Map<PolicyObject, PodTemplate>;
+  /** Built when first asked (only the autoscaler rules ask, and most apps have no autoscaler). */
+  templates?: Map<PolicyObject, PodTemplate>;
 }
 
 const indexes = new WeakMap<PolicyContext, Workloads>();
@@ -29,7 +30,7 @@ function workloadsOf(context: PolicyContext): Workloads {
       if (list) list.push(hpa);
       else autoscalers.set(key, [hpa]);
     }
-    index = { autoscalers, templates: new Map(context.podTemplates.map((t) => [t.owner, t])) };
+    index = { autoscalers };
     indexes.set(context, index);
   }
   return index;
@@ -54,7 +55,9 @@ export function scaleTargetOf(context: PolicyContext, hpa: PolicyObject): Policy
 
 /** The pod template of a workload (a Pod is its own). */
 export function templateOf(context: PolicyContext, workload: PolicyObject): PodTemplate | undefined {
-  return workloadsOf(context).templates.get(workload);
+  const index = workloadsOf(context);
+  index.templates ??= new Map(context.podTemplates.map((t) => [t.owner, t]));
+  return index.templates.get(workload);
 }
 
 /**

@@ -21,7 +21,10 @@ export const rolloutKeepsReady: Rule = {
     }
     const out: RuleViolation[] = [];
     for (const [deployment, service] of served) {
-      out.push(...problemViolations(deployment, rolloutProblems(deployment.manifest.spec, fewestPods(context, deployment) ?? 1, describeObject(service))));
+      const pods = fewestPods(context, deployment) ?? 1;
+      // The Service is named only in a finding: most Deployments have none, so it is described only for those that do.
+      if (rolloutProblems(deployment.manifest.spec, pods).length === 0) continue;
+      out.push(...problemViolations(deployment, rolloutProblems(deployment.manifest.spec, pods, describeObject(service))));
     }
     return out;
   },

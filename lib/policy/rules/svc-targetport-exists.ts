@@ -1,6 +1,6 @@
-import { containersOf } from '../context';
-import { Rule, RuleViolation } from '../types';
-import { describeContainerPorts, describeObject, matchPort } from './describe';
+import { ContainerRef, containersOf, PodTemplate } from '../context';
+import { PolicyObject, Rule, RuleViolation } from '../types';
+import { describeContainerPorts, describeObject, matchTemplatePort, PortMatch } from './describe';
 
 export const svcTargetPortExists: Rule = {
   id: 'svc-targetport-exists',
@@ -17,34 +17,41 @@ export const svcTargetPortExists: Rule = {
       if (spec.clusterIP === 'None') continue;
       const pods = context.podsSelectedBy(service);
       if (pods.length === 0) continue;
-      (Array.isArray(spec.ports) ? spec.ports : []).forEach((port: any, i: number) => {
+      const ports: unknown[] = Array.isArray(spec.ports) ? spec.ports : [];
+      // Indexed loops (a hole skipped, as forEach skipped it): this runs on every Service of every synth.
+      for (let i = 0; i < ports.length; i++) {
+        if (!(i in ports)) continue;
+        const port: any = ports[i];
         const target = port?.targetPort ?? port?.port;
-        if (typeof target !== 'number' && typeof target !== 'string') return;
+        if (typeof target !== 'number' && typeof target !== 'string') continue;
         const protocol = port.protocol ?? 'TCP';
-        // Written only into a finding: most ports have none.
-        const field = () => `spec.ports[${i}].targetPort ${JSON.stringify(target)}${typeof target === 'number' ? `/${protocol}` : ''}`;
         for (const pod of pods) {
-          const containers = containersOf(pod).map(({ container }) => container);
-          const match = matchPort(containers, target, protocol);
+          const refs = containersOf(pod);
+          const match = matchTemplatePort(refs, target, protocol);
           if (match === 'declared') continue;
-          if (match === 'none-declared') {
-            // Declaring container ports is optional; the process may listen on the number anyway.
-            out.push({
-              object: service, severity: 'info',
-              message: `cannot judge ${field()}: the containers of ${describeObject(pod.owner)} declare no ports (declaring them is optional).`,
-              fix: 'Declare the port the process listens on (containers[].ports) to have the targetPort checked.',
-            });
-            continue;
-          }
-          const declared = containers.flatMap((container) => Array.isArray(container?.ports) ? container.ports : []);
-          out.push({
-            // A name resolves nowhere, so the pod gets no endpoint; a number is forwarded anyway (declaring ports is optional).
-            object: service, severity: typeof target === 'number' ? 'warning' : 'error',
-            message: `${field()} is not a port of the containers of ${describeObject(pod.owner)} (they declare ${describeContainerPorts(declared)}).`,
-          });
+          out.push(portViolation(service, pod, refs, match, i, target, protocol));
         }
-      });
+      }
     }
     return out;
   },
 };
+
+/** The finding for a targetPort the pod's containers do not declare; its text is only built here, for the rare port that has one. */
+function portViolation(service: PolicyObject, pod: PodTemplate, refs: readonly ContainerRef[], match: PortMatch, i: number, target: number | string, protocol: string): RuleViolation {
+  const field = `spec.ports[${i}].targetPort ${JSON.stringify(target)}${typeof target === 'number' ? `/${protocol}` : ''}`;
+  if (match === 'none-declared') {
+    // Declaring container ports is optional; the process may listen on the number anyway.
+    return {
+      object: service, severity: 'info',
+      message: `cannot judge ${field}: the containers of ${describeObject(pod.owner)} declare no ports (declaring them is optional).`,
+      fix: 'Declare the port the process listens on (containers[].ports) to have the targetPort checked.',
+    };
+  }
+  const declared = refs.flatMap(({ container }) => Array.isArray(container?.ports) ? container.ports : []);
+  return {
+    // A name resolves nowhere, so the pod gets no endpoint; a number is forwarded anyway (declaring ports is optional).
+    object: service, severity: typeof target === 'number' ? 'warning' : 'error',
+    message: `${field} is not a port of the containers of ${describeObject(pod.owner)} (they declare ${describeContainerPorts(declared)}).`,
+  };
+}

@@ -17,17 +17,18 @@ export interface CrdSchemaError {
 const patterns = new Map<string, RegExp | null>();
 
 function patternOf(source: string): RegExp | null {
-  if (!patterns.has(source)) {
-    let re: RegExp | null;
-    try {
-      re = new RegExp(source, 'u');
-    } catch {
-      // A pattern JavaScript cannot read (RE2-only syntax) is not judged rather than misjudged.
-      re = null;
-    }
-    patterns.set(source, re);
+  // One lookup for the common case (asked for every string field of every object checked).
+  const known = patterns.get(source);
+  if (known !== undefined) return known;
+  let re: RegExp | null;
+  try {
+    re = new RegExp(source, 'u');
+  } catch {
+    // A pattern JavaScript cannot read (RE2-only syntax) is not judged rather than misjudged.
+    re = null;
   }
-  return patterns.get(source)!;
+  patterns.set(source, re);
+  return re;
 }
 
 const typeOf = (value: unknown): string => {
@@ -119,20 +120,28 @@ function arrayErrors(schema: any, list: unknown[], place: Place | string, out: C
       else out.push({ path: pathOf(place, i), message: `duplicates item ${first}${keys ? ` (same ${keys.join(', ')})` : ''}; the list allows each ${keys ? 'key' : 'value'} once.` });
     });
   }
-  // forEach, not a for loop: a hole in the list is skipped, as before.
-  list.forEach((item, i) => walk(schema.items, item, place, i, out));
+  // A hole in the list is skipped, as forEach skipped it; no closure per list (every list of every route).
+  for (let i = 0; i < list.length; i++) if (i in list) walk(schema.items, list[i], place, i, out);
 }
 
 function objectErrors(schema: any, object: Record<string, unknown>, place: Place | string, out: CrdSchemaError[]): void {
-  const keys = Object.keys(object);
-  for (const name of Array.isArray(schema.required) ? schema.required : []) {
-    if (object[name] === undefined || object[name] === null) out.push({ path: where(place, undefined), message: `requires field "${name}".` });
+  const required = schema.required;
+  if (Array.isArray(required)) {
+    for (const name of required) {
+      if (object[name] === undefined || object[name] === null) out.push({ path: where(place, undefined), message: `requires field "${name}".` });
+    }
   }
-  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) out.push({ path: where(place, undefined), message: `must have at most ${schema.maxProperties} entries (it has ${keys.length}).` });
-  if (schema.minProperties !== undefined && keys.length < schema.minProperties) out.push({ path: where(place, undefined), message: `must have at least ${schema.minProperties} entries.` });
+  // The keys are listed only where the schema counts them (maps with a size limit); the walk below goes over them in the same order.
+  if (schema.maxProperties !== undefined || schema.minProperties !== undefined) {
+    const count = Object.keys(object).length;
+    if (schema.maxProperties !== undefined && count > schema.maxProperties) out.push({ path: where(place, undefined), message: `must have at most ${schema.maxProperties} entries (it has ${count}).` });
+    if (schema.minProperties !== undefined && count < schema.minProperties) out.push({ path: where(place, undefined), message: `must have at least ${schema.minProperties} entries.` });
+  }
   const properties = schema.properties;
   const additional = schema.additionalProperties;
-  for (const key of keys) {
+  for (const key in object) {
+    // Own keys, in Object.keys order (for-in lists them first and in that order; inherited ones are skipped).
+    if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
     if (properties && Object.prototype.hasOwnProperty.call(properties, key)) walk(properties[key], object[key], place, key, out);
     else if (additional && typeof additional === 'object') walk(additional, object[key], place, { entry: key }, out);
     else if (properties && !schema['x-kubernetes-preserve-unknown-fields'] && additional !== true) {

@@ -51,7 +51,7 @@ export class ValidatedShapes {
   }
 
   /** Schema type id (one per apiVersion and kind) → validated objects, most recently matched first. */
-  private readonly byType = new Map<string, unknown[]>();
+  private readonly byType = new Map<string, KeptShape[]>();
 
   /**
    * The string test, remembered, for the kept objects' strings: they are
@@ -76,7 +76,10 @@ export class ValidatedShapes {
     const shapes = this.byType.get(type);
     if (!shapes) return false;
     for (let i = 0; i < shapes.length; i++) {
-      if (!sameShape(shapes[i], manifest, this.significant, 0, this.significantOnce)) continue;
+      const kept = shapes[i];
+      // Read once, on the first comparison: a kind with one object (the Namespace, a large Ingress) is never compared.
+      if (kept.shape === undefined) kept.shape = shapeOf(kept.object, this.significant) ?? null;
+      if (!(kept.shape ? matchesShape(kept.shape, manifest, this.significantOnce) : sameShape(kept.object, manifest, this.significant, 0, this.significantOnce))) continue;
       if (i > 0) shapes.unshift(shapes.splice(i, 1)[0]);
       return true;
     }
@@ -105,12 +108,126 @@ export class ValidatedShapes {
 
   /** Remembers an object that passed the schema checks of `type`. It must not change while the memo is used. */
   public add(type: string, manifest: unknown): void {
+    const kept: KeptShape = { object: manifest, shape: undefined };
     const shapes = this.byType.get(type);
-    if (!shapes) this.byType.set(type, [manifest]);
+    if (!shapes) this.byType.set(type, [kept]);
     else {
       // The least recently matched goes.
       if (shapes.length >= SHAPES_PER_KIND) shapes.pop();
-      shapes.unshift(manifest);
+      shapes.unshift(kept);
+    }
+  }
+}
+
+/** A validated object, and what {@link sameShape} reads of it, read once (undefined until first compared; null for a very large object: compared as it is). */
+interface KeptShape {
+  readonly object: unknown;
+  shape: Shape | null | undefined;
+}
+
+/** What a {@link Shape} node stands for: a value only an identical value is alike, a string, an array, a plain object. */
+const EXACT = 0;
+const STRING = 1;
+const ARRAY = 2;
+const OBJECT = 3;
+type ShapeKind = typeof EXACT | typeof STRING | typeof ARRAY | typeof OBJECT;
+
+/**
+ * One value of a validated object as {@link sameShape} reads it, read once:
+ * its kind, for a string whether it is significant, for an array its items,
+ * for a plain object its keys and fields. The kept objects are compared with
+ * every object of their kind (5,000 Deployments), so their side of the
+ * comparison (typeof, for-in, own-key tests, the string test) is done when
+ * they are kept, not at each comparison; the other object's side is as in
+ * sameShape. One class for every node, so the comparison reads one layout.
+ */
+export class Shape {
+  constructor(
+    readonly kind: ShapeKind,
+    /** The value itself: an identical value is always alike (as in sameShape). */
+    readonly value: unknown,
+    /** For a string: whether it is compared exactly. */
+    readonly significant: boolean,
+    /** For an array, its items; for a plain object, its fields in the order of `keys`. */
+    readonly children: readonly Shape[] | undefined,
+    readonly keys: readonly string[] | undefined,
+  ) {}
+}
+
+/** Past this many nodes an object is kept as it is (compared by sameShape): a shape costs memory, and an alias-heavy YAML document could be huge. */
+const MAX_SHAPE_NODES = 20_000;
+
+/**
+ * The {@link Shape} of a value, for comparing others with it exactly as
+ * `sameShape(value, other, significant)` would; undefined past
+ * {@link MAX_SHAPE_NODES} nodes. The value must not change while the shape is used.
+ */
+export function shapeOf(value: unknown, significant: (s: string) => boolean): Shape | undefined {
+  const budget = { nodes: 0 };
+  return buildShape(value, significant, 0, budget) ?? undefined;
+}
+
+function buildShape(a: unknown, significant: (s: string) => boolean, depth: number, budget: { nodes: number }): Shape | null {
+  if (++budget.nodes > MAX_SHAPE_NODES) return null;
+  // Past MAX_DEPTH, and for values other than strings, arrays and plain objects, only an identical value is alike.
+  if (depth > MAX_DEPTH) return new Shape(EXACT, a, false, undefined, undefined);
+  if (typeof a === 'string') return new Shape(STRING, a, significant(a), undefined, undefined);
+  if (typeof a !== 'object' || a === null) return new Shape(EXACT, a, false, undefined, undefined);
+  if (Array.isArray(a)) {
+    const items: Shape[] = [];
+    for (let i = 0; i < a.length; i++) {
+      const item = buildShape(a[i], significant, depth + 1, budget);
+      if (!item) return null;
+      items.push(item);
+    }
+    return new Shape(ARRAY, a, false, items, undefined);
+  }
+  if (!isPlainObject(a)) return new Shape(EXACT, a, false, undefined, undefined);
+  const keys: string[] = [];
+  const fields: Shape[] = [];
+  for (const key in a) {
+    // An inherited key: sameShape finds no other object alike.
+    if (!hasOwn.call(a, key)) return new Shape(EXACT, a, false, undefined, undefined);
+    const field = buildShape((a as Record<string, unknown>)[key], significant, depth + 1, budget);
+    if (!field) return null;
+    keys.push(key);
+    fields.push(field);
+  }
+  return new Shape(OBJECT, a, false, fields, keys);
+}
+
+/**
+ * `sameShape(value, b, significant, 0, significantOfB)` for the value `shape`
+ * was made of (with the same `significant`), but for own keys that are not
+ * enumerable: sameShape counted them as keys of `b`, here only enumerable
+ * keys are (as the validators see an object), so such an object is validated.
+ */
+export function matchesShape(shape: Shape, b: unknown, significantOfB: (s: string) => boolean): boolean {
+  if (b === shape.value) return true;
+  switch (shape.kind) {
+    case EXACT: return false;
+    case STRING: return typeof b === 'string' && !shape.significant && !significantOfB(b);
+    case ARRAY: {
+      const items = shape.children!;
+      if (!Array.isArray(b) || b.length !== items.length) return false;
+      for (let i = 0; i < items.length; i++) if (!matchesShape(items[i], b[i], significantOfB)) return false;
+      return true;
+    }
+    default: {
+      if (typeof b !== 'object' || b === null || Array.isArray(b) || !isPlainObject(b)) return false;
+      const keys = shape.keys!;
+      const fields = shape.children!;
+      // Over the other object's keys, expected in the kept object's order (objects built by the same code list
+      // their keys alike, and the engine reads a field of the object a for-in walks fastest); another order is
+      // looked up. Each key must be own and the kept object's, and there must be as many: the same keys.
+      let count = 0;
+      for (const key in b) {
+        if (!hasOwn.call(b, key)) return false;
+        const at = count < keys.length && keys[count] === key ? count : keys.indexOf(key);
+        if (at < 0 || !matchesShape(fields[at], (b as Record<string, unknown>)[key], significantOfB)) return false;
+        count++;
+      }
+      return count === keys.length;
     }
   }
 }
