@@ -151,8 +151,8 @@ export class HttpRoute extends Construct {
         // Reported here, not by the Gateway: the route is what names the missing listener.
         const missing = gateway.listenerProblem('parent.sectionName', parent.sectionName);
         if (missing) throw new NetkitError(this, missing);
-        const listener = gateway.listener(parent.sectionName);
-        if (parent.port !== undefined && listener.port !== parent.port) {
+        const listener = parent.port === undefined ? undefined : gateway.listener(parent.sectionName);
+        if (listener !== undefined && listener.port !== parent.port) {
           throw new NetkitError(this, { field: 'parent.port', message: `does not match listener "${listener.name}" (port ${listener.port}).`, value: parent.port, fix: 'drop the port, or name a listener on it.' });
         }
       } else if (parent.port !== undefined && !gateway.listeners.some((l) => l.port === parent.port)) {
@@ -185,7 +185,8 @@ export class HttpRoute extends Construct {
   /** ReferenceGrants for the rule's backends in other namespaces. */
   private grantBackends(rule: HttpRouteRuleOptions): void {
     for (const backend of ruleBackends(rule)) {
-      if (backend.namespace === undefined) continue;
+      // The route's own namespace needs no grant (grantReference would say so, after building the reference).
+      if (backend.namespace === undefined || backend.namespace === this.namespace) continue;
       const grant = grantReference(this, {
         from: { kind: 'HTTPRoute', namespace: this.namespace },
         to: { group: '', kind: 'Service', name: backend.serviceName, namespace: backend.namespace },
