@@ -135,13 +135,13 @@ export function renderRule(rule: HttpRouteRuleOptions, routeNamespace: string): 
     const { weight: _weight, ...backendRef } = mirror.backend.toBackendRef(routeNamespace);
     filters.push({ type: 'RequestMirror', requestMirror: { backendRef, ...(mirror.percent !== undefined ? { percent: mirror.percent } : {}) } });
   }
-  const backendRefs = (rule.backends ?? []).map((b) => b.toBackendRef(routeNamespace));
-  return {
-    ...(rule.name !== undefined ? { name: rule.name } : {}),
-    ...(matchList.length > 0 ? { matches: matchList.map(renderMatch) } : {}),
-    ...(filters.length > 0 ? { filters } : {}),
-    ...(backendRefs.length > 0 ? { backendRefs } : {}),
-  };
+  // Assigned in the order of the spec's keys (rendered for every route at construction and at synth: no object spreads).
+  const rendered: { -readonly [K in keyof HttpRouteRule]: HttpRouteRule[K] } = {};
+  if (rule.name !== undefined) rendered.name = rule.name;
+  if (matchList.length > 0) rendered.matches = matchList.map(renderMatch);
+  if (filters.length > 0) rendered.filters = filters;
+  if (rule.backends !== undefined && rule.backends.length > 0) rendered.backendRefs = rule.backends.map((b) => b.toBackendRef(routeNamespace));
+  return rendered;
 }
 
 /** Every backend a rule refers to: its backends and its mirrors'. */
@@ -150,14 +150,13 @@ export function ruleBackends(rule: HttpRouteRuleOptions): HttpRouteBackend[] {
 }
 
 function renderMatch(match: HttpRouteMatchOptions): HttpRouteMatch {
-  const headers = Object.entries(match.headers ?? {}).map(([name, value]) => ({ name, value }));
-  const queryParams = Object.entries(match.queryParams ?? {}).map(([name, value]) => ({ name, value }));
-  return {
-    path: { type: match.pathType ?? 'PathPrefix', value: match.path ?? '/' },
-    ...(headers.length > 0 ? { headers } : {}),
-    ...(queryParams.length > 0 ? { queryParams } : {}),
-    ...(match.method ? { method: match.method } : {}),
-  };
+  const rendered: { -readonly [K in keyof HttpRouteMatch]: HttpRouteMatch[K] } = { path: { type: match.pathType ?? 'PathPrefix', value: match.path ?? '/' } };
+  const headers = match.headers === undefined ? [] : Object.entries(match.headers).map(([name, value]) => ({ name, value }));
+  if (headers.length > 0) rendered.headers = headers;
+  const queryParams = match.queryParams === undefined ? [] : Object.entries(match.queryParams).map(([name, value]) => ({ name, value }));
+  if (queryParams.length > 0) rendered.queryParams = queryParams;
+  if (match.method) rendered.method = match.method;
+  return rendered;
 }
 
 function renderHeaders(options: HeaderModifierOptions): HeaderModifier {

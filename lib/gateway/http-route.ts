@@ -5,7 +5,7 @@ import { Gateway, IGateway } from './gateway';
 import { HttpRouteRuleOptions, renderRule, ruleBackends, ruleOptionProblems } from './http-route-rules';
 import { lazyApiObject, objectMeta } from './api-object';
 import { grantReference, ReferenceGrant } from './reference-grant';
-import { GATEWAY_API_V1, HttpRouteManifest, ParentReference } from './types';
+import { GATEWAY_API_V1, HttpRouteManifest, HttpRouteRule, ParentReference } from './types';
 import { httpRouteProblems } from './validation/http-route-validation';
 import { checkProps } from '../core/props';
 import { compactNodes } from '../core/compact-node';
@@ -202,12 +202,17 @@ export class HttpRoute extends Construct {
       apiVersion: GATEWAY_API_V1,
       kind: 'HTTPRoute',
       metadata: objectMeta(this.name, this.namespace, this.labels, this.annotations),
-      spec: {
-        ...(this.parentList.length > 0 ? { parentRefs: this.parentList.map((p) => ({ ...p })) } : {}),
-        ...(this.hostnames.length > 0 ? { hostnames: [...this.hostnames] } : {}),
-        ...(this.ruleList.length > 0 ? { rules: this.ruleList.map((r) => renderRule(r, this.namespace)) } : {}),
-      },
+      spec: this.renderSpec(),
     };
+  }
+
+  /** The spec, its keys assigned in the written order (rendered for every route at construction and at synth: no object spreads). */
+  private renderSpec(): HttpRouteManifest['spec'] {
+    const spec: { parentRefs?: ParentReference[]; hostnames?: string[]; rules?: HttpRouteRule[] } = {};
+    if (this.parentList.length > 0) spec.parentRefs = this.parentList.map((p) => ({ ...p }));
+    if (this.hostnames.length > 0) spec.hostnames = [...this.hostnames];
+    if (this.ruleList.length > 0) spec.rules = this.ruleList.map((r) => renderRule(r, this.namespace));
+    return spec;
   }
 
   /**
