@@ -73,6 +73,11 @@ export class HttpRouteBackend {
     return this.service?.portProblem(this.requestedPort, field);
   }
 
+  /** False when the ExposedService lacks the port ({@link portProblem} says how); a Service defined elsewhere has every port. */
+  public hasPort(): boolean {
+    return this.portProblem('port') === undefined;
+  }
+
   /** The same backend with another weight. */
   public withWeight(weight: number): HttpRouteBackend {
     return new HttpRouteBackend(this.serviceName, this.requestedPort, this.namespace, weight, this.service);

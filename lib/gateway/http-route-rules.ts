@@ -97,13 +97,12 @@ export function ruleOptionProblems(field: string, rule: HttpRouteRuleOptions): P
     problems.push({ field: `${field}.backends`, message: 'is empty and the rule does not redirect: every request it matches would get a 500.', fix: 'add a backend (HttpRouteBackend.fromService), or a redirect.' });
   }
   // The route names the port, so a port the Service lacks is reported here, at the route and rule.
+  // The field's path is made only for a backend whose Service lacks the port (every route's rules are checked here).
   backends.forEach((backend, i) => {
-    const problem = backend.portProblem(`${field}.backends[${i}].port`);
-    if (problem) problems.push(problem);
+    if (!backend.hasPort()) problems.push(backend.portProblem(`${field}.backends[${i}].port`)!);
   });
   (rule.mirrors ?? []).forEach((mirror, i) => {
-    const problem = mirror.backend.portProblem(`${field}.mirrors[${i}].backend.port`);
-    if (problem) problems.push(problem);
+    if (!mirror.backend.hasPort()) problems.push(mirror.backend.portProblem(`${field}.mirrors[${i}].backend.port`)!);
   });
   if (rule.redirect && backends.length > 0) {
     problems.push({ field: `${field}.redirect`, message: 'is set together with backends; a redirect answers the client, so the backends would never be used.', fix: 'put the redirect in a rule of its own.' });
