@@ -73,6 +73,11 @@ export class HttpRouteBackend {
     return this.service?.portProblem(this.requestedPort, field);
   }
 
+  /** False when the ExposedService lacks the port ({@link portProblem} says how); a Service defined elsewhere has every port. */
+  public hasPort(): boolean {
+    return this.portProblem('port') === undefined;
+  }
+
   /** The same backend with another weight. */
   public withWeight(weight: number): HttpRouteBackend {
     return new HttpRouteBackend(this.serviceName, this.requestedPort, this.namespace, weight, this.service);
@@ -80,12 +85,12 @@ export class HttpRouteBackend {
 
   /** The backendRef, with `namespace` only when it differs from the route's. */
   public toBackendRef(routeNamespace: string): BackendObjectReference & { weight?: number } {
-    return {
-      name: this.serviceName,
-      ...(this.namespace !== undefined && this.namespace !== routeNamespace ? { namespace: this.namespace } : {}),
-      port: this.port,
-      ...(this.weight !== undefined ? { weight: this.weight } : {}),
-    };
+    // Keys assigned in the written order, without object spreads (every route's backends render at construction and at synth).
+    const ref: { name: string; namespace?: string; port?: number; weight?: number } = { name: this.serviceName };
+    if (this.namespace !== undefined && this.namespace !== routeNamespace) ref.namespace = this.namespace;
+    ref.port = this.port;
+    if (this.weight !== undefined) ref.weight = this.weight;
+    return ref;
   }
 
   /** `name:port` (with `namespace/` when known), for messages. */

@@ -97,13 +97,12 @@ export function ruleOptionProblems(field: string, rule: HttpRouteRuleOptions): P
     problems.push({ field: `${field}.backends`, message: 'is empty and the rule does not redirect: every request it matches would get a 500.', fix: 'add a backend (HttpRouteBackend.fromService), or a redirect.' });
   }
   // The route names the port, so a port the Service lacks is reported here, at the route and rule.
+  // The field's path is made only for a backend whose Service lacks the port (every route's rules are checked here).
   backends.forEach((backend, i) => {
-    const problem = backend.portProblem(`${field}.backends[${i}].port`);
-    if (problem) problems.push(problem);
+    if (!backend.hasPort()) problems.push(backend.portProblem(`${field}.backends[${i}].port`)!);
   });
   (rule.mirrors ?? []).forEach((mirror, i) => {
-    const problem = mirror.backend.portProblem(`${field}.mirrors[${i}].backend.port`);
-    if (problem) problems.push(problem);
+    if (!mirror.backend.hasPort()) problems.push(mirror.backend.portProblem(`${field}.mirrors[${i}].backend.port`)!);
   });
   if (rule.redirect && backends.length > 0) {
     problems.push({ field: `${field}.redirect`, message: 'is set together with backends; a redirect answers the client, so the backends would never be used.', fix: 'put the redirect in a rule of its own.' });
@@ -135,13 +134,13 @@ export function renderRule(rule: HttpRouteRuleOptions, routeNamespace: string): 
     const { weight: _weight, ...backendRef } = mirror.backend.toBackendRef(routeNamespace);
     filters.push({ type: 'RequestMirror', requestMirror: { backendRef, ...(mirror.percent !== undefined ? { percent: mirror.percent } : {}) } });
   }
-  const backendRefs = (rule.backends ?? []).map((b) => b.toBackendRef(routeNamespace));
-  return {
-    ...(rule.name !== undefined ? { name: rule.name } : {}),
-    ...(matchList.length > 0 ? { matches: matchList.map(renderMatch) } : {}),
-    ...(filters.length > 0 ? { filters } : {}),
-    ...(backendRefs.length > 0 ? { backendRefs } : {}),
-  };
+  // Assigned in the order of the spec's keys (rendered for every route at construction and at synth: no object spreads).
+  const rendered: { -readonly [K in keyof HttpRouteRule]: HttpRouteRule[K] } = {};
+  if (rule.name !== undefined) rendered.name = rule.name;
+  if (matchList.length > 0) rendered.matches = matchList.map(renderMatch);
+  if (filters.length > 0) rendered.filters = filters;
+  if (rule.backends !== undefined && rule.backends.length > 0) rendered.backendRefs = rule.backends.map((b) => b.toBackendRef(routeNamespace));
+  return rendered;
 }
 
 /** Every backend a rule refers to: its backends and its mirrors'. */
@@ -150,14 +149,13 @@ export function ruleBackends(rule: HttpRouteRuleOptions): HttpRouteBackend[] {
 }
 
 function renderMatch(match: HttpRouteMatchOptions): HttpRouteMatch {
-  const headers = Object.entries(match.headers ?? {}).map(([name, value]) => ({ name, value }));
-  const queryParams = Object.entries(match.queryParams ?? {}).map(([name, value]) => ({ name, value }));
-  return {
-    path: { type: match.pathType ?? 'PathPrefix', value: match.path ?? '/' },
-    ...(headers.length > 0 ? { headers } : {}),
-    ...(queryParams.length > 0 ? { queryParams } : {}),
-    ...(match.method ? { method: match.method } : {}),
-  };
+  const rendered: { -readonly [K in keyof HttpRouteMatch]: HttpRouteMatch[K] } = { path: { type: match.pathType ?? 'PathPrefix', value: match.path ?? '/' } };
+  const headers = match.headers === undefined ? [] : Object.entries(match.headers).map(([name, value]) => ({ name, value }));
+  if (headers.length > 0) rendered.headers = headers;
+  const queryParams = match.queryParams === undefined ? [] : Object.entries(match.queryParams).map(([name, value]) => ({ name, value }));
+  if (queryParams.length > 0) rendered.queryParams = queryParams;
+  if (match.method) rendered.method = match.method;
+  return rendered;
 }
 
 function renderHeaders(options: HeaderModifierOptions): HeaderModifier {

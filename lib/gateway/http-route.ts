@@ -5,7 +5,7 @@ import { Gateway, IGateway } from './gateway';
 import { HttpRouteRuleOptions, renderRule, ruleBackends, ruleOptionProblems } from './http-route-rules';
 import { lazyApiObject, objectMeta } from './api-object';
 import { grantReference, ReferenceGrant } from './reference-grant';
-import { GATEWAY_API_V1, HttpRouteManifest, ParentReference } from './types';
+import { GATEWAY_API_V1, HttpRouteManifest, HttpRouteRule, ParentReference } from './types';
 import { httpRouteProblems } from './validation/http-route-validation';
 import { checkProps } from '../core/props';
 import { compactNodes } from '../core/compact-node';
@@ -151,8 +151,8 @@ export class HttpRoute extends Construct {
         // Reported here, not by the Gateway: the route is what names the missing listener.
         const missing = gateway.listenerProblem('parent.sectionName', parent.sectionName);
         if (missing) throw new NetkitError(this, missing);
-        const listener = gateway.listener(parent.sectionName);
-        if (parent.port !== undefined && listener.port !== parent.port) {
+        const listener = parent.port === undefined ? undefined : gateway.listener(parent.sectionName);
+        if (listener !== undefined && listener.port !== parent.port) {
           throw new NetkitError(this, { field: 'parent.port', message: `does not match listener "${listener.name}" (port ${listener.port}).`, value: parent.port, fix: 'drop the port, or name a listener on it.' });
         }
       } else if (parent.port !== undefined && !gateway.listeners.some((l) => l.port === parent.port)) {
@@ -185,7 +185,8 @@ export class HttpRoute extends Construct {
   /** ReferenceGrants for the rule's backends in other namespaces. */
   private grantBackends(rule: HttpRouteRuleOptions): void {
     for (const backend of ruleBackends(rule)) {
-      if (backend.namespace === undefined) continue;
+      // The route's own namespace needs no grant (grantReference would say so, after building the reference).
+      if (backend.namespace === undefined || backend.namespace === this.namespace) continue;
       const grant = grantReference(this, {
         from: { kind: 'HTTPRoute', namespace: this.namespace },
         to: { group: '', kind: 'Service', name: backend.serviceName, namespace: backend.namespace },
@@ -201,12 +202,17 @@ export class HttpRoute extends Construct {
       apiVersion: GATEWAY_API_V1,
       kind: 'HTTPRoute',
       metadata: objectMeta(this.name, this.namespace, this.labels, this.annotations),
-      spec: {
-        ...(this.parentList.length > 0 ? { parentRefs: this.parentList.map((p) => ({ ...p })) } : {}),
-        ...(this.hostnames.length > 0 ? { hostnames: [...this.hostnames] } : {}),
-        ...(this.ruleList.length > 0 ? { rules: this.ruleList.map((r) => renderRule(r, this.namespace)) } : {}),
-      },
+      spec: this.renderSpec(),
     };
+  }
+
+  /** The spec, its keys assigned in the written order (rendered for every route at construction and at synth: no object spreads). */
+  private renderSpec(): HttpRouteManifest['spec'] {
+    const spec: { parentRefs?: ParentReference[]; hostnames?: string[]; rules?: HttpRouteRule[] } = {};
+    if (this.parentList.length > 0) spec.parentRefs = this.parentList.map((p) => ({ ...p }));
+    if (this.hostnames.length > 0) spec.hostnames = [...this.hostnames];
+    if (this.ruleList.length > 0) spec.rules = this.ruleList.map((r) => renderRule(r, this.namespace));
+    return spec;
   }
 
   /**

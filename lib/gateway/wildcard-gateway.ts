@@ -158,7 +158,10 @@ export class WildcardGateway extends Construct {
   private hostProblems(given: string, host: string): Problem[] {
     const syntax = hostnameProblem('route.host', given.toLowerCase()) ?? hostnameProblem('route.host', host);
     if (syntax) return [{ ...syntax, value: given }];
-    const outside = outsideDomainProblem(given, this.domain, this.certificate.dnsNames === undefined || certificateCoversHost(this.certificate.dnsNames, host), this.certificate.dnsNames);
+    const names = this.certificate.dnsNames;
+    // Computed once: both the outside-the-domain check and the coverage check below need it, for each of thousands of routes.
+    const covered = names === undefined || certificateCoversHost(names, host);
+    const outside = outsideDomainProblem(given, this.domain, covered, names);
     if (outside) return [outside];
     if (this.routeHosts.has(host)) {
       return [{ field: 'route.host', message: `is already published as ${host}.`, value: given, allowed: 'each host once', fix: 'use another name.' }];
@@ -166,8 +169,7 @@ export class WildcardGateway extends Construct {
     if (host === this.domain || host.startsWith('*.')) {
       return [{ field: 'route.host', message: `${host} is not matched by the listener *.${this.domain} (a wildcard never matches the apex, and a route per app needs one host).`, value: given, allowed: `<name>.${this.domain}`, fix: 'use a single label such as "web01"; serve the apex with a Gateway listener of its own.' }];
     }
-    const names = this.certificate.dnsNames;
-    if (names !== undefined && !certificateCoversHost(names, host)) {
+    if (names !== undefined && !covered) {
       return [{
         field: 'route.host', message: `${host} is not covered by the certificate in Secret "${this.certificate.secretName}" (a "*.${this.domain}" name covers exactly one label).`,
         value: given, allowed: names.join(', ') || 'none', fix: `use a single label such as "web01", or add ${host} to the certificate's DNS names.`,

@@ -55,7 +55,7 @@ describe('network syntaxes', () => {
 
   test.each([
     ['10.0.0.1', 4], ['::', 6], ['::ffff:10.0.0.1', 6], ['fe80::1%eth0', 6], ['2001:db8::', 6],
-    ['example.com', 0], ['10.0.0.1.', 0], ['10.0.0.x', 0], ['', 0], ['1', 0], ['web01.cluster.example.com', 0],
+    ['example.com', 0], ['10.0.0.1.', 0], ['10.0.0.x', 0], ['', 0], ['1', 0], ['web01.cluster.example.com', 0], ['app-00001', 0], ['1.2.3', 0], ['1..2.3.4', 0],
   ])('ipFamily(%j) → %s, as node:net isIP', (v, family) => {
     expect(ipFamily(v as string)).toBe(family);
     expect(isIP(v as string)).toBe(family);

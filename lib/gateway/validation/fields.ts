@@ -30,9 +30,17 @@ export function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
+/** One empty list for every absent list field: `items` is called on each optional list of every route. */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
 /** The items of a list field; anything that is not a list (absent, or a mistake in YAML) gives none. */
-export function items<T = any>(value: unknown): T[] {
-  return Array.isArray(value) ? value : [];
+export function items<T = any>(value: unknown): readonly T[] {
+  return Array.isArray(value) ? value : NO_ITEMS;
+}
+
+/** Pushes a check's problem, if any, without the array `defined` makes (the checks run on thousands of routes). */
+export function add(problems: Problem[], problem: Problem | undefined): void {
+  if (problem !== undefined) problems.push(problem);
 }
 
 /** The `maxItems`/`minItems` of a list field. */
@@ -59,6 +67,11 @@ export function isHostnameSyntax(value: unknown): value is string {
   return isString(value) && value.length >= 1 && value.length <= 253 && HOSTNAME.test(value);
 }
 
+/** A valid Gateway API `Hostname` (see {@link hostnameProblem}). */
+export function isHostname(value: unknown): boolean {
+  return isHostnameSyntax(value) && !isIpAddress(value);
+}
+
 /**
  * A Gateway API `Hostname` (listener and route hostnames). The schema accepts
  * IP-looking strings, but the spec forbids IPs and implementations never
@@ -82,15 +95,25 @@ export function preciseHostnameProblem(field: string, value: unknown): Problem |
   return { field, message: 'is not a valid precise hostname.', value, allowed: PRECISE_HOSTNAME_RULE, fix: 'use a lowercase host name such as "www.example.com", without "*.".' };
 }
 
+/** A valid `SectionName`: callers test this before they build the field's path. */
+export function isSectionName(value: unknown): boolean {
+  return isString(value) && value.length >= 1 && value.length <= 253 && SECTION_NAME.test(value);
+}
+
 /** A `SectionName`: listener names, parentRef.sectionName, rule names. */
 export function sectionNameProblem(field: string, value: unknown): Problem | undefined {
-  if (isString(value) && value.length >= 1 && value.length <= 253 && SECTION_NAME.test(value)) return undefined;
+  if (isSectionName(value)) return undefined;
   return { field, message: 'is not a valid section name.', value, allowed: SECTION_NAME_RULE, fix: 'use lowercase letters, digits and "-", e.g. "https" or "http-80".' };
+}
+
+/** A valid `ObjectName`. */
+export function isObjectName(value: unknown): boolean {
+  return isString(value) && value.length >= 1 && value.length <= 253;
 }
 
 /** An `ObjectName`: 1-253 characters, no pattern in the CRD. */
 export function objectNameProblem(field: string, value: unknown): Problem | undefined {
-  if (isString(value) && value.length >= 1 && value.length <= 253) return undefined;
+  if (isObjectName(value)) return undefined;
   return { field, message: 'must be an object name of 1-253 characters.', value, allowed: '1-253 characters', fix: 'set the name of the object referred to.' };
 }
 
@@ -120,9 +143,14 @@ export function kindProblem(field: string, value: unknown, group?: unknown): Pro
   return { field, message: 'is not a valid kind.', value, allowed: KIND_RULE, fix: 'use a kind such as "Service", "Secret" or "Gateway".' };
 }
 
+/** A valid `PortNumber`. */
+export function isPortNumber(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535;
+}
+
 /** A `PortNumber` (int32, 1-65535). */
 export function portNumberProblem(field: string, value: unknown): Problem | undefined {
-  if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535) return undefined;
+  if (isPortNumber(value)) return undefined;
   return { field, message: 'is not a port number.', value, allowed: 'an integer 1-65535', fix: 'use a number such as 80 or 443.' };
 }
 
@@ -183,7 +211,7 @@ export function objectProblems(
   if (!isString(name) || !isDns1123Subdomain(name)) {
     problems.push({ field: 'metadata.name', message: `is not a valid ${kind} name.`, value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: `use a lowercase name such as "${exampleName}".` });
   }
-  problems.push(...metadataProblems(manifest.metadata));
+  for (const problem of metadataProblems(manifest.metadata)) problems.push(problem);
   const hasSpec = !!manifest.spec && typeof manifest.spec === 'object';
   if (!hasSpec) problems.push({ field: 'spec', message: 'is required.', fix: specFix });
   return { problems, hasSpec };

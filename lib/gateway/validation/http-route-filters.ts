@@ -1,7 +1,7 @@
 import { Problem } from '../../core/errors';
 import type { HeaderModifier, HttpPathModifier, HttpRouteFilter } from '../types';
 import {
-  countProblem, defined, enumProblem, headerNameProblem, integerProblem, items, lengthProblem, portNumberProblem,
+  add, countProblem, defined, enumProblem, headerNameProblem, integerProblem, items, lengthProblem, portNumberProblem,
   preciseHostnameProblem,
 } from './fields';
 
@@ -31,10 +31,19 @@ const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTION
 export function filterListProblems(
   field: string, filters: unknown, backendRefProblems: (field: string, ref: any) => Problem[],
 ): Problem[] {
+  const problems: Problem[] = [];
+  pushFilterListProblems(problems, field, filters, backendRefProblems);
+  return problems;
+}
+
+/** {@link filterListProblems}, pushed into `problems`. */
+export function pushFilterListProblems(
+  problems: Problem[], field: string, filters: unknown, backendRefProblems: (field: string, ref: any) => Problem[],
+): void {
   const list = items<HttpRouteFilter>(filters);
-  const problems = defined(countProblem(field, filters, 16));
+  add(problems, countProblem(field, filters, 16));
   // Most rules and backendRefs have no filters: nothing more to check, and nothing to allocate for it.
-  if (list.length === 0) return problems;
+  if (list.length === 0) return;
   const types = list.map((f) => f?.type);
   if (types.includes('RequestRedirect') && types.includes('URLRewrite')) {
     problems.push({ field, message: 'May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite, but not both.', fix: 'a redirect answers the client and never reaches a backend: keep one of the two filters, or split them into two rules.' });
@@ -45,7 +54,6 @@ export function filterListProblems(
     }
   }
   list.forEach((filter, i) => problems.push(...filterProblems(`${field}[${i}]`, filter, backendRefProblems)));
-  return problems;
 }
 
 function filterProblems(field: string, filter: HttpRouteFilter, backendRefProblems: (field: string, ref: any) => Problem[]): Problem[] {

@@ -1,11 +1,11 @@
 import { Problem } from '../../core/errors';
 import { GATEWAY_API_GROUP, HttpBackendRef, HttpRouteManifest, HttpRouteMatch, HttpRouteRule, ParentReference } from '../types';
 import {
-  countProblem, defined, objectProblems, durationMillis, durationProblem, enumProblem, groupProblem, headerNameProblem, hostnameProblem,
-  integerProblem, isString, items, kindProblem, lengthProblem, namespaceRefProblem, objectNameProblem, portNumberProblem,
-  requiredProblem, sectionNameProblem,
+  add, countProblem, objectProblems, durationMillis, durationProblem, enumProblem, groupProblem, headerNameProblem, hostnameProblem,
+  integerProblem, isHostname, isObjectName, isPortNumber, isSectionName, isString, items, kindProblem, lengthProblem, namespaceRefProblem,
+  objectNameProblem, portNumberProblem, requiredProblem, sectionNameProblem,
 } from './fields';
-import { filterListProblems } from './http-route-filters';
+import { pushFilterListProblems } from './http-route-filters';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
 /** The most matches one HTTPRoute may hold across its rules (CEL on spec.rules). */
@@ -26,45 +26,66 @@ const PATH_CEL_TYPES = "when type one of ['Exact', 'PathPrefix']";
  * check, not here.
  */
 export function httpRouteProblems(route: HttpRouteManifest): Problem[] {
+  // The checks run on every route at construction and again at synth (thousands per app), and find nothing
+  // on almost all: each problem's field path is built only when it is pushed, and every check pushes into one list.
   const { problems, hasSpec } = objectProblems('HTTPRoute', route, 'shop', 'set spec.parentRefs and spec.rules.');
   const spec = route.spec;
   if (!hasSpec || !spec) return problems;
-  problems.push(...defined(countProblem('spec.parentRefs', spec.parentRefs, 32, 0, 'attach the route to at most 32 parents; split it into several HTTPRoutes.')));
+  add(problems, countProblem('spec.parentRefs', spec.parentRefs, 32, 0, 'attach the route to at most 32 parents; split it into several HTTPRoutes.'));
   const parents = items<ParentReference>(spec.parentRefs);
-  parents.forEach((ref, i) => problems.push(...parentRefProblems(`spec.parentRefs[${i}]`, ref)));
-  problems.push(...parentRefSetProblems(parents));
-  problems.push(...defined(countProblem('spec.hostnames', spec.hostnames, 16, 0, 'a route holds at most 16 hostnames; split it into one HTTPRoute per group of hosts.')));
-  items(spec.hostnames).forEach((host, i) => problems.push(...defined(hostnameProblem(`spec.hostnames[${i}]`, host))));
+  for (let i = 0; i < parents.length; i++) pushParentRefProblems(problems, 'spec.parentRefs', i, parents[i]);
+  if (parents.length > 1) pushParentRefSetProblems(problems, parents);
+  add(problems, countProblem('spec.hostnames', spec.hostnames, 16, 0, 'a route holds at most 16 hostnames; split it into one HTTPRoute per group of hosts.'));
+  const hostnames = items(spec.hostnames);
+  for (let i = 0; i < hostnames.length; i++) {
+    if (!isHostname(hostnames[i])) add(problems, hostnameProblem(`spec.hostnames[${i}]`, hostnames[i]));
+  }
   if (spec.rules !== undefined) {
-    problems.push(...defined(countProblem('spec.rules', spec.rules, 16, 1, 'a route holds 1-16 rules; split the rest into another HTTPRoute with the same parents and hostnames.')));
+    add(problems, countProblem('spec.rules', spec.rules, 16, 1, 'a route holds 1-16 rules; split the rest into another HTTPRoute with the same parents and hostnames.'));
     const rules = items<HttpRouteRule>(spec.rules);
-    const totalMatches = rules.slice(0, 16).reduce((sum, rule) => sum + items(rule?.matches).length, 0);
+    let totalMatches = 0;
+    for (let i = 0; i < rules.length && i < 16; i++) totalMatches += items(rules[i]?.matches).length;
     if (totalMatches > MAX_HTTP_ROUTE_MATCHES) {
       problems.push({
         field: 'spec.rules', message: 'While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128.',
         value: totalMatches, allowed: `at most ${MAX_HTTP_ROUTE_MATCHES} matches`, fix: 'split the rules into several HTTPRoutes with the same parents and hostnames.',
       });
     }
-    rules.forEach((rule, i) => problems.push(...httpRouteRuleProblems(`spec.rules[${i}]`, rule)));
+    for (let i = 0; i < rules.length; i++) pushRuleProblems(problems, `spec.rules[${i}]`, rules[i]);
   }
   return problems;
 }
 
 /** The checks of {@link httpRouteProblems} on one parentRef. */
 export function parentRefProblems(field: string, ref: ParentReference): Problem[] {
-  return defined(
-    requiredProblem(`${field}.name`, ref?.name, 'set the name of the Gateway.') ?? objectNameProblem(`${field}.name`, ref.name),
-    groupProblem(`${field}.group`, ref?.group),
-    kindProblem(`${field}.kind`, ref?.kind, ref?.group ?? GATEWAY_API_GROUP),
-    namespaceRefProblem(`${field}.namespace`, ref?.namespace),
-    ref?.sectionName === undefined ? undefined : sectionNameProblem(`${field}.sectionName`, ref.sectionName),
-    ref?.port === undefined ? undefined : portNumberProblem(`${field}.port`, ref.port),
-  );
+  const problems: Problem[] = [];
+  pushRefProblems(problems, field, ref, 'set the name of the Gateway.', GATEWAY_API_GROUP);
+  if (ref?.sectionName !== undefined && !isSectionName(ref.sectionName)) add(problems, sectionNameProblem(`${field}.sectionName`, ref.sectionName));
+  if (ref?.port !== undefined && !isPortNumber(ref.port)) add(problems, portNumberProblem(`${field}.port`, ref.port));
+  return problems;
+}
+
+/** {@link parentRefProblems} on `list[i]`, whose path is built only for a problem. */
+function pushParentRefProblems(problems: Problem[], list: string, i: number, ref: ParentReference): void {
+  if (ref?.name === undefined || !isObjectName(ref.name) || ref.group !== undefined || ref.kind !== undefined || ref.namespace !== undefined
+    || (ref.sectionName !== undefined && !isSectionName(ref.sectionName)) || (ref.port !== undefined && !isPortNumber(ref.port))) {
+    for (const problem of parentRefProblems(`${list}[${i}]`, ref)) problems.push(problem);
+  }
+}
+
+/**
+ * The name, group, kind and namespace of a reference (a parentRef's or a
+ * backendRef's), whose kind defaults in `defaultGroup` when no group is given.
+ */
+function pushRefProblems(problems: Problem[], field: string, ref: { name?: unknown; group?: unknown; kind?: unknown; namespace?: unknown } | undefined, nameFix: string, defaultGroup: string): void {
+  add(problems, requiredProblem(`${field}.name`, ref?.name, nameFix) ?? objectNameProblem(`${field}.name`, ref!.name));
+  if (ref?.group !== undefined) add(problems, groupProblem(`${field}.group`, ref.group));
+  if (ref?.kind !== undefined) add(problems, kindProblem(`${field}.kind`, ref.kind, ref.group ?? defaultGroup));
+  if (ref?.namespace !== undefined) add(problems, namespaceRefProblem(`${field}.namespace`, ref.namespace));
 }
 
 /** The two CEL rules on parentRefs that name one parent more than once. */
-function parentRefSetProblems(parents: readonly ParentReference[]): Problem[] {
-  const problems: Problem[] = [];
+function pushParentRefSetProblems(problems: Problem[], parents: readonly ParentReference[]): void {
   // The CEL runs after defaulting (group, kind); an explicit namespace and none are different parents to it.
   const parentKey = (p: ParentReference) => `${p?.group ?? GATEWAY_API_GROUP}/${p?.kind ?? 'Gateway'}/${p?.namespace ?? ''}/${p?.name}`;
   const section = (p: ParentReference) => p?.sectionName ?? '';
@@ -77,32 +98,33 @@ function parentRefSetProblems(parents: readonly ParentReference[]): Problem[] {
       problems.push({ field: `spec.parentRefs[${i}].sectionName`, message: 'sectionName must be unique when parentRefs includes 2 or more references to the same parent.', value: ref.sectionName, fix: 'reference each listener of the Gateway once.' });
     }
   });
-  return problems;
 }
 
 /** The checks of {@link httpRouteProblems} on one rule (`field` is `spec.rules[i]`). */
 export function httpRouteRuleProblems(field: string, rule: HttpRouteRule): Problem[] {
   const problems: Problem[] = [];
-  if (rule?.name !== undefined) problems.push(...defined(sectionNameProblem(`${field}.name`, rule.name)));
-  problems.push(...defined(countProblem(`${field}.matches`, rule?.matches, 64, 0, 'a rule holds at most 64 matches; split it into several rules.')));
+  pushRuleProblems(problems, field, rule);
+  return problems;
+}
+
+function pushRuleProblems(problems: Problem[], field: string, rule: HttpRouteRule): void {
+  if (rule?.name !== undefined && !isSectionName(rule.name)) add(problems, sectionNameProblem(`${field}.name`, rule.name));
   const matches = items<HttpRouteMatch>(rule?.matches);
-  matches.forEach((match, j) => problems.push(...matchProblems(`${field}.matches[${j}]`, match)));
-  problems.push(...filterListProblems(`${field}.filters`, rule?.filters, backendObjectRefProblems));
-  problems.push(...defined(countProblem(`${field}.backendRefs`, rule?.backendRefs, 16, 0, 'a rule sends to at most 16 backends.')));
+  if (matches.length > 64) add(problems, countProblem(`${field}.matches`, rule?.matches, 64, 0, 'a rule holds at most 64 matches; split it into several rules.'));
+  for (let j = 0; j < matches.length; j++) pushMatchProblems(problems, `${field}.matches[${j}]`, matches[j]);
+  if (rule?.filters !== undefined) pushFilterListProblems(problems, `${field}.filters`, rule.filters, backendObjectRefProblems);
   const backends = items<HttpBackendRef>(rule?.backendRefs);
-  backends.forEach((ref, j) => {
-    const at = `${field}.backendRefs[${j}]`;
-    problems.push(...backendObjectRefProblems(at, ref));
-    if (ref?.weight !== undefined) problems.push(...defined(integerProblem(`${at}.weight`, ref.weight, 0, 1_000_000, 'use a weight from 0 (no traffic) to 1,000,000; shares are weight / sum of weights.')));
-    problems.push(...filterListProblems(`${at}.filters`, ref?.filters, backendObjectRefProblems));
-  });
+  if (backends.length > 16) add(problems, countProblem(`${field}.backendRefs`, rule?.backendRefs, 16, 0, 'a rule sends to at most 16 backends.'));
+  for (let j = 0; j < backends.length; j++) {
+    const ref = backends[j];
+    if (!isPlainServiceRef(ref) || ref.weight !== undefined || ref.filters !== undefined) pushBackendRefProblems(problems, `${field}.backendRefs[${j}]`, ref);
+  }
   const filters = items(rule?.filters);
-  if (backends.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
+  if (backends.length > 0 && filters.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
     problems.push({ field: `${field}.filters`, message: 'RequestRedirect filter must not be used together with backendRefs.', fix: 'put the redirect in a rule of its own, without backendRefs.' });
   }
   // With no matches the API server defaults one PathPrefix "/" match, which satisfies the rule.
   const onePrefixMatch = matches.length === 0 || (matches.length === 1 && matches[0]?.path !== undefined && (matches[0].path.type ?? 'PathPrefix') === 'PathPrefix');
-  const replacesPrefix = (list: unknown, key: 'requestRedirect' | 'urlRewrite') => items(list).some((f) => f?.[key]?.path?.type === 'ReplacePrefixMatch' && f[key].path.replacePrefixMatch !== undefined);
   if (!onePrefixMatch) {
     if (replacesPrefix(rule?.filters, 'requestRedirect')) problems.push(prefixProblem(field, 'When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
     if (replacesPrefix(rule?.filters, 'urlRewrite')) problems.push(prefixProblem(field, 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
@@ -113,13 +135,31 @@ export function httpRouteRuleProblems(field: string, rule: HttpRouteRule): Probl
   if (timeouts) {
     const request = durationProblem(`${field}.timeouts.request`, timeouts.request);
     const backend = durationProblem(`${field}.timeouts.backendRequest`, timeouts.backendRequest);
-    problems.push(...defined(request, backend));
+    add(problems, request);
+    add(problems, backend);
     if (!request && !backend && timeouts.request !== undefined && timeouts.backendRequest !== undefined
       && durationMillis(timeouts.request) !== 0 && durationMillis(timeouts.backendRequest) > durationMillis(timeouts.request)) {
       problems.push({ field: `${field}.timeouts`, message: 'backendRequest timeout cannot be longer than request timeout.', value: timeouts, fix: 'shorten backendRequest, or lengthen request.' });
     }
   }
-  return problems;
+}
+
+/** A filter of `list` replaces the matched prefix. */
+function replacesPrefix(list: unknown, key: 'requestRedirect' | 'urlRewrite'): boolean {
+  return items(list).some((f) => f?.[key]?.path?.type === 'ReplacePrefixMatch' && f[key].path.replacePrefixMatch !== undefined);
+}
+
+/** A backendRef to a Service by a valid name and port, in the route's namespace: what a route almost always holds, with nothing to report. */
+function isPlainServiceRef(ref: HttpBackendRef): boolean {
+  return ref?.name !== undefined && isObjectName(ref.name) && ref.group === undefined && ref.kind === undefined && ref.namespace === undefined
+    && ref.port !== undefined && isPortNumber(ref.port);
+}
+
+/** The backendRef checks of a rule: the reference, its weight and its filters. */
+function pushBackendRefProblems(problems: Problem[], at: string, ref: HttpBackendRef): void {
+  for (const problem of backendObjectRefProblems(at, ref)) problems.push(problem);
+  if (ref?.weight !== undefined) add(problems, integerProblem(`${at}.weight`, ref.weight, 0, 1_000_000, 'use a weight from 0 (no traffic) to 1,000,000; shares are weight / sum of weights.'));
+  if (ref?.filters !== undefined) pushFilterListProblems(problems, `${at}.filters`, ref.filters, backendObjectRefProblems);
 }
 
 function prefixProblem(field: string, message: string): Problem {
@@ -128,13 +168,9 @@ function prefixProblem(field: string, message: string): Problem {
 
 /** A backendRef or a mirror's backendRef: name, group, kind, namespace, and the port a Service needs. */
 export function backendObjectRefProblems(field: string, ref: HttpBackendRef): Problem[] {
-  const problems = defined(
-    requiredProblem(`${field}.name`, ref?.name, 'set the name of the Service.') ?? objectNameProblem(`${field}.name`, ref.name),
-    groupProblem(`${field}.group`, ref?.group),
-    kindProblem(`${field}.kind`, ref?.kind, ref?.group ?? ''),
-    namespaceRefProblem(`${field}.namespace`, ref?.namespace),
-    ref?.port === undefined ? undefined : portNumberProblem(`${field}.port`, ref.port),
-  );
+  const problems: Problem[] = [];
+  pushRefProblems(problems, field, ref, 'set the name of the Service.', '');
+  if (ref?.port !== undefined) add(problems, portNumberProblem(`${field}.port`, ref.port));
   if ((ref?.group ?? '') === '' && (ref?.kind ?? 'Service') === 'Service' && ref?.port === undefined) {
     problems.push({ field: `${field}.port`, message: 'Must have port for Service reference.', fix: 'set the Service port number; a port name must be resolved to its number through the Service.' });
   }
@@ -144,46 +180,65 @@ export function backendObjectRefProblems(field: string, ref: HttpBackendRef): Pr
 /** The checks on one match: path CEL, header and query-parameter lists, method. */
 export function matchProblems(field: string, match: HttpRouteMatch): Problem[] {
   const problems: Problem[] = [];
+  pushMatchProblems(problems, field, match);
+  return problems;
+}
+
+const MATCH_LISTS = ['headers', 'queryParams'] as const;
+
+function pushMatchProblems(problems: Problem[], field: string, match: HttpRouteMatch): void {
   const path = match?.path;
-  if (path) problems.push(...httpPathProblems(`${field}.path`, path.type ?? 'PathPrefix', path.value ?? '/'));
-  for (const key of ['headers', 'queryParams'] as const) {
-    const list = items(match?.[key]);
-    problems.push(...defined(countProblem(`${field}.${key}`, match?.[key], 16)));
+  if (path) pushPathProblems(problems, field, '.path', path.type ?? 'PathPrefix', path.value ?? '/');
+  for (const key of MATCH_LISTS) {
+    if (match?.[key] === undefined) continue;
+    const list = items(match[key]);
+    add(problems, countProblem(`${field}.${key}`, match[key], 16));
     list.forEach((entry, k) => {
       const at = `${field}.${key}[${k}]`;
-      problems.push(...defined(
-        headerNameProblem(`${at}.name`, entry?.name),
-        lengthProblem(`${at}.value`, entry?.value, 1, key === 'headers' ? 4096 : 1024, 'set the value to match.'),
-        entry?.type === undefined ? undefined : enumProblem(`${at}.type`, entry.type, ['Exact', 'RegularExpression'], 'use Exact (the default) or RegularExpression.'),
-      ));
+      add(problems, headerNameProblem(`${at}.name`, entry?.name));
+      add(problems, lengthProblem(`${at}.value`, entry?.value, 1, key === 'headers' ? 4096 : 1024, 'set the value to match.'));
+      if (entry?.type !== undefined) add(problems, enumProblem(`${at}.type`, entry.type, MATCH_TYPES, 'use Exact (the default) or RegularExpression.'));
       if (list.findIndex((other) => other?.name === entry?.name) !== k) {
         problems.push({ field: `${at}.name`, message: `is listed twice in ${key}.`, value: entry?.name, fix: 'keep one entry per name; a match needs all its entries to hold.' });
       }
     });
   }
-  if (match?.method !== undefined) problems.push(...defined(enumProblem(`${field}.method`, match.method, HTTP_METHODS, 'use an upper-case HTTP method such as GET.')));
-  return problems;
+  if (match?.method !== undefined) add(problems, enumProblem(`${field}.method`, match.method, HTTP_METHODS, 'use an upper-case HTTP method such as GET.'));
 }
+
+const MATCH_TYPES = ['Exact', 'RegularExpression'];
+const PATH_TYPES = ['Exact', 'PathPrefix', 'RegularExpression'];
 
 /** The CEL rules on an HTTPRoute path match of the given type. */
 export function httpPathProblems(field: string, type: string, value: string): Problem[] {
   const problems: Problem[] = [];
-  if (!['Exact', 'PathPrefix', 'RegularExpression'].includes(type)) {
-    return [{ field: `${field}.type`, message: "type must be one of ['Exact', 'PathPrefix', 'RegularExpression'].", value: type, allowed: 'Exact, PathPrefix, RegularExpression', fix: 'use PathPrefix (Ingress "Prefix") or Exact.' }];
+  pushPathProblems(problems, field, '', type, value);
+  return problems;
+}
+
+/** {@link httpPathProblems} for the path at `field + suffix`, a string made only for a problem. */
+function pushPathProblems(problems: Problem[], field: string, suffix: string, type: string, value: string): void {
+  if (!PATH_TYPES.includes(type)) {
+    problems.push({ field: `${field}${suffix}.type`, message: "type must be one of ['Exact', 'PathPrefix', 'RegularExpression'].", value: type, allowed: 'Exact, PathPrefix, RegularExpression', fix: 'use PathPrefix (Ingress "Prefix") or Exact.' });
+    return;
   }
-  problems.push(...defined(lengthProblem(`${field}.value`, value, 0, 1024, 'shorten the path.')));
-  if (type === 'RegularExpression' || !isString(value)) return problems;
-  const add = (message: string, fix: string) => problems.push({ field: `${field}.value`, message, value, fix });
-  if (!value.startsWith('/')) add(`value must be an absolute path and start with '/' ${PATH_CEL_TYPES}.`, `write it as "/${value}".`);
+  if (!isString(value) || value.length > 1024) add(problems, lengthProblem(`${field}${suffix}.value`, value, 0, 1024, 'shorten the path.'));
+  if (type === 'RegularExpression' || !isString(value)) return;
+  // The common path ("/", "/api") breaks no rule: one test of the characters and the start, before any message is made.
+  if (value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2') && !value.includes('#')) return;
+  const at = `${field}${suffix}.value`;
+  if (!value.startsWith('/')) problems.push({ field: at, message: `value must be an absolute path and start with '/' ${PATH_CEL_TYPES}.`, value, fix: `write it as "/${value}".` });
   for (const sequence of FORBIDDEN_PATH_SEQUENCES) {
-    if (value.includes(sequence)) add(`must not contain '${sequence}' ${PATH_CEL_TYPES}.`, 'normalize the path (collapse "//", resolve "." and "..", decode "%2f", drop the fragment).');
+    if (value.includes(sequence)) problems.push({ field: at, message: `must not contain '${sequence}' ${PATH_CEL_TYPES}.`, value, fix: 'normalize the path (collapse "//", resolve "." and "..", decode "%2f", drop the fragment).' });
   }
-  for (const suffix of FORBIDDEN_PATH_SUFFIXES) {
-    if (value.endsWith(suffix)) add(`must not end with '${suffix}' ${PATH_CEL_TYPES}.`, 'resolve the trailing "." or "..".');
+  for (const suffixText of FORBIDDEN_PATH_SUFFIXES) {
+    if (value.endsWith(suffixText)) problems.push({ field: at, message: `must not end with '${suffixText}' ${PATH_CEL_TYPES}.`, value, fix: 'resolve the trailing "." or "..".' });
   }
   if (!PATH_CHARACTERS.test(value)) {
-    add("must only contain valid characters (matching ^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$) for types ['Exact', 'PathPrefix'].",
-      'percent-encode spaces and other characters ("%20"); a query string ("?") is matched with queryParams, not the path.');
+    problems.push({
+      field: at, value,
+      message: "must only contain valid characters (matching ^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$) for types ['Exact', 'PathPrefix'].",
+      fix: 'percent-encode spaces and other characters ("%20"); a query string ("?") is matched with queryParams, not the path.',
+    });
   }
-  return problems;
 }
