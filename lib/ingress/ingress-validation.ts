@@ -5,7 +5,7 @@ import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/Ingre
 import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
 import { Problem } from '../core/errors';
 import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain } from '../core/names';
-import { fieldProblems } from '../core/validation/field-rules';
+import { fieldProblems, hasFieldProblems } from '../core/validation/field-rules';
 import { hostProblems } from '../core/validation/ingress-fields';
 
 export { isWildcardHost, MAX_INGRESS_CLASS_CONTROLLER_LENGTH, PATH_TYPES } from '../core/validation/ingress-fields';
@@ -28,46 +28,15 @@ export function hostProblem(field: string, host: string, allowIp = false): Probl
 
 /** What is wrong with one HTTP path of the given type (the field table's HTTPIngressPath rows), as problems. */
 export function pathProblems(field: string, path: string | undefined, pathType: string | undefined): Problem[] {
-  return [
-    ...fieldProblems('HTTPIngressPath.pathType', pathType, { field: `${field}.pathType` }),
-    ...fieldProblems('HTTPIngressPath.path', path, { field: `${field}.path`, siblings: { pathType } }),
-  ];
+  const problems: Problem[] = [];
+  addPathProblems(problems, path, pathType, field, undefined, 0, 0);
+  return problems;
 }
 
 /** What is wrong with an Ingress backend (spec.defaultBackend or a path's backend). */
 export function backendProblems(field: string, backend: IIngressBackend | undefined): Problem[] {
   const problems: Problem[] = [];
-  const add = (f: string, message: string, value: unknown, allowed: string | undefined, fix: string) =>
-    problems.push({ field: `${field}${f}`, message, value, allowed, fix });
-  if (!backend || (!backend.service && !backend.resource)) {
-    add('', 'needs a service or a resource backend.', undefined, undefined, 'set backend.service with a name and port.');
-    return problems;
-  }
-  if (backend.service && backend.resource) {
-    add('', 'cannot set both a resource and a service backend.', undefined, undefined, 'keep only one of service and resource.');
-  }
-  const service = backend.service;
-  if (service) {
-    problems.push(...fieldProblems('IngressServiceBackend.name', service.name ?? '', { field: `${field}.service.name` }).map((p) => ({ ...p, value: service.name })));
-    const port = service.port;
-    if (!port || (port.name === undefined && port.number === undefined)) {
-      add('.service.port', 'needs a port name or number.', port, undefined, 'set port.number (e.g. 80) or port.name (e.g. "http").');
-    } else if (port.name !== undefined && port.number !== undefined) {
-      add('.service.port', 'cannot set both a port name and a port number.', port, undefined, 'keep only one of name and number.');
-    } else if (port.number !== undefined) {
-      problems.push(...fieldProblems('ServiceBackendPort.number', port.number, { field: `${field}.service.port.number` }));
-    } else {
-      problems.push(...fieldProblems('ServiceBackendPort.name', port.name, { field: `${field}.service.port.name` }));
-    }
-  }
-  const resource = backend.resource;
-  if (resource) {
-    if (!resource.kind) add('.resource.kind', 'is required.', resource.kind, undefined, 'set the kind of the backend resource.');
-    if (!resource.name) add('.resource.name', 'is required.', resource.name, undefined, 'set the name of the backend resource.');
-    if (resource.apiGroup !== undefined && resource.apiGroup !== '' && !isDns1123Subdomain(resource.apiGroup)) {
-      add('.resource.apiGroup', 'is not a valid API group.', resource.apiGroup, DNS1123_SUBDOMAIN_RULE, 'use the resource\'s API group, e.g. "k8s.example.com".');
-    }
-  }
+  addBackendProblems(problems, backend, field, undefined, undefined, 0, 0);
   return problems;
 }
 
@@ -81,50 +50,46 @@ export function backendProblems(field: string, backend: IIngressBackend | undefi
 export function ingressProblems(ingress: IIngress): Problem[] {
   const problems: Problem[] = [];
   const spec = ingress.spec ?? {};
-  problems.push(...fieldProblems('Ingress.metadata.name', ingress.metadata?.name ?? '', { field: 'metadata.name' }));
+  problems.push(...fieldProblems('Ingress.metadata.name', ingress.metadata?.name ?? '', NAME_FIELD));
   const rules = spec.rules ?? [];
   if (rules.length === 0 && !spec.defaultBackend) {
     problems.push({ field: 'spec', message: 'has neither rules nor a default backend.', allowed: 'at least one rule, or spec.defaultBackend', fix: 'add a host or path rule, or a default backend.' });
   }
   const className = spec.ingressClassName;
-  if (className !== undefined && className !== null) problems.push(...fieldProblems('Ingress.spec.ingressClassName', className, { field: 'spec.ingressClassName' }));
+  if (className !== undefined && className !== null) problems.push(...fieldProblems('Ingress.spec.ingressClassName', className, CLASS_NAME_FIELD));
   const legacyClass = ingress.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION];
   if (className && legacyClass !== undefined && legacyClass !== className) {
     problems.push({ field: `metadata.annotations.${INGRESS_CLASS_ANNOTATION}`, message: 'disagrees with spec.ingressClassName.', value: legacyClass, allowed: `"${className}" or no annotation`, fix: `drop the deprecated ${INGRESS_CLASS_ANNOTATION} annotation.` });
   }
-  if (spec.defaultBackend) problems.push(...backendProblems('spec.defaultBackend', spec.defaultBackend));
-  rules.forEach((rule, i) => problems.push(...ingressRuleProblems(`spec.rules[${i}]`, rule)));
-  (spec.tls ?? []).forEach((tls, i) => {
-    (tls.hosts ?? []).forEach((host, j) => {
-      const problem = ingressTlsHostProblem(`spec.tls[${i}].hosts[${j}]`, host);
-      if (problem) problems.push(problem);
-    });
-    const secretProblem = ingressTlsSecretNameProblem(`spec.tls[${i}].secretName`, tls.secretName);
-    if (secretProblem) problems.push(secretProblem);
-  });
+  if (spec.defaultBackend) addBackendProblems(problems, spec.defaultBackend, 'spec.defaultBackend', undefined, undefined, 0, 0);
+  for (let i = 0; i < rules.length; i++) addRuleProblems(problems, rules[i], undefined, i);
+  const tlsList = spec.tls ?? [];
+  for (let i = 0; i < tlsList.length; i++) {
+    const tls = tlsList[i];
+    const hosts = tls.hosts ?? [];
+    for (let j = 0; j < hosts.length; j++) {
+      if (hasFieldProblems('IngressTLS.hosts[]', hosts[j])) problems.push(ingressTlsHostProblem(`spec.tls[${i}].hosts[${j}]`, hosts[j])!);
+    }
+    if (hasFieldProblems('IngressTLS.secretName', tls.secretName)) problems.push(ingressTlsSecretNameProblem(`spec.tls[${i}].secretName`, tls.secretName)!);
+  }
   return problems;
 }
+
+const NAME_FIELD = { field: 'metadata.name' } as const;
+const CLASS_NAME_FIELD = { field: 'spec.ingressClassName' } as const;
 
 /** The checks of {@link ingressProblems} on one `spec.rules[i]` entry (`field`); exported so a construct can check just the entry it changed. */
 export function ingressRuleProblems(field: string, rule: IIngressRule): Problem[] {
   const problems: Problem[] = [];
-  if (rule.host) {
-    const problem = hostProblem(`${field}.host`, rule.host);
-    if (problem) problems.push(problem);
-  }
-  if (rule.http) {
-    const paths = rule.http.paths ?? [];
-    if (paths.length === 0) {
-      problems.push({ field: `${field}.http.paths`, message: 'is empty.', allowed: 'at least one path', fix: 'add a path, or drop http.' });
-    }
-    paths.forEach((p, j) => problems.push(...ingressPathProblems(`${field}.http.paths[${j}]`, p)));
-  }
+  addRuleProblems(problems, rule, field, 0);
   return problems;
 }
 
 /** The checks of {@link ingressProblems} on one `spec.rules[i].http.paths[j]` entry (`field`): its path and its backend. */
 export function ingressPathProblems(field: string, path: IHTTPIngressPath): Problem[] {
-  return [...pathProblems(field, path.path, path.pathType), ...backendProblems(`${field}.backend`, path.backend)];
+  const problems: Problem[] = [];
+  addHttpPathProblems(problems, path, field, undefined, 0, 0);
+  return problems;
 }
 
 /** The check of {@link ingressProblems} on one `spec.tls[i].hosts[j]` (the field table's IngressTLS.hosts[] row). */
@@ -135,6 +100,92 @@ export function ingressTlsHostProblem(field: string, host: string): Problem | un
 /** The check of {@link ingressProblems} on one `spec.tls[i].secretName` (the field table's IngressTLS.secretName row). */
 export function ingressTlsSecretNameProblem(field: string, secretName: string | undefined): Problem | undefined {
   return fieldProblems('IngressTLS.secretName', secretName, { field })[0];
+}
+
+// Field paths are written only for a problem: on the path with no finding (every
+// Ingress at each synth) the checks below pass the caller's field, or undefined
+// and the entry's indexes (rule i, path j), and build `spec.rules[i]…` from them.
+
+/** The rule's field: the caller's, or spec.rules[i]. */
+function ruleField(rule: string | undefined, i: number): string {
+  return rule ?? `spec.rules[${i}]`;
+}
+
+/** The HTTP path's field: the caller's, or its place under the rule. */
+function httpPathField(path: string | undefined, rule: string | undefined, i: number, j: number): string {
+  return path ?? `${ruleField(rule, i)}.http.paths[${j}]`;
+}
+
+function addRuleProblems(problems: Problem[], rule: IIngressRule, field: string | undefined, i: number): void {
+  if (rule.host && hasFieldProblems('IngressRule.host', rule.host)) {
+    const problem = hostProblem(`${ruleField(field, i)}.host`, rule.host);
+    if (problem) problems.push(problem);
+  }
+  if (rule.http) {
+    const paths = rule.http.paths ?? [];
+    if (paths.length === 0) {
+      problems.push({ field: `${ruleField(field, i)}.http.paths`, message: 'is empty.', allowed: 'at least one path', fix: 'add a path, or drop http.' });
+    }
+    for (let j = 0; j < paths.length; j++) addHttpPathProblems(problems, paths[j], undefined, field, i, j);
+  }
+}
+
+function addHttpPathProblems(problems: Problem[], p: IHTTPIngressPath, field: string | undefined, rule: string | undefined, i: number, j: number): void {
+  addPathProblems(problems, p.path, p.pathType, field, rule, i, j);
+  addBackendProblems(problems, p.backend, undefined, field, rule, i, j);
+}
+
+function addPathProblems(problems: Problem[], path: string | undefined, pathType: string | undefined, field: string | undefined, rule: string | undefined, i: number, j: number): void {
+  if (hasFieldProblems('HTTPIngressPath.pathType', pathType)) {
+    problems.push(...fieldProblems('HTTPIngressPath.pathType', pathType, { field: `${httpPathField(field, rule, i, j)}.pathType` }));
+  }
+  if (hasFieldProblems('HTTPIngressPath.path', path, { field: '', siblings: { pathType } })) {
+    problems.push(...fieldProblems('HTTPIngressPath.path', path, { field: `${httpPathField(field, rule, i, j)}.path`, siblings: { pathType } }));
+  }
+}
+
+/** A backend's problems; its field is `field`, or `.backend` under the HTTP path (path, rule, i, j). */
+function addBackendProblems(
+  problems: Problem[], backend: IIngressBackend | undefined,
+  field: string | undefined, path: string | undefined, rule: string | undefined, i: number, j: number,
+): void {
+  if (!backend || (!backend.service && !backend.resource)) {
+    problems.push({ field: backendField(field, path, rule, i, j), message: 'needs a service or a resource backend.', value: undefined, allowed: undefined, fix: 'set backend.service with a name and port.' });
+    return;
+  }
+  if (backend.service && backend.resource) {
+    problems.push({ field: backendField(field, path, rule, i, j), message: 'cannot set both a resource and a service backend.', value: undefined, allowed: undefined, fix: 'keep only one of service and resource.' });
+  }
+  const service = backend.service;
+  if (service) {
+    if (hasFieldProblems('IngressServiceBackend.name', service.name ?? '')) {
+      problems.push(...fieldProblems('IngressServiceBackend.name', service.name ?? '', { field: `${backendField(field, path, rule, i, j)}.service.name` }).map((p) => ({ ...p, value: service.name })));
+    }
+    const port = service.port;
+    if (!port || (port.name === undefined && port.number === undefined)) {
+      problems.push({ field: `${backendField(field, path, rule, i, j)}.service.port`, message: 'needs a port name or number.', value: port, allowed: undefined, fix: 'set port.number (e.g. 80) or port.name (e.g. "http").' });
+    } else if (port.name !== undefined && port.number !== undefined) {
+      problems.push({ field: `${backendField(field, path, rule, i, j)}.service.port`, message: 'cannot set both a port name and a port number.', value: port, allowed: undefined, fix: 'keep only one of name and number.' });
+    } else if (port.number !== undefined) {
+      if (hasFieldProblems('ServiceBackendPort.number', port.number)) {
+        problems.push(...fieldProblems('ServiceBackendPort.number', port.number, { field: `${backendField(field, path, rule, i, j)}.service.port.number` }));
+      }
+    } else if (hasFieldProblems('ServiceBackendPort.name', port.name)) {
+      problems.push(...fieldProblems('ServiceBackendPort.name', port.name, { field: `${backendField(field, path, rule, i, j)}.service.port.name` }));
+    }
+  }
+  const resource = backend.resource;
+  if (resource) {
+    if (!resource.kind) problems.push({ field: `${backendField(field, path, rule, i, j)}.resource.kind`, message: 'is required.', value: resource.kind, allowed: undefined, fix: 'set the kind of the backend resource.' });
+    if (!resource.name) problems.push({ field: `${backendField(field, path, rule, i, j)}.resource.name`, message: 'is required.', value: resource.name, allowed: undefined, fix: 'set the name of the backend resource.' });
+    if (resource.apiGroup !== undefined && resource.apiGroup !== '' && !isDns1123Subdomain(resource.apiGroup)) {
+      problems.push({ field: `${backendField(field, path, rule, i, j)}.resource.apiGroup`, message: 'is not a valid API group.', value: resource.apiGroup, allowed: DNS1123_SUBDOMAIN_RULE, fix: 'use the resource\'s API group, e.g. "k8s.example.com".' });
+    }
+  }
+}
+
+function backendField(field: string | undefined, path: string | undefined, rule: string | undefined, i: number, j: number): string {
+  return field ?? `${httpPathField(path, rule, i, j)}.backend`;
 }
 
 /**

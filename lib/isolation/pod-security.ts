@@ -57,15 +57,18 @@ export function isPodSecurityLevel(value: unknown): value is PodSecurityLevel {
   return typeof value === 'string' && (POD_SECURITY_LEVELS as readonly string[]).includes(value);
 }
 
-interface Ctr { readonly c: any; readonly path: string }
+/** The container lists a pod spec has, in the order admission reports them. */
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
-function containersOf(spec: any): Ctr[] {
-  const out: Ctr[] = [];
-  for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
-    const items = spec?.[list];
-    if (Array.isArray(items)) items.forEach((c: any, i: number) => out.push({ c: c ?? {}, path: `${list}[${i}]` }));
-  }
-  return out;
+/** No annotations: the default, one object for every call. */
+const NO_ANNOTATIONS: Readonly<Record<string, string>> = Object.freeze({});
+
+const CAP_PREFIX = /^CAP_/;
+
+// A violation's field path is written only when there is a violation: admission
+// of a pod that meets the level (every pod at each synth) builds no strings.
+function push(out: PodSecurityViolation[], control: string, level: 'baseline' | 'restricted', field: string, message: string): void {
+  out.push({ control, level, field, message });
 }
 
 /**
@@ -73,100 +76,145 @@ function containersOf(spec: any): Ctr[] {
  * (`privileged` refuses nothing; `restricted` includes every baseline control).
  * `annotations` are the pod template's, for the AppArmor annotations older manifests use.
  */
-export function podSecurityViolations(podSpec: any, level: PodSecurityLevel, annotations: Readonly<Record<string, string>> = {}): PodSecurityViolation[] {
-  if (level === 'privileged' || !podSpec || typeof podSpec !== 'object') return [];
-  const out = baselineViolations(podSpec, annotations);
-  if (level === 'restricted') out.push(...restrictedViolations(podSpec));
+export function podSecurityViolations(podSpec: any, level: PodSecurityLevel, annotations: Readonly<Record<string, string>> = NO_ANNOTATIONS): PodSecurityViolation[] {
+  const out: PodSecurityViolation[] = [];
+  if (level === 'privileged' || !podSpec || typeof podSpec !== 'object') return out;
+  baselineViolations(out, podSpec, annotations);
+  if (level === 'restricted') restrictedViolations(out, podSpec);
   return out;
 }
 
-function baselineViolations(spec: any, annotations: Readonly<Record<string, string>>): PodSecurityViolation[] {
-  const out: PodSecurityViolation[] = [];
-  const add = (control: string, field: string, message: string) => out.push({ control, level: 'baseline', field, message });
-  const podSc = spec.securityContext ?? {};
-  const containers = containersOf(spec);
-  if (podSc.windowsOptions?.hostProcess === true) add('HostProcess', 'securityContext.windowsOptions.hostProcess', 'Windows HostProcess pods are not allowed.');
-  for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
-    if (spec[field] === true) add('Host Namespaces', field, `${field}: true shares the node's namespace.`);
-  }
-  (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v: any, i: number) => {
-    if (v?.hostPath) add('HostPath Volumes', `volumes[${i}].hostPath`, `volume "${v.name}" mounts a hostPath.`);
-  });
-  (Array.isArray(podSc.sysctls) ? podSc.sysctls : []).forEach((s: any, i: number) => {
-    if (!SAFE_SYSCTLS.includes(s?.name)) add('Sysctls', `securityContext.sysctls[${i}].name`, `sysctl "${s?.name}" is not in the safe set.`);
-  });
-  checkSelinux(podSc.seLinuxOptions, 'securityContext.seLinuxOptions', add);
-  checkAppArmor(podSc.appArmorProfile, 'securityContext.appArmorProfile', add);
-  if (podSc.seccompProfile?.type === 'Unconfined') add('Seccomp', 'securityContext.seccompProfile.type', 'seccompProfile type Unconfined is not allowed.');
-  for (const [key, value] of Object.entries(annotations ?? {})) {
-    if (key.startsWith(APPARMOR_ANNOTATION) && value !== 'runtime/default' && !String(value).startsWith('localhost/')) {
-      add('AppArmor', `metadata.annotations["${key}"]`, `AppArmor profile "${value}" is not allowed (runtime/default or localhost/* are).`);
+function baselineViolations(out: PodSecurityViolation[], spec: any, annotations: Readonly<Record<string, string>>): void {
+  const podSc = spec.securityContext;
+  if (podSc?.windowsOptions?.hostProcess === true) push(out, 'HostProcess', 'baseline', 'securityContext.windowsOptions.hostProcess', 'Windows HostProcess pods are not allowed.');
+  if (spec.hostNetwork === true) push(out, 'Host Namespaces', 'baseline', 'hostNetwork', "hostNetwork: true shares the node's namespace.");
+  if (spec.hostPID === true) push(out, 'Host Namespaces', 'baseline', 'hostPID', "hostPID: true shares the node's namespace.");
+  if (spec.hostIPC === true) push(out, 'Host Namespaces', 'baseline', 'hostIPC', "hostIPC: true shares the node's namespace.");
+  const volumes = spec.volumes;
+  if (Array.isArray(volumes)) {
+    for (let i = 0; i < volumes.length; i++) {
+      const v = volumes[i];
+      if (v?.hostPath) push(out, 'HostPath Volumes', 'baseline', `volumes[${i}].hostPath`, `volume "${v.name}" mounts a hostPath.`);
     }
   }
-  for (const { c, path } of containers) {
-    const sc = c.securityContext ?? {};
-    if (sc.windowsOptions?.hostProcess === true) add('HostProcess', `${path}.securityContext.windowsOptions.hostProcess`, 'Windows HostProcess containers are not allowed.');
-    if (sc.privileged === true) add('Privileged Containers', `${path}.securityContext.privileged`, 'privileged containers are not allowed.');
-    const added: unknown[] = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
-    const extra = added.filter((cap) => typeof cap !== 'string' || !BASELINE_CAPABILITIES.includes(cap.replace(/^CAP_/, '')));
-    if (extra.length > 0) add('Capabilities', `${path}.securityContext.capabilities.add`, `adds ${extra.map((x) => JSON.stringify(x)).join(', ')}, beyond the baseline set.`);
-    (Array.isArray(c.ports) ? c.ports : []).forEach((p: any, i: number) => {
-      if (p?.hostPort) add('Host Ports', `${path}.ports[${i}].hostPort`, `hostPort ${p.hostPort} is not allowed.`);
-    });
-    checkSelinux(sc.seLinuxOptions, `${path}.securityContext.seLinuxOptions`, add);
-    checkAppArmor(sc.appArmorProfile, `${path}.securityContext.appArmorProfile`, add);
-    if (sc.procMount !== undefined && sc.procMount !== 'Default') add('/proc Mount Type', `${path}.securityContext.procMount`, `procMount "${sc.procMount}" is not allowed.`);
-    if (sc.seccompProfile?.type === 'Unconfined') add('Seccomp', `${path}.securityContext.seccompProfile.type`, 'seccompProfile type Unconfined is not allowed.');
+  if (podSc) {
+    const sysctls = podSc.sysctls;
+    if (Array.isArray(sysctls)) {
+      for (let i = 0; i < sysctls.length; i++) {
+        const s = sysctls[i];
+        if (!SAFE_SYSCTLS.includes(s?.name)) push(out, 'Sysctls', 'baseline', `securityContext.sysctls[${i}].name`, `sysctl "${s?.name}" is not in the safe set.`);
+      }
+    }
+    if (podSc.seLinuxOptions) checkSelinux(out, podSc.seLinuxOptions, 'securityContext.seLinuxOptions');
+    checkAppArmor(out, podSc.appArmorProfile, undefined, -1);
+    if (podSc.seccompProfile?.type === 'Unconfined') push(out, 'Seccomp', 'baseline', 'securityContext.seccompProfile.type', 'seccompProfile type Unconfined is not allowed.');
   }
-  return out;
+  if (annotations) {
+    for (const key in annotations) {
+      if (!Object.prototype.hasOwnProperty.call(annotations, key)) continue;
+      const value = annotations[key];
+      if (key.startsWith(APPARMOR_ANNOTATION) && value !== 'runtime/default' && !String(value).startsWith('localhost/')) {
+        push(out, 'AppArmor', 'baseline', `metadata.annotations["${key}"]`, `AppArmor profile "${value}" is not allowed (runtime/default or localhost/* are).`);
+      }
+    }
+  }
+  for (const list of CONTAINER_LISTS) {
+    const items = spec[list];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const sc = items[i]?.securityContext;
+      if (sc) containerBaselineViolations(out, sc, list, i);
+      const ports = items[i]?.ports;
+      if (Array.isArray(ports)) {
+        for (let j = 0; j < ports.length; j++) {
+          const p = ports[j];
+          if (p?.hostPort) push(out, 'Host Ports', 'baseline', `${list}[${i}].ports[${j}].hostPort`, `hostPort ${p.hostPort} is not allowed.`);
+        }
+      }
+      if (sc) containerBaselineTail(out, sc, list, i);
+    }
+  }
 }
 
-function checkSelinux(options: any, field: string, add: (control: string, field: string, message: string) => void): void {
-  if (!options) return;
-  if (options.type !== undefined && !SELINUX_TYPES.includes(options.type)) add('SELinux', `${field}.type`, `SELinux type "${options.type}" is not allowed.`);
-  if (options.user) add('SELinux', `${field}.user`, 'setting an SELinux user is not allowed.');
-  if (options.role) add('SELinux', `${field}.role`, 'setting an SELinux role is not allowed.');
+/** The baseline controls of one container's securityContext that admission reports before its host ports. */
+function containerBaselineViolations(out: PodSecurityViolation[], sc: any, list: string, i: number): void {
+  if (sc.windowsOptions?.hostProcess === true) push(out, 'HostProcess', 'baseline', `${list}[${i}].securityContext.windowsOptions.hostProcess`, 'Windows HostProcess containers are not allowed.');
+  if (sc.privileged === true) push(out, 'Privileged Containers', 'baseline', `${list}[${i}].securityContext.privileged`, 'privileged containers are not allowed.');
+  const added = sc.capabilities?.add;
+  if (Array.isArray(added) && added.length > 0) {
+    let beyond = false;
+    for (const cap of added) if (typeof cap !== 'string' || !BASELINE_CAPABILITIES.includes(cap.replace(CAP_PREFIX, ''))) beyond = true;
+    if (beyond) {
+      const extra = added.filter((cap: unknown) => typeof cap !== 'string' || !BASELINE_CAPABILITIES.includes(cap.replace(CAP_PREFIX, '')));
+      push(out, 'Capabilities', 'baseline', `${list}[${i}].securityContext.capabilities.add`, `adds ${extra.map((x: unknown) => JSON.stringify(x)).join(', ')}, beyond the baseline set.`);
+    }
+  }
 }
 
-function checkAppArmor(profile: any, field: string, add: (control: string, field: string, message: string) => void): void {
+/** The baseline controls of one container's securityContext that admission reports after its host ports. */
+function containerBaselineTail(out: PodSecurityViolation[], sc: any, list: string, i: number): void {
+  if (sc.seLinuxOptions) checkSelinux(out, sc.seLinuxOptions, `${list}[${i}].securityContext.seLinuxOptions`);
+  checkAppArmor(out, sc.appArmorProfile, list, i);
+  if (sc.procMount !== undefined && sc.procMount !== 'Default') push(out, '/proc Mount Type', 'baseline', `${list}[${i}].securityContext.procMount`, `procMount "${sc.procMount}" is not allowed.`);
+  if (sc.seccompProfile?.type === 'Unconfined') push(out, 'Seccomp', 'baseline', `${list}[${i}].securityContext.seccompProfile.type`, 'seccompProfile type Unconfined is not allowed.');
+}
+
+function checkSelinux(out: PodSecurityViolation[], options: any, field: string): void {
+  if (options.type !== undefined && !SELINUX_TYPES.includes(options.type)) push(out, 'SELinux', 'baseline', `${field}.type`, `SELinux type "${options.type}" is not allowed.`);
+  if (options.user) push(out, 'SELinux', 'baseline', `${field}.user`, 'setting an SELinux user is not allowed.');
+  if (options.role) push(out, 'SELinux', 'baseline', `${field}.role`, 'setting an SELinux role is not allowed.');
+}
+
+/** The AppArmor profile of the pod (`list` undefined) or of container `list[i]`. */
+function checkAppArmor(out: PodSecurityViolation[], profile: any, list: string | undefined, i: number): void {
   if (profile?.type !== undefined && profile.type !== 'RuntimeDefault' && profile.type !== 'Localhost') {
-    add('AppArmor', `${field}.type`, `AppArmor profile type "${profile.type}" is not allowed.`);
+    const field = list === undefined ? 'securityContext.appArmorProfile' : `${list}[${i}].securityContext.appArmorProfile`;
+    push(out, 'AppArmor', 'baseline', `${field}.type`, `AppArmor profile type "${profile.type}" is not allowed.`);
   }
 }
 
-function restrictedViolations(spec: any): PodSecurityViolation[] {
-  const out: PodSecurityViolation[] = [];
-  const add = (control: string, field: string, message: string) => out.push({ control, level: 'restricted', field, message });
-  const podSc = spec.securityContext ?? {};
+function restrictedViolations(out: PodSecurityViolation[], spec: any): void {
+  const podSc = spec.securityContext;
   // Windows pods are exempt from the Linux-only controls (PSA 1.25+).
   const windows = spec.os?.name === 'windows';
-  (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v: any, i: number) => {
-    const type = Object.keys(v ?? {}).find((k) => k !== 'name');
-    if (type !== undefined && !RESTRICTED_VOLUME_TYPES.includes(type) && type !== 'hostPath') {
-      add('Volume Types', `volumes[${i}].${type}`, `volume "${v.name}" is of type ${type}; restricted allows ${RESTRICTED_VOLUME_TYPES.join(', ')}.`);
-    }
-  });
-  if (podSc.runAsUser === 0) add('Running as Non-root user', 'securityContext.runAsUser', 'runAsUser 0 runs as root.');
-  const podSeccomp = podSc.seccompProfile?.type;
-  for (const { c, path } of containersOf(spec)) {
-    const sc = c.securityContext ?? {};
-    if (!windows && sc.allowPrivilegeEscalation !== false) {
-      add('Privilege Escalation', `${path}.securityContext.allowPrivilegeEscalation`, 'allowPrivilegeEscalation must be false.');
-    }
-    const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
-    if (nonRoot !== true) add('Running as Non-root', `${path}.securityContext.runAsNonRoot`, 'runAsNonRoot must be true (on the container or the pod).');
-    if (sc.runAsUser === 0) add('Running as Non-root user', `${path}.securityContext.runAsUser`, 'runAsUser 0 runs as root.');
-    const seccomp = sc.seccompProfile?.type ?? podSeccomp;
-    if (!windows && seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') {
-      add('Seccomp', `${path}.securityContext.seccompProfile.type`, 'seccompProfile type must be RuntimeDefault or Localhost (on the container or the pod).');
-    }
-    if (!windows) {
-      const dropped: unknown[] = Array.isArray(sc.capabilities?.drop) ? sc.capabilities.drop : [];
-      if (!dropped.includes('ALL')) add('Capabilities', `${path}.securityContext.capabilities.drop`, 'capabilities.drop must include ALL.');
-      const added: unknown[] = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
-      const extra = added.filter((cap) => cap !== 'NET_BIND_SERVICE');
-      if (extra.length > 0) add('Capabilities', `${path}.securityContext.capabilities.add`, `adds ${extra.map((x) => JSON.stringify(x)).join(', ')}; restricted allows only NET_BIND_SERVICE.`);
+  const volumes = spec.volumes;
+  if (Array.isArray(volumes)) {
+    for (let i = 0; i < volumes.length; i++) {
+      const v = volumes[i];
+      let type: string | undefined;
+      for (const k in v ?? {}) if (k !== 'name') { type = k; break; }
+      if (type !== undefined && !RESTRICTED_VOLUME_TYPES.includes(type) && type !== 'hostPath') {
+        push(out, 'Volume Types', 'restricted', `volumes[${i}].${type}`, `volume "${v.name}" is of type ${type}; restricted allows ${RESTRICTED_VOLUME_TYPES.join(', ')}.`);
+      }
     }
   }
-  return out;
+  if (podSc?.runAsUser === 0) push(out, 'Running as Non-root user', 'restricted', 'securityContext.runAsUser', 'runAsUser 0 runs as root.');
+  const podSeccomp = podSc?.seccompProfile?.type;
+  const podNonRoot = podSc?.runAsNonRoot;
+  for (const list of CONTAINER_LISTS) {
+    const items = spec[list];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const sc = items[i]?.securityContext;
+      if (!windows && sc?.allowPrivilegeEscalation !== false) {
+        push(out, 'Privilege Escalation', 'restricted', `${list}[${i}].securityContext.allowPrivilegeEscalation`, 'allowPrivilegeEscalation must be false.');
+      }
+      const nonRoot = sc?.runAsNonRoot ?? podNonRoot;
+      if (nonRoot !== true) push(out, 'Running as Non-root', 'restricted', `${list}[${i}].securityContext.runAsNonRoot`, 'runAsNonRoot must be true (on the container or the pod).');
+      if (sc?.runAsUser === 0) push(out, 'Running as Non-root user', 'restricted', `${list}[${i}].securityContext.runAsUser`, 'runAsUser 0 runs as root.');
+      const seccomp = sc?.seccompProfile?.type ?? podSeccomp;
+      if (!windows && seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') {
+        push(out, 'Seccomp', 'restricted', `${list}[${i}].securityContext.seccompProfile.type`, 'seccompProfile type must be RuntimeDefault or Localhost (on the container or the pod).');
+      }
+      if (!windows) {
+        const dropped = sc?.capabilities?.drop;
+        if (!Array.isArray(dropped) || !dropped.includes('ALL')) push(out, 'Capabilities', 'restricted', `${list}[${i}].securityContext.capabilities.drop`, 'capabilities.drop must include ALL.');
+        const added = sc?.capabilities?.add;
+        if (Array.isArray(added) && added.some((cap: unknown) => cap !== 'NET_BIND_SERVICE')) {
+          const extra = added.filter((cap: unknown) => cap !== 'NET_BIND_SERVICE');
+          push(out, 'Capabilities', 'restricted', `${list}[${i}].securityContext.capabilities.add`, `adds ${extra.map((x: unknown) => JSON.stringify(x)).join(', ')}; restricted allows only NET_BIND_SERVICE.`);
+        }
+      }
+    }
+  }
 }

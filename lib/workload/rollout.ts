@@ -20,8 +20,14 @@ export interface RollingUpdateOptions {
 
 export const DEFAULT_ROLLING_UPDATE: Required<RollingUpdateOptions> = { maxSurge: '25%', maxUnavailable: 0 };
 
-/** Kubernetes' own defaults, for Deployments that name none. */
-const KUBERNETES_ROLLING_UPDATE = { maxSurge: '25%', maxUnavailable: '25%' };
+/** Kubernetes' own default for maxSurge and maxUnavailable, for Deployments that name none. */
+const KUBERNETES_DEFAULT_COUNT = '25%';
+
+/** `rollingUpdate[name]` over Kubernetes' default, as `{ ...defaults, ...rollingUpdate }` reads it, without building that object per Deployment. */
+function rollingValue(rollingUpdate: unknown, name: 'maxSurge' | 'maxUnavailable'): unknown {
+  return rollingUpdate !== undefined && rollingUpdate !== null && Object.prototype.hasOwnProperty.call(rollingUpdate, name)
+    ? (rollingUpdate as Record<string, unknown>)[name] : KUBERNETES_DEFAULT_COUNT;
+}
 
 /**
  * A Deployment strategy the API server rejects: rollingUpdate with type
@@ -37,23 +43,25 @@ export function rollingUpdateRejections(deploymentSpec: any): Problem[] {
       fix: 'remove rollingUpdate, or set type: RollingUpdate.',
     }];
   }
-  const rolling = { ...KUBERNETES_ROLLING_UPDATE, ...strategy.rollingUpdate };
+  const maxSurge = rollingValue(strategy.rollingUpdate, 'maxSurge');
+  const maxUnavailable = rollingValue(strategy.rollingUpdate, 'maxUnavailable');
   const problems: Problem[] = [];
-  for (const name of ['maxSurge', 'maxUnavailable'] as const) {
-    if (!isIntOrPercent(rolling[name])) {
-      problems.push({ field: `spec.strategy.rollingUpdate.${name}`, message: 'is not a pod count; the API server rejects it.', value: rolling[name], allowed: INT_OR_PERCENT_RULE, fix: 'write e.g. 1 or "25%".' });
-    }
+  if (!isIntOrPercent(maxSurge)) countProblem(problems, 'maxSurge', maxSurge);
+  if (!isIntOrPercent(maxUnavailable)) countProblem(problems, 'maxUnavailable', maxUnavailable);
+  if (typeof maxUnavailable === 'string' && Number(maxUnavailable.slice(0, -1)) > 100) {
+    problems.push({ field: 'spec.strategy.rollingUpdate.maxUnavailable', message: 'is above 100%; the API server rejects it.', value: maxUnavailable, allowed: 'at most "100%"', fix: 'set maxUnavailable to 0 and maxSurge to 1.' });
   }
-  if (typeof rolling.maxUnavailable === 'string' && Number(rolling.maxUnavailable.slice(0, -1)) > 100) {
-    problems.push({ field: 'spec.strategy.rollingUpdate.maxUnavailable', message: 'is above 100%; the API server rejects it.', value: rolling.maxUnavailable, allowed: 'at most "100%"', fix: 'set maxUnavailable to 0 and maxSurge to 1.' });
-  }
-  if (isZeroPods(rolling.maxSurge) && isZeroPods(rolling.maxUnavailable)) {
+  if (isZeroPods(maxSurge) && isZeroPods(maxUnavailable)) {
     problems.push({
       field: 'spec.strategy.rollingUpdate.maxUnavailable', message: 'and maxSurge are both 0, so no pod could ever be replaced; the API server rejects that.',
-      value: rolling.maxUnavailable, allowed: 'maxSurge or maxUnavailable above 0', fix: 'set maxSurge to 1 (or "25%") and keep maxUnavailable 0.',
+      value: maxUnavailable, allowed: 'maxSurge or maxUnavailable above 0', fix: 'set maxSurge to 1 (or "25%") and keep maxUnavailable 0.',
     });
   }
   return problems;
+}
+
+function countProblem(problems: Problem[], name: 'maxSurge' | 'maxUnavailable', value: unknown): void {
+  problems.push({ field: `spec.strategy.rollingUpdate.${name}`, message: 'is not a pod count; the API server rejects it.', value, allowed: INT_OR_PERCENT_RULE, fix: 'write e.g. 1 or "25%".' });
 }
 
 /**
@@ -68,17 +76,18 @@ export function rolloutProblems(deploymentSpec: any, replicas: number, servedBy 
   const strategy = deploymentSpec?.strategy ?? {};
   // Recreate stops every pod first by design (e.g. for a ReadWriteOnce volume): a choice, not a slip.
   if (strategy.type === 'Recreate' || replicas < 1) return [];
-  const rolling = { ...KUBERNETES_ROLLING_UPDATE, ...strategy.rollingUpdate };
-  const surge = scaledPods(rolling.maxSurge, replicas, true);
-  let unavailable = scaledPods(rolling.maxUnavailable, replicas, false);
+  const maxSurge = rollingValue(strategy.rollingUpdate, 'maxSurge');
+  const maxUnavailable = rollingValue(strategy.rollingUpdate, 'maxUnavailable');
+  const surge = scaledPods(maxSurge, replicas, true);
+  let unavailable = scaledPods(maxUnavailable, replicas, false);
   // Both 0 is rollingUpdateRejections' finding: the API server refuses it before any rollout.
-  if (surge === undefined || unavailable === undefined || (isZeroPods(rolling.maxSurge) && isZeroPods(rolling.maxUnavailable))) return [];
+  if (surge === undefined || unavailable === undefined || (isZeroPods(maxSurge) && isZeroPods(maxUnavailable))) return [];
   if (surge === 0 && unavailable === 0) unavailable = 1;
   if (unavailable < replicas) return [];
   return [{
     field: 'spec.strategy.rollingUpdate.maxUnavailable',
     message: `lets ${unavailable} of ${replicas} pod${replicas === 1 ? '' : 's'} be unavailable at once, so a rollout can take every ready pod out of ${servedBy}.`,
-    value: rolling.maxUnavailable,
+    value: maxUnavailable,
     allowed: `fewer than ${replicas} pod${replicas === 1 ? '' : 's'}`,
     fix: 'set maxUnavailable to 0 and maxSurge to 1 (or "25%"): new pods start before old ones stop.',
   }];

@@ -164,6 +164,18 @@ export function fieldProblems(key: FieldKey, value: unknown, context: FieldCheck
   return (FIELD_RULES[key] as FieldRule).check(value, context);
 }
 
+/** The context of {@link hasFieldProblems}' default: its field is never shown. */
+const PROBE: FieldCheckContext = Object.freeze({ field: '' });
+
+/**
+ * Whether `value` has problems under `key`, judged without its field path: a
+ * check over many objects asks this first and writes the path (and calls
+ * {@link fieldProblems}) only for a value that has some.
+ */
+export function hasFieldProblems(key: FieldKey, value: unknown, context: FieldCheckContext = PROBE): boolean {
+  return (FIELD_RULES[key] as FieldRule).check(value, context).length > 0;
+}
+
 /** Only the errors of a problem list. */
 export function errorsOf(problems: readonly Problem[]): Problem[] {
   return problems.filter((p) => p.severity !== 'warning');

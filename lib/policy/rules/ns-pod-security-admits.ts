@@ -17,10 +17,10 @@ function keysOf(template: PodTemplate): readonly string[] {
 const templatePath = (template: PodTemplate) => keysOf(template).join('.');
 
 /** The pod template's annotations (AppArmor used to be set there). */
-function templateAnnotations(template: PodTemplate): Record<string, string> {
+function templateAnnotations(template: PodTemplate): Readonly<Record<string, string>> | undefined {
   let v: any = template.owner.manifest;
   for (const key of keysOf(template)) v = v?.[key];
-  return v?.metadata?.annotations ?? {};
+  return v?.metadata?.annotations;
 }
 
 /** Where a violation's field is: an annotation under the template's metadata, any other field under its spec. */
