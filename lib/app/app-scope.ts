@@ -4,6 +4,7 @@ import { ClusterAddonChart, isClusterAddonChart } from '../core/addon-chart';
 import { ConstructReports } from '../core/construct-reports';
 import { formatProblem, Problem } from '../core/errors';
 import { isClusterScoped } from '../core/cluster-scoped';
+import { constructsBelow } from '../core/synthesized';
 
 /** Namespaces the cluster's own components live in: an app's output never writes there. */
 export const SYSTEM_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease'];
@@ -58,7 +59,7 @@ export function appScopeValidation(app: IConstruct): IValidation {
   return {
     validate: () => {
       reports.reset();
-      for (const construct of app.node.findAll()) {
+      for (const construct of constructsBelow(app)) {
         if (!(construct instanceof ApiObject)) continue;
         // Reported under the object itself, so each message names its construct path once.
         for (const problem of appScopeProblems(construct, Chart.of(construct))) reports.report(construct, formatProblem(problem));

@@ -11,7 +11,7 @@ import { collectLocalFiles, LocalFile } from '../core/local-files';
 import { checkProps } from '../core/props';
 import { setKubernetesVersion } from '../core/kubernetes-version';
 import { prepareApp } from '../core/prepare';
-import { cachedApiObjectJson, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
+import { cachedApiObjectJson, constructsBelow, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { manifestFiles, writeKustomization } from '../gitops/kustomization';
 import { isHelmTemplatesDir } from '../gitops/output-layout';
 import { accessJsonPath, ACCESS_MARKDOWN_FILE, writeTrafficMap } from '../traffic/write';
@@ -94,7 +94,7 @@ export class NetkitApp extends App {
    * them). While `synth()` writes one file per chart, see {@link writeOrder}.
    */
   public get charts(): Chart[] {
-    const charts = dependencyOrder(this.node).filter((c): c is Chart => c instanceof Chart);
+    const charts = dependencyOrder(this).filter((c): c is Chart => c instanceof Chart);
     return this.smallChartsFirst ? writeOrder(this, charts) : charts;
   }
 
@@ -238,7 +238,7 @@ export class NetkitApp extends App {
  * cdk8s' module-private `chartToKube` (objects of nested charts go to those charts).
  */
 export function chartApiObjects(chart: Chart): ApiObject[] {
-  return dependencyOrder(chart.node)
+  return dependencyOrder(chart)
     .filter((c): c is ApiObject => c instanceof ApiObject)
     .filter((apiObject) => Chart.of(apiObject) === chart);
 }
@@ -271,7 +271,7 @@ function writeOrder(app: App, charts: Chart[]): Chart[] {
     if (chart.node.scope !== app || chart.node.dependencies.length > 0) return charts;
     weights.set(chart, 0);
   }
-  for (const construct of app.node.findAll()) {
+  for (const construct of constructsBelow(app)) {
     if (construct.node.dependencies.length > 0) return charts;
     if (!(construct instanceof ApiObject)) continue;
     const chart = Chart.of(construct);

@@ -1,5 +1,6 @@
 import { DependencyGraph } from 'cdk8s';
-import { IConstruct, Node } from 'constructs';
+import { IConstruct } from 'constructs';
+import { constructsBelow } from '../core/synthesized';
 
 /**
  * `new DependencyGraph(node).topology()` (cdk8s 2.70 lib/dependency.js), with
@@ -11,11 +12,12 @@ import { IConstruct, Node } from 'constructs';
  * such a path (every other path has a "/"), so the fast path moves those and
  * keeps the rest in `findAll` order, without building the paths at all.
  */
-export function dependencyOrder(node: Node): IConstruct[] {
+export function dependencyOrder(scope: IConstruct): IConstruct[] {
+  const node = scope.node;
   const root = node.root;
   const integerLike: IConstruct[] = [];
   const rest: IConstruct[] = [];
-  for (const construct of node.findAll()) {
+  for (const construct of constructsBelow(scope)) {
     const n = construct.node;
     if (n.dependencies.length > 0) return new DependencyGraph(node).topology();
     if (n.scope === root && isArrayIndex(n.id)) integerLike.push(construct);

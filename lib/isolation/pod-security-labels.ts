@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { DEFAULT_KUBERNETES_VERSION } from '../core/kubernetes-version';
 import { IConstruct } from 'constructs';
-import { apiObjectJson } from '../core/synthesized';
+import { apiObjectJson, constructsBelow } from '../core/synthesized';
 import { podTemplateOfManifest } from '../policy/context';
 import { PodSecurityLevel, podSecurityViolations } from './pod-security';
 
@@ -62,7 +62,7 @@ export interface DerivedPodSecurity {
 export function derivePodSecurity(scope: IConstruct): DerivedPodSecurity {
   let level: PodSecurityLevel | undefined;
   const reasons: string[] = [];
-  for (const construct of scope.node.findAll()) {
+  for (const construct of constructsBelow(scope)) {
     if (!ApiObject.isApiObject(construct) || !WORKLOAD_KINDS.has(construct.kind)) continue;
     const declared = declaredLevels.get(construct);
     if (declared !== undefined) {

@@ -8,6 +8,7 @@ import { checkPolicies } from './engine';
 import { formatFinding } from './report';
 import { ConstructReports } from '../core/construct-reports';
 import { Finding, PolicyOptions } from './types';
+import { constructsBelow } from '../core/synthesized';
 
 /**
  * Set to `1` (or `true`) to print every info finding at synth; by default a
@@ -73,7 +74,7 @@ function checksOf(scope: IConstruct, options: () => PolicyOptions): IValidation 
   const reports = new ConstructReports();
   return {
     validate: () => {
-      const all = scope.node.findAll();
+      const all = constructsBelow(scope);
       if (cached && cached.size === all.length) return cached.errors;
       const findings = checkPolicies(scope, options());
       printNonErrors(findings);

@@ -154,7 +154,7 @@ describe('dependencyOrder', () => {
       // Array indexes sort first, numerically; look-alikes keep their place.
       for (const id of ['43', '7', '0', '007', '-1', '1e3', '4294967294', '4294967295', '12345678901']) new Chart(app, id);
       new ApiObject(new Chart(app, '99'), '5', { apiVersion: 'v1', kind: 'ConfigMap' });
-      expect(dependencyOrder(app.node).map((c) => c.node.path)).toEqual(new DependencyGraph(app.node).topology().map((c) => c.node.path));
+      expect(dependencyOrder(app).map((c) => c.node.path)).toEqual(new DependencyGraph(app.node).topology().map((c) => c.node.path));
       expect(new NetkitApp().charts).toEqual([]);
     }
   });
@@ -241,7 +241,7 @@ describe('write order with one file per chart', () => {
       app.node.addValidation({ validate: () => { synthesizedObjects(app); return []; } });
       app.synth();
       // Outside the synth, charts come in the stock order.
-      expect(app.charts).toEqual(dependencyOrder(app.node).filter((c) => c instanceof Chart));
+      expect(app.charts).toEqual(dependencyOrder(app).filter((c) => c instanceof Chart));
       return save.mock.calls.map(([file]) => basename(String(file))).filter((f) => f.endsWith('.k8s.yaml'));
     } finally {
       save.mockRestore();

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { compactNodes } from '../../lib/core/compact-node';
-import { oncePerSynth, withSerializedOnce } from '../../lib/core/synthesized';
+import { constructsBelow, oncePerSynth, withSerializedOnce } from '../../lib/core/synthesized';
 
 describe('compactNodes', () => {
   test('keeps every scope and validation of the construct and its children, in order', () => {
@@ -69,6 +69,24 @@ describe('compactNodes on the ApiObjects a construct made', () => {
     expect(internals.metadata._additionalAttributes.annotations).toBeUndefined();
     expect(given.metadata.labels).toEqual({ b: '2', a: '1' });
     expect(compacted.metadata.getLabel('a')).toBe('1');
+  });
+});
+
+describe('constructsBelow', () => {
+  test('walks a scope once within a synth span and sees every change outside one', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'chart');
+    new ApiObject(chart, 'one', { apiVersion: 'v1', kind: 'ConfigMap' });
+    const paths = (list: readonly { node: { path: string } }[]) => list.map((c) => c.node.path);
+    expect(paths(constructsBelow(chart))).toEqual(paths(chart.node.findAll()));
+    new ApiObject(chart, 'two', { apiVersion: 'v1', kind: 'ConfigMap' });
+    // Outside a synth the tree may change between calls: each call walks it.
+    expect(paths(constructsBelow(chart))).toEqual(['chart', 'chart/one', 'chart/two']);
+    withSerializedOnce(() => {
+      const first = constructsBelow(chart);
+      expect(constructsBelow(chart)).toBe(first);
+      expect(paths(constructsBelow(app))).toEqual(['', 'chart', 'chart/one', 'chart/two']);
+    });
   });
 });
 
