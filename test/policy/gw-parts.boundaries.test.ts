@@ -92,6 +92,16 @@ describe('objects without spec', () => {
   });
 });
 
+describe('objects without metadata', () => {
+  test('a Gateway without metadata (no annotations) is judged in namespace "default", not a rule that could not run', () => {
+    const listeners = [https({ tls: { certificateRefs: [{ name: 'nope' }] } })];
+    const bare = { ...app(listeners).find((o) => o.kind === 'Gateway'), metadata: undefined };
+    expect(run([...app(listeners).filter((o) => o.kind !== 'Gateway'), bare], 'gw-tls-secret-exists')).toEqual([
+      'info Gateway : cannot judge spec.listeners[0].tls.certificateRefs[0].name "nope": these manifests hold no Secret (nor Certificate, SealedSecret, ExternalSecret) in namespace "default"; Secrets are usually kept out of git.',
+    ]);
+  });
+});
+
 describe('listeners a route reaches (gateway-parts)', () => {
   test('a ref to a Gateway not in the manifests selects no listener; a null listener is skipped when a port is asked', () => {
     expect(run(app([http()], parent({ name: 'elsewhere' })), 'gw-route-admitted')).toEqual([]);
