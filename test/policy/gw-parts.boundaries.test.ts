@@ -85,7 +85,20 @@ describe('objects without spec', () => {
     }
     const cross = parent({ name: 'public' }, { rules: [{ backendRefs: [{ name: 'web', namespace: 'other', port: 80 }] }] });
     const emptyGrant = { ...bare('ReferenceGrant', 'g'), apiVersion: `${GROUP}/v1beta1`, metadata: { name: 'g', namespace: 'other' } };
-    expect(run([...app([http()], cross), namespace('other'), service('web', {}, 'other'), emptyGrant], 'gw-reference-granted')).toHaveLength(1);
+    // The finding is the grant's absence, not a rule that could not run.
+    expect(run([...app([http()], cross), namespace('other'), service('web', {}, 'other'), emptyGrant], 'gw-reference-granted')).toEqual([
+      `error HTTPRoute r: spec.rules[0].backendRefs[0] refers to Service other/web in another namespace, and no ReferenceGrant in "other" allows HTTPRoutes of "${NS}" to; requests for it get 500 (RefNotPermitted).`,
+    ]);
+  });
+});
+
+describe('objects without metadata', () => {
+  test('a Gateway without metadata (no annotations) is judged in namespace "default", not a rule that could not run', () => {
+    const listeners = [https({ tls: { certificateRefs: [{ name: 'nope' }] } })];
+    const bare = { ...app(listeners).find((o) => o.kind === 'Gateway'), metadata: undefined };
+    expect(run([...app(listeners).filter((o) => o.kind !== 'Gateway'), bare], 'gw-tls-secret-exists')).toEqual([
+      'info Gateway : cannot judge spec.listeners[0].tls.certificateRefs[0].name "nope": these manifests hold no Secret (nor Certificate, SealedSecret, ExternalSecret) in namespace "default"; Secrets are usually kept out of git.',
+    ]);
   });
 });
 
@@ -100,6 +113,22 @@ describe('listeners a route reaches (gateway-parts)', () => {
     const selecting = (selector: any) => [...app([http({ allowedRoutes: { namespaces: { from: 'Selector', selector } } })]), service('web', {}, 'other'), cross];
     expect(run(selecting({ matchLabels: { 'kubernetes.io/metadata.name': 'other', team: 'web' } }), 'gw-route-admitted')).toEqual([]);
     expect(run(selecting({ matchExpressions: [null] }), 'gw-route-admitted')).toEqual([]);
+  });
+
+  test('a selector on kubernetes.io/metadata.name alone is judged without the Namespace object, by matchLabels or matchExpressions', () => {
+    const cross = parent({ name: 'public', namespace: NS }, { hostnames: undefined }, 'r', 'other');
+    const selecting = (selector: any) => [...app([http({ allowedRoutes: { namespaces: { from: 'Selector', selector } } })]), service('web', {}, 'other'), cross];
+    const refused = `error HTTPRoute r: spec.parentRefs[0]: Gateway ${NS}/public does not admit HTTPRoute other/r (listener "http": its allowedRoutes.namespaces.selector does not select namespace "other"); the route is not accepted (NotAllowedByListeners).`;
+    expect(run(selecting({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [NS] }] }), 'gw-route-admitted')).toEqual([refused]);
+    expect(run(selecting({ matchLabels: { 'kubernetes.io/metadata.name': NS } }), 'gw-route-admitted')).toEqual([refused]);
+    expect(run(selecting({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [NS, 'other'] }] }), 'gw-route-admitted')).toEqual([]);
+  });
+
+  test('a route naming one of several external Gateways is not judged', () => {
+    const objects = app([http()], parent({ name: 'edge' }));
+    expect(run(objects, 'gw-route-parent-resolves', { externalGateways: ['infra/other', `${NS}/edge`] })).toEqual([]);
+    expect(run(objects, 'gw-route-parent-resolves', { externalGateways: ['edge', 'infra/other'] })).toEqual([]);
+    expect(run(objects, 'gw-route-parent-resolves', { externalGateways: ['infra/other', 'infra/edge'] })).toHaveLength(1);
   });
 
   test('only admitting listeners with a shared hostname serve the route (certificates and redirects)', () => {

@@ -303,6 +303,11 @@ describe('certificateRefs (gw-tls-secret-exists)', () => {
     expect(run(annotated('shop-tls'), 'gw-tls-secret-exists')).toEqual([]);
     expect(run(annotated(`${NS}/shop-tls`), 'gw-tls-secret-exists')).toEqual([]);
     expect(run(annotated('other/shop-tls'), 'gw-tls-secret-exists')).toHaveLength(1);
+    // A ref into another namespace is not covered by the bare name.
+    expect(run(annotated('shop-tls', 'certs'), 'gw-tls-secret-exists')).toEqual([
+      'info Gateway public: cannot judge spec.listeners[1].tls.certificateRefs[0].name "shop-tls": these manifests hold no Secret (nor Certificate, SealedSecret, ExternalSecret) in namespace "certs"; Secrets are usually kept out of git.',
+    ]);
+    expect(run(annotated('certs/shop-tls', 'certs'), 'gw-tls-secret-exists')).toEqual([]);
     expect(run(withRefs([{ name: 'shop-tls' }], [tlsSecret('other-tls')]), 'gw-tls-secret-exists', { externalSecrets: ['shop-tls'] })).toEqual([]);
     expect(run(withRefs([{ name: 'shop-tls' }], [tlsSecret('other-tls')]), 'gw-tls-secret-exists', { externalSecrets: [`${NS}/shop-tls`] })).toEqual([]);
   });

@@ -66,6 +66,23 @@ describe('svc-targetport-exists', () => {
   });
 });
 
+describe('svc-targetport-exists with malformed lists', () => {
+  const messages = (objects: any[]) => findingsOf(objects, 'svc-targetport-exists').map((f) => `${f.severity} ${f.message}`);
+
+  test('a null port item and one with neither port nor targetPort are skipped (the schema rules report them); the next item keeps its index', () => {
+    expect(messages([namespace(), deployment(), service('web', { ports: [null, { name: 'x' }, { name: 'y', port: 81, targetPort: 'admin' }] })])).toEqual([
+      'error spec.ports[2].targetPort "admin" is not a port of the containers of Deployment shop/web (they declare 8080/TCP "http").',
+    ]);
+  });
+
+  test('a null container declares no port, and the others are still listed', () => {
+    const pod = deployment('web', { podSpec: { containers: [null, container({})] } });
+    expect(messages([namespace(), pod, service('web', { ports: [{ port: 80, targetPort: 'admin' }] })])).toEqual([
+      'error spec.ports[0].targetPort "admin" is not a port of the containers of Deployment shop/web (they declare 8080/TCP "http").',
+    ]);
+  });
+});
+
 describe('svc-selector-matches-pod', () => {
   test('a selector no pod template matches is an error, with a near label value as a hint', () => {
     expect(findingsOf([namespace(), deployment(), service('web', { selector: { app: 'wbe' } })], 'svc-selector-matches-pod')).toEqual([{

@@ -92,14 +92,17 @@ export function gatewayParents(context: PolicyContext, route: PolicyObject): rea
 function findGatewayParents(context: PolicyContext, route: PolicyObject): readonly GatewayParentRef[] {
   const out: ParentRef[] = [];
   const refs = list(route.manifest.spec?.parentRefs);
+  // Stryker disable next-line ArrayDeclaration: equivalent, only a Gateway named like the made-up item would differ.
   const externalGateways = context.options.externalGateways ?? [];
+  // A hole in the list reads undefined, which names no Gateway: skipped, as forEach skipped it.
+  // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
   for (let i = 0; i < refs.length; i++) {
-    // A hole in the list is skipped, as forEach skipped it.
-    if (!(i in refs)) continue;
     const ref = refs[i];
     if ((ref?.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP || (ref?.kind ?? 'Gateway') !== 'Gateway' || typeof ref?.name !== 'string') continue;
     // Stryker disable next-line StringLiteral: equivalent, a route (namespaced) always has its namespace, `default` when unset.
     const namespace: string = ref.namespace ?? route.namespace ?? 'default';
+    // The length test only spares a closure per parentRef when there are none (the common case).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, some() of an empty list is false.
     const external = externalGateways.length > 0 && externalGateways.some((g) => g === `${namespace}/${ref.name}` || g === ref.name);
     out.push(new ParentRef(ref, i, namespace, external ? undefined : context.find('Gateway', namespace, ref.name), external));
   }
@@ -177,10 +180,11 @@ export function listenerRefusal(context: PolicyContext, gateway: PolicyObject, l
 function findRefusal(context: PolicyContext, gateway: PolicyObject, listener: any, route: PolicyObject): string | undefined {
   const allowed = listener?.allowedRoutes ?? {};
   const kinds = list(allowed.kinds);
+  // Stryker disable next-line ArrayDeclaration: equivalent, every route these rules read is an HTTPRoute, which has its protocols.
+  const protocols = ROUTE_PROTOCOLS[route.kind] ?? [];
   const kindOk = kinds.length > 0
     ? kinds.some((k: any) => k?.kind === route.kind && (k.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP)
-    // Stryker disable next-line ArrayDeclaration: equivalent, every route these rules read is an HTTPRoute, which has its protocols.
-    : (ROUTE_PROTOCOLS[route.kind] ?? []).includes(listener?.protocol);
+    : protocols.includes(listener?.protocol);
   if (!kindOk) {
     return kinds.length > 0
       ? `its allowedRoutes.kinds (${kinds.map((k: any) => k?.kind).join(', ')}) do not include ${route.kind}`
@@ -190,6 +194,7 @@ function findRefusal(context: PolicyContext, gateway: PolicyObject, listener: an
   if (from === 'Same' && route.namespace !== gateway.namespace) {
     return `it admits routes from its own namespace "${gateway.namespace}" only (allowedRoutes.namespaces.from: Same, the default)`;
   }
+  // Stryker disable next-line StringLiteral: equivalent, a route (namespaced) always has its namespace.
   return from === 'Selector' ? selectorRefusal(context, allowed.namespaces.selector, route.namespace ?? 'default') : undefined;
 }
 
@@ -224,6 +229,7 @@ export function acceptingListeners(context: PolicyContext, route: PolicyObject, 
   const answered = parent as AnsweredParentRef;
   // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!answered.accepting) {
+    // Stryker disable next-line OptionalChaining: equivalent, a route without spec has no parentRefs, so none is asked about.
     const hostnames: string[] = list(route.manifest.spec?.hostnames);
     const selected = selectedListeners(context, parent);
     const accepting: GatewayListener[] = [];
@@ -234,6 +240,7 @@ export function acceptingListeners(context: PolicyContext, route: PolicyObject, 
       if (hostnames.length === 0 || intersectsAny(entry.listener?.hostname, hostnames)) accepting.push(entry);
     }
     // All of them (the common case): the shared list, not a copy.
+    // Stryker disable next-line ConditionalExpression: equivalent, the copy holds the same listeners.
     answered.accepting = accepting.length === selected.length ? selected : accepting;
   }
   return answered.accepting;
@@ -241,6 +248,8 @@ export function acceptingListeners(context: PolicyContext, route: PolicyObject, 
 
 /** Whether a listener hostname intersects any of the route's hostnames (holes in the list skipped, as `some` skips them). */
 export function intersectsAny(listenerHost: string | undefined, hostnames: readonly unknown[]): boolean {
+  // A hole must be skipped here (no hostname matches every listener).
+  // Stryker disable next-line EqualityOperator: equivalent, the index past the end is not `in` the list either.
   for (let i = 0; i < hostnames.length; i++) if (i in hostnames && hostnamesIntersect(listenerHost, hostnames[i] as string | undefined)) return true;
   return false;
 }
@@ -263,8 +272,9 @@ export function referenceGranted(context: PolicyContext, fromKind: string, fromN
     grantsByNamespace.set(context, index);
   }
   return (index.get(toNamespace) ?? []).some((grant) =>
-    list(grant.manifest.spec?.from).some((f: any) => f?.group === GATEWAY_API_GROUP && f?.kind === fromKind && f?.namespace === fromNamespace)
-    && list(grant.manifest.spec?.to).some((t: any) => (t?.group ?? '') === '' && t?.kind === toKind && (t.name === undefined || t.name === toName)));
+    // A null item fails the group test, so the reads after it need no `?.`; a grant with a `from` item has a spec.
+    list(grant.manifest.spec?.from).some((f: any) => f?.group === GATEWAY_API_GROUP && f.kind === fromKind && f.namespace === fromNamespace)
+    && list(grant.manifest.spec.to).some((t: any) => (t?.group ?? '') === '' && t?.kind === toKind && (t.name === undefined || t.name === toName)));
 }
 
 /** A Gateway's certificateRef Secret declared as managed outside the manifests: `name` or `namespace/name` in its annotation, or the externalSecrets option. */
@@ -288,9 +298,11 @@ export function certificateRefs(gateway: PolicyObject): readonly GatewayCertific
   let refs = certificateRefsOfGateway.get(gateway);
   // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!refs) {
+    // Stryker disable next-line StringLiteral: equivalent, a Gateway (namespaced) always has its namespace.
+    const gatewayNamespace: string = gateway.namespace ?? 'default';
     refs = listenersOf(gateway).flatMap(({ listener, field }) => list(listener?.tls?.certificateRefs).flatMap((ref: any, i: number) =>
       (ref?.group ?? '') === '' && (ref?.kind ?? 'Secret') === 'Secret' && typeof ref?.name === 'string'
-        ? [{ listener, ref, field: `${field}.tls.certificateRefs[${i}]`, namespace: ref.namespace ?? gateway.namespace ?? 'default' }]
+        ? [{ listener, ref, field: `${field}.tls.certificateRefs[${i}]`, namespace: ref.namespace ?? gatewayNamespace }]
         : []));
     certificateRefsOfGateway.set(gateway, refs);
   }
@@ -317,14 +329,15 @@ class ServiceRef implements RouteServiceRef {
 /** Every Service backendRef of a route: rules' backendRefs and RequestMirror targets. */
 export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[] {
   const out: ServiceRef[] = [];
-  // Indexed loops with holes skipped (as forEach skipped them), and no closure: asked for every route by several rules.
+  // Indexed loops and no closure: asked for every route by several rules. A hole in a list reads undefined,
+  // which has no backendRefs or filters and names no Service: skipped, as forEach skipped it.
   const rules = list(route.manifest.spec?.rules);
+  // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
   for (let i = 0; i < rules.length; i++) {
-    if (!(i in rules)) continue;
     const rule = rules[i];
     const backends = list(rule?.backendRefs);
+    // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
     for (let j = 0; j < backends.length; j++) {
-      if (!(j in backends)) continue;
       addServiceRef(out, route, backends[j], i, j, -1);
       addMirrors(out, route, backends[j]?.filters, i, j);
     }
@@ -335,8 +348,9 @@ export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[
 
 function addMirrors(out: ServiceRef[], route: PolicyObject, filters: unknown, rule: number, backend: number): void {
   const items = list(filters);
+  // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined, which is no RequestMirror.
   for (let k = 0; k < items.length; k++) {
-    if (k in items && items[k]?.type === 'RequestMirror') addServiceRef(out, route, items[k].requestMirror?.backendRef, rule, backend, k);
+    if (items[k]?.type === 'RequestMirror') addServiceRef(out, route, items[k].requestMirror?.backendRef, rule, backend, k);
   }
 }
 
