@@ -172,3 +172,13 @@ describe('replacePrefixMatch rules', () => {
     }]);
   });
 });
+
+describe('null list items (a YAML "- ~") are reported, never a crash', () => {
+  test('in parentRefs, rules, matches, headers, filters and backendRefs', () => {
+    const problems = httpRouteProblems(route({ parentRefs: [null], rules: [null, { matches: [null, { headers: [null] }], backendRefs: [null], filters: [null] }] }));
+    expect(problems.map((p) => p.field)).toEqual([
+      'spec.parentRefs[0].name', 'spec.rules[1].matches[1].headers[0].name', 'spec.rules[1].matches[1].headers[0].value',
+      'spec.rules[1].filters[0].type', 'spec.rules[1].backendRefs[0].name', 'spec.rules[1].backendRefs[0].port',
+    ]);
+  });
+});
