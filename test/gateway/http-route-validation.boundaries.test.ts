@@ -83,6 +83,7 @@ describe('backendRefs with a valid name and port are still checked for their gro
     ['a bad weight', { ...backend, weight: 1.5 }, 'spec.rules[0].backendRefs[0].weight'],
     ['a bad filter', { ...backend, filters: [{ type: 'Nope' }] }, 'spec.rules[0].backendRefs[0].filters[0].type'],
     ['a name of 254 characters', { ...backend, name: 'a'.repeat(254) }, 'spec.rules[0].backendRefs[0].name'],
+    ['a port of 65536', { ...backend, port: 65536 }, 'spec.rules[0].backendRefs[0].port'],
   ])('%s', (_, ref, field) => {
     expect(httpRouteProblems(withRule({ backendRefs: [ref] })).map((p) => p.field)).toEqual([field]);
   });
@@ -143,6 +144,8 @@ describe('the exported per-part checks', () => {
     expect(parentRefProblems('ref', { name: 'g', sectionName: 'A' } as any).map((p) => p.field)).toEqual(['ref.sectionName']);
     expect(parentRefProblems('ref', { name: 'g', sectionName: 'a', port: 443 } as any)).toEqual([]);
     expect(httpRouteRuleProblems('r', { name: 'A' } as any).map((p) => p.field)).toEqual(['r.name']);
+    // Through the route, a parentRef with nothing wrong but its sectionName (no namespace, group, kind or port to check).
+    expect(httpRouteProblems(route({ parentRefs: [{ name: 'g', sectionName: 'A' }] })).map((p) => [p.field, p.value])).toEqual([['spec.parentRefs[0].sectionName', 'A']]);
   });
 });
 
