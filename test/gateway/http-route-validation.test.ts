@@ -1,4 +1,4 @@
-import { httpRouteProblems, referenceGrantProblems } from '../../lib';
+import { gatewayApiCrd, httpRouteProblems, referenceGrantProblems } from '../../lib';
 import { crdSchemaErrors, GATEWAY_API_VERSIONS } from './crd-schema';
 
 function route(spec: any, metadata: any = { name: 'shop', namespace: 'shop' }): any {
@@ -14,7 +14,7 @@ const SCHEMA_ACCEPTS = [
   'a Service backendRef without port', 'a redirect with backendRefs', 'a redirect and a rewrite', 'two header modifiers', 'two CORS filters',
   'a filter without its settings', 'a filter with settings of another type', 'ReplaceFullPath without the path',
   'replacePrefixMatch with type ReplaceFullPath', 'a prefix redirect with two matches', 'a prefix rewrite on an Exact match',
-  'a prefix rewrite on a match without path', 'a backend prefix redirect with two matches', 'a header modifier setting one header twice',
+  'a backend prefix rewrite on an Exact match', 'a backend prefix redirect with two matches', 'a header modifier setting one header twice',
   'a header modifier removing one header twice', 'a mirror to a Service without port', 'a mirror with percent and fraction',
   'a mirror fraction over 1', 'a mirror fraction over the default 100', "a CORS * origin with others", 'a CORS * method with others',
   'a CORS * header with others', 'a backend timeout longer than the request timeout',
@@ -117,7 +117,7 @@ describe('httpRouteProblems', () => {
     ['a rewrite to a wildcard host', withRule({ filters: [{ type: 'URLRewrite', urlRewrite: { hostname: '*.internal' } }], backendRefs: [backend] }), 'spec.rules[0].filters[0].urlRewrite.hostname: is not a valid precise hostname.'],
     ['a prefix redirect with two matches', withRule({ matches: [{ path: { value: '/a' } }, { path: { value: '/b' } }], filters: [{ type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/c' } } }] }), 'spec.rules[0].matches: When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'],
     ['a prefix rewrite on an Exact match', withRule({ matches: [{ path: { type: 'Exact', value: '/a' } }], filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/c' } } }], backendRefs: [backend] }), 'spec.rules[0].matches: When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'],
-    ['a prefix rewrite on a match without path', withRule({ matches: [{ method: 'GET' }], backendRefs: [{ ...backend, filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/c' } } }] }] }), 'spec.rules[0].matches: Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'],
+    ['a backend prefix rewrite on an Exact match', withRule({ matches: [{ path: { type: 'Exact', value: '/a' } }], backendRefs: [{ ...backend, filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/c' } } }] }] }), 'spec.rules[0].matches: Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'],
     ['a backend prefix redirect with two matches', withRule({ matches: [{ path: { value: '/a' } }, { path: { value: '/b' } }], backendRefs: [{ ...backend, filters: [{ type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/c' } } }] }] }), 'spec.rules[0].matches: Within backendRefs, when using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'],
     ['a header modifier with 17 set', withRule({ filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: Array.from({ length: 17 }, (_, i) => ({ name: `h${i}`, value: 'v' })) } }], backendRefs: [backend] }), 'spec.rules[0].filters[0].requestHeaderModifier.set: has 17 items; at most 16 are allowed.'],
     ['a header modifier setting one header twice', withRule({ filters: [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { add: [{ name: 'x', value: '1' }, { name: 'x', value: '2' }] } }], backendRefs: [backend] }), 'spec.rules[0].filters[0].responseHeaderModifier.add[1].name: is listed twice in add.'],
@@ -153,6 +153,41 @@ describe('httpRouteProblems', () => {
     expect(httpRouteProblems(route({ rules: [0, 1].map(() => ({ matches: Array.from({ length: 64 }, (_, i) => ({ path: { value: `/p${i}` } })) })) }))).toEqual([]);
     expect(httpRouteProblems(withRule({ timeouts: { request: '0s', backendRequest: '1h' }, backendRefs: [backend] }))).toEqual([]);
     expect(httpRouteProblems(withRule({ filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' } } }], backendRefs: [backend] }))).toEqual([]);
+  });
+
+  // The CEL rules run after the API server's defaulting (checked here against the vendored CRD's defaults).
+  describe('rules judged after defaulting', () => {
+    const prefixRewrite = { type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/c' } } };
+    const prefixRedirect = { type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/c' } } };
+    const sixtyFour = () => ({ matches: Array.from({ length: 64 }, (_, i) => ({ path: { value: `/p${i}` } })) });
+
+    test('the vendored CRD defaults a rule without matches to one PathPrefix "/" match, and a match without path to PathPrefix "/"', () => {
+      const crd = gatewayApiCrd('HTTPRoute', 'v1.6.1');
+      const rule = crd.spec.versions.find((v: any) => v.name === 'v1').schema.openAPIV3Schema.properties.spec.properties.rules.items.properties;
+      expect(rule.matches.default).toEqual([{ path: { type: 'PathPrefix', value: '/' } }]);
+      expect(rule.matches.items.properties.path.default).toEqual({ type: 'PathPrefix', value: '/' });
+    });
+
+    test('a prefix rewrite or redirect on one match without path is accepted: the path defaults to PathPrefix "/"', () => {
+      expect(httpRouteProblems(withRule({ matches: [{ method: 'GET' }], filters: [prefixRewrite], backendRefs: [backend] }))).toEqual([]);
+      expect(httpRouteProblems(withRule({ matches: [{ headers: [{ name: 'x', value: '1' }] }], filters: [prefixRedirect] }))).toEqual([]);
+      expect(httpRouteProblems(withRule({ matches: [{ method: 'GET' }], backendRefs: [{ ...backend, filters: [prefixRewrite] }] }))).toEqual([]);
+    });
+
+    test('a prefix rewrite with an explicit empty match list is refused: [] is not defaulted, so no PathPrefix match exists', () => {
+      expect(httpRouteProblems(withRule({ matches: [], filters: [prefixRewrite], backendRefs: [backend] }))).toEqual([{
+        field: 'spec.rules[0].matches', message: 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.',
+        fix: 'give the rule exactly one match, of type PathPrefix: the prefix it replaces.',
+      }]);
+    });
+
+    test('a rule without matches counts one match toward the route\'s 128; an explicit empty list counts none', () => {
+      expect(httpRouteProblems(route({ rules: [sixtyFour(), sixtyFour(), { backendRefs: [backend] }] }))).toEqual([{
+        field: 'spec.rules', message: 'While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128.',
+        value: 129, allowed: 'at most 128 matches', fix: 'split the rules into several HTTPRoutes with the same parents and hostnames.',
+      }]);
+      expect(httpRouteProblems(route({ rules: [sixtyFour(), sixtyFour(), { matches: [], backendRefs: [backend] }] }))).toEqual([]);
+    });
   });
 
   test('references to the same Gateway name in two namespaces are two parents', () => {

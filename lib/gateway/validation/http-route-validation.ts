@@ -44,7 +44,8 @@ export function httpRouteProblems(route: HttpRouteManifest): Problem[] {
     add(problems, countProblem('spec.rules', spec.rules, 16, 1, 'a route holds 1-16 rules; split the rest into another HTTPRoute with the same parents and hostnames.'));
     const rules = items<HttpRouteRule>(spec.rules);
     let totalMatches = 0;
-    for (let i = 0; i < rules.length && i < 16; i++) totalMatches += items(rules[i]?.matches).length;
+    // The CEL counts after defaulting: a rule without matches holds the default PathPrefix "/" match (an explicit [] stays empty).
+    for (let i = 0; i < rules.length && i < 16; i++) totalMatches += rules[i]?.matches == null ? 1 : items(rules[i].matches).length;
     if (totalMatches > MAX_HTTP_ROUTE_MATCHES) {
       problems.push({
         field: 'spec.rules', message: 'While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128.',
@@ -123,8 +124,9 @@ function pushRuleProblems(problems: Problem[], field: string, rule: HttpRouteRul
   if (backends.length > 0 && filters.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
     problems.push({ field: `${field}.filters`, message: 'RequestRedirect filter must not be used together with backendRefs.', fix: 'put the redirect in a rule of its own, without backendRefs.' });
   }
-  // With no matches the API server defaults one PathPrefix "/" match, which satisfies the rule.
-  const onePrefixMatch = matches.length === 0 || (matches.length === 1 && matches[0]?.path !== undefined && (matches[0].path.type ?? 'PathPrefix') === 'PathPrefix');
+  // The CEL runs after defaulting: absent matches become one PathPrefix "/" match, and a match without path gets the
+  // path PathPrefix "/"; both satisfy the rule. An explicit empty list is not defaulted and holds no match.
+  const onePrefixMatch = rule?.matches == null || (matches.length === 1 && (matches[0]?.path?.type ?? 'PathPrefix') === 'PathPrefix');
   if (!onePrefixMatch) {
     if (replacesPrefix(rule?.filters, 'requestRedirect')) problems.push(prefixProblem(field, 'When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
     if (replacesPrefix(rule?.filters, 'urlRewrite')) problems.push(prefixProblem(field, 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
@@ -224,8 +226,9 @@ function pushPathProblems(problems: Problem[], field: string, suffix: string, ty
   }
   if (!isString(value) || value.length > 1024) add(problems, lengthProblem(`${field}${suffix}.value`, value, 0, 1024, 'shorten the path.'));
   if (type === 'RegularExpression' || !isString(value)) return;
-  // The common path ("/", "/api") breaks no rule: one test of the characters and the start, before any message is made.
-  if (value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2') && !value.includes('#')) return;
+  // The common path ("/", "/api") breaks no rule: one test of the characters and the start, before any message is made
+  // ("#" is not a path character, so the character test already sends a path with "#" on).
+  if (value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2')) return;
   const at = `${field}${suffix}.value`;
   if (!value.startsWith('/')) problems.push({ field: at, message: `value must be an absolute path and start with '/' ${PATH_CEL_TYPES}.`, value, fix: `write it as "/${value}".` });
   for (const sequence of FORBIDDEN_PATH_SEQUENCES) {
