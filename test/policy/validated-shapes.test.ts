@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { checkPolicies } from '../../lib';
 import facts from '../../lib/policy/schema/validator-facts.json';
-import { FORMAT_GUARDS, matchesShape, sameShape, shapeOf, SHAPE_KEYWORDS, ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
+import { FORMAT_GUARDS, matchesShape, shapeOf, SHAPE_KEYWORDS, ValidatedShapes } from '../../lib/policy/schema/validated-shapes';
 import { readsItemByIndex, readValidatorFacts } from '../../scripts/validator-facts';
 import { deployment, service } from './builders';
 
@@ -117,9 +117,34 @@ describe('format guards', () => {
   });
 });
 
-describe('sameShape', () => {
+/**
+ * What "alike for the validators" means, written plainly (recursive, no
+ * shape): the same own enumerable keys in plain objects, the same array
+ * lengths, the same numbers, booleans and nulls, strings equal or both
+ * insignificant; an identical value is alike anywhere, nothing else past 64 levels.
+ */
+function alikeModel(a: unknown, b: unknown, significant: (s: string) => boolean, depth = 0): boolean {
+  if (a === b) return true;
+  if (depth > 64 || typeof a !== typeof b) return false;
+  if (typeof a === 'string') return !significant(a) && !significant(b as string);
+  if (typeof a !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => alikeModel(item, (b as unknown[])[i], significant, depth + 1));
+  const plain = (o: object) => [Object.prototype, null].includes(Object.getPrototypeOf(o));
+  if (!plain(a) || !plain(b as object)) return false;
+  const keysOf = (o: object) => {
+    const keys: string[] = [];
+    for (const key in o) keys.push(key);
+    return keys;
+  };
+  const [ka, kb] = [keysOf(a), keysOf(b as object)];
+  if (!ka.every((key) => Object.prototype.hasOwnProperty.call(a, key)) || !kb.every((key) => Object.prototype.hasOwnProperty.call(b, key))) return false;
+  return ka.length === kb.length && kb.every((key) => ka.includes(key)) && ka.every((key) => alikeModel((a as any)[key], (b as any)[key], significant, depth + 1));
+}
+
+describe('alike objects (shapeOf and matchesShape)', () => {
   const significant = ValidatedShapes.create() ? (s: string) => facts.enumStrings.includes(s) || /^\d/.test(s) || /^[A-Za-z0-9+/]{4}$/.test(s) : undefined;
-  const same = (a: unknown, b: unknown) => sameShape(a, b, significant!);
+  const same = (a: unknown, b: unknown) => matchesShape(shapeOf(a, significant!)!, b, significant!);
 
   test('names, images and label values are interchangeable', () => {
     expect(same(deployment('web'), deployment('shop-frontend', { container: { image: 'registry.example.com/shop:2.0' } }))).toBe(true);
@@ -184,15 +209,15 @@ describe('shapeOf and matchesShape (a kept object read once)', () => {
     deep(70, 'a'), deep(70, 'b'), deep(60, 'a'), deep(60, 'b'), 'web', 'Always', 80, null, undefined, [1, 2], [1, [2]],
   ];
 
-  test('on every pair of values it answers as sameShape does', () => {
+  test('on every pair of values it answers as the plain definition of alike does', () => {
     for (const a of values) {
-      for (const b of values) expect([a, b, matches(a, b)]).toEqual([a, b, sameShape(a, b, significant)]);
+      for (const b of values) expect([a, b, matches(a, b)]).toEqual([a, b, alikeModel(a, b, significant)]);
       // Identical values are alike, even deeper than any schema or with a cycle.
       expect(matches(a, a)).toBe(true);
     }
   });
 
-  test('an identical part of the other object is alike wherever it is, a copy of it only where sameShape would say so', () => {
+  test('an identical part of the other object is alike wherever it is, a copy of it only within 64 levels', () => {
     const deepShared = deep(70, 'a');
     expect([matches({ x: deepShared }, { x: deepShared }), matches({ x: deepShared }, { x: deep(70, 'a') })]).toEqual([true, false]);
   });
@@ -203,12 +228,13 @@ describe('shapeOf and matchesShape (a kept object read once)', () => {
     expect([matches({ x: 'web' }, hidden), matches({ y: 'web' }, hidden), matches({ x: 'web', y: 'web' }, hidden)]).toEqual([false, true, false]);
   });
 
-  test('an object past 20,000 values is kept as it is and still compared as sameShape compares', () => {
-    const big = (name: string) => ({ metadata: { name }, data: Array.from({ length: 20_001 }, (_, i) => `v${i}`) });
+  test('an object past 20,000 values gets no shape: objects like it are not taken as validated (they are validated), smaller ones still are', () => {
+    const big = (name: string, length = 20_001) => ({ metadata: { name }, data: Array.from({ length }, (_, i) => `v${i}`) });
     expect(shapeOf(big('a'), significant)).toBeUndefined();
     const shapes = ValidatedShapes.create()!;
     shapes.add('ConfigMap', big('a'));
-    expect([shapes.has('ConfigMap', big('b')), shapes.has('ConfigMap', { ...big('c'), extra: 1 })]).toEqual([true, false]);
+    shapes.add('ConfigMap', big('a', 19_000));
+    expect([shapes.has('ConfigMap', big('b')), shapes.has('ConfigMap', big('b', 19_000)), shapes.has('ConfigMap', { ...big('c', 19_000), extra: 1 })]).toEqual([false, true, false]);
   });
 });
 
@@ -243,6 +269,13 @@ describe('withoutAlikeItems', () => {
   test('items that differ in an enum member, a number or a key are all kept', () => {
     const items = [{ protocol: 'TCP', port: 80 }, { protocol: 'UDP', port: 80 }, { protocol: 'TCP', port: 81 }, { protocol: 'TCP', port: 80, name: 'x' }, { protocol: 'TCP', port: 80 }];
     expect((shapes.withoutAlikeItems({ ports: items }) as any).ports).toEqual(items.slice(0, 4));
+  });
+
+  test('items too large for a shape (past 20,000 values) are all kept', () => {
+    const item = (name: string) => ({ name, data: Array.from({ length: 20_001 }, (_, i) => `v${i}`) });
+    const small = (name: string) => ({ name, data: ['v'] });
+    const cut = (shapes.withoutAlikeItems({ items: [item('a'), item('b'), small('c'), small('d')] }) as any).items;
+    expect(cut.map((i: any) => i.name)).toEqual(['a', 'b', 'c']);
   });
 
   test('a "__proto__" key stays a key of the copy', () => {

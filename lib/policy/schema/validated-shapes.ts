@@ -3,7 +3,7 @@ import { remembering } from '../../core/remembering';
 import { installedFormats, installedValidatorsSource } from './openapi-validators';
 
 /**
- * The ajv keywords whose outcome depends only on what {@link sameShape}
+ * The ajv keywords whose outcome depends only on what {@link matchesShape}
  * compares. A validator using another one (pattern, maxLength, minItems…)
  * turns the memo off.
  */
@@ -79,7 +79,8 @@ export class ValidatedShapes {
       const kept = shapes[i];
       // Read once, on the first comparison: a kind with one object (the Namespace, a large Ingress) is never compared.
       if (kept.shape === undefined) kept.shape = shapeOf(kept.object, this.significant) ?? null;
-      if (!(kept.shape ? matchesShape(kept.shape, manifest, this.significantOnce) : sameShape(kept.object, manifest, this.significant, 0, this.significantOnce))) continue;
+      // An object too large for a shape is not compared: objects like it are validated.
+      if (!kept.shape || !matchesShape(kept.shape, manifest, this.significantOnce)) continue;
       if (i > 0) shapes.unshift(shapes.splice(i, 1)[0]);
       return true;
     }
@@ -88,8 +89,8 @@ export class ValidatedShapes {
 
   /**
    * The object with every array cut down to items unlike each other: an item
-   * alike (see {@link sameShape}) one of the unlike items before it is left
-   * out. It passes the schema checks exactly when the object does, so an
+   * alike (see {@link matchesShape}) one of the first unlike items before it
+   * is left out. It passes the schema checks exactly when the object does, so an
    * Ingress with 5,000 rules that differ only in hosts and Service names is
    * validated as an Ingress with one rule. Findings must come from the
    * object itself (the indexes differ): check it again when this one fails.
@@ -119,7 +120,7 @@ export class ValidatedShapes {
   }
 }
 
-/** A validated object, and what {@link sameShape} reads of it, read once (undefined until first compared; null for a very large object: compared as it is). */
+/** A validated object, and its {@link Shape}, read once (undefined until first compared; null for a very large object: never compared). */
 interface KeptShape {
   readonly object: unknown;
   shape: Shape | null | undefined;
@@ -133,18 +134,18 @@ const OBJECT = 3;
 type ShapeKind = typeof EXACT | typeof STRING | typeof ARRAY | typeof OBJECT;
 
 /**
- * One value of a validated object as {@link sameShape} reads it, read once:
+ * One value of a validated object as the comparison reads it, read once:
  * its kind, for a string whether it is significant, for an array its items,
  * for a plain object its keys and fields. The kept objects are compared with
  * every object of their kind (5,000 Deployments), so their side of the
  * comparison (typeof, for-in, own-key tests, the string test) is done when
- * they are kept, not at each comparison; the other object's side is as in
- * sameShape. One class for every node, so the comparison reads one layout.
+ * they are kept, not at each comparison; {@link matchesShape} reads the other
+ * object as it is. One class for every node, so the comparison reads one layout.
  */
 export class Shape {
   constructor(
     readonly kind: ShapeKind,
-    /** The value itself: an identical value is always alike (as in sameShape). */
+    /** The value itself: an identical value is always alike. */
     readonly value: unknown,
     /** For a string: whether it is compared exactly. */
     readonly significant: boolean,
@@ -154,17 +155,17 @@ export class Shape {
   ) {}
 }
 
-/** Past this many nodes an object is kept as it is (compared by sameShape): a shape costs memory, and an alias-heavy YAML document could be huge. */
+/** Past this many nodes an object gets no shape and is never compared: a shape costs memory, and an alias-heavy YAML document could be huge. */
 const MAX_SHAPE_NODES = 20_000;
 
 /**
- * The {@link Shape} of a value, for comparing others with it exactly as
- * `sameShape(value, other, significant)` would; undefined past
+ * The {@link Shape} of a value (found `depth` levels inside an object), for
+ * comparing others with it ({@link matchesShape}); undefined past
  * {@link MAX_SHAPE_NODES} nodes. The value must not change while the shape is used.
  */
-export function shapeOf(value: unknown, significant: (s: string) => boolean): Shape | undefined {
+export function shapeOf(value: unknown, significant: (s: string) => boolean, depth = 0): Shape | undefined {
   const budget = { nodes: 0 };
-  return buildShape(value, significant, 0, budget) ?? undefined;
+  return buildShape(value, significant, depth, budget) ?? undefined;
 }
 
 function buildShape(a: unknown, significant: (s: string) => boolean, depth: number, budget: { nodes: number }): Shape | null {
@@ -186,7 +187,7 @@ function buildShape(a: unknown, significant: (s: string) => boolean, depth: numb
   const keys: string[] = [];
   const fields: Shape[] = [];
   for (const key in a) {
-    // An inherited key: sameShape finds no other object alike.
+    // An inherited key: no other object is alike.
     if (!hasOwn.call(a, key)) return new Shape(EXACT, a, false, undefined, undefined);
     const field = buildShape((a as Record<string, unknown>)[key], significant, depth + 1, budget);
     if (!field) return null;
@@ -197,10 +198,15 @@ function buildShape(a: unknown, significant: (s: string) => boolean, depth: numb
 }
 
 /**
- * `sameShape(value, b, significant, 0, significantOfB)` for the value `shape`
- * was made of (with the same `significant`), but for own keys that are not
- * enumerable: sameShape counted them as keys of `b`, here only enumerable
- * keys are (as the validators see an object), so such an object is validated.
+ * Whether `b` is alike the value `shape` was made of, for the validators:
+ * the same keys (own and enumerable, in plain objects: what the validators
+ * see), the same array lengths, the same numbers, booleans and nulls, and
+ * strings equal or both insignificant (for the `significant` test the shape
+ * was made with; `significantOfB` is the same test, its answers remembered
+ * or not, for `b`'s strings). An identical value is alike wherever it is;
+ * past {@link MAX_DEPTH} levels nothing else is: fields the validators do
+ * not look into (a ControllerRevision's `data`) may hold anything, a YAML
+ * alias cycle included, and a miss only means validating.
  */
 export function matchesShape(shape: Shape, b: unknown, significantOfB: (s: string) => boolean): boolean {
   if (b === shape.value) return true;
@@ -232,41 +238,6 @@ export function matchesShape(shape: Shape, b: unknown, significantOfB: (s: strin
   }
 }
 
-/**
- * Whether two values are alike for the validators: same keys (own, in plain
- * objects), same array lengths, same numbers, booleans and nulls, and
- * strings equal or both insignificant (for `significant`). Past
- * {@link MAX_DEPTH} levels the answer is no: fields the validators do not
- * look into (a ControllerRevision's `data`) may hold anything, a YAML
- * alias cycle included, and a miss only means validating. `significantOfB`
- * is the same test (its answers may be remembered or not) for `b`'s strings.
- */
-export function sameShape(a: unknown, b: unknown, significant: (s: string) => boolean, depth = 0, significantOfB = significant): boolean {
-  if (a === b) return true;
-  if (depth > MAX_DEPTH) return false;
-  const type = typeof a;
-  if (type !== typeof b) return false;
-  if (type === 'string') return !significant(a as string) && !significantOfB(b as string);
-  if (type !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i], significant, depth + 1, significantOfB)) return false;
-    return true;
-  }
-  if (Array.isArray(b) || !isPlainObject(a as object) || !isPlainObject(b as object)) return false;
-  let keys = 0;
-  for (const key in a as object) {
-    if (!hasOwn.call(a, key) || !hasOwn.call(b, key)) return false;
-    if (!sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], significant, depth + 1, significantOfB)) return false;
-    keys++;
-  }
-  for (const key in b as object) {
-    if (!hasOwn.call(b, key)) return false;
-    keys--;
-  }
-  return keys === 0;
-}
-
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** See {@link ValidatedShapes.withoutAlikeItems}: a copy only where an array shrinks, the value itself elsewhere. */
@@ -274,9 +245,17 @@ function withoutAlikeItems(value: unknown, significant: (s: string) => boolean, 
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const unlike: unknown[] = [];
-    for (const item of value) {
+    // The shapes of the first unlike items, each read when first compared (null: too large, never alike).
+    const shapes: Array<Shape | null> = [];
+    for (let n = 0; n < value.length; n++) {
+      // A hole reads as undefined, as the iteration before read it.
+      const item = value[n];
       let alike = false;
-      for (let i = 0; i < unlike.length && i < SHAPES_PER_ARRAY && !alike; i++) alike = sameShape(unlike[i], item, significant, depth + 1, significantOnce);
+      for (let i = 0; i < unlike.length && i < SHAPES_PER_ARRAY && !alike; i++) {
+        if (i === shapes.length) shapes.push(shapeOf(unlike[i], significant, depth + 1) ?? null);
+        const shape = shapes[i];
+        alike = shape !== null && matchesShape(shape, item, significantOnce);
+      }
       if (!alike) unlike.push(item);
     }
     let changed = unlike.length !== value.length;
