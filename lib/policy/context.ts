@@ -53,7 +53,11 @@ export class PolicyContext {
   public readonly objects: readonly PolicyObject[];
   public readonly options: PolicyOptions;
   private readonly byKind = new Map<string, PolicyObject[]>();
-  /** kind → namespace ('' when cluster-scoped) → name → the first such object. */
+  /**
+   * kind → namespace ('' when cluster-scoped) → name → the first such
+   * object, built per kind when a rule first looks a name up: most objects
+   * of a large app are of kinds no rule finds by name (Deployments, routes).
+   */
   private readonly byKindNsName = new Map<string, Map<string, Map<string, PolicyObject>>>();
   /** Every pod template, workloads and bare Pods alike. */
   public readonly podTemplates: readonly PodTemplate[];
@@ -72,28 +76,45 @@ export class PolicyContext {
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
     const objects: PolicyObject[] = [];
-    for (const r of raw) if (r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest)) objects.push(toPolicyObject(r));
+    for (let i = 0; i < raw.length; i++) {
+      const r = raw[i];
+      if (r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest)) objects.push(toPolicyObject(r));
+    }
     this.objects = objects;
     const templates: PodTemplate[] = [];
-    for (const o of this.objects) {
+    // Indexed loops: this runs over every object of every synth, before the engine has optimized it.
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i];
       const ofKind = this.byKind.get(o.kind);
       if (ofKind) ofKind.push(o);
       else this.byKind.set(o.kind, [o]);
-      let byNs = this.byKindNsName.get(o.kind);
-      if (!byNs) this.byKindNsName.set(o.kind, (byNs = new Map()));
-      const ns = o.namespace ?? '';
-      let byName = byNs.get(ns);
-      if (!byName) byNs.set(ns, (byName = new Map()));
-      if (!byName.has(o.name)) byName.set(o.name, o);
       const template = podTemplateOf(o);
       if (template) templates.push(template);
     }
     this.podTemplates = templates;
-    for (const t of templates) {
+    for (let i = 0; i < templates.length; i++) {
+      const t = templates[i];
       const inNamespace = this.templatesByNamespace.get(t.namespace);
       if (inNamespace) inNamespace.push(t);
       else this.templatesByNamespace.set(t.namespace, [t]);
     }
+  }
+
+  /** namespace ('' when cluster-scoped) → name → the first object of a kind with that name, built on first use. */
+  private namesOfKind(kind: string): Map<string, Map<string, PolicyObject>> | undefined {
+    let byNs = this.byKindNsName.get(kind);
+    if (byNs) return byNs;
+    const objects = this.byKind.get(kind);
+    if (!objects) return undefined;
+    this.byKindNsName.set(kind, (byNs = new Map()));
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i];
+      const ns = o.namespace ?? '';
+      let byName = byNs.get(ns);
+      if (!byName) byNs.set(ns, (byName = new Map()));
+      if (!byName.has(o.name)) byName.set(o.name, o);
+    }
+    return byNs;
   }
 
   /** The pod templates of a namespace by the value they give a label key (own labels only), built on first use; undefined when the namespace has no template. */
@@ -135,14 +156,14 @@ export class PolicyContext {
 
   /** The object of that kind, namespace and name, if it is in the set. */
   public find(kind: string, namespace: string | undefined, name: string): PolicyObject | undefined {
-    return this.byKindNsName.get(kind)?.get(namespace ?? '')?.get(name);
+    return this.namesOfKind(kind)?.get(namespace ?? '')?.get(name);
   }
 
   /** Whether the input holds any object of a kind in a namespace (what a cross-object rule can judge by). */
   public hasAny(kind: string, namespace: string | undefined): boolean {
     // Input with skipped templates or unreadable files may hold what is missing here.
     if (this.options.incompleteInput) return false;
-    return (this.byKindNsName.get(kind)?.get(namespace ?? '')?.size ?? 0) > 0;
+    return (this.namesOfKind(kind)?.get(namespace ?? '')?.size ?? 0) > 0;
   }
 
   /** Whether the input holds any pod template (workload or Pod) in a namespace. */
@@ -158,7 +179,7 @@ export class PolicyContext {
 
   /** The names of the objects of a kind in a namespace, in input order (for "did you mean" hints). */
   public namesIn(kind: string, namespace: string | undefined): readonly string[] {
-    return [...(this.byKindNsName.get(kind)?.get(namespace ?? '')?.keys() ?? [])];
+    return [...(this.namesOfKind(kind)?.get(namespace ?? '')?.keys() ?? [])];
   }
 
   /** The values pod templates in a namespace give a label key (for "did you mean" hints). */
