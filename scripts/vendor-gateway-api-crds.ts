@@ -97,6 +97,8 @@ function main(): void {
   }
   // The kinds and versions each bundle serves, read from the files just written (a fresh process: these modules are cached here).
   execFileSync(process.execPath, ['-r', join(__dirname, 'register-ts.js'), join(__dirname, 'gen-gateway-api-served.ts')], { stdio: 'inherit' });
+  // The newest bundle's schemas, which gw-spec-valid checks objects against.
+  execFileSync(process.execPath, ['-r', join(__dirname, 'register-ts.js'), join(__dirname, 'gen-gateway-api-schemas.ts')], { stdio: 'inherit' });
 }
 
 main();

@@ -1,7 +1,7 @@
 import { gatewayApiObjectProblems } from '../../gateway/validation';
 import { problemViolations } from '../engine';
 import { crdSchemaErrors } from '../schema/crd-schema';
-import { gatewayApiSchema } from '../../addons/gateway-api/bundles';
+import { gatewayApiSchemaOf } from '../schema/gateway-api-schemas';
 import { Rule, RuleViolation } from '../types';
 import { gatewayApiObjects, NEWEST_GATEWAY_API_VERSION, servedProblem } from './gateway-schemas';
 
@@ -28,7 +28,7 @@ export const gwSpecValid: Rule = {
       const problems = all.length === 0 ? all : all.filter((p) => !p.field.startsWith('metadata'));
       if (problems.length > 0) out.push(...problemViolations(object, problems));
       // The schema's findings on a field the kind's own checks already explain would say the same thing twice.
-      for (const e of crdSchemaErrors(gatewayApiSchema(object.kind, version, NEWEST_GATEWAY_API_VERSION), object.manifest)) {
+      for (const e of crdSchemaErrors(gatewayApiSchemaOf(object.kind, version), object.manifest)) {
         // Stryker disable next-line MethodExpression: equivalent, the Gateway API CRDs declare metadata as a bare object, so a schema finding there is at `metadata` itself, which endsWith matches as well.
         if (e.path.startsWith('metadata') || (problems.length > 0 && problems.some((p) => overlaps(p.field, e.path)))) continue;
         out.push({ object, message: `${e.path} ${e.message}` });
