@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { SchemaModules } from './schema-modules';
 
 /** One schema violation as the kubernetes-models validators (ajv) report it. */
 export interface SchemaError {
@@ -16,6 +17,8 @@ type Validator = ((data: unknown) => boolean) & { errors?: any[] | null };
 const nativeRequire = createRequire(__filename);
 let packageDir: string | null | undefined;
 const validators = new Map<string, Validator | null>();
+/** The schema modules loaded so far, shared by every kind's validator (they share most of their modules). */
+let schemaModules = new SchemaModules();
 
 function findPackageDir(): string | null {
   if (packageDir === undefined) packageDir = packageDirFrom(__dirname, 'kubernetes-models') ?? null;
@@ -86,17 +89,27 @@ export function validatorFor(apiVersion: string, kind: string): Validator | null
     if (existsSync(model)) {
       // ESM builds write `from"../_schemas/X.js"`, CommonJS builds `require("../_schemas/X.js")`.
       const schema = /["']((?:\.\.\/)+_schemas\/\w+\.js)["']/.exec(readFileSync(model, 'utf8'))?.[1];
-      if (schema) {
-        try {
-          validator = nativeRequire(join(dir, apiVersion, schema)).validate as Validator;
-        } catch {
-          validator = null;
-        }
-      }
+      if (schema) validator = loadValidator(join(dir, apiVersion, schema));
     }
   }
   validators.set(key, validator);
   return validator;
+}
+
+/** The `validate` export of a schema module, loaded by {@link SchemaModules}, else by Node's require; null when neither can load it. */
+export function loadValidator(file: string): Validator | null {
+  try {
+    return schemaModules.load(file).validate as Validator;
+  } catch {
+    // An ESM build (kubernetes-models 5.x) or anything else the loader cannot run: Node loads it (require(esm) included),
+    // and the loader starts afresh, so that no module of a graph that failed half-way is reused.
+    schemaModules = new SchemaModules();
+  }
+  try {
+    return nativeRequire(file).validate as Validator;
+  } catch {
+    return null;
+  }
 }
 
 function describeError(e: any): string {

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadValidator, packageDirFrom, validatorFor } from '../../lib/policy/schema/openapi-validators';
+import { SchemaModules } from '../../lib/policy/schema/schema-modules';
+import { deployment, ingress, namespace, service } from './builders';
+
+const MODELS = packageDirFrom(join(__dirname, '..', '..'), 'kubernetes-models')!;
+
+/** The schema module a kind's model file requires, as validatorFor finds it. */
+function schemaFile(apiVersion: string, kind: string): string {
+  const model = join(MODELS, apiVersion, `${kind}.js`);
+  return join(MODELS, apiVersion, /["']((?:\.\.\/)+_schemas\/\w+\.js)["']/.exec(readFileSync(model, 'utf8'))![1]);
+}
+
+describe('schema modules loaded without Node\'s resolution', () => {
+  const cases: Array<[string, any, boolean]> = [
+    ['a valid Deployment', deployment('web'), true],
+    ['a Deployment with a bad enum, a string port and a bad quantity', deployment('bad', {
+      container: { imagePullPolicy: 'Sometimes', ports: [{ containerPort: '80' }], resources: { limits: { cpu: 'lots' } } },
+    }), false],
+    ['a Deployment with a number for its pod template', { ...deployment('empty'), spec: { selector: {}, template: 1 } }, false],
+    ['a valid Service', service('web'), true],
+    ['a Service with a bad type and a port out of int32', service('bad', { type: 'Cluster', ports: [{ port: 2 ** 40 }] }), false],
+    ['an Ingress', ingress('web'), true],
+    ['a Namespace with a number as a label', { ...namespace('shop'), metadata: { name: 'shop', labels: { a: 1 } } }, false],
+  ];
+
+  test.each(cases)('%s: the validator answers as the one Node loads, errors and all', (_case, manifest, valid) => {
+    const [group, kind] = [manifest.apiVersion, manifest.kind];
+    const ours = validatorFor(group, kind)!;
+    const nodes = require(schemaFile(group, kind)).validate;
+    expect(ours).not.toBe(nodes);
+    expect([ours(manifest), ours.errors]).toEqual([nodes(manifest), nodes.errors]);
+    expect([ours(manifest), (ours.errors ?? []).length > 0]).toEqual([valid, !valid]);
+  });
+
+  test('the validators of two kinds share the modules they both use', () => {
+    const modules = new SchemaModules();
+    const dep = modules.load(schemaFile('apps/v1', 'Deployment'));
+    const sts = modules.load(schemaFile('apps/v1', 'StatefulSet'));
+    expect([typeof dep.validate, typeof sts.validate]).toEqual(['function', 'function']);
+    expect(modules.load(schemaFile('apps/v1', 'Deployment'))).toBe(dep);
+  });
+
+  describe('on modules of its own', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'netkit-schema-modules-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+    const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+
+    test('runs a module as Node does: its exports as this, its own file and folder, cycles, built-in modules', () => {
+      write('a.js', 'exports.self = this === exports; exports.file = __filename; exports.dir = __dirname; exports.b = require("./b.js"); exports.sep = require("node:path").sep; module.exports.done = true;');
+      write('b.js', 'const a = require("./a.js"); exports.sawA = Object.keys(a);');
+      const a = new SchemaModules().load(join(dir, 'a.js'));
+      expect(a).toEqual({ self: true, file: join(dir, 'a.js'), dir, b: { sawA: ['self', 'file', 'dir'] }, sep: require('node:path').sep, done: true });
+    });
+
+    test('a module that throws is not kept: loading it again runs it again', () => {
+      // The module runs outside jest's sandbox (as Node's require does here too): it counts its runs in a file.
+      write('count.js', 'require("node:fs").appendFileSync(__dirname + "/runs", "x"); throw new Error("broken");');
+      const modules = new SchemaModules();
+      expect(() => modules.load(join(dir, 'count.js'))).toThrow('broken');
+      expect(() => modules.load(join(dir, 'count.js'))).toThrow('broken');
+      expect(readFileSync(join(dir, 'runs'), 'utf8')).toBe('xx');
+    });
+
+    test('what the loader cannot load (a require without its extension, ESM syntax) Node loads instead', () => {
+      write('needs-node.js', 'const b = require("./b"); exports.validate = (x) => x === b.ok;');
+      write('b.js', 'exports.ok = 1;');
+      write('module.js', 'export const validate = () => true;');
+      expect(() => new SchemaModules().load(join(dir, 'needs-node.js'))).toThrow();
+      const validate = loadValidator(join(dir, 'needs-node.js'))!;
+      expect([validate(1), validate(2)]).toEqual([true, false]);
+      expect(() => new SchemaModules().load(join(dir, 'module.js'))).toThrow("Unexpected token 'export'");
+      expect(loadValidator(join(dir, 'missing.js'))).toBeNull();
+    });
+  });
+});
