@@ -128,7 +128,7 @@ export class PolicyContext {
       byKey.set(key, (byValue = new Map()));
       for (const t of templates) {
         // Own enumerable keys, as a for-in over the labels lists them.
-        if (!Object.prototype.propertyIsEnumerable.call(t.labels, key)) continue;
+        if (!propertyIsEnumerable.call(t.labels, key)) continue;
         const value = t.labels[key];
         const list = byValue.get(value);
         if (list) list.push(t);
@@ -199,7 +199,9 @@ export class PolicyContext {
   /**
    * The pod templates in a namespace whose labels include all of `selector`
    * (none for an empty selector). Starts from the rarest label, so the cost is
-   * the number of candidates, not the number of pods in the app.
+   * the number of candidates, not the number of pods in the app; a key whose
+   * value a few templates carry (an app's name) is rare enough, and the other
+   * keys are then not indexed at all.
    */
   public podsWithLabels(namespace: string, selector: Readonly<Record<string, unknown>>): PodTemplate[] {
     const keys = Object.keys(selector);
@@ -209,17 +211,25 @@ export class PolicyContext {
       const list = this.templatesByLabelValue(namespace, keys[k])?.get(selector[keys[k]]);
       if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
+      if (smallest.length <= FEW_CANDIDATES) break;
     }
     // Loops, not filter and every with closures: this runs for every Service and budget of every synth.
+    // Each key is checked as the index has it (own enumerable labels), since not every key's index was read.
     const out: PodTemplate[] = [];
-    for (const t of smallest!) {
+    for (let i = 0; i < smallest!.length; i++) {
+      const t = smallest![i];
       let all = true;
-      for (let k = 0; k < keys.length && all; k++) all = t.labels[keys[k]] === selector[keys[k]];
+      for (let k = 0; k < keys.length && all; k++) all = t.labels[keys[k]] === selector[keys[k]] && propertyIsEnumerable.call(t.labels, keys[k]);
       if (all) out.push(t);
     }
     return out;
   }
 }
+
+/** Candidates few enough to be checked label by label rather than by looking up the selector's other keys. */
+const FEW_CANDIDATES = 8;
+
+const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
 
 function toPolicyObject(raw: RawObject): PolicyObject {
   const m = raw.manifest;

@@ -44,6 +44,8 @@ describe('pod templates by label (built per namespace and key, on first use)', (
     expect(names(context.podsWithLabels(NS, { app: 'odd' }))).toEqual(['odd']);
     expect(context.podsWithLabels(NS, { inherited: 'yes' })).toEqual([]);
     expect(context.podsWithLabels(NS, { hidden: 'yes' })).toEqual([]);
+    // With a rare first key, the others are checked on its few candidates, as their index would have them.
+    expect([context.podsWithLabels(NS, { app: 'odd', inherited: 'yes' }), context.podsWithLabels(NS, { app: 'odd', hidden: 'yes' })]).toEqual([[], []]);
   });
 
   test('the values templates give a key, for hints, in input order; a Service selects by the same index', () => {
