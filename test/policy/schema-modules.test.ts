@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadValidator, packageDirFrom, validatorFor } from '../../lib/policy/schema/openapi-validators';
+import { readdirSync } from 'node:fs';
+import facts from '../../lib/policy/schema/validator-facts.json';
+import { installedFormats, leanValidatePackage, loadValidator, packageDirFrom, UNUSED_FORMATS, UNUSED_FORMATS_MODULE, validatorFor } from '../../lib/policy/schema/openapi-validators';
 import { SchemaModules } from '../../lib/policy/schema/schema-modules';
 import { deployment, ingress, namespace, service } from './builders';
 
@@ -24,6 +26,9 @@ describe('schema modules loaded without Node\'s resolution', () => {
     ['a Service with a bad type and a port out of int32', service('bad', { type: 'Cluster', ports: [{ port: 2 ** 40 }] }), false],
     ['an Ingress', ingress('web'), true],
     ['a Namespace with a number as a label', { ...namespace('shop'), metadata: { name: 'shop', labels: { a: 1 } } }, false],
+    ['a Namespace with a creationTimestamp that is no date-time', { ...namespace('shop'), metadata: { name: 'shop', creationTimestamp: 'yesterday' } }, false],
+    ['a Secret whose data is not base64', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'not base64!' } }, false],
+    ['a Secret with base64 data and a date-time', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', creationTimestamp: '2026-12-06T03:00:00Z' }, data: { a: 'aGk=' } }, true],
   ];
 
   test.each(cases)('%s: the validator answers as the one Node loads, errors and all', (_case, manifest, valid) => {
@@ -41,6 +46,44 @@ describe('schema modules loaded without Node\'s resolution', () => {
     const sts = modules.load(schemaFile('apps/v1', 'StatefulSet'));
     expect([typeof dep.validate, typeof sts.validate]).toEqual(['function', 'function']);
     expect(modules.load(schemaFile('apps/v1', 'Deployment'))).toBe(dep);
+  });
+
+  describe('the format checks the schema modules get (@kubernetes-models/validate without the draft 2019 formats)', () => {
+    const VALIDATE = packageDirFrom(MODELS, '@kubernetes-models/validate')!;
+    const nodes = require(join(VALIDATE, 'dist', 'index.js')).formats;
+    const describeFormat = (d: any): unknown => (d instanceof RegExp || Object.prototype.toString.call(d) === '[object RegExp]' ? `regexp ${String(d)}`
+      : typeof d === 'function' ? `function ${String(d)}` : d && typeof d === 'object' ? Object.fromEntries(Object.entries(d).map(([k, v]) => [k, describeFormat(v)])) : d);
+
+    test('are in use with the installed packages, and are the formats installedFormats gives the schema memo', () => {
+      expect(leanValidatePackage()).toBeDefined();
+      expect(installedFormats()).toBe(leanValidatePackage()!.formats);
+    });
+
+    test('are the package\'s own formats, each defined by the same code, but for the draft 2019 ones', () => {
+      const lean = leanValidatePackage()!.formats;
+      const draft2019 = Object.keys(require(require.resolve(UNUSED_FORMATS_MODULE, { paths: [VALIDATE] })));
+      expect([...draft2019].sort()).toEqual(UNUSED_FORMATS);
+      expect(Object.keys(lean).sort()).toEqual(Object.keys(nodes).filter((k) => !draft2019.includes(k)).sort());
+      for (const name of Object.keys(lean)) expect([name, describeFormat(lean[name])]).toEqual([name, describeFormat(nodes[name])]);
+    });
+
+    test('no schema uses a format left out, and no schema module reads anything of the package but its formats', () => {
+      const draft2019 = Object.keys(require(require.resolve(UNUSED_FORMATS_MODULE, { paths: [VALIDATE] })));
+      expect(facts.formats.filter((f) => draft2019.includes(f))).toEqual([]);
+      const apimachinery = packageDirFrom(MODELS, '@kubernetes-models/apimachinery')!;
+      let modules = 0;
+      for (const folder of [join(MODELS, '_schemas'), join(apimachinery, '_schemas')]) {
+        for (const file of readdirSync(folder).filter((f) => f.endsWith('.js'))) {
+          const text = readFileSync(join(folder, file), 'utf8');
+          const binding = /(\w+)=require\("@kubernetes-models\/validate"\)/.exec(text)?.[1];
+          if (!binding) continue;
+          modules++;
+          const uses = text.match(new RegExp(`\\b${binding}\\.\\w+|\\b${binding}\\b(?!\\.)`, 'g'))!;
+          expect([file, uses.filter((u) => u !== `${binding}.formats` && u !== binding)]).toEqual([file, []]);
+        }
+      }
+      expect(modules).toBeGreaterThan(100);
+    });
   });
 
   describe('on modules of its own', () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { SchemaModules } from './schema-modules';
+import facts from './validator-facts.json';
 
 /** One schema violation as the kubernetes-models validators (ajv) report it. */
 export interface SchemaError {
@@ -18,7 +19,7 @@ const nativeRequire = createRequire(__filename);
 let packageDir: string | null | undefined;
 const validators = new Map<string, Validator | null>();
 /** The schema modules loaded so far, shared by every kind's validator (they share most of their modules). */
-let schemaModules = new SchemaModules();
+let schemaModules: SchemaModules | undefined;
 
 function findPackageDir(): string | null {
   if (packageDir === undefined) packageDir = packageDirFrom(__dirname, 'kubernetes-models') ?? null;
@@ -61,14 +62,21 @@ export function packageDirFrom(fromDir: string, name: string): string | undefine
   return undefined;
 }
 
-/** {@link validatorPackagesSource} of the kubernetes-models the validators load. */
+let installedSource: string | null | undefined;
+
+/** {@link validatorPackagesSource} of the kubernetes-models the validators load (read once). */
 export function installedValidatorsSource(): string | undefined {
-  const dir = findPackageDir();
-  return dir ? validatorPackagesSource(dir) : undefined;
+  if (installedSource === undefined) {
+    const dir = findPackageDir();
+    installedSource = (dir ? validatorPackagesSource(dir) : undefined) ?? null;
+  }
+  return installedSource ?? undefined;
 }
 
 /** The format table the installed validators check `format` with (@kubernetes-models/validate), or undefined. */
 export function installedFormats(): Record<string, unknown> | undefined {
+  const lean = leanValidatePackage();
+  if (lean) return lean.formats;
   const dir = findPackageDir();
   if (!dir) return undefined;
   try {
@@ -76,6 +84,50 @@ export function installedFormats(): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The module of @kubernetes-models/validate that adds ajv-formats-draft2019's
+ * formats (iri, duration, idn-email, idn-hostname, iri-reference) to its
+ * table. No built-in schema uses them (validator-facts.json's `formats`; a
+ * test holds that), and loading them (uri-js, an SMTP address grammar, the
+ * IANA scheme lists) was about half the time loading the validators took.
+ */
+export const UNUSED_FORMATS_MODULE = 'ajv-formats-draft2019/formats/index.js';
+
+/** The formats {@link UNUSED_FORMATS_MODULE} defines (a test compares the list with it): left out of the table, not replaced by ajv-formats' own `duration`. */
+export const UNUSED_FORMATS: readonly string[] = ['duration', 'idn-email', 'idn-hostname', 'iri', 'iri-reference'];
+
+/** undefined: not loaded yet; null: not available, the package is loaded whole. */
+let lean: { readonly formats: Record<string, unknown> } | null | undefined;
+
+/**
+ * @kubernetes-models/validate as the schema modules read it: its `formats`
+ * (all they read of it), made by its own formats.js with the draft 2019
+ * formats left out ({@link UNUSED_FORMATS_MODULE}), and without its error
+ * messages (ajv-i18n, for its runValidateFunc, which they do not call).
+ * undefined unless the installed packages are the ones validator-facts.json
+ * was read from, so that what it leaves out is known to be unused.
+ */
+export function leanValidatePackage(): { readonly formats: Record<string, unknown> } | undefined {
+  if (lean === undefined) {
+    lean = null;
+    const dir = findPackageDir();
+    const validate = dir && installedValidatorsSource() === facts.source ? packageDirFrom(dir, '@kubernetes-models/validate') : undefined;
+    if (validate) {
+      try {
+        const all = new SchemaModules(new Map([[UNUSED_FORMATS_MODULE, {}]])).load(join(validate, 'dist', 'formats.js')).formats;
+        if (all && typeof all === 'object') {
+          const formats: Record<string, unknown> = { ...all };
+          for (const name of UNUSED_FORMATS) delete formats[name];
+          lean = { formats };
+        }
+      } catch {
+        lean = null;
+      }
+    }
+  }
+  return lean ?? undefined;
 }
 
 /** The compiled OpenAPI validator of a built-in kind, or null when there is none (custom resources) or it cannot load. */
@@ -99,11 +151,15 @@ export function validatorFor(apiVersion: string, kind: string): Validator | null
 /** The `validate` export of a schema module, loaded by {@link SchemaModules}, else by Node's require; null when neither can load it. */
 export function loadValidator(file: string): Validator | null {
   try {
+    if (!schemaModules) {
+      const validate = leanValidatePackage();
+      schemaModules = new SchemaModules(validate ? new Map([['@kubernetes-models/validate', validate]]) : undefined);
+    }
     return schemaModules.load(file).validate as Validator;
   } catch {
     // An ESM build (kubernetes-models 5.x) or anything else the loader cannot run: Node loads it (require(esm) included),
     // and the loader starts afresh, so that no module of a graph that failed half-way is reused.
-    schemaModules = new SchemaModules();
+    schemaModules = undefined;
   }
   try {
     return nativeRequire(file).validate as Validator;

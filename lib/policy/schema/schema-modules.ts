@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
-import { compileFunction } from 'node:vm';
 
 /**
  * A loader for kubernetes-models' compiled schema modules. The validator of
@@ -23,9 +22,15 @@ import { compileFunction } from 'node:vm';
  */
 export class SchemaModules {
   private readonly modules = new Map<string, { exports: any }>();
+  /** Specifiers answered with these exports instead of a module (see openapi-validators.ts for the one there is). */
+  private readonly given: ReadonlyMap<string, unknown>;
   /** `folder\0specifier` → the file Node resolves it to. */
   private readonly resolved = new Map<string, string>();
   private readonly requires = new Map<string, NodeRequire>();
+
+  constructor(given: ReadonlyMap<string, unknown> = new Map()) {
+    this.given = given;
+  }
 
   /** The exports of the module at an absolute path. */
   public load(file: string): any {
@@ -35,7 +40,9 @@ export class SchemaModules {
     this.modules.set(file, module);
     try {
       const folder = dirname(file);
-      const run = compileFunction(readFileSync(file, 'utf8'), ['exports', 'require', 'module', '__filename', '__dirname'], { filename: file });
+      // The Function of this realm, not vm's compileFunction: where this code runs in a vm context (jest's tests), the
+      // modules' objects (RegExps, errors) must be of the realm that reads them, as they are with the require of that realm.
+      const run = new Function('exports', 'require', 'module', '__filename', '__dirname', `${readFileSync(file, 'utf8')}\n//# sourceURL=${file}`);
       run.call(module.exports, module.exports, (specifier: string) => this.require(folder, specifier), module, file, folder);
     } catch (e) {
       // As Node does: a module that failed is not kept.
@@ -46,6 +53,7 @@ export class SchemaModules {
   }
 
   private require(folder: string, specifier: string): any {
+    if (this.given.has(specifier)) return this.given.get(specifier);
     if (specifier.startsWith('./') || specifier.startsWith('../')) return this.load(join(folder, specifier));
     const key = `${folder}\0${specifier}`;
     let file = this.resolved.get(key);
