@@ -66,18 +66,107 @@ function pathOf(parent: Place | string, step: Step): string {
 /** The value's own path in messages: '(root)' for the root. */
 const where = (parent: Place | string, step: Step) => pathOf(parent, step) || '(root)';
 
-/** The errors of `value` against `schema`, found depth-first in field order. */
+/** The errors of `value` against `schema`, found depth-first in field order. What is read of the schema is kept: it must not change afterwards. */
 export function crdSchemaErrors(schema: any, value: unknown, path = ''): CrdSchemaError[] {
   const out: CrdSchemaError[] = [];
-  walk(schema, value, path, undefined, out);
+  walk(nodeOf(schema), value, path, undefined, out);
   return out;
 }
 
-function walk(schema: any, value: unknown, parent: Place | string, step: Step, out: CrdSchemaError[]): void {
+/**
+ * What the walk reads of one schema node, read once: the walk visits each
+ * node of a kind's schema for every object of the kind (5,000 routes walk
+ * the HTTPRoute schema 5,000 times), and the schema's own objects come in
+ * as many layouts as they have keyword sets, which made every read of a
+ * keyword a slow one. The raw values are kept for messages.
+ */
+class SchemaNode {
+  readonly intOrString: boolean;
+  readonly type: any;
+  readonly enumValues: readonly unknown[] | undefined;
+  readonly maxLength: any;
+  readonly minLength: any;
+  readonly pattern: any;
+  readonly re: RegExp | null;
+  readonly maximum: any;
+  readonly exclusiveMaximum: any;
+  readonly minimum: any;
+  readonly exclusiveMinimum: any;
+  readonly maxItems: any;
+  readonly minItems: any;
+  readonly listType: any;
+  readonly listMapKeys: string[] | undefined;
+  readonly required: any;
+  readonly maxProperties: any;
+  readonly minProperties: any;
+  readonly properties: any;
+  readonly additional: any;
+  readonly preserveUnknown: any;
+  /** The node of `items`, of each property and of `additionalProperties`, made when the walk first goes there. */
+  private itemsNode: SchemaNode | null | undefined;
+  private additionalNode: SchemaNode | null | undefined;
+  private readonly propertyNodes = new Map<string, SchemaNode | null>();
+
+  constructor(readonly schema: any) {
+    this.intOrString = Boolean(schema['x-kubernetes-int-or-string']);
+    this.type = schema.type;
+    this.enumValues = Array.isArray(schema.enum) ? schema.enum : undefined;
+    this.maxLength = schema.maxLength;
+    this.minLength = schema.minLength;
+    this.pattern = schema.pattern;
+    this.re = typeof schema.pattern === 'string' ? patternOf(schema.pattern) : null;
+    this.maximum = schema.maximum;
+    this.exclusiveMaximum = schema.exclusiveMaximum;
+    this.minimum = schema.minimum;
+    this.exclusiveMinimum = schema.exclusiveMinimum;
+    this.maxItems = schema.maxItems;
+    this.minItems = schema.minItems;
+    this.listType = schema['x-kubernetes-list-type'];
+    this.listMapKeys = this.listType === 'map' ? schema['x-kubernetes-list-map-keys'] : undefined;
+    this.required = schema.required;
+    this.maxProperties = schema.maxProperties;
+    this.minProperties = schema.minProperties;
+    this.properties = schema.properties;
+    this.additional = schema.additionalProperties;
+    this.preserveUnknown = schema['x-kubernetes-preserve-unknown-fields'];
+  }
+
+  items(): SchemaNode | null {
+    if (this.itemsNode === undefined) this.itemsNode = nodeOf(this.schema.items);
+    return this.itemsNode;
+  }
+
+  additionalProperties(): SchemaNode | null {
+    if (this.additionalNode === undefined) this.additionalNode = nodeOf(this.additional);
+    return this.additionalNode;
+  }
+
+  /** The node of an own property of `properties`. */
+  property(key: string): SchemaNode | null {
+    let node = this.propertyNodes.get(key);
+    if (node === undefined) this.propertyNodes.set(key, (node = nodeOf(this.properties[key])));
+    return node;
+  }
+}
+
+/** Each schema object's node, made once (schemas are shared and never change). */
+const nodes = new WeakMap<object, SchemaNode>();
+
+/** The node of a schema; null for no schema (the walk checks nothing there). */
+function nodeOf(schema: any): SchemaNode | null {
+  if (!schema) return null;
+  // A schema that is not an object (`true`) has none of the keywords; such a node is made each time, it is rare.
+  if (typeof schema !== 'object') return new SchemaNode(schema);
+  let node = nodes.get(schema);
+  if (!node) nodes.set(schema, (node = new SchemaNode(schema)));
+  return node;
+}
+
+function walk(schema: SchemaNode | null, value: unknown, parent: Place | string, step: Step, out: CrdSchemaError[]): void {
   // The API server drops null values of fields that are not nullable, without an error.
   if (!schema || value === null || value === undefined) return;
   const type = typeOf(value);
-  if (schema['x-kubernetes-int-or-string']) {
+  if (schema.intOrString) {
     if (type !== 'integer' && type !== 'string') out.push({ path: where(parent, step), message: 'must be an integer or a string.' });
     return;
   }
@@ -85,7 +174,7 @@ function walk(schema: any, value: unknown, parent: Place | string, step: Step, o
     out.push({ path: where(parent, step), message: `must be of type ${schema.type} (got ${type} ${show(value)}).` });
     return;
   }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) out.push({ path: where(parent, step), message: `must be one of ${schema.enum.map(show).join(', ')} (got ${show(value)}).` });
+  if (schema.enumValues && !schema.enumValues.includes(value)) out.push({ path: where(parent, step), message: `must be one of ${schema.enumValues.map(show).join(', ')} (got ${show(value)}).` });
   if (type === 'string') {
     const s = value as string;
     if (schema.maxLength !== undefined || schema.minLength !== undefined) {
@@ -93,7 +182,7 @@ function walk(schema: any, value: unknown, parent: Place | string, step: Step, o
       if (schema.maxLength !== undefined && length > schema.maxLength) out.push({ path: where(parent, step), message: `must be at most ${schema.maxLength} characters long (it has ${length}).` });
       if (schema.minLength !== undefined && length < schema.minLength) out.push({ path: where(parent, step), message: `must be at least ${schema.minLength} characters long.` });
     }
-    const re = typeof schema.pattern === 'string' ? patternOf(schema.pattern) : null;
+    const re = schema.re;
     if (re && !re.test(s)) out.push({ path: where(parent, step), message: `${show(s)} does not match the pattern ${schema.pattern}.` });
   } else if (type === 'integer' || type === 'number') {
     const n = value as number;
@@ -106,12 +195,11 @@ function walk(schema: any, value: unknown, parent: Place | string, step: Step, o
   }
 }
 
-function arrayErrors(schema: any, list: unknown[], place: Place | string, out: CrdSchemaError[]): void {
+function arrayErrors(schema: SchemaNode, list: unknown[], place: Place | string, out: CrdSchemaError[]): void {
   if (schema.maxItems !== undefined && list.length > schema.maxItems) out.push({ path: where(place, undefined), message: `must have at most ${schema.maxItems} items (it has ${list.length}).` });
   if (schema.minItems !== undefined && list.length < schema.minItems) out.push({ path: where(place, undefined), message: `must have at least ${schema.minItems} item(s).` });
-  const listType = schema['x-kubernetes-list-type'];
-  const keys: string[] | undefined = listType === 'map' ? schema['x-kubernetes-list-map-keys'] : undefined;
-  if (listType === 'set' || keys) {
+  const keys = schema.listMapKeys;
+  if (schema.listType === 'set' || keys) {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
       const key = show(keys ? keys.map((k) => (item as any)?.[k]) : item);
@@ -121,10 +209,12 @@ function arrayErrors(schema: any, list: unknown[], place: Place | string, out: C
     });
   }
   // A hole in the list is skipped, as forEach skipped it; no closure per list (every list of every route).
-  for (let i = 0; i < list.length; i++) if (i in list) walk(schema.items, list[i], place, i, out);
+  if (list.length === 0) return;
+  const items = schema.items();
+  for (let i = 0; i < list.length; i++) if (i in list) walk(items, list[i], place, i, out);
 }
 
-function objectErrors(schema: any, object: Record<string, unknown>, place: Place | string, out: CrdSchemaError[]): void {
+function objectErrors(schema: SchemaNode, object: Record<string, unknown>, place: Place | string, out: CrdSchemaError[]): void {
   const required = schema.required;
   if (Array.isArray(required)) {
     for (const name of required) {
@@ -138,13 +228,13 @@ function objectErrors(schema: any, object: Record<string, unknown>, place: Place
     if (schema.minProperties !== undefined && count < schema.minProperties) out.push({ path: where(place, undefined), message: `must have at least ${schema.minProperties} entries.` });
   }
   const properties = schema.properties;
-  const additional = schema.additionalProperties;
+  const additional = schema.additional;
   for (const key in object) {
     // Own keys, in Object.keys order (for-in lists them first and in that order; inherited ones are skipped).
     if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
-    if (properties && Object.prototype.hasOwnProperty.call(properties, key)) walk(properties[key], object[key], place, key, out);
-    else if (additional && typeof additional === 'object') walk(additional, object[key], place, { entry: key }, out);
-    else if (properties && !schema['x-kubernetes-preserve-unknown-fields'] && additional !== true) {
+    if (properties && Object.prototype.hasOwnProperty.call(properties, key)) walk(schema.property(key), object[key], place, key, out);
+    else if (additional && typeof additional === 'object') walk(schema.additionalProperties(), object[key], place, { entry: key }, out);
+    else if (properties && !schema.preserveUnknown && additional !== true) {
       out.push({ path: pathOf(place, key), message: 'is not a field of this kind in the CRD schema; kubectl rejects it (strict field validation) or the API server drops it.' });
     }
   }
