@@ -136,12 +136,13 @@ export function containerLifecycle(a: Availability): ILifecycle | undefined {
 export function disruptionBudgetSpec(a: Availability, selector: Readonly<Record<string, string>>): IPodDisruptionBudgetSpec | undefined {
   const budget = a.disruptionBudget;
   if (!budget) return undefined;
-  const count = budget.minAvailable !== undefined ? { minAvailable: budget.minAvailable } : { maxUnavailable: budget.maxUnavailable ?? 1 };
-  return {
-    ...count,
-    selector: { matchLabels: { ...selector } },
-    ...(a.unhealthyPodEvictionPolicy ? { unhealthyPodEvictionPolicy: budget.unhealthyPodEvictionPolicy ?? 'AlwaysAllow' } : {}),
-  };
+  // Built key by key, not as `{ ...count, selector }`: in V8 (Node 20) an object literal that spreads
+  // first and then adds keys gets a map of its own each time, one per WebApp (heap, and slower reads).
+  const spec: IPodDisruptionBudgetSpec = budget.minAvailable !== undefined
+    ? { minAvailable: budget.minAvailable, selector: { matchLabels: { ...selector } } }
+    : { maxUnavailable: budget.maxUnavailable ?? 1, selector: { matchLabels: { ...selector } } };
+  if (a.unhealthyPodEvictionPolicy) spec.unhealthyPodEvictionPolicy = budget.unhealthyPodEvictionPolicy ?? 'AlwaysAllow';
+  return spec;
 }
 
 export function autoscalerSpec(a: Availability, deploymentName: string): IHorizontalPodAutoscalerSpec | undefined {
