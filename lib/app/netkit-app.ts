@@ -11,7 +11,7 @@ import { collectLocalFiles, LocalFile } from '../core/local-files';
 import { checkProps } from '../core/props';
 import { setKubernetesVersion } from '../core/kubernetes-version';
 import { prepareApp } from '../core/prepare';
-import { cachedApiObjectJson, constructsBelow, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
+import { cachedApiObjectJson, constructsBelow, sharingFindAll, takeApiObjectJson, withSerializedOnce } from '../core/synthesized';
 import { manifestFiles, writeKustomization } from '../gitops/kustomization';
 import { isHelmTemplatesDir } from '../gitops/output-layout';
 import { accessJsonPath, ACCESS_MARKDOWN_FILE, writeTrafficMap } from '../traffic/write';
@@ -226,7 +226,7 @@ export class NetkitApp extends App {
       return chartApiObjects(chart).map(takeApiObjectJson);
     };
     try {
-      return withSerializedOnce(work);
+      return withSerializedOnce(() => sharingFindAll(this, work));
     } finally {
       holder._synthChart = stock;
     }

@@ -14,6 +14,7 @@ import { stripClusterScopedNamespace } from './cluster-scoped';
 import { LABEL_MANAGED_BY, MANAGED_BY } from './labels';
 import { checkProps, PropShapeName } from './props';
 import { compactNodes } from './compact-node';
+import { withOwnKeys } from './own-keys';
 
 /** Namespaces every cluster already has; declaring them again would fight their owners. */
 export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -68,7 +69,7 @@ export class NetkitChart extends Chart {
   protected static readonly propsShape: PropShapeName = 'NetkitChartProps';
 
   constructor(scope: Construct, id: string, props: NetkitChartProps = {}) {
-    super(scope, id, { ...props, disableResourceNameHashes: true });
+    super(scope, id, withOwnKeys(props, { disableResourceNameHashes: true }));
     if (Object.prototype.hasOwnProperty.call(new.target, 'propsShape')) {
       checkProps(this, (new.target as unknown as { propsShape: PropShapeName }).propsShape, props);
     }

@@ -1,4 +1,5 @@
 import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { withOwnKeys } from './own-keys';
 
 /**
  * `apiObject.toJson()` in one pass; `undefined` when the stock path must run.
@@ -28,15 +29,14 @@ export function onePassJson(apiObject: ApiObject): any {
   if (!hasDefaultResolvers(apiObject)) return undefined;
   try {
     // As stock: metadata first (its own pass drops empty maps and lists), then the object.
-    const meta = render({
-      ...metadata._additionalAttributes,
+    const meta = render(withOwnKeys(metadata._additionalAttributes, {
       name: metadata.name,
       namespace: metadata.namespace,
       annotations: metadata.annotations,
       finalizers: metadata.finalizers,
       ownerReferences: metadata.ownerReferences,
       labels: metadata.labels,
-    }, true);
+    }), true);
     const rendered = render({ ...internals.props, metadata: meta }, false);
     const json = internals.patches.length > 0 ? patched(rendered, internals.patches) : rendered;
     // As stock: apiVersion, kind and metadata first, then the other keys (sorted).

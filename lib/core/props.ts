@@ -79,13 +79,14 @@ function collect(name: string, props: unknown, path: string, problems: Problem[]
   const known = keySet(name);
   const nested = PROP_SHAPES[name as PropShapeName].nested;
   for (const key of Object.keys(props)) {
-    const field = path ? `${path}.${key}` : key;
+    // The field's path is written only for a problem or a nested object (every construct checks its props).
     if (!known.has(key)) {
-      problems.push(unknownKeyProblem(name, field, key, props[key]));
+      problems.push(unknownKeyProblem(name, path ? `${path}.${key}` : key, key, props[key]));
       continue;
     }
     const inner = nested[key];
     if (inner === undefined) continue;
+    const field = path ? `${path}.${key}` : key;
     const value = props[key];
     if (Array.isArray(value)) value.forEach((item, i) => collect(inner, item, `${field}[${i}]`, problems));
     else collect(inner, value, field, problems);

@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { ConstructOrder, IConstruct, Node } from 'constructs';
 import { isNetkitChart } from './chart';
 import { isClusterScoped, stripClusterScopedNamespace } from './cluster-scoped';
 import { onePassJson } from './one-pass-json';
@@ -77,7 +77,71 @@ export function oncePerSynth<K extends object, V>(compute: (key: K) => V): (key:
  * order, each chart's objects and Pod Security level): with 20,000 objects
  * each walk costs tens of milliseconds. Callers must not modify the list.
  */
-export const constructsBelow: (scope: IConstruct) => readonly IConstruct[] = oncePerSynth((scope: IConstruct) => scope.node.findAll());
+export function constructsBelow(scope: IConstruct): readonly IConstruct[] {
+  if (!serializedOnce) return scope.node.findAll();
+  if (walks?.span !== serializedOnce) walks = { span: serializedOnce, lists: new WeakMap() };
+  let list = walks.lists.get(scope);
+  if (list === undefined) {
+    list = topLevelSubtree(walks, scope) ?? scope.node.findAll();
+    walks.lists.set(scope, list);
+  }
+  return list;
+}
+
+/**
+ * Runs `work` (inside a {@link withSerializedOnce} span) with `scope.node.findAll()`
+ * in preorder, the default, answered from {@link constructsBelow}: cdk8s'
+ * `App.synth` walks the app itself to validate it and to resolve
+ * dependencies, a walk the library's own steps have made already. A copy
+ * each call, as `findAll` gives; any other order walks as stock.
+ */
+export function sharingFindAll<T>(scope: IConstruct, work: () => T): T {
+  const node = scope.node as { findAll: Node['findAll'] };
+  if (!serializedOnce || Object.prototype.hasOwnProperty.call(node, 'findAll')) return work();
+  // Walked before findAll is replaced: the walk is the stock one, and the answer below is cached for the span.
+  const walked = constructsBelow(scope);
+  const stock = node.findAll;
+  node.findAll = (order?: ConstructOrder) => (order === undefined || order === ConstructOrder.PREORDER ? walked.slice() : stock.call(scope.node, order));
+  try {
+    return work();
+  } finally {
+    delete (node as { findAll?: unknown }).findAll;
+  }
+}
+
+/** The walks of one synth span: each scope's list, and where the root's children start and end in the root's list. */
+interface SpanWalks {
+  readonly span: object;
+  readonly lists: WeakMap<IConstruct, readonly IConstruct[]>;
+  topLevel?: Map<IConstruct, { readonly start: number; readonly end: number }>;
+}
+let walks: SpanWalks | undefined;
+
+/**
+ * A child of the root (a chart, usually) cut from the root's list when the
+ * root was walked already: `findAll` lists in preorder, so each child's
+ * subtree is the run from the child to the next child of the root. With all
+ * apps in one chart, the chart's walk (its Pod Security level) is then not a
+ * second walk of the whole app. Undefined for any other scope.
+ */
+function topLevelSubtree(span: SpanWalks, scope: IConstruct): readonly IConstruct[] | undefined {
+  const root = scope.node.scope === undefined ? undefined : scope.node.root;
+  const rootList = root === undefined || scope.node.scope !== root ? undefined : span.lists.get(root);
+  if (rootList === undefined || rootList[0] !== root) return undefined;
+  if (span.topLevel === undefined) {
+    span.topLevel = new Map();
+    let child: IConstruct | undefined;
+    let start = 0;
+    for (let i = 1; i <= rootList.length; i++) {
+      if (i < rootList.length && rootList[i].node.scope !== root) continue;
+      if (child !== undefined) span.topLevel.set(child, { start, end: i });
+      child = rootList[i];
+      start = i;
+    }
+  }
+  const range = span.topLevel.get(scope);
+  return range === undefined ? undefined : rootList.slice(range.start, range.end);
+}
 
 /** The JSON {@link apiObjectJson} cached for the object in this synth, if any (nothing is rendered). */
 export function cachedApiObjectJson(apiObject: ApiObject): any {

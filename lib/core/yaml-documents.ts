@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { CORE_SCHEMA, load, Schema, types, YAMLException } from 'js-yaml';
+import type { Schema } from 'js-yaml';
 
 // js-yaml 4 exports its built-in types; its typings (@types/js-yaml 4.0.9) leave them out.
 declare module 'js-yaml' {
@@ -8,12 +8,21 @@ declare module 'js-yaml' {
 }
 
 /**
- * YAML 1.2's core schema plus `<<` merge keys, as the `yaml` package read
+ * js-yaml, and the schema manifests are read with: YAML 1.2's core schema plus `<<` merge keys, as the `yaml` package read
  * manifests before (`merge: true`): js-yaml's default schema would also turn
  * timestamps into Date objects (a `creationTimestamp` would then fail schema
  * validation) and `!!binary` into Buffers.
  */
-const MANIFEST_SCHEMA: Schema = CORE_SCHEMA.extend({ implicit: [types.merge] });
+function manifestYaml(): { readonly yaml: typeof import('js-yaml'); readonly schema: Schema } {
+  // Loaded on first use: every program that imports the library loads this module, and most
+  // (a synth) never read YAML; js-yaml is 25 modules.
+  if (manifestYamlLoaded === undefined) {
+    const yaml = require('js-yaml') as typeof import('js-yaml');
+    manifestYamlLoaded = { yaml, schema: yaml.CORE_SCHEMA.extend({ implicit: [yaml.types.merge] }) };
+  }
+  return manifestYamlLoaded;
+}
+let manifestYamlLoaded: ReturnType<typeof manifestYaml> | undefined;
 
 /** How much of a file is read at a time: documents are cut from it and parsed one by one, so memory never holds the whole file. */
 const READ_CHUNK_BYTES = 1024 * 1024;
@@ -164,15 +173,16 @@ export function contentLine(doc: DocumentText): number {
  * {@link MAX_ALIAS_EXPANSION} values are refused.
  */
 export function parseDocument(doc: DocumentText, listener?: (event: 'open' | 'close', line: number, result: unknown) => void): unknown {
+  const { yaml, schema } = manifestYaml();
   let value: unknown;
   try {
-    value = load(doc.text, {
-      schema: MANIFEST_SCHEMA,
+    value = yaml.load(doc.text, {
+      schema,
       maxDepth: MAX_DEPTH,
       ...(listener ? { listener: (event, state) => listener(event, doc.firstLine + state.line, state.result) } : {}),
-    } as Parameters<typeof load>[1]);
+    } as Parameters<typeof yaml.load>[1]);
   } catch (e) {
-    if (!(e instanceof YAMLException)) throw e;
+    if (!(e instanceof yaml.YAMLException)) throw e;
     throw new YamlReadError(e.mark ? doc.firstLine + e.mark.line : contentLine(doc), e.reason);
   }
   // Without an anchor there is no alias.

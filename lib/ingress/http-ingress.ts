@@ -179,12 +179,10 @@ export class HttpIngress extends Construct {
   /** Routes a host and path to a backend. Errors for a bad host or path, a duplicate, or a backend in another namespace. */
   public addRule(options: IngressRuleOptions): ResolvedIngressRule {
     checkProps(this, 'IngressRuleOptions', options);
-    const rule: ResolvedIngressRule = {
-      ...(options.host !== undefined ? { host: options.host } : {}),
-      path: options.path ?? '/',
-      pathType: options.pathType ?? 'Prefix',
-      backend: options.backend,
-    };
+    // Key by key, not `{ ...(host ? { host } : {}), path }`: lib/core/own-keys.ts says why (one per route).
+    const rule: ResolvedIngressRule = options.host !== undefined
+      ? { host: options.host, path: options.path ?? '/', pathType: options.pathType ?? 'Prefix', backend: options.backend }
+      : { path: options.path ?? '/', pathType: options.pathType ?? 'Prefix', backend: options.backend };
     const problems: Problem[] = [...this.backendNamespaceProblems('rule.backend', rule.backend)];
     // Host and path name the rule, so an Ingress with many rules says which backend is wrong.
     const portProblem = rule.backend.portProblem(`rule(${rule.host ?? '*'}${rule.path}).backend.port`);
@@ -290,7 +288,7 @@ export class HttpIngress extends Construct {
       const key = rule.host ?? '';
       let entry = byHost.get(key);
       if (!entry) {
-        entry = { ...(rule.host !== undefined ? { host: rule.host } : {}), http: { paths: [] } };
+        entry = rule.host !== undefined ? { host: rule.host, http: { paths: [] } } : { http: { paths: [] } };
         byHost.set(key, entry);
       }
       entry.http!.paths.push({ path: rule.path, pathType: rule.pathType, backend: rule.backend.toJson() });

@@ -37,7 +37,8 @@ export class IngressRouteIndex {
     const field = `spec.rules[${sameHost?.index ?? this.rulesByHost.size}]`;
     const path = { path: rule.path, pathType: rule.pathType, backend: rule.backend.toJson() };
     if (sameHost) return ingressPathProblems(`${field}.http.paths[${sameHost.rules.length}]`, path);
-    const entry: IIngressRule = { ...(rule.host !== undefined ? { host: rule.host } : {}), http: { paths: [path] } };
+    // Key by key (lib/core/own-keys.ts says why: one per route).
+    const entry: IIngressRule = rule.host !== undefined ? { host: rule.host, http: { paths: [path] } } : { http: { paths: [path] } };
     return ingressRuleProblems(field, entry);
   }
 

@@ -26,13 +26,14 @@ export interface SecurityOptions {
 }
 
 export function podSecurityContext(o: SecurityOptions): IPodSecurityContext {
-  return {
-    ...(o.profile === 'restricted' ? { runAsNonRoot: true } : {}),
-    ...(o.runAsUser !== undefined ? { runAsUser: o.runAsUser } : {}),
-    ...(o.runAsGroup !== undefined ? { runAsGroup: o.runAsGroup } : {}),
-    ...(o.fsGroup !== undefined ? { fsGroup: o.fsGroup } : {}),
-    seccompProfile: { type: 'RuntimeDefault' },
-  };
+  // Key by key rather than spreading optional parts first: lib/core/own-keys.ts says why.
+  const context: IPodSecurityContext = {};
+  if (o.profile === 'restricted') context.runAsNonRoot = true;
+  if (o.runAsUser !== undefined) context.runAsUser = o.runAsUser;
+  if (o.runAsGroup !== undefined) context.runAsGroup = o.runAsGroup;
+  if (o.fsGroup !== undefined) context.fsGroup = o.fsGroup;
+  context.seccompProfile = { type: 'RuntimeDefault' };
+  return context;
 }
 
 export function containerSecurityContext(o: SecurityOptions): ISecurityContext {

@@ -3,6 +3,7 @@ import type { ILifecycle } from 'kubernetes-models/v1/Lifecycle';
 import type { ITopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpreadConstraint';
 import type { IHorizontalPodAutoscalerSpec } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscalerSpec';
 import type { IPodDisruptionBudgetSpec } from 'kubernetes-models/policy/v1/PodDisruptionBudgetSpec';
+import type { IDeploymentSpec } from 'kubernetes-models/apps/v1/DeploymentSpec';
 import { Problem } from '../core/errors';
 import { atLeast, DEFAULT_KUBERNETES_VERSION, kubernetesVersionProblem, parseKubernetesVersion } from '../core/kubernetes-version';
 import { AutoscalingOptions, autoscalerMetrics, autoscalingOptionProblems } from './autoscaler';
@@ -106,13 +107,14 @@ export function resolveAvailability(props: WebAppProps, targetVersion = DEFAULT_
 }
 
 /** The Deployment spec fields: replicas (unless the autoscaler owns them), minReadySeconds, strategy. */
-export function deploymentAvailabilityFields(a: Availability): Record<string, unknown> {
-  return {
-    // Left out when an autoscaler owns the count: every `kubectl apply` or GitOps sync would reset it.
-    ...(a.autoscaling ? {} : { replicas: a.replicas }),
-    ...(a.minReadySeconds > 0 ? { minReadySeconds: a.minReadySeconds } : {}),
-    ...(a.rollingUpdate ? { strategy: { type: 'RollingUpdate', rollingUpdate: { ...a.rollingUpdate } } } : {}),
-  };
+export function deploymentAvailabilityFields(a: Availability): Pick<IDeploymentSpec, 'replicas' | 'minReadySeconds' | 'strategy'> {
+  // Key by key rather than spreading optional parts: lib/core/own-keys.ts says why.
+  const fields: Pick<IDeploymentSpec, 'replicas' | 'minReadySeconds' | 'strategy'> = {};
+  // Left out when an autoscaler owns the count: every `kubectl apply` or GitOps sync would reset it.
+  if (!a.autoscaling) fields.replicas = a.replicas;
+  if (a.minReadySeconds > 0) fields.minReadySeconds = a.minReadySeconds;
+  if (a.rollingUpdate) fields.strategy = { type: 'RollingUpdate', rollingUpdate: { ...a.rollingUpdate } };
+  return fields;
 }
 
 /** The PodSpec fields: the grace period and the spread constraints. */
@@ -121,10 +123,10 @@ export function podAvailabilityFields(a: Availability, selector: Readonly<Record
     ...(a.nodeSpread ? [spreadConstraint(HOSTNAME_KEY, a.nodeSpread, selector, a.nodeTaintsPolicy)] : []),
     ...(a.zoneSpread ? [spreadConstraint(ZONE_KEY, a.zoneSpread, selector, a.nodeTaintsPolicy)] : []),
   ];
-  return {
-    ...(a.shutdown ? { terminationGracePeriodSeconds: a.shutdown.gracePeriodSeconds } : {}),
-    ...(constraints.length > 0 ? { topologySpreadConstraints: constraints } : {}),
-  };
+  const fields: { terminationGracePeriodSeconds?: number; topologySpreadConstraints?: ITopologySpreadConstraint[] } = {};
+  if (a.shutdown) fields.terminationGracePeriodSeconds = a.shutdown.gracePeriodSeconds;
+  if (constraints.length > 0) fields.topologySpreadConstraints = constraints;
+  return fields;
 }
 
 /** The container's lifecycle: the preStop pause, when there is one. */
@@ -136,12 +138,13 @@ export function containerLifecycle(a: Availability): ILifecycle | undefined {
 export function disruptionBudgetSpec(a: Availability, selector: Readonly<Record<string, string>>): IPodDisruptionBudgetSpec | undefined {
   const budget = a.disruptionBudget;
   if (!budget) return undefined;
-  const count = budget.minAvailable !== undefined ? { minAvailable: budget.minAvailable } : { maxUnavailable: budget.maxUnavailable ?? 1 };
-  return {
-    ...count,
-    selector: { matchLabels: { ...selector } },
-    ...(a.unhealthyPodEvictionPolicy ? { unhealthyPodEvictionPolicy: budget.unhealthyPodEvictionPolicy ?? 'AlwaysAllow' } : {}),
-  };
+  // Built key by key, not as `{ ...count, selector }`: in V8 (Node 20) an object literal that spreads
+  // first and then adds keys gets a map of its own each time, one per WebApp (heap, and slower reads).
+  const spec: IPodDisruptionBudgetSpec = budget.minAvailable !== undefined
+    ? { minAvailable: budget.minAvailable, selector: { matchLabels: { ...selector } } }
+    : { maxUnavailable: budget.maxUnavailable ?? 1, selector: { matchLabels: { ...selector } } };
+  if (a.unhealthyPodEvictionPolicy) spec.unhealthyPodEvictionPolicy = budget.unhealthyPodEvictionPolicy ?? 'AlwaysAllow';
+  return spec;
 }
 
 export function autoscalerSpec(a: Availability, deploymentName: string): IHorizontalPodAutoscalerSpec | undefined {

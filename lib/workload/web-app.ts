@@ -31,6 +31,7 @@ import {
 } from './web-app-validation';
 import { checkProps } from '../core/props';
 import { compactNodes } from '../core/compact-node';
+import { withOwnKeys } from '../core/own-keys';
 import { parseKubernetesVersion, targetKubernetesVersionText } from '../core/kubernetes-version';
 import { AllowToDestination, declareAllowFrom, declareAllowTo } from '../isolation/allow-from';
 import type { AllowOptions } from '../isolation/isolation-options';
@@ -120,8 +121,8 @@ export class WebApp extends Construct implements IServiceTarget {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: this.name, namespace: this.namespace, labels: { ...this.podLabels }, annotations: props.annotations },
-      spec: {
-        ...deploymentAvailabilityFields(availability),
+      // The availability fields first, then the others added to that object (lib/core/own-keys.ts says why not a spread).
+      spec: Object.assign(deploymentAvailabilityFields(availability), {
         selector: { matchLabels: { ...this.selector } },
         template: {
           metadata: { labels: { ...this.podLabels }, annotations: props.podAnnotations },
@@ -136,7 +137,7 @@ export class WebApp extends Construct implements IServiceTarget {
             ...podAvailabilityFields(availability, this.selector),
           },
         },
-      },
+      }),
     };
     this.deployment = new ApiObject(this, 'Deployment', manifest as any);
     // The profiles are built to meet the Pod Security Standard of the same name (security.ts).
@@ -184,7 +185,7 @@ export class WebApp extends Construct implements IServiceTarget {
   public expose(id: string, options: ExposeOptions = {}): ExposedService {
     // Checked as ExposeOptions: `target` or `selector` here would be overridden silently.
     checkProps(`${this.node.path}/${id}`, 'ExposeOptions', options);
-    return new ExposedService(this, id, { ...options, target: this });
+    return new ExposedService(this, id, withOwnKeys(options, { target: this }));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, ConstructOrder } from 'constructs';
 import { compactNodes } from '../../lib/core/compact-node';
-import { constructsBelow, oncePerSynth, withSerializedOnce } from '../../lib/core/synthesized';
+import { constructsBelow, oncePerSynth, sharingFindAll, withSerializedOnce } from '../../lib/core/synthesized';
 
 describe('compactNodes', () => {
   test('keeps every scope and validation of the construct and its children, in order', () => {
@@ -88,6 +88,48 @@ describe('constructsBelow', () => {
       expect(paths(constructsBelow(app))).toEqual(['', 'chart', 'chart/one', 'chart/two']);
     });
   });
+});
+
+test('constructsBelow: within a synth span, each scope lists exactly what findAll lists, whether the app was walked first or not', () => {
+  const app = Testing.app();
+  const first = new Chart(app, 'first');
+  const nested = new Chart(first, 'nested');
+  new ApiObject(nested, 'in-nested', { apiVersion: 'v1', kind: 'ConfigMap' });
+  new ApiObject(first, 'one', { apiVersion: 'v1', kind: 'ConfigMap' });
+  const empty = new Chart(app, 'empty');
+  const last = new Chart(app, 'last');
+  new ApiObject(last, 'two', { apiVersion: 'v1', kind: 'ConfigMap' });
+  const paths = (list: readonly { node: { path: string } }[]) => list.map((c) => c.node.path);
+  const scopes = [first, nested, empty, last, nested.node.findChild('in-nested'), app];
+  const expected = scopes.map((scope) => paths(scope.node.findAll()));
+  // The app first: its children are cut from its list; then each scope on its own.
+  withSerializedOnce(() => {
+    constructsBelow(app);
+    expect(scopes.map((scope) => paths(constructsBelow(scope)))).toEqual(expected);
+  });
+  withSerializedOnce(() => expect(scopes.map((scope) => paths(constructsBelow(scope)))).toEqual(expected));
+});
+
+test('sharingFindAll: findAll answers from the span\'s walk in preorder (a copy each call), walks for postorder, and is stock again afterwards', () => {
+  const app = Testing.app();
+  const chart = new Chart(app, 'chart');
+  new ApiObject(chart, 'one', { apiVersion: 'v1', kind: 'ConfigMap' });
+  const paths = (list: readonly { node: { path: string } }[]) => list.map((c) => c.node.path);
+  const pre = paths(app.node.findAll());
+  const post = paths(app.node.findAll(ConstructOrder.POSTORDER));
+  withSerializedOnce(() => sharingFindAll(app, () => {
+    const walked = constructsBelow(app);
+    const answer = app.node.findAll();
+    expect(paths(answer)).toEqual(pre);
+    expect(answer).not.toBe(walked);
+    expect(app.node.findAll()).not.toBe(answer);
+    expect(paths(app.node.findAll(ConstructOrder.PREORDER))).toEqual(pre);
+    expect(paths(app.node.findAll(ConstructOrder.POSTORDER))).toEqual(post);
+    expect(Object.prototype.hasOwnProperty.call(app.node, 'findAll')).toBe(true);
+  }));
+  expect(Object.prototype.hasOwnProperty.call(app.node, 'findAll')).toBe(false);
+  // Outside a span nothing is replaced.
+  sharingFindAll(app, () => expect(Object.prototype.hasOwnProperty.call(app.node, 'findAll')).toBe(false));
 });
 
 describe('oncePerSynth', () => {

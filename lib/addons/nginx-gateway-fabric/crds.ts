@@ -1,8 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { markClusterScoped } from '../../core/cluster-scoped';
-// tsc copies an imported JSON file into build/ (resolveJsonModule), so the npm package carries it.
-import vendored from './crds-v2.6.7.json';
 
 /**
  * Where the vendored CRDs come from. `scripts/vendor-ngf-crds.ts` writes the
@@ -23,7 +21,8 @@ export const NGF_CRDS_SOURCE = {
 
 /** A copy of the vendored CRD documents, in upstream's order. */
 export function ngfCrdManifests(): any[] {
-  return JSON.parse(JSON.stringify(vendored));
+  const { VENDORED_NGF_CRDS } = require('./crds-data') as typeof import('./crds-data');
+  return JSON.parse(JSON.stringify(VENDORED_NGF_CRDS));
 }
 
 /**
