@@ -51,6 +51,9 @@ describe('kinds are case-sensitive', () => {
 
   test('in a custom group any UpperCamelCase kind passes; a lowercase kind or a known kind in another case is a warning', () => {
     expect(kindSpellingProblem('kind', 'example.com', 'MyBackend')).toBeUndefined();
+    // A kind spelt exactly like a core or Gateway API kind is a kind of its own group (Knative's Service is a common backendRef).
+    expect(kindSpellingProblem('kind', 'serving.knative.dev', 'Service')).toBeUndefined();
+    expect(kindSpellingProblem('kind', 'example.com', 'Gateway')).toBeUndefined();
     expect(kindSpellingProblem('kind', 'example.com', 'service')).toEqual({
       field: 'kind', severity: 'warning', value: 'service', allowed: 'the kind as its CRD spells it (UpperCamelCase, case-sensitive)',
       message: 'differs from the kind "Service" only in case; kinds are case-sensitive, so the reference resolves only if the group "example.com" really has a kind "service".',

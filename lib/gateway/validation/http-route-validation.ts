@@ -30,14 +30,17 @@ export function httpRouteProblems(route: HttpRouteManifest): Problem[] {
   // on almost all: each problem's field path is built only when it is pushed, and every check pushes into one list.
   const { problems, hasSpec } = objectProblems('HTTPRoute', route, 'shop', 'set spec.parentRefs and spec.rules.');
   const spec = route.spec;
+  // Stryker disable next-line LogicalOperator: equivalent, hasSpec is false whenever spec is falsy; `!spec` only narrows the type.
   if (!hasSpec || !spec) return problems;
   add(problems, countProblem('spec.parentRefs', spec.parentRefs, 32, 0, 'attach the route to at most 32 parents; split it into several HTTPRoutes.'));
   const parents = items<ParentReference>(spec.parentRefs);
   for (let i = 0; i < parents.length; i++) pushParentRefProblems(problems, 'spec.parentRefs', i, parents[i]);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: one parent is never named twice.
   if (parents.length > 1) pushParentRefSetProblems(problems, parents);
   add(problems, countProblem('spec.hostnames', spec.hostnames, 16, 0, 'a route holds at most 16 hostnames; split it into one HTTPRoute per group of hosts.'));
   const hostnames = items(spec.hostnames);
   for (let i = 0; i < hostnames.length; i++) {
+    // Stryker disable next-line ConditionalExpression: equivalent, a speed guard: hostnameProblem finds nothing in a valid hostname.
     if (!isHostname(hostnames[i])) add(problems, hostnameProblem(`spec.hostnames[${i}]`, hostnames[i]));
   }
   if (spec.rules !== undefined) {
@@ -52,6 +55,7 @@ export function httpRouteProblems(route: HttpRouteManifest): Problem[] {
         value: totalMatches, allowed: `at most ${MAX_HTTP_ROUTE_MATCHES} matches`, fix: 'split the rules into several HTTPRoutes with the same parents and hostnames.',
       });
     }
+    // Stryker disable next-line EqualityOperator: equivalent, `i <= rules.length` reads one undefined rule past the end, which holds nothing to report.
     for (let i = 0; i < rules.length; i++) pushRuleProblems(problems, `spec.rules[${i}]`, rules[i]);
   }
   return problems;
@@ -88,15 +92,18 @@ function pushRefProblems(problems: Problem[], field: string, ref: { name?: unkno
 /** The two CEL rules on parentRefs that name one parent more than once. */
 function pushParentRefSetProblems(problems: Problem[], parents: readonly ParentReference[]): void {
   // The CEL runs after defaulting (group, kind); an explicit namespace and none are different parents to it.
+  // A null item (a YAML "- ~") is a parent without name: it is compared like the others, never read through.
   const parentKey = (p: ParentReference) => `${p?.group ?? GATEWAY_API_GROUP}/${p?.kind ?? 'Gateway'}/${p?.namespace ?? ''}/${p?.name}`;
   const section = (p: ParentReference) => p?.sectionName ?? '';
   parents.forEach((ref, i) => {
-    const same = parents.map((p, j) => ({ p, j })).filter(({ p, j }) => j !== i && parentKey(p) === parentKey(ref));
-    if (same.length === 0) return;
+    // The references to the same parent, this one included: its own sectionName never differs from itself, and the
+    // unique rule looks at the earlier ones only.
+    const key = parentKey(ref);
+    const same = parents.map((p, j) => ({ p, j })).filter(({ p }) => parentKey(p) === key);
     if (same.some(({ p }) => (section(p) === '') !== (section(ref) === ''))) {
-      problems.push({ field: `spec.parentRefs[${i}].sectionName`, message: 'sectionName must be specified when parentRefs includes 2 or more references to the same parent.', value: ref.sectionName, fix: 'name the listener (e.g. "http" and "https") in every reference to this Gateway.' });
+      problems.push({ field: `spec.parentRefs[${i}].sectionName`, message: 'sectionName must be specified when parentRefs includes 2 or more references to the same parent.', value: ref?.sectionName, fix: 'name the listener (e.g. "http" and "https") in every reference to this Gateway.' });
     } else if (same.some(({ p, j }) => j < i && section(p) === section(ref))) {
-      problems.push({ field: `spec.parentRefs[${i}].sectionName`, message: 'sectionName must be unique when parentRefs includes 2 or more references to the same parent.', value: ref.sectionName, fix: 'reference each listener of the Gateway once.' });
+      problems.push({ field: `spec.parentRefs[${i}].sectionName`, message: 'sectionName must be unique when parentRefs includes 2 or more references to the same parent.', value: ref?.sectionName, fix: 'reference each listener of the Gateway once.' });
     }
   });
 }
@@ -111,25 +118,28 @@ export function httpRouteRuleProblems(field: string, rule: HttpRouteRule): Probl
 function pushRuleProblems(problems: Problem[], field: string, rule: HttpRouteRule): void {
   if (rule?.name !== undefined && !isSectionName(rule.name)) add(problems, sectionNameProblem(`${field}.name`, rule.name));
   const matches = items<HttpRouteMatch>(rule?.matches);
-  if (matches.length > 64) add(problems, countProblem(`${field}.matches`, rule?.matches, 64, 0, 'a rule holds at most 64 matches; split it into several rules.'));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: countProblem finds nothing in 64 matches or fewer.
+  if (matches.length > 64) add(problems, countProblem(`${field}.matches`, rule.matches, 64, 0, 'a rule holds at most 64 matches; split it into several rules.'));
+  // Stryker disable next-line EqualityOperator: equivalent, `j <= matches.length` reads one undefined match past the end, which holds nothing to report.
   for (let j = 0; j < matches.length; j++) pushMatchProblems(problems, `${field}.matches[${j}]`, matches[j]);
   if (rule?.filters !== undefined) pushFilterListProblems(problems, `${field}.filters`, rule.filters, backendObjectRefProblems);
   const backends = items<HttpBackendRef>(rule?.backendRefs);
-  if (backends.length > 16) add(problems, countProblem(`${field}.backendRefs`, rule?.backendRefs, 16, 0, 'a rule sends to at most 16 backends.'));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: countProblem finds nothing in 16 backendRefs or fewer.
+  if (backends.length > 16) add(problems, countProblem(`${field}.backendRefs`, rule.backendRefs, 16, 0, 'a rule sends to at most 16 backends.'));
   for (let j = 0; j < backends.length; j++) {
     const ref = backends[j];
     if (!isPlainServiceRef(ref) || ref.weight !== undefined || ref.filters !== undefined) pushBackendRefProblems(problems, `${field}.backendRefs[${j}]`, ref);
   }
   const filters = items(rule?.filters);
-  if (backends.length > 0 && filters.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
+  if (backends.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
     problems.push({ field: `${field}.filters`, message: 'RequestRedirect filter must not be used together with backendRefs.', fix: 'put the redirect in a rule of its own, without backendRefs.' });
   }
   // The CEL runs after defaulting: absent matches become one PathPrefix "/" match, and a match without path gets the
   // path PathPrefix "/"; both satisfy the rule. An explicit empty list is not defaulted and holds no match.
   const onePrefixMatch = rule?.matches == null || (matches.length === 1 && (matches[0]?.path?.type ?? 'PathPrefix') === 'PathPrefix');
   if (!onePrefixMatch) {
-    if (replacesPrefix(rule?.filters, 'requestRedirect')) problems.push(prefixProblem(field, 'When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
-    if (replacesPrefix(rule?.filters, 'urlRewrite')) problems.push(prefixProblem(field, 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
+    if (replacesPrefix(rule.filters, 'requestRedirect')) problems.push(prefixProblem(field, 'When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
+    if (replacesPrefix(rule.filters, 'urlRewrite')) problems.push(prefixProblem(field, 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
     if (backends.some((b) => replacesPrefix(b?.filters, 'requestRedirect'))) problems.push(prefixProblem(field, 'Within backendRefs, when using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
     if (backends.some((b) => replacesPrefix(b?.filters, 'urlRewrite'))) problems.push(prefixProblem(field, 'Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified.'));
   }
@@ -152,6 +162,7 @@ function replacesPrefix(list: unknown, key: 'requestRedirect' | 'urlRewrite'): b
 }
 
 /** A backendRef to a Service by a valid name and port, in the route's namespace: what a route almost always holds, with nothing to report. */
+// Stryker disable next-line BlockStatement: equivalent, an emptied shortcut returns undefined and sends every backendRef to the full check, which finds the same.
 function isPlainServiceRef(ref: HttpBackendRef): boolean {
   return ref?.name !== undefined && isObjectName(ref.name) && ref.group === undefined && ref.kind === undefined && ref.namespace === undefined
     && ref.port !== undefined && isPortNumber(ref.port);
@@ -224,10 +235,12 @@ function pushPathProblems(problems: Problem[], field: string, suffix: string, ty
     problems.push({ field: `${field}${suffix}.type`, message: "type must be one of ['Exact', 'PathPrefix', 'RegularExpression'].", value: type, allowed: 'Exact, PathPrefix, RegularExpression', fix: 'use PathPrefix (Ingress "Prefix") or Exact.' });
     return;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: lengthProblem finds nothing in a string of 1024 characters or fewer.
   if (!isString(value) || value.length > 1024) add(problems, lengthProblem(`${field}${suffix}.value`, value, 0, 1024, 'shorten the path.'));
   if (type === 'RegularExpression' || !isString(value)) return;
   // The common path ("/", "/api") breaks no rule: one test of the characters and the start, before any message is made
   // ("#" is not a path character, so the character test already sends a path with "#" on).
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut turned off (or a sequence turned into "", found in every path) leaves the full check below, which finds the same (the mark also drops the `startsWith("")` mutant, which the relative-path tests kill).
   if (value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2')) return;
   const at = `${field}${suffix}.value`;
   if (!value.startsWith('/')) problems.push({ field: at, message: `value must be an absolute path and start with '/' ${PATH_CEL_TYPES}.`, value, fix: `write it as "/${value}".` });

@@ -42,7 +42,8 @@ export function kindSpellingProblem(field: string, group: string, kind: string):
   const sameLetters = Object.values(known()).flat().find((k) => k.toLowerCase() === kind.toLowerCase());
   if (!ofGroup) {
     // Another group: any kind its CRD defines is fine, but a known kind in another case, or a lowercase kind, is very likely a typo.
-    if (sameLetters === undefined && !/^[a-z]/.test(kind)) return undefined;
+    // A known kind spelt exactly is a kind of that group too (Knative's serving.knative.dev Service), not a typo.
+    if ((sameLetters === undefined || sameLetters === kind) && !/^[a-z]/.test(kind)) return undefined;
     return {
       field, severity: 'warning', value: kind, allowed: 'the kind as its CRD spells it (UpperCamelCase, case-sensitive)',
       message: sameLetters !== undefined
