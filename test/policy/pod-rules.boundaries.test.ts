@@ -1,5 +1,5 @@
 import { checkPolicies, Finding, PolicyOptions, RULES } from '../../lib';
-import { containerHasPort, describeContainerPorts, describeObject, matchPort } from '../../lib/policy/rules/describe';
+import { containerHasPort, describeContainerPorts, describeObject, matchContainerPort, matchPort, matchTemplatePort } from '../../lib/policy/rules/describe';
 import { container, deployment, namespace, NS, service } from './builders';
 
 // The pod rules (pod-*) and the helpers they share (probe ports, container ports, the container list):
@@ -194,6 +194,11 @@ describe('pod-fields-valid: every field of the pod template reaches its rule, un
     expect(fieldsOf([namespace(), two])).toEqual([`error ${C0}.resources.requests.cpu`, `error ${S}.containers[1].resources.requests.cpu`]);
   });
 
+  test('only own quantities are read: a key a requests map inherits is none of its quantities', () => {
+    const requests = Object.assign(Object.create({ cpu: '-1' }), { memory: '64Mi' });
+    expect(fieldsOf(api({ resources: { requests } }))).toEqual([]);
+  });
+
   test('the same bad value in two containers is reported twice; a value seen clean first stays clean', () => {
     const two = (a: any, b: any) => [namespace(), deployment('api', { podSpec: { containers: [container(a), container({ name: 'b', ...b })] } })];
     expect(fieldsOf(two({ image: 'Bad' }, { image: 'Bad' }))).toEqual([`error ${C0}.image`, `error ${S}.containers[1].image`]);
@@ -266,5 +271,34 @@ describe('the pod rules: the other branches the mutation run found untested', ()
     expect(findingsOf([namespace(), ds], 'pod-spread-satisfiable')).toEqual([]);
     const d = deployment('agent', { podSpec: spread });
     expect(findingsOf([namespace(), d], 'pod-spread-satisfiable').map((f) => f.message)).toEqual([expect.stringContaining('nodeTaintsPolicy')]);
+  });
+});
+
+describe('the port helpers of describe.ts', () => {
+  const web = { name: 'web', ports: [{ containerPort: 8080, name: 'http' }, { containerPort: 53, protocol: 'UDP' }] };
+
+  test('a hole in a ports list is skipped, and the ports after it are still found', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = { ports: [, { containerPort: 80, name: 'http' }] };
+    expect(containerHasPort(holed, 80)).toBe(true);
+    expect(containerHasPort(holed, 'http')).toBe(true);
+    expect(containerHasPort(holed, 81)).toBe(false);
+  });
+
+  test('one container: declared, an unknown name, an unknown number among other ports, none declared', () => {
+    expect(matchContainerPort(web, 8080)).toBe('declared');
+    expect(matchContainerPort(web, 53, 'UDP')).toBe('declared');
+    expect(matchContainerPort(web, 53)).toBe('unknown-number');
+    expect(matchContainerPort(web, 'admin')).toBe('unknown-name');
+    expect(matchContainerPort({ name: 'bare' }, 8080)).toBe('none-declared');
+  });
+
+  test('the containers of a pod template: TCP unless a protocol is named', () => {
+    const refs = [{ container: { name: 'sidecar' } }, { container: web }] as any[];
+    expect(matchTemplatePort(refs, 8080)).toBe('declared');
+    expect(matchTemplatePort(refs, 53)).toBe('unknown-number');
+    expect(matchTemplatePort(refs, 53, 'UDP')).toBe('declared');
+    expect(matchTemplatePort([{ container: { name: 'bare' } }] as any[], 'http')).toBe('unknown-name');
+    expect(matchTemplatePort([{ container: { name: 'bare' } }] as any[], 80)).toBe('none-declared');
   });
 });

@@ -40,6 +40,11 @@ describe('pod-fields-valid: volume mounts name a volume of the pod', () => {
     expect(got.map((f) => f.message)).toEqual([expect.stringMatching(/^spec\.template\.spec\.initContainers\[0\]\.volumeMounts\[0\]\.name: no volume of the pod has this name.* Got: "seed"\./)]);
   });
 
+  test('the volumes there are are listed in order; a null volume or one without a string name is not listed', () => {
+    const got = findings(deployment([{ name: 'cache', mountPath: '/cache' }], [null, { name: 'certs', emptyDir: {} }, { name: 7, emptyDir: {} }, { name: 'tmp', emptyDir: {} }]));
+    expect(got.map((f) => f.message)).toEqual(['spec.template.spec.containers[0].volumeMounts[0].name: no volume of the pod has this name; the API server refuses the pod template ("Not found"). Got: "cache". Allowed: a name from spec.template.spec.volumes: "certs", "tmp".']);
+  });
+
   test('mounts of declared volumes, and mounts without a name (schema-valid reports those), pass', () => {
     expect(findings(deployment([{ name: 'certs', mountPath: '/etc/certs' }, { name: 'tmp', mountPath: '/tmp' }],
       [{ name: 'certs', secret: { secretName: 'echo-certs' } }, { name: 'tmp', emptyDir: {} }]))).toEqual([]);
@@ -59,6 +64,17 @@ describe('pod-fields-valid: a StatefulSet mounts its volumeClaimTemplates', () =
 
   test('a mount named as a claim template passes', () => {
     expect(findings(statefulSet('data'))).toEqual([]);
+  });
+
+  test('claim templates that are null, lack metadata or a name do not stop the others from counting', () => {
+    const set = statefulSet('data');
+    set.spec.volumeClaimTemplates = [null, {}, { metadata: {} }, ...set.spec.volumeClaimTemplates] as any[];
+    expect(findings(set)).toEqual([]);
+  });
+
+  test('only a StatefulSet has claim templates: the same field on a Deployment declares no volume', () => {
+    const notASet = { ...statefulSet('data'), kind: 'Deployment' };
+    expect(findings(notASet).map((f) => f.message)).toEqual([expect.stringMatching(/volumeMounts\[0\]\.name: no volume of the pod has this name.* Got: "data"\./)]);
   });
 
   test('a mount naming neither a volume nor a claim template is an error', () => {

@@ -165,6 +165,15 @@ describe('pdb-allows-eviction', () => {
     expect(findingsOf([namespace(), daemonSet, pdb({ minAvailable: '100%' })], 'pdb-allows-eviction').map((f) => f.message))
       .toEqual(['spec.minAvailable: keeps every pod available, so no pod may be evicted and every node drain and upgrade waits on it forever. Got: "100%". Allowed: less than "100%".']);
   });
+
+  test('a matchLabels that is not a map covers no pod: null does not stop the rule, a string is not read as its characters', () => {
+    // A string read as a map would be {"0": "w", "1": "e", "2": "b"}: a workload labelled so would be "covered".
+    const charLabels = deployment('chars', { labels: { 0: 'w', 1: 'e', 2: 'b' } as Record<string, string> });
+    for (const matchLabels of [null, 'web']) {
+      const objects = [namespace(), deployment(), charLabels, pdb({ selector: { matchLabels }, minAvailable: 2 })];
+      expect(checkPolicies(objects).filter((f) => f.rule === 'pdb-allows-eviction' || f.kind === 'PolicyRule')).toEqual([]);
+    }
+  });
 });
 
 describe('rollout-keeps-ready', () => {

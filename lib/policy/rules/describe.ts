@@ -21,6 +21,7 @@ export function describeContainerPorts(ports: readonly any[]): string {
 export function containerHasPort(container: any, port: number | string, protocol = 'TCP'): boolean {
   const ports = container?.ports;
   if (!Array.isArray(ports)) return false;
+  // Stryker disable next-line EqualityOperator: equivalent, ports[length] is not `in` the list and is skipped below.
   for (let i = 0; i < ports.length; i++) {
     if (!(i in ports)) continue;
     const p = ports[i];
@@ -39,6 +40,7 @@ export function containerHasPort(container: any, port: number | string, protocol
 export type PortMatch = 'declared' | 'unknown-name' | 'unknown-number' | 'none-declared';
 
 export function matchPort(containers: readonly any[], port: number | string, protocol = 'TCP'): PortMatch {
+  // Stryker disable next-line EqualityOperator: equivalent, containers[length] is not `in` the list and is skipped.
   for (let i = 0; i < containers.length; i++) if (i in containers && containerHasPort(containers[i], port, protocol)) return 'declared';
   return unmatchedPort(containers, port);
 }

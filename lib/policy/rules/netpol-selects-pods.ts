@@ -11,9 +11,11 @@ export const netpolSelectsPods: Rule = {
   fix: "Make spec.podSelector match the workload's pod template labels, or move the policy to the workload's namespace.",
   check: (context) => {
     const view = netpolView(context);
+    // Stryker disable next-line ConditionalExpression: equivalent, there is no view only when the input holds no NetworkPolicy, so the loop below runs no iteration.
     if (!view) return [];
     const out: RuleViolation[] = [];
     for (const policy of context.ofKind('NetworkPolicy')) {
+      // Stryker disable next-line StringLiteral: equivalent, the context gives every namespaced object a namespace ('default' when unset).
       const namespace = policy.namespace ?? 'default';
       const selector = policy.manifest.spec?.podSelector;
       const templates = view.templatesIn(namespace);
@@ -27,8 +29,11 @@ export const netpolSelectsPods: Rule = {
       }
       if (view.selectedBy(namespace, selector).length > 0) continue;
       // An operator (Prometheus, Alertmanager, a database cluster) creates the pods of a custom resource carrying these labels.
+      // Stryker disable next-line OptionalChaining: equivalent, an unset podSelector selects every pod, so a policy without one never reaches this line.
       const matchLabels = selector?.matchLabels;
-      const operatorNote = matchLabels && Object.keys(matchLabels).length > 0 && !selector.matchExpressions?.length
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a selector that gets here selects no pod, so it has labels or expressions (an empty selector, or matchLabels without keys and no expressions, selects every pod; a number, `true` or `[]` as matchLabels too).
+      const labelled = matchLabels && Object.keys(matchLabels).length > 0;
+      const operatorNote = labelled && !selector.matchExpressions?.length
         ? operatorPodsNote(context, policy, namespace, 'spec.podSelector', selector, matchLabels) : undefined;
       if (operatorNote) {
         out.push(operatorNote);

@@ -27,6 +27,9 @@ const RESOURCE_PATHS = { requests: 'resources.requests.', limits: 'resources.lim
 /** The {@link CleanFieldValues} entry for request/limit pairs (a key no field rule has). */
 const CLEAN_RESOURCE_PAIRS = 'Container.resources#pairs';
 
+/** No claim templates: the answer for every pod template that is not a StatefulSet's, one array for all. */
+const NO_CLAIM_TEMPLATES: readonly string[] = Object.freeze([]);
+
 /** The problems of one field, unless its value is known clean; the path (`path.rest` + `restTail`) is built only for a value that is checked. */
 function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>,
   key: Parameters<typeof fieldProblems>[0], value: unknown, path: string, rest: string, restTail = ''): void {
@@ -39,13 +42,15 @@ function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<
   if (primitive && seen?.has(value)) return;
   const found = fieldProblems(key, value, { ...context, field: `${path}.${rest}${restTail}` });
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing no problems changes nothing, and a value with problems is not remembered either way (only clean ones are looked up).
-  if (found.length > 0) problems.push(...found);
-  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
-  else if (primitive) {
-    // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
-    if (!seen) clean.set(key, (seen = new Set()));
-    seen.add(value);
+  if (found.length > 0) {
+    problems.push(...found);
+    return;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; an object is never looked up (see `primitive && seen?.has` above).
+  if (!primitive) return;
+  // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
+  if (!seen) clean.set(key, (seen = new Set()));
+  seen.add(value);
 }
 
 /**
@@ -78,7 +83,7 @@ function resourcePairsKey(resources: any): string | undefined {
  * what the checks of a 5,000-app synth allocated).
  */
 export function podFieldProblems(spec: any, specPath: string, context: Omit<FieldCheckContext, 'field'>, clean: CleanFieldValues = new Map(),
-  claimTemplates: readonly string[] = []): Problem[] {
+  claimTemplates: readonly string[] = NO_CLAIM_TEMPLATES): Problem[] {
   const problems: Problem[] = [];
   const pod: PodVolumes = { spec, specPath, claimTemplates };
   // A pod template's spec is always set (the context lists no template without one): the `spec?.` below guard direct callers.
@@ -88,6 +93,7 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
   // An empty name is unset to the API server (the namespace's default ServiceAccount), as is an empty pull policy (defaulted).
   if (spec?.serviceAccountName !== '') checkField(problems, clean, context, 'Pod.serviceAccountName', spec?.serviceAccountName, specPath, 'serviceAccountName');
   checkField(problems, clean, context, 'PodSecurityContext.fsGroup', spec?.securityContext?.fsGroup, specPath, 'securityContext.fsGroup');
+  // Stryker disable next-line EqualityOperator: equivalent, CONTAINER_LISTS[length] is undefined, and spec[undefined] is no list.
   for (let l = 0; l < CONTAINER_LISTS.length; l++) {
     const list = CONTAINER_LISTS[l];
     const items = spec?.[list];
@@ -114,6 +120,7 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
  * large synth have none).
  */
 function volumeMountProblems(problems: Problem[], pod: PodVolumes, mounts: unknown[], path: string): void {
+  // Stryker disable next-line EqualityOperator: equivalent, mounts[length] is undefined, which has no name and is skipped.
   for (let m = 0; m < mounts.length; m++) {
     const name = (mounts[m] as any)?.name;
     if (typeof name !== 'string') continue;
@@ -141,14 +148,17 @@ function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, co
   const env = container.env;
   if (Array.isArray(env)) {
     // A hole in the list is skipped, as forEach skipped it.
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, a hole and env[length] read as undefined, which has no name to check.
     for (let i = 0; i < env.length; i++) if (i in env) checkField(problems, clean, context, 'EnvVar.name', env[i]?.name, path, `env[${i}].name`);
   }
   const resources = container.resources ?? {};
   let quantitiesValid = true;
+  // Stryker disable next-line EqualityOperator: equivalent, RESOURCE_SIDES[length] is undefined, and resources[undefined] holds no quantity.
   for (let s = 0; s < RESOURCE_SIDES.length; s++) {
     const side = RESOURCE_SIDES[s];
     const quantities = resources[side];
     // Own enumerable keys, in order, as Object.entries lists them (without an array per side and per entry).
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, Object(undefined) and Object(null) are empty objects, whose loop runs no iteration; the guard only spares that object.
     if (quantities === undefined || quantities === null) continue;
     const values = Object(quantities);
     for (const kind in values) {
@@ -184,15 +194,26 @@ function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, co
   checkField(problems, clean, context, 'SecurityContext.runAsGroup', container.securityContext?.runAsGroup, path, 'securityContext.runAsGroup');
   const mounts = container.volumeMounts;
   if (Array.isArray(mounts)) {
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, a hole and mounts[length] read as undefined, which has no mountPath to check.
     for (let i = 0; i < mounts.length; i++) if (i in mounts) checkField(problems, clean, context, 'VolumeMount.mountPath', mounts[i]?.mountPath, path, `volumeMounts[${i}].mountPath`);
     volumeMountProblems(problems, pod, mounts, path);
   }
 }
 
-/** The names of a StatefulSet's volumeClaimTemplates (each becomes a volume of its pods); none for other kinds. */
-function claimTemplateNames(manifest: any): string[] {
-  const templates = manifest?.kind === 'StatefulSet' ? manifest.spec?.volumeClaimTemplates : undefined;
-  return Array.isArray(templates) ? templates.map((t: any) => t?.metadata?.name).filter((n: unknown): n is string => typeof n === 'string') : [];
+/**
+ * The names of a StatefulSet's volumeClaimTemplates (each becomes a volume of its pods); none for other kinds.
+ * `manifest` is the owner of a pod template, so it has a spec.
+ */
+function claimTemplateNames(manifest: any): readonly string[] {
+  const templates = manifest.kind === 'StatefulSet' ? manifest.spec.volumeClaimTemplates : undefined;
+  if (!Array.isArray(templates)) return NO_CLAIM_TEMPLATES;
+  const names: string[] = [];
+  for (const t of templates) {
+    const name = t?.metadata?.name;
+    // Stryker disable next-line ConditionalExpression: equivalent, a name that is not a string never equals a mount's name (checked to be a string).
+    if (typeof name === 'string') names.push(name);
+  }
+  return names;
 }
 
 export const podFieldsValid: Rule = {
