@@ -115,6 +115,19 @@ describe('svc-selector-matches-pod', () => {
 });
 
 describe('svc-selector-matches-pod: incomplete input, partial Services, the default namespace', () => {
+  test('a hint per selector label that has a near value, joined', () => {
+    const web = deployment('web', { labels: { app: 'web', tier: 'front' } });
+    expect(findingsOf([namespace(), web, service('web', { selector: { app: 'wbe', tier: 'frnt' } })], 'svc-selector-matches-pod').map((f) => f.message)).toEqual([
+      'spec.selector {"app":"wbe","tier":"frnt"} matches no pod template in namespace "shop", so the Service has no endpoints. Did you mean app=web, tier=front?',
+    ]);
+  });
+
+  test('a custom resource carrying the selector labels: info at spec.selector', () => {
+    const cr = { apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: { name: 'main', namespace: NS, labels: { app: 'prom' } }, spec: {} };
+    expect(findingsOf([namespace(), deployment(), cr, service('prom', { selector: { app: 'prom' } })], 'svc-selector-matches-pod').map((f) => `${f.severity} ${f.message}`))
+      .toEqual([expect.stringMatching(/^info cannot judge spec\.selector \{"app":"prom"\}: no pod template here matches it, but Prometheus shop\/main/)]);
+  });
+
   test('with incompleteInput, a namespace without workloads is info naming the unread files', () => {
     expect(checkPolicies([namespace(), service('web')], { incompleteInput: true }).filter((f) => f.rule === 'svc-selector-matches-pod')).toEqual([{
       rule: 'svc-selector-matches-pod', severity: 'info', kind: 'Service', namespace: NS, name: 'web',
