@@ -114,6 +114,43 @@ describe('svc-selector-matches-pod', () => {
   });
 });
 
+describe('svc-selector-matches-pod: incomplete input, partial Services, the default namespace', () => {
+  test('a hint per selector label that has a near value, joined', () => {
+    const web = deployment('web', { labels: { app: 'web', tier: 'front' } });
+    expect(findingsOf([namespace(), web, service('web', { selector: { app: 'wbe', tier: 'frnt' } })], 'svc-selector-matches-pod').map((f) => f.message)).toEqual([
+      'spec.selector {"app":"wbe","tier":"frnt"} matches no pod template in namespace "shop", so the Service has no endpoints. Did you mean app=web, tier=front?',
+    ]);
+  });
+
+  test('a custom resource carrying the selector labels: info at spec.selector', () => {
+    const cr = { apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: { name: 'main', namespace: NS, labels: { app: 'prom' } }, spec: {} };
+    expect(findingsOf([namespace(), deployment(), cr, service('prom', { selector: { app: 'prom' } })], 'svc-selector-matches-pod').map((f) => `${f.severity} ${f.message}`))
+      .toEqual([expect.stringMatching(/^info cannot judge spec\.selector \{"app":"prom"\}: no pod template here matches it, but Prometheus shop\/main/)]);
+  });
+
+  test('with incompleteInput, a namespace without workloads is info naming the unread files', () => {
+    expect(checkPolicies([namespace(), service('web')], { incompleteInput: true }).filter((f) => f.rule === 'svc-selector-matches-pod')).toEqual([{
+      rule: 'svc-selector-matches-pod', severity: 'info', kind: 'Service', namespace: NS, name: 'web',
+      message: 'cannot judge spec.selector {"app":"web"}: some files of the input were not read (templates, unreadable files) and may hold the workloads.',
+      fix: 'Check these manifests together with the workloads to have the selector checked.',
+    }]);
+  });
+
+  test('a Service without spec selects nothing on purpose: no selector, no NodePort advice', () => {
+    const bare = { ...service('web'), spec: undefined };
+    expect(findingsOf([namespace(), deployment(), bare], 'svc-selector-matches-pod')).toEqual([]);
+    expect(findingsOf([namespace(), deployment(), bare], 'svc-type-nodeport')).toEqual([]);
+  });
+
+  test('a Service and a workload without namespace meet in "default", where the hint is looked up', () => {
+    const unnamespaced = (o: any) => ({ ...o, metadata: { ...o.metadata, namespace: undefined } });
+    expect(findingsOf([unnamespaced(deployment()), unnamespaced(service('web'))], 'svc-selector-matches-pod')).toEqual([]);
+    expect(findingsOf([unnamespaced(deployment()), unnamespaced(service('web', { selector: { app: 'wbe' } }))], 'svc-selector-matches-pod').map((f) => f.message)).toEqual([
+      'spec.selector {"app":"wbe"} matches no pod template in namespace "default", so the Service has no endpoints. Did you mean app=web?',
+    ]);
+  });
+});
+
 describe('svc-nodeport-unique', () => {
   const nodePortService = (name: string, nodePort: unknown, type = 'NodePort', protocol?: string) =>
     service(name, { selector: { app: 'web' }, type, ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort, ...(protocol ? { protocol } : {}) }] });

@@ -14,6 +14,7 @@ export const svcSpecValid: Rule = {
     const out: RuleViolation[] = [];
     for (const service of context.ofKind('Service')) {
       const problems = serviceProblems(service.manifest, options);
+      // Stryker disable next-line ConditionalExpression: equivalent, the violations of no problem are none.
       if (problems.length === 0) continue;
       // A missing name (or a generateName) is name-valid's finding, at its own severity.
       out.push(...problemViolations(service, service.name ? problems : problems.filter((p) => p.field !== 'metadata.name')));
