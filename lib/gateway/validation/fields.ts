@@ -49,7 +49,7 @@ export function countProblem(field: string, list: unknown, max: number, min = 0,
   if (n > max) {
     return { field, message: `has ${n} items; at most ${max} are allowed.`, value: n, allowed: `${min}-${max} items`, fix: fix ?? `remove items until at most ${max} are left.` };
   }
-  if (n < min && (list !== undefined || min > 0)) {
+  if (n < min) {
     return { field, message: `has ${n} items; at least ${min} ${min === 1 ? 'is' : 'are'} required.`, value: n, allowed: `${min}-${max} items`, fix: fix ?? `add at least ${min}.` };
   }
   return undefined;
@@ -64,7 +64,8 @@ export function requiredProblem(field: string, value: unknown, fix: string): Pro
 
 /** The schema's `Hostname` syntax alone (it accepts IP-looking strings). */
 export function isHostnameSyntax(value: unknown): value is string {
-  return isString(value) && value.length >= 1 && value.length <= 253 && HOSTNAME.test(value);
+  // The patterns here need at least one character, so no minimum length is tested beside them.
+  return isString(value) && value.length <= 253 && HOSTNAME.test(value);
 }
 
 /** A valid Gateway API `Hostname` (see {@link hostnameProblem}). */
@@ -91,13 +92,13 @@ export function hostnameProblem(field: string, value: unknown): Problem | undefi
 
 /** A `PreciseHostname` (redirect and rewrite hostnames): no wildcard. */
 export function preciseHostnameProblem(field: string, value: unknown): Problem | undefined {
-  if (isString(value) && value.length >= 1 && value.length <= 253 && PRECISE_HOSTNAME.test(value)) return undefined;
+  if (isString(value) && value.length <= 253 && PRECISE_HOSTNAME.test(value)) return undefined;
   return { field, message: 'is not a valid precise hostname.', value, allowed: PRECISE_HOSTNAME_RULE, fix: 'use a lowercase host name such as "www.example.com", without "*.".' };
 }
 
 /** A valid `SectionName`: callers test this before they build the field's path. */
 export function isSectionName(value: unknown): boolean {
-  return isString(value) && value.length >= 1 && value.length <= 253 && SECTION_NAME.test(value);
+  return isString(value) && value.length <= 253 && SECTION_NAME.test(value);
 }
 
 /** A `SectionName`: listener names, parentRef.sectionName, rule names. */
@@ -137,7 +138,7 @@ export function groupProblem(field: string, value: unknown): Problem | undefined
  */
 export function kindProblem(field: string, value: unknown, group?: unknown): Problem | undefined {
   if (value === undefined) return undefined;
-  if (isString(value) && value.length >= 1 && value.length <= 63 && KIND.test(value)) {
+  if (isString(value) && value.length <= 63 && KIND.test(value)) {
     return isString(group) ? kindSpellingProblem(field, group, value) : undefined;
   }
   return { field, message: 'is not a valid kind.', value, allowed: KIND_RULE, fix: 'use a kind such as "Service", "Secret" or "Gateway".' };
@@ -162,7 +163,7 @@ export function integerProblem(field: string, value: unknown, min: number, max: 
 
 /** An HTTP header or query-parameter name. */
 export function headerNameProblem(field: string, value: unknown): Problem | undefined {
-  if (isString(value) && value.length >= 1 && value.length <= 256 && HEADER_NAME.test(value)) return undefined;
+  if (isString(value) && value.length <= 256 && HEADER_NAME.test(value)) return undefined;
   return { field, message: 'is not a valid HTTP header or parameter name.', value, allowed: HEADER_NAME_RULE, fix: 'use a name such as "X-Canary" or "version", without spaces or ":".' };
 }
 
