@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import facts from '../../lib/policy/schema/validator-facts.json';
-import { installedFormats, leanValidatePackage, loadValidator, packageDirFrom, UNUSED_FORMATS, UNUSED_FORMATS_MODULE, validatorFor } from '../../lib/policy/schema/openapi-validators';
+import { installedFormats, leanValidatePackage, loadValidator, packageDirFrom, TSLIB_HELPERS, UNUSED_CIDR_FORMAT, UNUSED_CIDR_MODULE, UNUSED_FORMATS, UNUSED_FORMATS_MODULE, validatorFor } from '../../lib/policy/schema/openapi-validators';
 import { SchemaModules } from '../../lib/policy/schema/schema-modules';
 import { deployment, ingress, namespace, service } from './builders';
 
@@ -59,17 +59,18 @@ describe('schema modules loaded without Node\'s resolution', () => {
       expect(installedFormats()).toBe(leanValidatePackage()!.formats);
     });
 
-    test('are the package\'s own formats, each defined by the same code, but for the draft 2019 ones', () => {
+    test('are the package\'s own formats, each defined by the same code, but for the draft 2019 ones and cidr', () => {
       const lean = leanValidatePackage()!.formats;
       const draft2019 = Object.keys(require(require.resolve(UNUSED_FORMATS_MODULE, { paths: [VALIDATE] })));
       expect([...draft2019].sort()).toEqual(UNUSED_FORMATS);
-      expect(Object.keys(lean).sort()).toEqual(Object.keys(nodes).filter((k) => !draft2019.includes(k)).sort());
+      expect(nodes[UNUSED_CIDR_FORMAT]).toBeDefined();
+      expect(Object.keys(lean).sort()).toEqual(Object.keys(nodes).filter((k) => !draft2019.includes(k) && k !== UNUSED_CIDR_FORMAT).sort());
       for (const name of Object.keys(lean)) expect([name, describeFormat(lean[name])]).toEqual([name, describeFormat(nodes[name])]);
     });
 
     test('no schema uses a format left out, and no schema module reads anything of the package but its formats', () => {
       const draft2019 = Object.keys(require(require.resolve(UNUSED_FORMATS_MODULE, { paths: [VALIDATE] })));
-      expect(facts.formats.filter((f) => draft2019.includes(f))).toEqual([]);
+      expect(facts.formats.filter((f) => draft2019.includes(f) || f === UNUSED_CIDR_FORMAT)).toEqual([]);
       const apimachinery = packageDirFrom(MODELS, '@kubernetes-models/apimachinery')!;
       let modules = 0;
       for (const folder of [join(MODELS, '_schemas'), join(apimachinery, '_schemas')]) {
@@ -83,6 +84,28 @@ describe('schema modules loaded without Node\'s resolution', () => {
         }
       }
       expect(modules).toBeGreaterThan(100);
+    });
+  });
+
+  describe('what formats.js gets instead of a module', () => {
+    const VALIDATE = packageDirFrom(MODELS, '@kubernetes-models/validate')!;
+    const formatsSource = readFileSync(join(VALIDATE, 'dist', 'formats.js'), 'utf8');
+
+    test('reads nothing of tslib but __importDefault, which the helper writes as tslib does', () => {
+      const binding = /(\w+) = require\("tslib"\)/.exec(formatsSource)![1];
+      expect([...new Set(formatsSource.match(new RegExp(`\\b${binding}\\.\\w+`, 'g')))]).toEqual([`${binding}.__importDefault`]);
+      const tslib = require(require.resolve('tslib', { paths: [VALIDATE] }));
+      for (const mod of [{ __esModule: true, default: 1 }, { a: 1 }, () => 0, null, undefined, 0, 'text']) {
+        expect(TSLIB_HELPERS.__importDefault(mod)).toEqual(tslib.__importDefault(mod));
+      }
+    });
+
+    test('calls the cidr module only inside the cidr format\'s check, and requires no other module the table leaves out', () => {
+      const binding = /(\w+) = tslib_1\.__importDefault\(require\("is-cidr"\)\)/.exec(formatsSource)![1];
+      expect(UNUSED_CIDR_MODULE).toBe('is-cidr');
+      const uses = formatsSource.split('\n').filter((line) => line.includes(binding) && !line.includes('require('));
+      expect(uses).toEqual([expect.stringContaining(`(0, ${binding}.default)(value)`)]);
+      expect(formatsSource.match(/require\("[^"]+"\)/g)).toEqual(['require("tslib")', 'require("ajv-formats/dist/formats.js")', `require("${UNUSED_FORMATS_MODULE}")`, `require("${UNUSED_CIDR_MODULE}")`]);
     });
   });
 

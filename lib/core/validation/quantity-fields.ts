@@ -12,10 +12,9 @@ const NON_NEGATIVE_QUANTITY = `${QUANTITY_RULE}; 0 or more`;
 
 /**
  * The resource kinds whose request and limit the API server compares
- * (ValidateResourceRequirements): all that `Container.resources` reads, so
- * pod-fields-valid can tell pods with the same requests and limits apart.
+ * (ValidateResourceRequirements): all that `Container.resources` reads.
  */
-export const COMPARED_RESOURCE_KINDS: readonly string[] = ['cpu', 'memory', 'ephemeral-storage'];
+const COMPARED_RESOURCE_KINDS: readonly string[] = ['cpu', 'memory', 'ephemeral-storage'];
 
 export const quantityRules = {
   'Container.resources.*': {

@@ -98,13 +98,32 @@ export const UNUSED_FORMATS_MODULE = 'ajv-formats-draft2019/formats/index.js';
 /** The formats {@link UNUSED_FORMATS_MODULE} defines (a test compares the list with it): left out of the table, not replaced by ajv-formats' own `duration`. */
 export const UNUSED_FORMATS: readonly string[] = ['duration', 'idn-email', 'idn-hostname', 'iri', 'iri-reference'];
 
+/**
+ * The module behind the `cidr` format, which no built-in schema uses either
+ * (validator-facts.json's `formats`; a test holds that). Loading it builds
+ * ip-regex's IPv6 expressions. formats.js calls it only inside the format's
+ * check, which is left out of the table with the format.
+ */
+export const UNUSED_CIDR_MODULE = 'is-cidr';
+export const UNUSED_CIDR_FORMAT = 'cidr';
+
+/**
+ * What formats.js reads of tslib: its one helper, written as tslib 2 writes
+ * it (a test compares the two on modules with and without `__esModule`).
+ * Loading tslib whole, for this, was a fifth of the time the format table took.
+ */
+export const TSLIB_HELPERS = {
+  __importDefault: (mod: any): any => (mod && mod.__esModule ? mod : { default: mod }),
+};
+
 /** undefined: not loaded yet; null: not available, the package is loaded whole. */
 let lean: { readonly formats: Record<string, unknown> } | null | undefined;
 
 /**
  * @kubernetes-models/validate as the schema modules read it: its `formats`
  * (all they read of it), made by its own formats.js with the draft 2019
- * formats left out ({@link UNUSED_FORMATS_MODULE}), and without its error
+ * formats and `cidr` left out ({@link UNUSED_FORMATS_MODULE},
+ * {@link UNUSED_CIDR_MODULE}), tslib's one helper given ({@link TSLIB_HELPERS}), and without its error
  * messages (ajv-i18n, for its runValidateFunc, which they do not call).
  * undefined unless the installed packages are the ones validator-facts.json
  * was read from, so that what it leaves out is known to be unused.
@@ -116,10 +135,12 @@ export function leanValidatePackage(): { readonly formats: Record<string, unknow
     const validate = dir && installedValidatorsSource() === facts.source ? packageDirFrom(dir, '@kubernetes-models/validate') : undefined;
     if (validate) {
       try {
-        const all = new SchemaModules(new Map([[UNUSED_FORMATS_MODULE, {}]])).load(join(validate, 'dist', 'formats.js')).formats;
+        const given = new Map<string, unknown>([[UNUSED_FORMATS_MODULE, {}], [UNUSED_CIDR_MODULE, {}], ['tslib', TSLIB_HELPERS]]);
+        const all = new SchemaModules(given).load(join(validate, 'dist', 'formats.js')).formats;
         if (all && typeof all === 'object') {
           const formats: Record<string, unknown> = { ...all };
           for (const name of UNUSED_FORMATS) delete formats[name];
+          delete formats[UNUSED_CIDR_FORMAT];
           lean = { formats };
         }
       } catch {

@@ -1,0 +1,63 @@
+import { checkPolicies } from '../../lib';
+import { imageReferenceError } from '../../lib/core/validation/image-reference';
+import { deployment, namespace } from './builders';
+
+// pod-fields-valid checks the quantities of a container once when they are those of a clean container
+// before it, and the image reference grammar remembers the last registry host it accepted: these tests
+// hold that neither shortcut hides a problem of a later container.
+
+const messagesOf = (objects: any[]) => checkPolicies(objects).filter((f) => f.rule === 'pod-fields-valid').map((f) => `${f.name}: ${f.message.split(' Got:')[0]}`);
+const sized = (name: string, resources: any) => deployment(name, { container: { resources } });
+const CLEAN = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
+const R = 'spec.template.spec.containers[0].resources';
+
+describe('pod-fields-valid after a container with clean quantities', () => {
+  test('the same quantities, in other objects, are clean', () => {
+    expect(messagesOf([namespace(), sized('a', CLEAN), sized('b', { requests: { ...CLEAN.requests }, limits: { ...CLEAN.limits } })])).toEqual([]);
+  });
+
+  test('the same keys with a request above its limit: found', () => {
+    const above = { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
+    expect(messagesOf([namespace(), sized('a', CLEAN), sized('b', above)])).toEqual([`b: ${R}.requests.memory: is above the limit 256Mi; the API server rejects that.`]);
+  });
+
+  test('one more key, negative: found', () => {
+    const more = { requests: { ...CLEAN.requests, 'ephemeral-storage': '-1' }, limits: CLEAN.limits };
+    expect(messagesOf([namespace(), sized('a', CLEAN), sized('b', more)])).toEqual([`b: ${R}.requests.ephemeral-storage: is negative; the API server rejects a negative quantity.`]);
+  });
+
+  test('one key fewer on a side, or a side missing, with a request above what is left: found', () => {
+    const fewer = { requests: { cpu: '1' }, limits: { cpu: '500m' } };
+    expect(messagesOf([namespace(), sized('a', CLEAN), sized('b', fewer)])).toEqual([`b: ${R}.requests.cpu: is above the limit 500m; the API server rejects that.`]);
+    const noLimits = { requests: { cpu: 'lots' } };
+    expect(messagesOf([namespace(), sized('a', { requests: { cpu: '100m' } }), sized('b', noLimits)])).toEqual([`b: ${R}.requests.cpu: is not a Kubernetes quantity.`]);
+  });
+
+  test('the same values in another key order: judged again, and still clean', () => {
+    const reordered = { requests: { memory: '128Mi', cpu: '100m' }, limits: { memory: '256Mi', cpu: '500m' } };
+    expect(messagesOf([namespace(), sized('a', CLEAN), sized('b', reordered)])).toEqual([]);
+  });
+
+  test('a side that is not an object after a clean one is judged as before (a string side, a list side)', () => {
+    expect(messagesOf([namespace(), sized('a', {}), sized('b', { requests: 'x' })])).toEqual([`b: ${R}.requests.0: is not a Kubernetes quantity.`]);
+    expect(messagesOf([namespace(), sized('a', {}), sized('b', { limits: ['-1'] })])).toEqual([`b: ${R}.limits.0: is negative; the API server rejects a negative quantity.`]);
+  });
+
+  test('a clean container after one with problems is clean, and one with problems is not remembered', () => {
+    const bad = { requests: { cpu: '-1' } };
+    expect(messagesOf([namespace(), sized('a', bad), sized('b', bad)])).toEqual([
+      `a: ${R}.requests.cpu: is negative; the API server rejects a negative quantity.`,
+      `b: ${R}.requests.cpu: is negative; the API server rejects a negative quantity.`,
+    ]);
+  });
+});
+
+describe('image references after a registry host was accepted', () => {
+  test('another host is still tested, and a bad path on the remembered host is still found', () => {
+    expect(imageReferenceError('registry.example.com/app:1')).toBeUndefined();
+    expect(imageReferenceError('registry.example.com/other:2')).toBeUndefined();
+    expect(imageReferenceError('bad_host.example.com/app:1')?.message).toBe('has an invalid registry host "bad_host.example.com".');
+    expect(imageReferenceError('registry.example.com/App:1')?.message).toContain('has an uppercase repository name "App"');
+    expect(imageReferenceError('-bad.example.com/app:1')?.message).toBe('has an invalid registry host "-bad.example.com".');
+  });
+});
