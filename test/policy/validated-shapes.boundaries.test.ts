@@ -11,18 +11,23 @@ const deep = (levels: number, leaf: unknown): unknown => (levels === 0 ? leaf : 
 
 /** ValidatedShapes.create() with the validator facts and the installed formats changed, in a fresh module registry. */
 function memoWith(change: { facts?: Record<string, unknown>; formats?: Record<string, unknown> }): any {
-  let created: any;
+  return freshModule(change).ValidatedShapes.create();
+}
+
+/** The module, loaded afresh with the validator facts and the installed formats changed. */
+function freshModule(change: { facts?: Record<string, unknown>; formats?: Record<string, unknown> }): any {
+  let loaded: any;
   jest.isolateModules(() => {
     if (change.facts) jest.doMock('../../lib/policy/schema/validator-facts.json', () => ({ ...facts, ...change.facts }));
     if (change.formats) {
       const formats = { ...jest.requireActual('@kubernetes-models/validate').formats, ...change.formats };
       jest.doMock('../../lib/policy/schema/openapi-validators', () => ({ ...jest.requireActual('../../lib/policy/schema/openapi-validators'), installedFormats: () => formats }));
     }
-    created = require('../../lib/policy/schema/validated-shapes').ValidatedShapes.create();
+    loaded = require('../../lib/policy/schema/validated-shapes');
   });
   jest.dontMock('../../lib/policy/schema/validator-facts.json');
   jest.dontMock('../../lib/policy/schema/openapi-validators');
-  return created;
+  return loaded;
 }
 
 /** Whether a memo that kept `kept` answers that `other` passes too. */
@@ -58,6 +63,17 @@ describe('format guards at their edges', () => {
   });
 });
 
+test('in a fresh module registry too, quantities, date-times and base64 strings that pass their guards are compared exactly', () => {
+  const memo = memoWith({});
+  // Five characters: a quantity only (four would pass byte's guard and check too).
+  const pairs = [['1500m', '2500m'], ['2026-12-06T05:00:00Z', '2026-12-06T05:00:01Z'], ['YWJj', 'YWJk'], ['web-a', 'shop-b']];
+  expect(pairs.map(([a, b]) => memoAnswers(memoWith({}), { a }, { a: b }))).toEqual([false, false, false, true]);
+  expect(memo).toBeDefined();
+  const guards = freshModule({}).FORMAT_GUARDS;
+  expect(Object.keys(guards)).toEqual(['date-time', 'quantity', 'byte']);
+  expect([guards['date-time']('1234567890'), guards.quantity('-1'), guards.byte('abcd'), guards.quantity('a')]).toEqual([true, true, true, false]);
+});
+
 describe('when the memo is off (the facts do not hold for the installed validators)', () => {
   test('a validator keyword the shapes do not account for (pattern)', () => {
     expect(memoWith({ facts: { keywords: [...facts.keywords, 'pattern'] } })).toBeUndefined();
@@ -69,6 +85,7 @@ describe('when the memo is off (the facts do not hold for the installed validato
     ['an object of another type than string or number', { type: 'boolean', validate: () => true }],
     ['an object whose check is for numbers', { type: 'string', validate: { type: 'number', validate: () => true } }],
     ['an object without a check', { type: 'string' }],
+    ['an asynchronous check', { type: 'string', async: true, validate: async () => true }],
     ['null', null],
     ['a number', 5],
   ])('a string format given as %s', (_case, definition) => {
@@ -102,6 +119,8 @@ describe('shapeOf at its limits', () => {
 
   test('values 64 levels deep are compared by kind, at 65 levels only an identical value is alike', () => {
     expect([matches(deep(64, 'a'), deep(64, 'b')), matches(deep(65, 'a'), deep(65, 'b')), matches(deep(65, 'a'), deep(65, 'a'))]).toEqual([true, false, true]);
+    const arrays = (levels: number, leaf: unknown): unknown => (levels === 0 ? leaf : [arrays(levels - 1, leaf)]);
+    expect([matches(arrays(64, 'a'), arrays(64, 'b')), matches(arrays(65, 'a'), arrays(65, 'b'))]).toEqual([true, false]);
     // Below the top: the depth given counts.
     expect([matchesShape(shapeOf('a', significant, 64)!, 'b', significant), matchesShape(shapeOf('a', significant, 65)!, 'b', significant)]).toEqual([true, false]);
   });
@@ -162,12 +181,15 @@ describe('matchesShape, one difference at a time', () => {
 
   test('with a key inherited by every plain object (a polluted Object.prototype), nothing but the object itself is alike', () => {
     const keptBefore = shapeOf({ a: 'x' }, significant)!;
+    const keptOwning = shapeOf({ a: 'x', polluted: 1 }, significant)!;
     const proto = Object.prototype as any;
     proto.polluted = 1;
     try {
       const plain = { a: 'x' };
       const results = [matches(plain, { a: 'y' }), matches(plain, plain), matchesShape(keptBefore, { a: 'y' }, significant), matches(['x'], ['y'])];
-      expect(results).toEqual([false, true, false, true]);
+      // The inherited key is no key for the validators: an object that owns it has one key more.
+      results.push(matches({ a: 'x' }, { a: 'y', polluted: 1 }), matchesShape(keptOwning, { a: 'y' }, significant));
+      expect(results).toEqual([false, true, false, true, false, false]);
     } finally {
       delete proto.polluted;
     }
@@ -239,6 +261,11 @@ describe('withoutAlikeItems at its edges', () => {
     expect(leaf(memo.withoutAlikeItems(listAt(64, ['x', 'x'])), 64)).toEqual(['x']);
     const whole = listAt(65, ['x', 'x']);
     expect(memo.withoutAlikeItems(whole)).toBe(whole);
+    // Through lists of lists the same.
+    const lists = (levels: number, leaf: unknown[]): unknown[] => (levels === 0 ? leaf : [lists(levels - 1, leaf)]);
+    const deepLists = lists(65, ['x', 'x']);
+    expect(memo.withoutAlikeItems(deepLists)).toBe(deepLists);
+    expect(JSON.stringify(memo.withoutAlikeItems(lists(64, ['x', 'x'])))).toBe(JSON.stringify(lists(64, ['x'])));
   });
 
   test('values that are not plain objects or arrays come back as they are, their lists uncut', () => {
