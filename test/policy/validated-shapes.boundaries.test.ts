@@ -80,7 +80,7 @@ describe('when the memo is off (the facts do not hold for the installed validato
     expect(memoWith({ facts: { keywords: [...facts.keywords] } })).toBeDefined();
   });
 
-  test.each([
+  test.each<[string, unknown]>([
     ['a sticky expression (it keeps state between tests)', /^[a-z]+$/y],
     ['an object of another type than string or number', { type: 'boolean', validate: () => true }],
     ['an object whose check is for numbers', { type: 'string', validate: { type: 'number', validate: () => true } }],
