@@ -61,10 +61,11 @@ describe('strings', () => {
 describe('numbers', () => {
   test.each([
     [{ maximum: 10 }, [9, 10, 11], [[], [], ['(root) must be at most 10 (got 11).']]],
-    [{ maximum: 10, exclusiveMaximum: true }, [9, 10, 11], [[], ['(root) must be at most 10 (got 10).'], ['(root) must be at most 10 (got 11).']]],
+    // Exclusive bounds are said as such: "at most 10 (got 10)" would contradict itself.
+    [{ maximum: 10, exclusiveMaximum: true }, [9, 10, 11], [[], ['(root) must be less than 10 (got 10).'], ['(root) must be less than 10 (got 11).']]],
     [{ maximum: 10, exclusiveMaximum: false }, [10], [[]]],
     [{ minimum: 1 }, [0, 1, 2], [['(root) must be at least 1 (got 0).'], [], []]],
-    [{ minimum: 1, exclusiveMinimum: true }, [0, 1, 2], [['(root) must be at least 1 (got 0).'], ['(root) must be at least 1 (got 1).'], []]],
+    [{ minimum: 1, exclusiveMinimum: true }, [0, 1, 2], [['(root) must be greater than 1 (got 0).'], ['(root) must be greater than 1 (got 1).'], []]],
     [{ type: 'number', maximum: 1.5 }, [1.5, 1.6], [[], ['(root) must be at most 1.5 (got 1.6).']]],
   ])('%j given %j', (schema, values, expected) => {
     expect(values.map((n) => errors(schema, n))).toEqual(expected);
