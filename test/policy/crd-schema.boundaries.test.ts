@@ -144,6 +144,15 @@ describe('objects', () => {
     expect(errors({ properties: { toString: { type: 'string' } } }, { toString: 1 })).toEqual(['toString must be of type string (got integer 1).']);
   });
 
+  test('object keywords are read of objects only: a boolean where no type is given has no fields', () => {
+    expect([errors({ required: ['a'], properties: { a: {} } }, true), errors({ required: ['a'], maxProperties: 0 }, 5)]).toEqual([[], []]);
+  });
+
+  test('only a schema object admits other keys: additionalProperties null or a number is none', () => {
+    const properties = { a: { type: 'string' } };
+    expect([errors({ properties, additionalProperties: null }, { b: 1 }), errors({ properties, additionalProperties: 5 }, { b: 1 })]).toEqual([['b ' + UNKNOWN], ['b ' + UNKNOWN]]);
+  });
+
   test('inherited keys are not fields of the object', () => {
     expect(errors({ properties: { a: { type: 'string' } } }, Object.create({ b: 1 }))).toEqual([]);
   });
