@@ -81,6 +81,7 @@ export function installedFormats(): Record<string, unknown> | undefined {
   const lean = leanValidatePackage();
   if (lean) return lean.formats;
   const dir = findPackageDir();
+  // Stryker disable next-line ConditionalExpression: join(null) throws, and the catch below answers undefined too
   if (!dir) return undefined;
   try {
     return createRequire(join(dir, 'package.json'))('@kubernetes-models/validate').formats;
@@ -117,9 +118,12 @@ export function leanValidatePackage(): { readonly formats: Record<string, unknow
     lean = null;
     const dir = findPackageDir();
     const validate = dir && installedValidatorsSource() === facts.source ? packageDirFrom(dir, '@kubernetes-models/validate') : undefined;
+    // Stryker disable next-line ConditionalExpression: join(undefined) throws, and the catch below leaves lean null too
     if (validate) {
       try {
+        // Stryker disable next-line ArrayDeclaration: without the empty module the draft 2019 formats load, and are deleted below (only slower)
         const all = new SchemaModules(new Map([[UNUSED_FORMATS_MODULE, {}]])).load(join(validate, 'dist', 'formats.js')).formats;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: formats.js of the pinned packages exports an object (a test holds its formats)
         if (all && typeof all === 'object') {
           const formats: Record<string, unknown> = { ...all };
           for (const name of UNUSED_FORMATS) delete formats[name];
@@ -180,6 +184,7 @@ function describeError(e: any): string {
   switch (e.keyword) {
     case 'type': return `must be of type ${p.type}`;
     case 'required': return `requires field "${p.missingProperty}"`;
+    // Stryker disable next-line ArrayDeclaration: ajv gives every enum error its allowedValues
     case 'enum': return `must be one of ${(p.allowedValues ?? []).map((v: unknown) => JSON.stringify(v)).join(', ')}`;
     case 'format': return `must be a valid ${p.format}`;
     default: return `fails the schema's "${e.keyword}" rule ${JSON.stringify(p)}`;
@@ -198,6 +203,7 @@ function toFieldPath(pointer: string, root: unknown): string {
   let node: any = root;
   for (const part of parts) {
     out += Array.isArray(node) ? `[${part}]` : (out ? `.${part}` : part);
+    // Stryker disable next-line OptionalChaining: ajv's pointers lead through values that exist
     node = node?.[part];
   }
   return out || '(root)';
@@ -207,5 +213,6 @@ function toFieldPath(pointer: string, root: unknown): string {
 export function schemaErrors(manifest: any): SchemaError[] {
   const validate = validatorFor(manifest.apiVersion, manifest.kind);
   if (!validate || validate(manifest)) return [];
+  // Stryker disable next-line ArrayDeclaration,StringLiteral: ajv sets errors when it answers false, and an instancePath on each
   return (validate.errors ?? []).map((e) => ({ path: toFieldPath(e.instancePath ?? '', manifest), message: describeError(e) }));
 }
