@@ -19,6 +19,7 @@ const patterns = new Map<string, RegExp | null>();
 function patternOf(source: string): RegExp | null {
   // One lookup for the common case (asked for every string field of every object checked).
   const known = patterns.get(source);
+  // Stryker disable next-line ConditionalExpression: compiling the pattern again gives the same answers (only slower)
   if (known !== undefined) return known;
   let re: RegExp | null;
   try {
@@ -132,11 +133,13 @@ class SchemaNode {
   }
 
   items(): SchemaNode | null {
+    // Stryker disable next-line ConditionalExpression: nodeOf again gives the same node (only slower)
     if (this.itemsNode === undefined) this.itemsNode = nodeOf(this.schema.items);
     return this.itemsNode;
   }
 
   additionalProperties(): SchemaNode | null {
+    // Stryker disable next-line ConditionalExpression: nodeOf again gives the same node (only slower)
     if (this.additionalNode === undefined) this.additionalNode = nodeOf(this.additional);
     return this.additionalNode;
   }
@@ -144,6 +147,7 @@ class SchemaNode {
   /** The node of an own property of `properties`. */
   property(key: string): SchemaNode | null {
     let node = this.propertyNodes.get(key);
+    // Stryker disable next-line ConditionalExpression: nodeOf again gives the same node (only slower)
     if (node === undefined) this.propertyNodes.set(key, (node = nodeOf(this.properties[key])));
     return node;
   }
@@ -158,6 +162,7 @@ function nodeOf(schema: any): SchemaNode | null {
   // A schema that is not an object (`true`) has none of the keywords; such a node is made each time, it is rare.
   if (typeof schema !== 'object') return new SchemaNode(schema);
   let node = nodes.get(schema);
+  // Stryker disable next-line ConditionalExpression: a new node reads the same keywords (only slower)
   if (!node) nodes.set(schema, (node = new SchemaNode(schema)));
   return node;
 }
@@ -177,17 +182,19 @@ function walk(schema: SchemaNode | null, value: unknown, parent: Place | string,
   if (schema.enumValues && !schema.enumValues.includes(value)) out.push({ path: where(parent, step), message: `must be one of ${schema.enumValues.map(show).join(', ')} (got ${show(value)}).` });
   if (type === 'string') {
     const s = value as string;
+    // Stryker disable next-line ConditionalExpression: counting the characters of every string finds the same (only slower)
     if (schema.maxLength !== undefined || schema.minLength !== undefined) {
       const length = characters(s);
-      if (schema.maxLength !== undefined && length > schema.maxLength) out.push({ path: where(parent, step), message: `must be at most ${schema.maxLength} characters long (it has ${length}).` });
-      if (schema.minLength !== undefined && length < schema.minLength) out.push({ path: where(parent, step), message: `must be at least ${schema.minLength} characters long.` });
+      // (No test for undefined here: a comparison with undefined is false.)
+      if (length > schema.maxLength) out.push({ path: where(parent, step), message: `must be at most ${schema.maxLength} characters long (it has ${length}).` });
+      if (length < schema.minLength) out.push({ path: where(parent, step), message: `must be at least ${schema.minLength} characters long.` });
     }
     const re = schema.re;
     if (re && !re.test(s)) out.push({ path: where(parent, step), message: `${show(s)} does not match the pattern ${schema.pattern}.` });
   } else if (type === 'integer' || type === 'number') {
     const n = value as number;
-    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? n >= schema.maximum : n > schema.maximum)) out.push({ path: where(parent, step), message: `must be at most ${schema.maximum} (got ${n}).` });
-    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? n <= schema.minimum : n < schema.minimum)) out.push({ path: where(parent, step), message: `must be at least ${schema.minimum} (got ${n}).` });
+    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? n >= schema.maximum : n > schema.maximum)) out.push({ path: where(parent, step), message: `must be ${schema.exclusiveMaximum ? 'less than' : 'at most'} ${schema.maximum} (got ${n}).` });
+    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? n <= schema.minimum : n < schema.minimum)) out.push({ path: where(parent, step), message: `must be ${schema.exclusiveMinimum ? 'greater than' : 'at least'} ${schema.minimum} (got ${n}).` });
   } else if (type === 'array') {
     arrayErrors(schema, value as unknown[], step === undefined ? parent : { parent, step }, out);
   } else if (type === 'object') {
@@ -208,10 +215,12 @@ function arrayErrors(schema: SchemaNode, list: unknown[], place: Place | string,
       else out.push({ path: pathOf(place, i), message: `duplicates item ${first}${keys ? ` (same ${keys.join(', ')})` : ''}; the list allows each ${keys ? 'key' : 'value'} once.` });
     });
   }
-  // A hole in the list is skipped, as forEach skipped it; no closure per list (every list of every route).
+  // An empty list needs no item node; no closure per list (every list of every route). A hole reads undefined, which walk skips.
+  // Stryker disable next-line ConditionalExpression: the loop below does nothing for an empty list
   if (list.length === 0) return;
   const items = schema.items();
-  for (let i = 0; i < list.length; i++) if (i in list) walk(items, list[i], place, i, out);
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined, which walk skips
+  for (let i = 0; i < list.length; i++) walk(items, list[i], place, i, out);
 }
 
 function objectErrors(schema: SchemaNode, object: Record<string, unknown>, place: Place | string, out: CrdSchemaError[]): void {
@@ -222,10 +231,12 @@ function objectErrors(schema: SchemaNode, object: Record<string, unknown>, place
     }
   }
   // The keys are listed only where the schema counts them (maps with a size limit); the walk below goes over them in the same order.
+  // Stryker disable next-line ConditionalExpression: counting the keys of every object finds the same (only slower)
   if (schema.maxProperties !== undefined || schema.minProperties !== undefined) {
     const count = Object.keys(object).length;
-    if (schema.maxProperties !== undefined && count > schema.maxProperties) out.push({ path: where(place, undefined), message: `must have at most ${schema.maxProperties} entries (it has ${count}).` });
-    if (schema.minProperties !== undefined && count < schema.minProperties) out.push({ path: where(place, undefined), message: `must have at least ${schema.minProperties} entries.` });
+    // (No test for undefined here: a comparison with undefined is false.)
+    if (count > schema.maxProperties) out.push({ path: where(place, undefined), message: `must have at most ${schema.maxProperties} entries (it has ${count}).` });
+    if (count < schema.minProperties) out.push({ path: where(place, undefined), message: `must have at least ${schema.minProperties} entries.` });
   }
   const properties = schema.properties;
   const additional = schema.additional;
@@ -247,6 +258,7 @@ function objectErrors(schema: SchemaNode, object: Record<string, unknown>, place
  */
 export function characters(s: string): number {
   let n = s.length;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: past the end charCodeAt is NaN, which is no surrogate
   for (let i = 0; i < s.length - 1; i++) {
     const code = s.charCodeAt(i);
     if (code < 0xd800 || code > 0xdbff) continue;

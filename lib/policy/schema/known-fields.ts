@@ -71,8 +71,10 @@ export function unknownFields(value: unknown, typeId: string, path = ''): Unknow
     return p;
   };
   const visit = (v: unknown, t: FieldType) => {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: shortcuts: the table has no type 0 or '*', and for-in over null lists nothing
     if (t === 0 || t === '*' || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
+      // Stryker disable next-line EqualityOperator: one step past the end visits undefined, which has no fields
       for (let i = 0; i < v.length; i++) {
         segments.push(i);
         visit(v[i], t);
@@ -85,6 +87,7 @@ export function unknownFields(value: unknown, typeId: string, path = ''): Unknow
     for (const key in v as Record<string, unknown>) {
       if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
       const child = fields[key];
+      // Stryker disable next-line ConditionalExpression: `child === undefined` is a shortcut: such a key is not own either
       if (child === undefined || !Object.prototype.hasOwnProperty.call(fields, key)) {
         out.push({ path: pathOf(key), typeName: typeNameOf(t), suggestion: closest(key, Object.keys(fields)) });
         continue;

