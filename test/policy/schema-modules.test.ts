@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import facts from '../../lib/policy/schema/validator-facts.json';
 import { installedFormats, leanValidatePackage, loadValidator, packageDirFrom, TSLIB_HELPERS, UNUSED_CIDR_FORMAT, UNUSED_CIDR_MODULE, UNUSED_FORMATS, UNUSED_FORMATS_MODULE, validatorFor } from '../../lib/policy/schema/openapi-validators';
-import { SchemaModules } from '../../lib/policy/schema/schema-modules';
+import { SchemaModules, validateOnlyRequires } from '../../lib/policy/schema/schema-modules';
 import { deployment, ingress, namespace, service } from './builders';
 
 const MODELS = packageDirFrom(join(__dirname, '..', '..'), 'kubernetes-models')!;
@@ -29,6 +29,21 @@ describe('schema modules loaded without Node\'s resolution', () => {
     ['a Namespace with a creationTimestamp that is no date-time', { ...namespace('shop'), metadata: { name: 'shop', creationTimestamp: 'yesterday' } }, false],
     ['a Secret whose data is not base64', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'not base64!' } }, false],
     ['a Secret with base64 data and a date-time', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', creationTimestamp: '2026-12-06T03:00:00Z' }, data: { a: 'aGk=' } }, true],
+    // Types most pods never hold, whose validators load when first reached:
+    ['a Deployment with volume sources, affinity, tolerations and an owner reference', deployment('vols', {
+      podSpec: {
+        volumes: [{ name: 'c', configMap: { name: 'cm', items: [{ key: 'k', path: 'p' }] } }, { name: 'n', nfs: { server: 's', path: '/x' } }, { name: 'e', emptyDir: { sizeLimit: '1Gi' } }],
+        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } },
+        tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoSchedule' }],
+      },
+    }), true],
+    ['a Deployment with a bad volume source, a bad affinity weight and a bad ephemeral container', deployment('badvols', {
+      podSpec: {
+        volumes: [{ name: 'n', nfs: { server: 1 } }, { name: 'h', hostPath: { path: '/x', type: 7 } }],
+        affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 'high', podAffinityTerm: { topologyKey: 'k' } }] } },
+        ephemeralContainers: [{ name: 'debug', image: 'busybox', ports: [{ containerPort: 'x' }] }],
+      },
+    }), false],
   ];
 
   test.each(cases)('%s: the validator answers as the one Node loads, errors and all', (_case, manifest, valid) => {
@@ -38,6 +53,23 @@ describe('schema modules loaded without Node\'s resolution', () => {
     expect(ours).not.toBe(nodes);
     expect([ours(manifest), ours.errors]).toEqual([nodes(manifest), nodes.errors]);
     expect([ours(manifest), (ours.errors ?? []).length > 0]).toEqual([valid, !valid]);
+  });
+
+  test('a module is loaded when its validate is first read: a plain Deployment loads a fraction of its validator\'s modules', () => {
+    const modules = new SchemaModules();
+    const validate = modules.load(schemaFile('apps/v1', 'Deployment')).validate;
+    const required = modules.loadedModules;
+    expect(validate(deployment('web'))).toBe(true);
+    const plain = modules.loadedModules;
+    expect(validate(deployment('vols', { podSpec: { volumes: [{ name: 'n', nfs: { server: 's', path: '/x' } }] } }))).toBe(true);
+    expect([required, plain < 60, modules.loadedModules > plain]).toEqual([1, true, true]);
+  });
+
+  test('only the schema modules a module reads nothing of but validate are loaded on first read', () => {
+    const source = 'let _v=require("@kubernetes-models/validate"),_a=require("./A.js"),_b=require("./B.js"),_c=require("../C.js"),_m=require("@kubernetes-models/apimachinery/_schemas/M"),_s=require("./S.js"),_t=require("./T.js");'
+      + 'function f(d){return (0,_a.validate)(d)||_a.validate.errors||(0,_m.validate)(d)||_b.other||g(_c)||"_s"||_s.validate||_t.validateAll}';
+    expect([...validateOnlyRequires(source)]).toEqual(['./A.js', '@kubernetes-models/apimachinery/_schemas/M']);
+    expect(validateOnlyRequires('exports.validate = () => true;').size).toBe(0);
   });
 
   test('the validators of two kinds share the modules they both use', () => {
@@ -131,6 +163,16 @@ describe('schema modules loaded without Node\'s resolution', () => {
       expect(() => modules.load(join(dir, 'count.js'))).toThrow('broken');
       expect(() => modules.load(join(dir, 'count.js'))).toThrow('broken');
       expect(readFileSync(join(dir, 'runs'), 'utf8')).toBe('xx');
+    });
+
+    test('a module loaded on first read that the loader cannot run is loaded by Node\'s require then', () => {
+      write('root.js', 'let _leaf=require("./leaf.js");exports.validate=(x)=>(0,_leaf.validate)(x);');
+      write('leaf.js', 'const c = require("./c"); exports.validate = (x) => x === c.ok;');
+      write('c.js', 'exports.ok = 1;');
+      const modules = new SchemaModules();
+      const validate = modules.load(join(dir, 'root.js')).validate;
+      expect(modules.loadedModules).toBe(1);
+      expect([validate(1), validate(2)]).toEqual([true, false]);
     });
 
     test('what the loader cannot load (a require without its extension, ESM syntax) Node loads instead', () => {
