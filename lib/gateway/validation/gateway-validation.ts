@@ -68,7 +68,8 @@ export function listenerProblems(field: string, listener: Listener): Problem[] {
       : portNumberProblem(`${field}.port`, listener.port),
     listener.hostname === undefined ? undefined : hostnameProblem(`${field}.hostname`, listener.hostname),
   ));
-  if (!isString(protocol) || protocol.length < 1 || protocol.length > 255 || !PROTOCOL.test(protocol)) {
+  // No minimum length test: both branches of the pattern need a character.
+  if (!isString(protocol) || protocol.length > 255 || !PROTOCOL.test(protocol)) {
     problems.push({ field: `${field}.protocol`, message: protocol === undefined ? 'is required.' : 'is not a valid protocol.', value: protocol, allowed: `${CORE_PROTOCOLS.join(', ')}, or a domain-prefixed protocol ("example.com/foo")`, fix: 'use HTTP or HTTPS for HTTPRoutes.' });
   }
   const tls = listener.tls;
@@ -166,6 +167,7 @@ function addressProblems(addresses: unknown): Problem[] {
     if (type === 'IPAddress' && isString(address?.value) && !isIpAddress(address.value)) {
       problems.push({ field: `${field}.value`, message: 'is not an IPv4 or IPv6 address, as type IPAddress requires.', value: address.value, allowed: 'an IP address such as "192.0.2.10" or "2001:db8::1"', fix: 'write the IP address, or set type Hostname or NamedAddress.' });
     }
+    // Stryker disable next-line OptionalChaining: equivalent, a null address has the default type IPAddress, so it never reaches here.
     if (type === 'Hostname' && address?.value && !isHostnameSyntax(address.value)) {
       problems.push({ field: `${field}.value`, message: 'Hostname value must be empty or contain only valid characters.', value: address.value, allowed: HOSTNAME_RULE, fix: 'use the lowercase DNS name of the address.' });
     }
