@@ -1,0 +1,23 @@
+import { NS } from './builders';
+import { app, http, parent, run } from './gw-boundary-helpers';
+
+// The Gateway API rules re-measured after the speed rewrites of 2026-12-06 (docs/testing.md): tests for what the
+// mutation run and the reading of its survivors found.
+
+describe('listener protocols named like Object.prototype properties', () => {
+  // The CRD's protocol pattern accepts any alphanumeric name; such a listener carries nothing these rules know.
+  const odd = (protocol: string, extra: any = {}) => ({ name: 'odd', port: 80, protocol, ...extra });
+  test.each(['constructor', 'toString', 'valueOf'])('gw-listeners-distinct: a %s listener beside HTTP on one port is not judged', (protocol) => {
+    expect(run(app([http(), odd(protocol)]), 'gw-listeners-distinct')).toEqual([]);
+    expect(run(app([odd(protocol), http()]), 'gw-listeners-distinct')).toEqual([]);
+  });
+  test.each(['constructor', 'toString'])('gw-redirect-no-loop: a %s listener admitting HTTPRoutes has no scheme to loop on', (protocol) => {
+    const listener = odd(protocol, { allowedRoutes: { kinds: [{ kind: 'HTTPRoute' }] } });
+    const redirect = parent({ name: 'public', sectionName: 'odd' }, { hostnames: undefined, rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { port: 80 } }] }] });
+    expect(run(app([listener], redirect), 'gw-redirect-no-loop')).toEqual([]);
+    // The same route on an HTTP listener does loop: the test above is not empty for another reason.
+    expect(run(app([http({ name: 'odd' })], redirect), 'gw-redirect-no-loop')).toEqual([
+      `error HTTPRoute r: spec.rules[0].filters[0] redirects to {"port":80}, and the route also serves listener "odd" (HTTP, port 80) of Gateway ${NS}/public, where the redirected request matches this rule again: clients loop until they give up.`,
+    ]);
+  });
+});
