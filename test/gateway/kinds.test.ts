@@ -99,3 +99,16 @@ describe('kinds are case-sensitive', () => {
     ]);
   });
 });
+
+describe('a group named like an Object.prototype property', () => {
+  // "constructor" passes the CRD's Group pattern (a lowercase DNS label): it is some custom group, not a closed list.
+  test('is judged as a custom group, without a crash', () => {
+    expect(kindSpellingProblem('kind', 'constructor', 'MyBackend')).toBeUndefined();
+    expect(kindSpellingProblem('kind', 'constructor', 'myBackend')).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^starts with a lowercase letter/) });
+    const route = gatewayApiObjectProblems({
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r' },
+      spec: { parentRefs: [{ name: 'g' }], rules: [{ backendRefs: [{ group: 'constructor', kind: 'Backend', name: 's' }] }] },
+    });
+    expect(route).toEqual([]);
+  });
+});

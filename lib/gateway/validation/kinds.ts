@@ -37,7 +37,8 @@ const groupsOf = (kind: string) => Object.entries(known()).filter(([, kinds]) =>
  * of another group that is very likely misspelt (a warning).
  */
 export function kindSpellingProblem(field: string, group: string, kind: string): Problem | undefined {
-  const ofGroup = known()[group];
+  // Own keys only: "constructor" is a valid group name, and Object.prototype's function is no list of kinds.
+  const ofGroup = Object.prototype.hasOwnProperty.call(known(), group) ? known()[group] : undefined;
   if (ofGroup?.includes(kind)) return undefined;
   const sameLetters = Object.values(known()).flat().find((k) => k.toLowerCase() === kind.toLowerCase());
   if (!ofGroup) {
