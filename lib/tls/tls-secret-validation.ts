@@ -33,7 +33,8 @@ export function secretDataBytes(secret: ISecret): Map<string, Buffer> {
 }
 
 function isBase64(value: string): boolean {
-  const compact = value.replace(/\s+/g, '');
+  // Go's base64.StdEncoding, which the API server decodes `data` with, skips \r and \n only: a space or tab is an error.
+  const compact = value.replace(/[\r\n]+/g, '');
   return compact.length % 4 === 0 && BASE64.test(compact);
 }
 
