@@ -11,6 +11,12 @@ describe('gatewayApiObjectProblems', () => {
     expect(gatewayApiObjectProblems({ apiVersion: `${GROUP}/v1beta1`, kind: 'HTTPRoute', metadata })).toEqual([{ field: 'spec', message: 'is required.', fix: 'set spec.parentRefs and spec.rules.' }]);
     expect(gatewayApiObjectProblems({ apiVersion: `${GROUP}/v1beta1`, kind: 'ReferenceGrant', metadata })).toEqual([{ field: 'spec', message: 'is required.', fix: 'set spec.from and spec.to.' }]);
   });
+  test('a spec that is not an object is refused as missing, and nothing inside it is judged (all three kinds)', () => {
+    const fixes: Record<string, string> = { Gateway: 'set spec.gatewayClassName and spec.listeners.', HTTPRoute: 'set spec.parentRefs and spec.rules.', ReferenceGrant: 'set spec.from and spec.to.' };
+    for (const [kind, fix] of Object.entries(fixes)) {
+      for (const spec of ['x', true, 5]) expect(gatewayApiObjectProblems({ apiVersion: `${GROUP}/v1`, kind, metadata, spec })).toEqual([{ field: 'spec', message: 'is required.', fix }]);
+    }
+  });
   test('other kinds of the group, and the same kinds of other groups, are not judged', () => {
     for (const kind of ['GatewayClass', 'GRPCRoute', 'ListenerSet']) expect(gatewayApiObjectProblems({ apiVersion: `${GROUP}/v1`, kind, metadata })).toBeUndefined();
     for (const apiVersion of ['v1', 'example.com/v1', `${GROUP}.example.com/v1`, GROUP, 'networking.k8s.io/v1']) {
