@@ -191,3 +191,24 @@ describe('the second run: edges the first tests left open', () => {
     expect(addresses([null, { value: '192.0.2.10' }, { value: '192.0.2.10' }]).map((p) => p.field)).toEqual(['spec.addresses[2].value']);
   });
 });
+
+// A YAML `- ~` item or `tls: ~` used to crash the check (TypeError), and gw-spec-valid then reported only that it
+// "could not run", losing every finding of every Gateway API object of the input.
+describe('null items and fields (the API server: a null list item is not an object; a null field is pruned, as if absent)', () => {
+  test('a null listener is left to the schema, beside other listeners checked as usual', () => {
+    expect(gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [null] }) as any)).toEqual([]);
+    expect(gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [http, null, { ...http, name: 'b' }] }) as any).map((p) => p.field)).toEqual(['spec.listeners[2]']);
+    expect(gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [null, { name: 'a' }] }) as any).map((p) => p.field)).toEqual(['spec.listeners[1].port', 'spec.listeners[1].protocol']);
+  });
+  test('tls: null on an HTTPS listener is tls left out', () => {
+    expect(gatewayProblems(withListener({ name: 'https', port: 443, protocol: 'HTTPS', tls: null }) as any)).toEqual([{
+      field: 'spec.listeners[0].tls', message: 'is required for protocol HTTPS: without it the controller cannot serve the listener.', fix: 'set tls.certificateRefs to a kubernetes.io/tls Secret holding the certificate.',
+    }]);
+    expect(gatewayProblems(withListener({ ...http, tls: null }) as any)).toEqual([]);
+  });
+  test('a null tls.frontend.perPort entry is skipped; the others are still compared', () => {
+    const perPort = (entries: any[]) => gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [http], tls: { frontend: { perPort: entries } } }) as any);
+    expect(perPort([null, { port: 443 }, null])).toEqual([]);
+    expect(perPort([null, { port: 443 }, { port: 443 }]).map((p) => p.field)).toEqual(['spec.tls.frontend.perPort[2].port']);
+  });
+});
