@@ -101,11 +101,10 @@ function isPemCertificate(pem: Buffer): boolean {
   if (!blocks) return false;
   try {
     for (const block of blocks) new X509Certificate(block);
-    return true;
-    // Stryker disable next-line BlockStatement: equivalent, the caller negates the answer, and undefined is as falsy as false.
   } catch {
     return false;
   }
+  return true;
 }
 
 /** Why the bytes are not a usable private key, or undefined when they are. */
