@@ -138,3 +138,77 @@ describe('certificates, allowedRoutes, the listener set and addresses', () => {
     expect(addresses([{ type: 'NamedAddress', value: 'x' }, { type: 'NamedAddress', value: 'x' }, { type: 'Hostname' }, { type: 'Hostname' }])).toEqual([]);
   });
 });
+
+// Written from the second mutation run (2026-12-06): each test names the survivor it kills.
+describe('the second run: edges the first tests left open', () => {
+  const https = (tls: any) => withListener({ name: 'https', port: 443, protocol: 'HTTPS', tls });
+  test('a spec that is not an object is refused as missing, and nothing inside it is judged', () => {
+    for (const spec of ['nginx', true, 1]) {
+      expect(gatewayProblems(gateway(spec) as any)).toEqual([{ field: 'spec', message: 'is required.', fix: 'set spec.gatewayClassName and spec.listeners.' }]);
+    }
+  });
+  test('an infrastructure annotation with a bad key is reported at spec.infrastructure.annotations', () => {
+    expect(gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [http], infrastructure: { annotations: { 'a b': 'v' } } }) as any)).toEqual([
+      expect.objectContaining({ field: 'spec.infrastructure.annotations', message: 'has a key that is not a valid annotation key.', value: 'a b' }),
+    ]);
+  });
+  test('a protocol of one character passes the CRD pattern', () => {
+    expect(gatewayProblems(withListener({ name: 'x', port: 5000, protocol: 'X' }) as any)).toEqual([]);
+  });
+  test.each(['TCP', 'UDP'])('a %s listener with hostname "" passes the CEL rule (it allows ""), and only the Hostname type refuses ""', (protocol) => {
+    expect(gatewayProblems(withListener({ name: 'l', port: 5000, protocol, hostname: '' }) as any)).toEqual([expect.objectContaining({
+      field: 'spec.listeners[0].hostname', message: 'is not a valid Gateway API hostname.', value: '',
+    })]);
+  });
+  test('a TLS listener terminating with options and no certificateRefs passes (the CEL rule asks for either); HTTPS needs a certificate', () => {
+    const options = { 'example.com/o': 'v' };
+    expect(gatewayProblems(withListener({ name: 'tls', port: 443, protocol: 'TLS', tls: { mode: 'Terminate', options } }) as any)).toEqual([]);
+    expect(gatewayProblems(https({ mode: 'Terminate', options }) as any).map((p) => p.field)).toEqual(['spec.listeners[0].tls.certificateRefs']);
+  });
+  test('a certificateRef name of 254 characters is refused at its own field path', () => {
+    expect(gatewayProblems(https({ certificateRefs: [{ name: 'c' }, { name: 'c'.repeat(254) }] }) as any)).toEqual([expect.objectContaining({
+      field: 'spec.listeners[0].tls.certificateRefs[1].name', message: 'must be an object name of 1-253 characters.', allowed: '1-253 characters',
+    })]);
+    expect(gatewayProblems(https({ certificateRefs: [{ name: 'c'.repeat(253) }] }) as any)).toEqual([]);
+  });
+  test('a certificateRef kind without group is judged in the core group, the default', () => {
+    expect(gatewayProblems(https({ certificateRefs: [{ name: 'c', kind: 'Gateway' }] }) as any)).toEqual([expect.objectContaining({
+      field: 'spec.listeners[0].tls.certificateRefs[0].kind', value: 'Gateway',
+      message: 'is not a kind of the core group (""), so the reference refers to no object.',
+      fix: '"Gateway" is in the group "gateway.networking.k8s.io": set group: "gateway.networking.k8s.io".',
+    })]);
+    expect(gatewayProblems(https({ certificateRefs: [{ name: 'c', kind: 'Secret' }] }) as any)).toEqual([]);
+  });
+  test('an address type of exactly 253 characters passes, 254 do not', () => {
+    const addresses = (list: any[]) => gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [http], addresses: list }) as any);
+    const type = (n: number) => `${'a'.repeat(n - 6)}.com/t`;
+    expect(addresses([{ type: type(253), value: 'v' }])).toEqual([]);
+    expect(addresses([{ type: type(254), value: 'v' }]).map((p) => [p.field, p.message])).toEqual([['spec.addresses[0].type', 'is not a valid address type.']]);
+  });
+  test('a null address before an IP address is skipped by the repeat check', () => {
+    const addresses = (list: any[]) => gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [http], addresses: list }) as any);
+    expect(addresses([null, { value: '192.0.2.10' }, { type: 'Hostname', value: 'lb.example.com' }])).toEqual([]);
+    expect(addresses([null, { value: '192.0.2.10' }, { value: '192.0.2.10' }]).map((p) => p.field)).toEqual(['spec.addresses[2].value']);
+  });
+});
+
+// A YAML `- ~` item or `tls: ~` used to crash the check (TypeError), and gw-spec-valid then reported only that it
+// "could not run", losing every finding of every Gateway API object of the input.
+describe('null items and fields (the API server: a null list item is not an object; a null field is pruned, as if absent)', () => {
+  test('a null listener is left to the schema, beside other listeners checked as usual', () => {
+    expect(gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [null] }) as any)).toEqual([]);
+    expect(gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [http, null, { ...http, name: 'b' }] }) as any).map((p) => p.field)).toEqual(['spec.listeners[2]']);
+    expect(gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [null, { name: 'a' }] }) as any).map((p) => p.field)).toEqual(['spec.listeners[1].port', 'spec.listeners[1].protocol']);
+  });
+  test('tls: null on an HTTPS listener is tls left out', () => {
+    expect(gatewayProblems(withListener({ name: 'https', port: 443, protocol: 'HTTPS', tls: null }) as any)).toEqual([{
+      field: 'spec.listeners[0].tls', message: 'is required for protocol HTTPS: without it the controller cannot serve the listener.', fix: 'set tls.certificateRefs to a kubernetes.io/tls Secret holding the certificate.',
+    }]);
+    expect(gatewayProblems(withListener({ ...http, tls: null }) as any)).toEqual([]);
+  });
+  test('a null tls.frontend.perPort entry is skipped; the others are still compared', () => {
+    const perPort = (entries: any[]) => gatewayProblems(gateway({ gatewayClassName: 'nginx', listeners: [http], tls: { frontend: { perPort: entries } } }) as any);
+    expect(perPort([null, { port: 443 }, null])).toEqual([]);
+    expect(perPort([null, { port: 443 }, { port: 443 }]).map((p) => p.field)).toEqual(['spec.tls.frontend.perPort[2].port']);
+  });
+});

@@ -99,3 +99,27 @@ describe('kinds are case-sensitive', () => {
     ]);
   });
 });
+
+describe('a group named like an Object.prototype property', () => {
+  // "constructor" passes the CRD's Group pattern (a lowercase DNS label): it is some custom group, not a closed list.
+  test('is judged as a custom group, without a crash', () => {
+    expect(kindSpellingProblem('kind', 'constructor', 'MyBackend')).toBeUndefined();
+    expect(kindSpellingProblem('kind', 'constructor', 'myBackend')).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^starts with a lowercase letter/) });
+    const route = gatewayApiObjectProblems({
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r' },
+      spec: { parentRefs: [{ name: 'g' }], rules: [{ backendRefs: [{ group: 'constructor', kind: 'Backend', name: 's' }] }] },
+    });
+    expect(route).toEqual([]);
+  });
+});
+
+describe('a custom group: a known kind in another case that starts uppercase', () => {
+  test('is a warning naming the kind and its group, like a lowercase one', () => {
+    expect(kindSpellingProblem('kind', 'example.com', 'HttpRoute')).toEqual({
+      field: 'kind', severity: 'warning', value: 'HttpRoute', allowed: 'the kind as its CRD spells it (UpperCamelCase, case-sensitive)',
+      message: 'differs from the kind "HTTPRoute" only in case; kinds are case-sensitive, so the reference resolves only if the group "example.com" really has a kind "HttpRoute".',
+      fix: 'write kind: "HTTPRoute" with group "gateway.networking.k8s.io", or the kind as the group "example.com"\'s CRD spells it (the KIND column of `kubectl api-resources`).',
+    });
+    expect(kindSpellingProblem('kind', 'example.com', 'SERVICE')?.fix).toMatch(/^write kind: "Service" with group "",/);
+  });
+});

@@ -71,6 +71,16 @@ describe('tlsSecretProblems', () => {
     expect(problems[0].message).toBe('is not base64; `data` values must be base64-encoded.');
   });
 
+  test('base64 wrapped at newlines passes; a space or tab inside is refused (the API server decodes with Go\'s StdEncoding, which skips only \\r and \\n)', () => {
+    const wrap = (value: string, sep: string) => value.replace(/(.{64})/g, `$1${sep}`);
+    const data = (sep: string) => ({ 'tls.crt': wrap(b64(cert.certificatePem), sep), 'tls.key': b64(cert.privateKeyPem) });
+    expect(tlsSecretProblems(secret({ data: data('\n') }))).toEqual([]);
+    expect(tlsSecretProblems(secret({ data: data('\r\n') }))).toEqual([]);
+    for (const sep of [' ', '\t']) {
+      expect(tlsSecretProblems(secret({ data: data(sep) })).map((p) => [p.field, p.message])).toEqual([['data["tls.crt"]', 'is not base64; `data` values must be base64-encoded.']]);
+    }
+  });
+
   test('data keys must be valid Secret keys', () => {
     const problems = tlsSecretProblems(secret({ data: { ...secret().data, 'bad/key': b64('x'), '..hidden': b64('x') } }));
     expect(problems.map((p) => [p.field, p.value])).toEqual([

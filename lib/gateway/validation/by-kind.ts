@@ -4,11 +4,12 @@ import { gatewayProblems } from './gateway-validation';
 import { httpRouteProblems } from './http-route-validation';
 import { referenceGrantProblems } from './reference-grant-validation';
 
-const BY_KIND: Record<string, (manifest: any) => Problem[]> = {
-  Gateway: gatewayProblems,
-  HTTPRoute: httpRouteProblems,
-  ReferenceGrant: referenceGrantProblems,
-};
+// A Map, not an object literal: a kind such as "constructor" or "toString" must not find Object.prototype's functions.
+const BY_KIND = new Map<unknown, (manifest: any) => Problem[]>([
+  ['Gateway', gatewayProblems],
+  ['HTTPRoute', httpRouteProblems],
+  ['ReferenceGrant', referenceGrantProblems],
+]);
 
 /**
  * The per-object problems of any Gateway API manifest this library checks
@@ -17,6 +18,5 @@ const BY_KIND: Record<string, (manifest: any) => Problem[]> = {
  */
 export function gatewayApiObjectProblems(manifest: { readonly apiVersion?: unknown; readonly kind?: unknown; readonly [field: string]: unknown }): Problem[] | undefined {
   if (typeof manifest?.apiVersion !== 'string' || !manifest.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`)) return undefined;
-  const check = typeof manifest.kind === 'string' ? BY_KIND[manifest.kind] : undefined;
-  return check?.(manifest);
+  return BY_KIND.get(manifest.kind)?.(manifest);
 }

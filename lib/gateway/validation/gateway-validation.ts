@@ -32,7 +32,10 @@ export function gatewayProblems(gateway: GatewayManifest): Problem[] {
     countProblem('spec.listeners', spec.listeners ?? [], 64, 1, 'a Gateway has 1-64 listeners; split the rest onto another Gateway or a ListenerSet.'),
   ));
   const listeners = items<Listener>(spec.listeners);
-  listeners.forEach((listener, i) => problems.push(...listenerProblems(`spec.listeners[${i}]`, listener)));
+  // A null listener (YAML `- ~`) is the schema's finding (not an object); the others are still checked.
+  listeners.forEach((listener, i) => {
+    if (listener !== null) problems.push(...listenerProblems(`spec.listeners[${i}]`, listener));
+  });
   problems.push(...listenerSetProblems('spec.listeners', listeners));
   problems.push(...addressProblems(spec.addresses));
   const infrastructure = spec.infrastructure;
@@ -49,7 +52,7 @@ export function gatewayProblems(gateway: GatewayManifest): Problem[] {
   }
   const perPort = items<{ port?: number }>((spec.tls as any)?.frontend?.perPort);
   perPort.forEach((entry, i) => {
-    if (perPort.findIndex((other) => other.port === entry.port) !== i) {
+    if (entry !== null && perPort.findIndex((other) => other !== null && other.port === entry.port) !== i) {
       problems.push({ field: `spec.tls.frontend.perPort[${i}].port`, message: 'Port for TLS configuration must be unique within the Gateway.', value: entry.port, fix: 'merge the entries for this port into one.' });
     }
   });
@@ -68,10 +71,12 @@ export function listenerProblems(field: string, listener: Listener): Problem[] {
       : portNumberProblem(`${field}.port`, listener.port),
     listener.hostname === undefined ? undefined : hostnameProblem(`${field}.hostname`, listener.hostname),
   ));
-  if (!isString(protocol) || protocol.length < 1 || protocol.length > 255 || !PROTOCOL.test(protocol)) {
+  // No minimum length test: both branches of the pattern need a character.
+  if (!isString(protocol) || protocol.length > 255 || !PROTOCOL.test(protocol)) {
     problems.push({ field: `${field}.protocol`, message: protocol === undefined ? 'is required.' : 'is not a valid protocol.', value: protocol, allowed: `${CORE_PROTOCOLS.join(', ')}, or a domain-prefixed protocol ("example.com/foo")`, fix: 'use HTTP or HTTPS for HTTPRoutes.' });
   }
-  const tls = listener.tls;
+  // A null tls is pruned by the API server (the field is not nullable), so it counts as left out.
+  const tls = listener.tls ?? undefined;
   if (tls !== undefined && ['HTTP', 'TCP', 'UDP'].includes(protocol)) {
     problems.push({ field: `${field}.tls`, message: "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP'].", value: protocol, fix: 'use protocol HTTPS (or TLS) for a TLS listener, or remove tls.' });
   }
@@ -138,11 +143,12 @@ function allowedRoutesProblems(field: string, allowed: Listener['allowedRoutes']
 export function listenerSetProblems(field: string, listeners: readonly Listener[]): Problem[] {
   const problems: Problem[] = [];
   listeners.forEach((listener, i) => {
-    const first = listeners.findIndex((other) => other.name === listener.name);
+    if (listener === null) return;
+    const first = listeners.findIndex((other) => other !== null && other.name === listener.name);
     if (first !== i) {
       problems.push({ field: `${field}[${i}].name`, message: `Listener name must be unique within the Gateway (listener ${first} has it too).`, value: listener.name, fix: 'give each listener its own name, e.g. "https-shop" and "https-blog".' });
     }
-    const same = listeners.findIndex((other) => other.port === listener.port && other.protocol === listener.protocol && other.hostname === listener.hostname);
+    const same = listeners.findIndex((other) => other !== null && other.port === listener.port && other.protocol === listener.protocol && other.hostname === listener.hostname);
     if (same !== i) {
       problems.push({
         field: `${field}[${i}]`, message: `Combination of port, protocol and hostname must be unique for each listener (listener ${same} has the same).`,
@@ -166,6 +172,7 @@ function addressProblems(addresses: unknown): Problem[] {
     if (type === 'IPAddress' && isString(address?.value) && !isIpAddress(address.value)) {
       problems.push({ field: `${field}.value`, message: 'is not an IPv4 or IPv6 address, as type IPAddress requires.', value: address.value, allowed: 'an IP address such as "192.0.2.10" or "2001:db8::1"', fix: 'write the IP address, or set type Hostname or NamedAddress.' });
     }
+    // Stryker disable next-line OptionalChaining: equivalent, a null address has the default type IPAddress, so it never reaches here.
     if (type === 'Hostname' && address?.value && !isHostnameSyntax(address.value)) {
       problems.push({ field: `${field}.value`, message: 'Hostname value must be empty or contain only valid characters.', value: address.value, allowed: HOSTNAME_RULE, fix: 'use the lowercase DNS name of the address.' });
     }

@@ -21,6 +21,7 @@ import { GATEWAY_API_GROUP } from '../types';
 let knownKinds: Readonly<Record<string, readonly string[]>> | undefined;
 function known(): Readonly<Record<string, readonly string[]>> {
   knownKinds ??= {
+    // Stryker disable next-line MethodExpression,ArrayDeclaration: equivalent, the schemas always hold the core kinds, listed sorted already.
     '': [...kindsOfApiVersion('v1') ?? []].sort(),
     [GATEWAY_API_GROUP]: [...new Set(Object.values(SERVED_VERSIONS).flatMap((kinds) => Object.keys(kinds)))].sort(),
   };
@@ -37,7 +38,8 @@ const groupsOf = (kind: string) => Object.entries(known()).filter(([, kinds]) =>
  * of another group that is very likely misspelt (a warning).
  */
 export function kindSpellingProblem(field: string, group: string, kind: string): Problem | undefined {
-  const ofGroup = known()[group];
+  // Own keys only: "constructor" is a valid group name, and Object.prototype's function is no list of kinds.
+  const ofGroup = Object.prototype.hasOwnProperty.call(known(), group) ? known()[group] : undefined;
   if (ofGroup?.includes(kind)) return undefined;
   const sameLetters = Object.values(known()).flat().find((k) => k.toLowerCase() === kind.toLowerCase());
   if (!ofGroup) {
@@ -49,12 +51,13 @@ export function kindSpellingProblem(field: string, group: string, kind: string):
       message: sameLetters !== undefined
         ? `differs from the kind "${sameLetters}" only in case; kinds are case-sensitive, so the reference resolves only if ${groupName(group)} really has a kind "${kind}".`
         : 'starts with a lowercase letter; kinds are UpperCamelCase (Kubernetes API conventions) and case-sensitive, so it very likely names no kind.',
-      fix: sameLetters !== undefined && groupsOf(sameLetters).length > 0
+      fix: sameLetters !== undefined
         ? `write kind: "${sameLetters}" with group "${groupsOf(sameLetters)[0]}", or the kind as ${groupName(group)}'s CRD spells it (the KIND column of \`kubectl api-resources\`).`
         : `write the kind as ${groupName(group)}'s CRD spells it (the KIND column of \`kubectl api-resources\`).`,
     };
   }
   const allowed = ofGroup.join(', ');
+  // Stryker disable next-line ConditionalExpression: equivalent, a list of kinds never includes undefined; the test narrows the type.
   if (sameLetters !== undefined && ofGroup.includes(sameLetters)) {
     return {
       field, value: kind, allowed,
@@ -62,6 +65,7 @@ export function kindSpellingProblem(field: string, group: string, kind: string):
       fix: `write kind: "${sameLetters}".`,
     };
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, no group lists undefined, so groupsOf finds none for it either.
   const elsewhere = sameLetters !== undefined ? groupsOf(sameLetters) : [];
   const typo = closest(kind, ofGroup);
   return {

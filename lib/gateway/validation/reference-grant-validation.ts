@@ -12,7 +12,6 @@ import {
 export function referenceGrantProblems(grant: ReferenceGrantManifest): Problem[] {
   const { problems, hasSpec } = objectProblems('ReferenceGrant', grant, 'allow-routes-from-shop', 'set spec.from and spec.to.');
   const spec = grant.spec;
-  // Stryker disable next-line LogicalOperator: equivalent, hasSpec is false whenever spec is falsy; `!spec` only narrows the type.
   if (!hasSpec || !spec) return problems;
   problems.push(...defined(
     countProblem('spec.from', spec.from ?? [], 16, 1, 'list 1-16 kinds and namespaces that may refer here.'),

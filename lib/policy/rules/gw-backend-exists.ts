@@ -49,12 +49,14 @@ export const gwBackendExists: Rule = {
 
 /** Whether a Service port has that number (holes skipped, as `some` skips them). */
 function hasPort(ports: readonly any[], port: unknown): boolean {
+  // Stryker disable next-line EqualityOperator: equivalent, one index past the end is not `in` the list.
   for (let i = 0; i < ports.length; i++) if (i in ports && ports[i]?.port === port) return true;
   return false;
 }
 
 /** `Object.keys(value).length > 0`, without the list. */
 function hasKeys(value: object): boolean {
+  // Stryker disable next-line ConditionalExpression: equivalent, a selector read from YAML or JSON has no inherited enumerable keys.
   for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return true;
   return false;
 }

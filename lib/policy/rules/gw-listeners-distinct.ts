@@ -6,7 +6,8 @@ import { list } from './gateway-parts';
  * share TLS with SNI (they may share a port), TCP the whole port, UDP its own
  * transport. Two listeners on one port conflict when these differ, UDP aside.
  */
-const PORT_USE: Record<string, string> = { HTTP: 'plain HTTP', HTTPS: 'TLS', TLS: 'TLS', TCP: 'raw TCP', UDP: 'UDP' };
+// A Map: a protocol the CRD accepts, such as "constructor", must not find Object.prototype's functions.
+const PORT_USE = new Map<unknown, string>([['HTTP', 'plain HTTP'], ['HTTPS', 'TLS'], ['TLS', 'TLS'], ['TCP', 'raw TCP'], ['UDP', 'UDP']]);
 
 export const gwListenersDistinct: Rule = {
   id: 'gw-listeners-distinct',
@@ -19,7 +20,7 @@ export const gwListenersDistinct: Rule = {
     for (const gateway of context.ofKind('Gateway')) {
       const first = new Map<number, { name: string; protocol: string; use: string }>();
       list(gateway.manifest.spec?.listeners).forEach((listener: any, i: number) => {
-        const use = PORT_USE[listener?.protocol];
+        const use = PORT_USE.get(listener?.protocol);
         if (!use || typeof listener.port !== 'number') return;
         // Stryker disable next-line EqualityOperator: equivalent, only the sign of UDP against the rest matters, not which side is negative.
         const key = use === 'UDP' ? -listener.port : listener.port;

@@ -3,7 +3,8 @@ import { describeObject } from './describe';
 import { acceptingListeners, GatewayListener, gatewayParents, gatewayRoutes, hostnamesIntersect, list } from './gateway-parts';
 
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443 };
-const SCHEMES: Record<string, string> = { HTTP: 'http', HTTPS: 'https' };
+// A Map: a listener protocol the CRD accepts, such as "constructor", must not find Object.prototype's functions.
+const SCHEMES = new Map<unknown, string>([['HTTP', 'http'], ['HTTPS', 'https']]);
 
 /** Whether a path matches an HTTPRoute path match (PathPrefix by whole elements); undefined for regular expressions. */
 function pathMatches(match: any, path: string): boolean | undefined {
@@ -24,7 +25,7 @@ function pathMatches(match: any, path: string): boolean | undefined {
  */
 function loops(redirect: any, rule: any, listener: any, hostnames: readonly string[]): boolean {
   // Stryker disable next-line OptionalChaining: equivalent, a null listener admits no route, so it is never a listener of the route here.
-  const listenerScheme = SCHEMES[listener?.protocol];
+  const listenerScheme = SCHEMES.get(listener?.protocol);
   if (!listenerScheme) return false;
   const scheme = redirect.scheme ?? listenerScheme;
   const port = redirect.port ?? (redirect.scheme ? DEFAULT_PORTS[redirect.scheme] : listener.port);
