@@ -445,6 +445,12 @@ describe('gw-tls-cert-covers-hostname', () => {
     expect(run(objects('*.example.com', ['*.example.com']), 'gw-tls-cert-covers-hostname')).toEqual([]);
   });
 
+  test('the finding names the hostname\'s own index, past hostnames that are not strings', () => {
+    expect(run(objects(undefined, [5, null, 'a.b.example.com']), 'gw-tls-cert-covers-hostname')).toEqual([
+      `error HTTPRoute r: spec.hostnames[2] "a.b.example.com" is served by listener "https" of Gateway ${NS}/public with the certificate of Certificate ${NS}/shop-tls, which does not cover it (it covers "*.example.com"); browsers reject the connection.`,
+    ]);
+  });
+
   test('the listener hostname: judged against every certificate of the listener; unknown when any is not known', () => {
     const two = [...without(app([https({ hostname: 'b.example.org', tls: { certificateRefs: [{ name: 'a-tls' }, { name: 'b-tls' }] } })]), 'Secret'),
       certificate('a-tls', ['a.example.org']), certificate('b-tls', [])];

@@ -46,20 +46,31 @@ export const gwTlsCertCoversHostname: Rule = {
         out.push({ object: gateway, message: `spec.listeners[${i}].hostname "${listener.hostname}" is not covered by the certificate of ${certs.sources} (it covers ${covers(certs.names)}); browsers reject the connection.` });
       });
     }
-    for (const route of gatewayRoutes(context)) {
-      const hostnames: string[] = list(route.manifest.spec?.hostnames).filter((h) => typeof h === 'string');
-      for (const parent of gatewayParents(context, route)) {
+    // Indexed loops and no closure per route: this runs over every route of every synth.
+    const routes = gatewayRoutes(context);
+    for (let r = 0; r < routes.length; r++) {
+      const route = routes[r];
+      const hostnames = list(route.manifest.spec?.hostnames);
+      if (hostnames.length === 0) continue;
+      const parents = gatewayParents(context, route);
+      for (let p = 0; p < parents.length; p++) {
+        const gateway = parents[p].gateway;
         // Stryker disable next-line ConditionalExpression: equivalent, a parent without Gateway selects no listener.
-        if (!parent.gateway) continue;
-        for (const { listener } of acceptingListeners(context, route, parent)) {
-          const certs = certificatesOf(parent.gateway, listener);
+        if (!gateway) continue;
+        const accepting = acceptingListeners(context, route, parents[p]);
+        for (let a = 0; a < accepting.length; a++) {
+          const listener = accepting[a].listener;
+          const certs = certificatesOf(gateway, listener);
           if (!certs) continue;
-          hostnames.forEach((host, h) => {
+          for (let h = 0; h < hostnames.length; h++) {
+            const host = hostnames[h];
+            // Holes and hostnames that are not strings are the schema's to report, as the filter of strings skipped them.
+            if (typeof host !== 'string') continue;
             // A wildcard route hostname under a concrete listener serves the listener's name, checked above.
-            if (!hostnamesIntersect(listener.hostname, host) || host === listener.hostname || (host.startsWith('*.') && listener.hostname && !listener.hostname.startsWith('*.'))) return;
-            if (certificateCoversHost(certs.names, host)) return;
-            out.push({ object: route, message: `spec.hostnames[${h}] "${host}" is served by listener "${listener.name}" of ${describeObject(parent.gateway!)} with the certificate of ${certs.sources}, which does not cover it (it covers ${covers(certs.names)}); browsers reject the connection.` });
-          });
+            if (!hostnamesIntersect(listener.hostname, host) || host === listener.hostname || (host.startsWith('*.') && listener.hostname && !listener.hostname.startsWith('*.'))) continue;
+            if (certificateCoversHost(certs.names, host)) continue;
+            out.push({ object: route, message: `spec.hostnames[${h}] "${host}" is served by listener "${listener.name}" of ${describeObject(gateway)} with the certificate of ${certs.sources}, which does not cover it (it covers ${covers(certs.names)}); browsers reject the connection.` });
+          }
         }
       }
     }

@@ -12,19 +12,29 @@ export const rolloutKeepsReady: Rule = {
   description: "A Deployment behind a Service keeps at least one ready pod during a rollout: its RollingUpdate maxUnavailable (rounded down) is below its replica count (or autoscaler minimum), so a rollout never empties the Service.",
   fix: 'Set strategy.rollingUpdate to maxSurge: 1 (or "25%") and maxUnavailable: 0, so new pods start before old ones stop.',
   check: (context) => {
-    // Each Deployment once, with the first Service that sends it traffic.
-    const served = new Map<PolicyObject, PolicyObject>();
-    for (const service of context.ofKind('Service')) {
-      for (const t of context.podsSelectedBy(service)) {
-        if (t.owner.kind === 'Deployment' && !served.has(t.owner)) served.set(t.owner, service);
+    // Each Deployment once, with the first Service that sends it traffic: two lists in step and a set, not a
+    // Map read back with `[deployment, service]` destructuring (an iterator and its results per Deployment).
+    const deployments: PolicyObject[] = [];
+    const servedBy: PolicyObject[] = [];
+    const seen = new Set<PolicyObject>();
+    const services = context.ofKind('Service');
+    for (let s = 0; s < services.length; s++) {
+      const selected = context.podsSelectedBy(services[s]);
+      for (let p = 0; p < selected.length; p++) {
+        const owner = selected[p].owner;
+        if (owner.kind !== 'Deployment' || seen.has(owner)) continue;
+        seen.add(owner);
+        deployments.push(owner);
+        servedBy.push(services[s]);
       }
     }
     const out: RuleViolation[] = [];
-    for (const [deployment, service] of served) {
+    for (let d = 0; d < deployments.length; d++) {
+      const deployment = deployments[d];
       const pods = fewestPods(context, deployment) ?? 1;
       // The Service is named only in a finding: most Deployments have none, so it is described only for those that do.
       if (rolloutProblems(deployment.manifest.spec, pods).length === 0) continue;
-      out.push(...problemViolations(deployment, rolloutProblems(deployment.manifest.spec, pods, describeObject(service))));
+      out.push(...problemViolations(deployment, rolloutProblems(deployment.manifest.spec, pods, describeObject(servedBy[d]))));
     }
     return out;
   },
