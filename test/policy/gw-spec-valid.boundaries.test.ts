@@ -25,3 +25,40 @@ describe('gw-spec-valid beside the kinds\' own checks', () => {
     expect(run([gatewayClass('example')], 'gw-spec-valid')).toEqual([expect.stringMatching(/^error GatewayClass nginx: spec\.controllerName /)]);
   });
 });
+
+// kube-apiserver 1.36.2 with the v1.6.1 CRDs refused every one of these (create and server-side apply), 2026-12-06.
+describe('gw-spec-valid on null items and null fields', () => {
+  const rt = (spec: any) => ({ apiVersion: `${GROUP}/v1`, kind: 'HTTPRoute', metadata: { name: 'r', namespace: NS }, spec });
+  const ITEM = 'the API server rejects a null list item (create and apply alike): remove the item.';
+  const FIELD = 'server-side apply rejects a null field (create and client-side apply drop it): remove the field.';
+  const rule = (backendRefs: any) => ({ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs });
+
+  test('a null listener, beside a valid one', () => {
+    expect(run([gw([{ name: 'h', port: 80, protocol: 'HTTP' }, null])], 'gw-spec-valid')).toEqual([`error Gateway g: spec.listeners[1] must be of type object (got null); ${ITEM}`]);
+  });
+
+  test('a null hostname, rule, parentRef, backendRef, match and filter of an HTTPRoute', () => {
+    const parentRefs = [{ name: 'g' }];
+    expect([
+      rt({ parentRefs, hostnames: [null] }),
+      rt({ parentRefs, rules: [null] }),
+      rt({ parentRefs: [null] }),
+      rt({ parentRefs, rules: [rule([null])] }),
+      rt({ parentRefs, rules: [{ matches: [null] }] }),
+      rt({ parentRefs, rules: [{ filters: [null] }] }),
+    ].map((route) => run([route], 'gw-spec-valid'))).toEqual([
+      [`error HTTPRoute r: spec.hostnames[0] must be of type string (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.rules[0] must be of type object (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.parentRefs[0] must be of type object (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.rules[0].backendRefs[0] must be of type object (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.rules[0].matches[0] must be of type object (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.rules[0].filters[0] must be of type object (got null); ${ITEM}`],
+    ]);
+  });
+
+  test('null fields: without a default refused by server-side apply; with a default (allowedRoutes, matches, weight) dropped and defaulted', () => {
+    expect(run([gw([{ name: 'h', port: 80, protocol: 'HTTP', hostname: null }])], 'gw-spec-valid')).toEqual([`error Gateway g: spec.listeners[0].hostname must be of type string (got null); ${FIELD}`]);
+    expect(run([rt({ parentRefs: [{ name: 'g', sectionName: null }] })], 'gw-spec-valid')).toEqual([`error HTTPRoute r: spec.parentRefs[0].sectionName must be of type string (got null); ${FIELD}`]);
+    expect(run([gw([{ name: 'h', port: 80, protocol: 'HTTP', allowedRoutes: null }]), rt({ parentRefs: [{ name: 'g' }], rules: [{ matches: null, backendRefs: [{ name: 's', port: 80, weight: null }] }] })], 'gw-spec-valid')).toEqual([]);
+  });
+});

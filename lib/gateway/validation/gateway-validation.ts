@@ -69,13 +69,15 @@ export function listenerProblems(field: string, listener: Listener): Problem[] {
     listener.port === undefined
       ? { field: `${field}.port`, message: 'is required.', fix: 'set the port, e.g. 80 for HTTP or 443 for HTTPS.' }
       : portNumberProblem(`${field}.port`, listener.port),
-    listener.hostname === undefined ? undefined : hostnameProblem(`${field}.hostname`, listener.hostname),
+    // A null hostname is dropped by create and client-side apply; server-side apply's refusal is the schema walk's finding.
+    listener.hostname == null ? undefined : hostnameProblem(`${field}.hostname`, listener.hostname),
   ));
   // No minimum length test: both branches of the pattern need a character.
   if (!isString(protocol) || protocol.length > 255 || !PROTOCOL.test(protocol)) {
     problems.push({ field: `${field}.protocol`, message: protocol === undefined ? 'is required.' : 'is not a valid protocol.', value: protocol, allowed: `${CORE_PROTOCOLS.join(', ')}, or a domain-prefixed protocol ("example.com/foo")`, fix: 'use HTTP or HTTPS for HTTPRoutes.' });
   }
-  // A null tls is pruned by the API server (the field is not nullable), so it counts as left out.
+  // A null tls is dropped by create and client-side apply (the field is not nullable), so it counts as left out here;
+  // server-side apply refuses it, which the schema walk reports (kube-apiserver 1.36.2, docs/api-server-proof.md).
   const tls = listener.tls ?? undefined;
   if (tls !== undefined && ['HTTP', 'TCP', 'UDP'].includes(protocol)) {
     problems.push({ field: `${field}.tls`, message: "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP'].", value: protocol, fix: 'use protocol HTTPS (or TLS) for a TLS listener, or remove tls.' });

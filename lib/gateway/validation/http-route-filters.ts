@@ -54,7 +54,8 @@ export function pushFilterListProblems(
       problems.push({ field, message: `${type} filter cannot be repeated.`, value: type, fix: `merge the ${type} filters into one.` });
     }
   }
-  list.forEach((filter, i) => problems.push(...filterProblems(`${field}[${i}]`, filter, backendRefProblems)));
+  // A null filter is the schema walk's finding alone (the API server runs no CEL rule on it).
+  list.forEach((filter, i) => { if (filter !== null) problems.push(...filterProblems(`${field}[${i}]`, filter, backendRefProblems)); });
 }
 
 function filterProblems(field: string, filter: HttpRouteFilter, backendRefProblems: (field: string, ref: any) => Problem[]): Problem[] {
