@@ -86,12 +86,14 @@ describe('lists', () => {
     ]);
   });
 
-  test('a map: each key once, over all its keys; a null item has none of them', () => {
+  test('a map: each key once, over all its keys; a null item is no repeat (it is refused as null)', () => {
     const schema = { 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name', 'port'] };
     expect(errors(schema, [{ name: 'a', port: 1 }, { name: 'a', port: 2 }, { name: 'a', port: 1, x: 1 }, null])).toEqual([
       '[2] duplicates item 0 (same name, port); the list allows each key once.',
     ]);
-    expect(errors(schema, [null, { other: 1 }])).toEqual(['[1] duplicates item 0 (same name, port); the list allows each key once.']);
+    expect(errors(schema, [null, { other: 1 }, { other: 2 }])).toEqual(['[2] duplicates item 1 (same name, port); the list allows each key once.']);
+    expect(errors({ ...schema, items: { type: 'object' } }, [null, null])).toEqual([0, 1].map((i) => `[${i}] must be of type object (got null); the API server rejects a null list item (create and apply alike): remove the item.`));
+    expect(errors({ 'x-kubernetes-list-type': 'set' }, [null, null])).toEqual([]);
   });
 
   test('list-map keys on a list of another type are not read; an atomic list may repeat', () => {

@@ -44,7 +44,8 @@ export function gatewayProblems(gateway: GatewayManifest): Problem[] {
       countProblem('spec.infrastructure.labels', Object.keys(infrastructure.labels ?? {}), 8),
       countProblem('spec.infrastructure.annotations', Object.keys(infrastructure.annotations ?? {}), 16),
     ));
-    problems.push(...labelProblems('spec.infrastructure.labels', infrastructure.labels));
+    // A null label value is the schema walk's finding (refused by server-side apply, dropped by create).
+    problems.push(...labelProblems('spec.infrastructure.labels', infrastructure.labels).filter((p) => p.value !== null));
     problems.push(...annotationProblems('spec.infrastructure.annotations', infrastructure.annotations));
     for (const [key, value] of Object.entries(infrastructure.annotations ?? {})) {
       problems.push(...defined(lengthProblem(`spec.infrastructure.annotations["${key}"]`, value, 0, 4096, 'shorten the annotation value.')));
@@ -66,7 +67,7 @@ export function listenerProblems(field: string, listener: Listener): Problem[] {
   problems.push(...defined(
     requiredProblem(`${field}.name`, listener.name, 'name the listener, e.g. "http" or "https"; routes attach to it by this sectionName.')
       ?? sectionNameProblem(`${field}.name`, listener.name),
-    listener.port === undefined
+    listener.port == null
       ? { field: `${field}.port`, message: 'is required.', fix: 'set the port, e.g. 80 for HTTP or 443 for HTTPS.' }
       : portNumberProblem(`${field}.port`, listener.port),
     // A null hostname is dropped by create and client-side apply; server-side apply's refusal is the schema walk's finding.
@@ -114,7 +115,8 @@ function tlsProblems(field: string, tls: NonNullable<Listener['tls']>, protocol:
   } else if (protocol === 'HTTPS' && mode === 'Terminate' && refs.length === 0) {
     problems.push({ field: `${field}.certificateRefs`, message: 'is empty: an HTTPS listener needs a certificate to terminate TLS.', fix: 'add a certificateRef to the kubernetes.io/tls Secret with the certificate.' });
   }
-  refs.forEach((ref, i) => problems.push(...defined(
+  // A null certificateRef is the schema walk's finding alone (the API server refuses it as "must be of type object").
+  refs.forEach((ref, i) => ref !== null && problems.push(...defined(
     requiredProblem(`${field}.certificateRefs[${i}].name`, ref?.name, 'set the name of the Secret.') ?? objectNameProblem(`${field}.certificateRefs[${i}].name`, ref.name),
     groupProblem(`${field}.certificateRefs[${i}].group`, ref?.group),
     kindProblem(`${field}.certificateRefs[${i}].kind`, ref?.kind, ref?.group ?? ''),

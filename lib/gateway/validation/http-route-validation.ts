@@ -45,7 +45,8 @@ export function httpRouteProblems(route: HttpRouteManifest): Problem[] {
     // Stryker disable next-line ConditionalExpression: equivalent, a speed guard: hostnameProblem finds nothing in a valid hostname.
     if (hostnames[i] !== null && !isHostname(hostnames[i])) add(problems, hostnameProblem(`spec.hostnames[${i}]`, hostnames[i]));
   }
-  if (spec.rules !== undefined) {
+  // A null rules list is dropped and defaulted by the API server, like a missing one (kube-apiserver 1.36.2).
+  if (spec.rules != null) {
     add(problems, countProblem('spec.rules', spec.rules, 16, 1, 'a route holds 1-16 rules; split the rest into another HTTPRoute with the same parents and hostnames.'));
     const rules = items<HttpRouteRule>(spec.rules);
     let totalMatches = 0;
@@ -187,8 +188,9 @@ function prefixProblem(field: string, message: string): Problem {
 export function backendObjectRefProblems(field: string, ref: HttpBackendRef): Problem[] {
   const problems: Problem[] = [];
   pushRefProblems(problems, field, ref, 'set the name of the Service.', '');
-  if (ref?.port !== undefined) add(problems, portNumberProblem(`${field}.port`, ref.port));
-  if ((ref?.group ?? '') === '' && (ref?.kind ?? 'Service') === 'Service' && ref?.port === undefined) {
+  // A null port is dropped by create (then the CEL rule below refuses the Service reference) and refused by server-side apply.
+  if (ref?.port != null) add(problems, portNumberProblem(`${field}.port`, ref.port));
+  if ((ref?.group ?? '') === '' && (ref?.kind ?? 'Service') === 'Service' && ref?.port == null) {
     problems.push({ field: `${field}.port`, message: 'Must have port for Service reference.', fix: 'set the Service port number; a port name must be resolved to its number through the Service.' });
   }
   return problems;

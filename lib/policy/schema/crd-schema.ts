@@ -229,6 +229,8 @@ function arrayErrors(schema: SchemaNode, list: unknown[], place: Place | string,
   if (schema.listType === 'set' || keys) {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
+      // A null item is refused as such (nullError), never as a repeat: the API server answers "must be of type".
+      if (item === null) return;
       const key = show(keys ? keys.map((k) => (item as any)?.[k]) : item);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
