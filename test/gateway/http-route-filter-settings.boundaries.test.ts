@@ -49,14 +49,14 @@ describe('the settings of each filter, at their own path', () => {
     expect(problems([{ type: 'ExtensionRef', extensionRef: { group: 'example.com', kind: 'Auth', name: 'a' } }])).toEqual([]);
     expect(problems([{ type: 'ExtensionRef', extensionRef: { group: 'example.com', name: 'a' } }]).map((p) => p.field)).toEqual(['f[0].extensionRef.kind']);
   });
-  test('null entries in header lists are reported, never a crash; the next entry is still checked for repeats', () => {
-    expect(problems([{ type: 'RequestHeaderModifier', requestHeaderModifier: { add: [null, { name: 'a', value: '1' }, { name: 'a', value: '2' }] } }]).map((p) => p.field)).toEqual([
-      'f[0].requestHeaderModifier.add[0].name', 'f[0].requestHeaderModifier.add[0].value', 'f[0].requestHeaderModifier.add[2].name',
+  // A null entry is the CRD schema walk's finding (the API server refuses it as "must be of type object"), never read through.
+  test('null entries in header lists are left to the schema walk, never a crash; the next entries are still checked for repeats', () => {
+    expect(problems([{ type: 'RequestHeaderModifier', requestHeaderModifier: { add: [null, { name: 'a', value: '1' }, { name: 'a', value: '2' }], remove: [null, null, 'x', 'x'] } }]).map((p) => p.field)).toEqual([
+      'f[0].requestHeaderModifier.add[2].name', 'f[0].requestHeaderModifier.remove[3]',
     ]);
-    expect(problems([{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [null, null] } }]).map((p) => [p.field, p.message, p.value])).toEqual([
+    expect(problems([{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [null, null] } }])).toEqual([]);
+    expect(problems([{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{}] } }]).map((p) => [p.field, p.message, p.value])).toEqual([
       ['f[0].responseHeaderModifier.set[0].name', 'is not a valid HTTP header or parameter name.', undefined], ['f[0].responseHeaderModifier.set[0].value', 'must be a string of 1-4096 characters.', undefined],
-      ['f[0].responseHeaderModifier.set[1].name', 'is not a valid HTTP header or parameter name.', undefined], ['f[0].responseHeaderModifier.set[1].value', 'must be a string of 1-4096 characters.', undefined],
-      ['f[0].responseHeaderModifier.set[1].name', 'is listed twice in set.', undefined],
     ]);
   });
 });

@@ -176,12 +176,11 @@ describe('replacePrefixMatch rules', () => {
   });
 });
 
-describe('null list items (a YAML "- ~") are reported, never a crash', () => {
-  test('in parentRefs, rules, matches, headers, filters and backendRefs', () => {
-    const problems = httpRouteProblems(route({ parentRefs: [null], rules: [null, { matches: [null, { headers: [null] }], backendRefs: [null], filters: [null] }] }));
-    expect(problems.map((p) => p.field)).toEqual([
-      'spec.parentRefs[0].name', 'spec.rules[1].matches[1].headers[0].name', 'spec.rules[1].matches[1].headers[0].value',
-      'spec.rules[1].filters[0].type', 'spec.rules[1].backendRefs[0].name', 'spec.rules[1].backendRefs[0].port',
-    ]);
+describe('null list items (a YAML "- ~") are never read through, never a crash', () => {
+  // The API server refuses a null item by its schema ("must be of type object") and runs no CEL rule on it: the schema
+  // walk reports it (gw-spec-valid), these checks skip it; the items beside it are still checked.
+  test('in parentRefs, rules, matches, headers, filters and backendRefs: left to the schema walk', () => {
+    const problems = httpRouteProblems(route({ parentRefs: [null], hostnames: [null], rules: [null, { matches: [null, { headers: [null, { name: 'A', value: '' }], queryParams: [null] }], backendRefs: [null], filters: [null] }] }));
+    expect(problems.map((p) => p.field)).toEqual(['spec.rules[1].matches[1].headers[1].value']);
   });
 });

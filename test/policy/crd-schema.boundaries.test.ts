@@ -86,12 +86,14 @@ describe('lists', () => {
     ]);
   });
 
-  test('a map: each key once, over all its keys; a null item has none of them', () => {
+  test('a map: each key once, over all its keys; a null item is no repeat (it is refused as null)', () => {
     const schema = { 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name', 'port'] };
     expect(errors(schema, [{ name: 'a', port: 1 }, { name: 'a', port: 2 }, { name: 'a', port: 1, x: 1 }, null])).toEqual([
       '[2] duplicates item 0 (same name, port); the list allows each key once.',
     ]);
-    expect(errors(schema, [null, { other: 1 }])).toEqual(['[1] duplicates item 0 (same name, port); the list allows each key once.']);
+    expect(errors(schema, [null, { other: 1 }, { other: 2 }])).toEqual(['[2] duplicates item 1 (same name, port); the list allows each key once.']);
+    expect(errors({ ...schema, items: { type: 'object' } }, [null, null])).toEqual([0, 1].map((i) => `[${i}] must be of type object (got null); the API server rejects a null list item (create and apply alike): remove the item.`));
+    expect(errors({ 'x-kubernetes-list-type': 'set' }, [null, null])).toEqual([]);
   });
 
   test('list-map keys on a list of another type are not read; an atomic list may repeat', () => {
@@ -178,5 +180,45 @@ describe('objects', () => {
 
   test('no schema: nothing is checked', () => {
     expect([errors(undefined, { a: 1 }), errors(null, 'x')]).toEqual([[], []]);
+  });
+});
+
+// What kube-apiserver 1.36.2 answered (Gateway API v1.6.1 CRDs, 2026-12-06; docs/api-server-proof.md "Null values"):
+// a null list item is refused by create, client-side and server-side apply alike; a null field or map entry is
+// dropped by create and client-side apply but refused by server-side apply, unless the field has a default (then
+// it is dropped and defaulted on every path) or is nullable.
+describe('null values, as the API server answers them', () => {
+  const ITEM = 'the API server rejects a null list item (create and apply alike): remove the item.';
+  const FIELD = 'server-side apply rejects a null field (create and client-side apply drop it): remove the field.';
+
+  test('a null list item is an error at its index, typed by the item schema; items without a schema are not judged', () => {
+    expect(errors({ items: { type: 'object' } }, [{}, null], 'spec.listeners')).toEqual([`spec.listeners[1] must be of type object (got null); ${ITEM}`]);
+    expect(errors({ items: { type: 'string' } }, [null])).toEqual([`[0] must be of type string (got null); ${ITEM}`]);
+    expect(errors({ items: { 'x-kubernetes-int-or-string': true } }, [null])).toEqual([`[0] must be an integer or a string (got null); ${ITEM}`]);
+    expect(errors({ items: { maxLength: 1 } }, [null])).toEqual([`[0] must not be null; ${ITEM}`]);
+    expect(errors({ type: 'array' }, [null])).toEqual([]);
+  });
+
+  test('a null item of a nullable item schema is allowed', () => {
+    expect(errors({ items: { type: 'string', nullable: true } }, [null])).toEqual([]);
+  });
+
+  test('a null field without a default is an error; with a default, nullable, or without a schema it is not', () => {
+    const schema = { properties: { tls: { type: 'object' }, weight: { type: 'integer', default: 1 }, zero: { type: 'integer', default: 0 }, note: { type: 'string', nullable: true } }, 'x-kubernetes-preserve-unknown-fields': true };
+    expect(errors(schema, { tls: null }, 'spec')).toEqual([`spec.tls must be of type object (got null); ${FIELD}`]);
+    expect(errors(schema, { weight: null, zero: null, note: null, other: null })).toEqual([]);
+  });
+
+  test('a null map entry is judged like a field', () => {
+    expect(errors({ additionalProperties: { type: 'string' } }, { a: null, b: 'x' }, 'spec.labels')).toEqual([`spec.labels["a"] must be of type string (got null); ${FIELD}`]);
+    expect(errors({ additionalProperties: { type: 'string', default: '' } }, { a: null })).toEqual([]);
+  });
+
+  test('a null required field is reported once, as missing', () => {
+    expect(errors({ required: ['port'], properties: { port: { type: 'integer' } } }, { port: null })).toEqual(['(root) requires field "port".']);
+  });
+
+  test('a null value at the root is not judged', () => {
+    expect(errors({ type: 'object' }, null)).toEqual([]);
   });
 });

@@ -25,3 +25,69 @@ describe('gw-spec-valid beside the kinds\' own checks', () => {
     expect(run([gatewayClass('example')], 'gw-spec-valid')).toEqual([expect.stringMatching(/^error GatewayClass nginx: spec\.controllerName /)]);
   });
 });
+
+// kube-apiserver 1.36.2 with the v1.6.1 CRDs refused every one of these (create and server-side apply), 2026-12-06.
+describe('gw-spec-valid on null items and null fields', () => {
+  const rt = (spec: any) => ({ apiVersion: `${GROUP}/v1`, kind: 'HTTPRoute', metadata: { name: 'r', namespace: NS }, spec });
+  const ITEM = 'the API server rejects a null list item (create and apply alike): remove the item.';
+  const FIELD = 'server-side apply rejects a null field (create and client-side apply drop it): remove the field.';
+  const rule = (backendRefs: any) => ({ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs });
+
+  test('a null listener, beside a valid one', () => {
+    expect(run([gw([{ name: 'h', port: 80, protocol: 'HTTP' }, null])], 'gw-spec-valid')).toEqual([`error Gateway g: spec.listeners[1] must be of type object (got null); ${ITEM}`]);
+  });
+
+  test('a null hostname, rule, parentRef, backendRef, match and filter of an HTTPRoute', () => {
+    const parentRefs = [{ name: 'g' }];
+    expect([
+      rt({ parentRefs, hostnames: [null] }),
+      rt({ parentRefs, rules: [null] }),
+      rt({ parentRefs: [null] }),
+      rt({ parentRefs, rules: [rule([null])] }),
+      rt({ parentRefs, rules: [{ matches: [null] }] }),
+      rt({ parentRefs, rules: [{ filters: [null] }] }),
+    ].map((route) => run([route], 'gw-spec-valid'))).toEqual([
+      [`error HTTPRoute r: spec.hostnames[0] must be of type string (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.rules[0] must be of type object (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.parentRefs[0] must be of type object (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.rules[0].backendRefs[0] must be of type object (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.rules[0].matches[0] must be of type object (got null); ${ITEM}`],
+      [`error HTTPRoute r: spec.rules[0].filters[0] must be of type object (got null); ${ITEM}`],
+    ]);
+  });
+
+  test('null fields: without a default refused by server-side apply; with a default (allowedRoutes, matches, weight) dropped and defaulted', () => {
+    expect(run([gw([{ name: 'h', port: 80, protocol: 'HTTP', hostname: null }])], 'gw-spec-valid')).toEqual([`error Gateway g: spec.listeners[0].hostname must be of type string (got null); ${FIELD}`]);
+    expect(run([rt({ parentRefs: [{ name: 'g', sectionName: null }] })], 'gw-spec-valid')).toEqual([`error HTTPRoute r: spec.parentRefs[0].sectionName must be of type string (got null); ${FIELD}`]);
+    expect(run([gw([{ name: 'h', port: 80, protocol: 'HTTP', allowedRoutes: null }]), rt({ parentRefs: [{ name: 'g' }], rules: [{ matches: null, backendRefs: [{ name: 's', port: 80, weight: null }] }] })], 'gw-spec-valid')).toEqual([]);
+  });
+
+  test('each further case the server was asked: one finding, the server\'s answer (or none where it accepted)', () => {
+    const https = { name: 'https', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ name: 'c' }] } };
+    const h = { name: 'h', port: 80, protocol: 'HTTP' };
+    const parentRefs = [{ name: 'g' }];
+    const cases: [any, string[]][] = [
+      [gw([{ ...h, port: null }]), ['error Gateway g: spec.listeners[0].port: is required.']],
+      [gw([{ ...h, tls: null }]), [`error Gateway g: spec.listeners[0].tls must be of type object (got null); ${FIELD}`]],
+      [{ ...gw([h]), spec: { gatewayClassName: 'nginx', listeners: [h], addresses: [null] } }, [`error Gateway g: spec.addresses[0] must be of type object (got null); ${ITEM}`]],
+      [gw([{ ...https, tls: { mode: 'Terminate', certificateRefs: [null] } }]), [`error Gateway g: spec.listeners[0].tls.certificateRefs[0] must be of type object (got null); ${ITEM}`]],
+      [{ ...gw([h]), spec: { gatewayClassName: 'nginx', listeners: [h], infrastructure: { labels: { a: null, b: 'x' } } } }, [`error Gateway g: spec.infrastructure.labels["a"] must be of type string (got null); ${FIELD}`]],
+      [rt({ parentRefs, hostnames: null }), [`error HTTPRoute r: spec.hostnames must be of type array (got null); ${FIELD}`]],
+      [rt({ parentRefs, rules: [{ backendRefs: [{ name: 's', port: null }] }] }), ['error HTTPRoute r: spec.rules[0].backendRefs[0].port: Must have port for Service reference.']],
+      [rt({ parentRefs, rules: [{ filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [null] } }] }] }), [`error HTTPRoute r: spec.rules[0].filters[0].requestHeaderModifier.set[0] must be of type object (got null); ${ITEM}`]],
+      [rt({ parentRefs, rules: null }), []],
+      [rt({ parentRefs, rules: [{ matches: [{ path: null }] }] }), []],
+    ];
+    expect(cases.map(([object]) => run([object], 'gw-spec-valid'))).toEqual(cases.map(([, expected]) => expected));
+  });
+
+  test('null items of string lists the server was not asked about (remove, a set; CORS allowOrigins) are judged like hostnames, never as repeats', () => {
+    const parentRefs = [{ name: 'g' }];
+    const filter = (f: any) => run([rt({ parentRefs, rules: [{ filters: [f] }] })], 'gw-spec-valid');
+    expect(filter({ type: 'RequestHeaderModifier', requestHeaderModifier: { remove: [null, null] } })).toEqual([
+      `error HTTPRoute r: spec.rules[0].filters[0].requestHeaderModifier.remove[0] must be of type string (got null); ${ITEM}`,
+      `error HTTPRoute r: spec.rules[0].filters[0].requestHeaderModifier.remove[1] must be of type string (got null); ${ITEM}`,
+    ]);
+    expect(filter({ type: 'CORS', cors: { allowOrigins: [null] } })).toEqual([`error HTTPRoute r: spec.rules[0].filters[0].cors.allowOrigins[0] must be of type string (got null); ${ITEM}`]);
+  });
+});

@@ -44,7 +44,8 @@ export function gatewayProblems(gateway: GatewayManifest): Problem[] {
       countProblem('spec.infrastructure.labels', Object.keys(infrastructure.labels ?? {}), 8),
       countProblem('spec.infrastructure.annotations', Object.keys(infrastructure.annotations ?? {}), 16),
     ));
-    problems.push(...labelProblems('spec.infrastructure.labels', infrastructure.labels));
+    // A null label value is the schema walk's finding (refused by server-side apply, dropped by create).
+    problems.push(...labelProblems('spec.infrastructure.labels', infrastructure.labels).filter((p) => p.value !== null));
     problems.push(...annotationProblems('spec.infrastructure.annotations', infrastructure.annotations));
     for (const [key, value] of Object.entries(infrastructure.annotations ?? {})) {
       problems.push(...defined(lengthProblem(`spec.infrastructure.annotations["${key}"]`, value, 0, 4096, 'shorten the annotation value.')));
@@ -66,16 +67,18 @@ export function listenerProblems(field: string, listener: Listener): Problem[] {
   problems.push(...defined(
     requiredProblem(`${field}.name`, listener.name, 'name the listener, e.g. "http" or "https"; routes attach to it by this sectionName.')
       ?? sectionNameProblem(`${field}.name`, listener.name),
-    listener.port === undefined
+    listener.port == null
       ? { field: `${field}.port`, message: 'is required.', fix: 'set the port, e.g. 80 for HTTP or 443 for HTTPS.' }
       : portNumberProblem(`${field}.port`, listener.port),
-    listener.hostname === undefined ? undefined : hostnameProblem(`${field}.hostname`, listener.hostname),
+    // A null hostname is dropped by create and client-side apply; server-side apply's refusal is the schema walk's finding.
+    listener.hostname == null ? undefined : hostnameProblem(`${field}.hostname`, listener.hostname),
   ));
   // No minimum length test: both branches of the pattern need a character.
   if (!isString(protocol) || protocol.length > 255 || !PROTOCOL.test(protocol)) {
     problems.push({ field: `${field}.protocol`, message: protocol === undefined ? 'is required.' : 'is not a valid protocol.', value: protocol, allowed: `${CORE_PROTOCOLS.join(', ')}, or a domain-prefixed protocol ("example.com/foo")`, fix: 'use HTTP or HTTPS for HTTPRoutes.' });
   }
-  // A null tls is pruned by the API server (the field is not nullable), so it counts as left out.
+  // A null tls is dropped by create and client-side apply (the field is not nullable), so it counts as left out here;
+  // server-side apply refuses it, which the schema walk reports (kube-apiserver 1.36.2, docs/api-server-proof.md).
   const tls = listener.tls ?? undefined;
   if (tls !== undefined && ['HTTP', 'TCP', 'UDP'].includes(protocol)) {
     problems.push({ field: `${field}.tls`, message: "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP'].", value: protocol, fix: 'use protocol HTTPS (or TLS) for a TLS listener, or remove tls.' });
@@ -112,7 +115,8 @@ function tlsProblems(field: string, tls: NonNullable<Listener['tls']>, protocol:
   } else if (protocol === 'HTTPS' && mode === 'Terminate' && refs.length === 0) {
     problems.push({ field: `${field}.certificateRefs`, message: 'is empty: an HTTPS listener needs a certificate to terminate TLS.', fix: 'add a certificateRef to the kubernetes.io/tls Secret with the certificate.' });
   }
-  refs.forEach((ref, i) => problems.push(...defined(
+  // A null certificateRef is the schema walk's finding alone (the API server refuses it as "must be of type object").
+  refs.forEach((ref, i) => ref !== null && problems.push(...defined(
     requiredProblem(`${field}.certificateRefs[${i}].name`, ref?.name, 'set the name of the Secret.') ?? objectNameProblem(`${field}.certificateRefs[${i}].name`, ref.name),
     groupProblem(`${field}.certificateRefs[${i}].group`, ref?.group),
     kindProblem(`${field}.certificateRefs[${i}].kind`, ref?.kind, ref?.group ?? ''),

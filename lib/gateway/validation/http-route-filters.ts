@@ -54,7 +54,8 @@ export function pushFilterListProblems(
       problems.push({ field, message: `${type} filter cannot be repeated.`, value: type, fix: `merge the ${type} filters into one.` });
     }
   }
-  list.forEach((filter, i) => problems.push(...filterProblems(`${field}[${i}]`, filter, backendRefProblems)));
+  // A null filter is the schema walk's finding alone (the API server runs no CEL rule on it).
+  list.forEach((filter, i) => { if (filter !== null) problems.push(...filterProblems(`${field}[${i}]`, filter, backendRefProblems)); });
 }
 
 function filterProblems(field: string, filter: HttpRouteFilter, backendRefProblems: (field: string, ref: any) => Problem[]): Problem[] {
@@ -127,11 +128,13 @@ function headerModifierProblems(field: string, modifier: HeaderModifier): Proble
     const list = items(modifier[op]);
     problems.push(...defined(countProblem(`${field}.${op}`, modifier[op], 16)));
     list.forEach((header, i) => {
+      // A null header is the schema walk's finding alone (the API server refuses it as "must be of type object").
+      if (header === null) return;
       problems.push(...defined(
         headerNameProblem(`${field}.${op}[${i}].name`, header?.name),
         lengthProblem(`${field}.${op}[${i}].value`, header?.value, 1, 4096, 'set a value of 1-4096 characters; to drop a header use remove.'),
       ));
-      if (list.findIndex((other) => other?.name === header?.name) !== i) {
+      if (list.findIndex((other) => other !== null && other?.name === header?.name) !== i) {
         problems.push({ field: `${field}.${op}[${i}].name`, message: `is listed twice in ${op}.`, value: header?.name, fix: 'keep one entry per header name.' });
       }
     });
@@ -140,7 +143,7 @@ function headerModifierProblems(field: string, modifier: HeaderModifier): Proble
   // `remove` is a set of plain strings in the CRD: no name pattern, but no repeats.
   const remove = items(modifier.remove);
   remove.forEach((name, i) => {
-    if (remove.indexOf(name) !== i) problems.push({ field: `${field}.remove[${i}]`, message: 'is listed twice in remove.', value: name, fix: 'list each header once.' });
+    if (name !== null && remove.indexOf(name) !== i) problems.push({ field: `${field}.remove[${i}]`, message: 'is listed twice in remove.', value: name, fix: 'list each header once.' });
   });
   return problems;
 }
@@ -174,7 +177,7 @@ function corsProblems(field: string, cors: Record<string, unknown>): Problem[] {
   for (const [key, max, check] of lists) {
     const list = items(cors[key]);
     problems.push(...defined(countProblem(`${field}.${key}`, cors[key], max)));
-    list.forEach((value, i) => problems.push(...defined(check(`${field}.${key}[${i}]`, value))));
+    list.forEach((value, i) => value !== null && problems.push(...defined(check(`${field}.${key}[${i}]`, value))));
     if (key !== 'exposeHeaders' && list.includes('*') && list.length > 1) {
       const what = key === 'allowOrigins' ? 'origins' : 'methods'; // upstream's wording, "methods" for headers too
       problems.push({ field: `${field}.${key}`, message: `${key.charAt(0).toUpperCase()}${key.slice(1)} cannot contain '*' alongside other ${what}.`, value: list, fix: 'keep "*" alone, or list the values.' });

@@ -33,17 +33,20 @@ export function httpRouteProblems(route: HttpRouteManifest): Problem[] {
   // Stryker disable next-line LogicalOperator: equivalent, hasSpec is false whenever spec is falsy; `!spec` only narrows the type.
   if (!hasSpec || !spec) return problems;
   add(problems, countProblem('spec.parentRefs', spec.parentRefs, 32, 0, 'attach the route to at most 32 parents; split it into several HTTPRoutes.'));
+  // A null item (YAML "- ~") in any list here is the schema walk's finding alone, as the API server reports it
+  // ("must be of type object": its CEL rules are then not run); it is never read through.
   const parents = items<ParentReference>(spec.parentRefs);
-  for (let i = 0; i < parents.length; i++) pushParentRefProblems(problems, 'spec.parentRefs', i, parents[i]);
+  for (let i = 0; i < parents.length; i++) if (parents[i] !== null) pushParentRefProblems(problems, 'spec.parentRefs', i, parents[i]);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: one parent is never named twice.
   if (parents.length > 1) pushParentRefSetProblems(problems, parents);
   add(problems, countProblem('spec.hostnames', spec.hostnames, 16, 0, 'a route holds at most 16 hostnames; split it into one HTTPRoute per group of hosts.'));
   const hostnames = items(spec.hostnames);
   for (let i = 0; i < hostnames.length; i++) {
     // Stryker disable next-line ConditionalExpression: equivalent, a speed guard: hostnameProblem finds nothing in a valid hostname.
-    if (!isHostname(hostnames[i])) add(problems, hostnameProblem(`spec.hostnames[${i}]`, hostnames[i]));
+    if (hostnames[i] !== null && !isHostname(hostnames[i])) add(problems, hostnameProblem(`spec.hostnames[${i}]`, hostnames[i]));
   }
-  if (spec.rules !== undefined) {
+  // A null rules list is dropped and defaulted by the API server, like a missing one (kube-apiserver 1.36.2).
+  if (spec.rules != null) {
     add(problems, countProblem('spec.rules', spec.rules, 16, 1, 'a route holds 1-16 rules; split the rest into another HTTPRoute with the same parents and hostnames.'));
     const rules = items<HttpRouteRule>(spec.rules);
     let totalMatches = 0;
@@ -65,15 +68,16 @@ export function httpRouteProblems(route: HttpRouteManifest): Problem[] {
 export function parentRefProblems(field: string, ref: ParentReference): Problem[] {
   const problems: Problem[] = [];
   pushRefProblems(problems, field, ref, 'set the name of the Gateway.', GATEWAY_API_GROUP);
-  if (ref?.sectionName !== undefined && !isSectionName(ref.sectionName)) add(problems, sectionNameProblem(`${field}.sectionName`, ref.sectionName));
-  if (ref?.port !== undefined && !isPortNumber(ref.port)) add(problems, portNumberProblem(`${field}.port`, ref.port));
+  // A null sectionName or port is left out to create (it drops them); server-side apply's refusal is the schema walk's.
+  if (ref?.sectionName != null && !isSectionName(ref.sectionName)) add(problems, sectionNameProblem(`${field}.sectionName`, ref.sectionName));
+  if (ref?.port != null && !isPortNumber(ref.port)) add(problems, portNumberProblem(`${field}.port`, ref.port));
   return problems;
 }
 
 /** {@link parentRefProblems} on `list[i]`, whose path is built only for a problem. */
 function pushParentRefProblems(problems: Problem[], list: string, i: number, ref: ParentReference): void {
   if (ref?.name === undefined || !isObjectName(ref.name) || ref.group !== undefined || ref.kind !== undefined || ref.namespace !== undefined
-    || (ref.sectionName !== undefined && !isSectionName(ref.sectionName)) || (ref.port !== undefined && !isPortNumber(ref.port))) {
+    || (ref.sectionName != null && !isSectionName(ref.sectionName)) || (ref.port != null && !isPortNumber(ref.port))) {
     for (const problem of parentRefProblems(`${list}[${i}]`, ref)) problems.push(problem);
   }
 }
@@ -92,14 +96,14 @@ function pushRefProblems(problems: Problem[], field: string, ref: { name?: unkno
 /** The two CEL rules on parentRefs that name one parent more than once. */
 function pushParentRefSetProblems(problems: Problem[], parents: readonly ParentReference[]): void {
   // The CEL runs after defaulting (group, kind); an explicit namespace and none are different parents to it.
-  // A null item (a YAML "- ~") is a parent without name: it is compared like the others, never read through.
   const parentKey = (p: ParentReference) => `${p?.group ?? GATEWAY_API_GROUP}/${p?.kind ?? 'Gateway'}/${p?.namespace ?? ''}/${p?.name}`;
   const section = (p: ParentReference) => p?.sectionName ?? '';
   parents.forEach((ref, i) => {
+    if (ref === null) return;
     // The references to the same parent, this one included: its own sectionName never differs from itself, and the
     // unique rule looks at the earlier ones only.
     const key = parentKey(ref);
-    const same = parents.map((p, j) => ({ p, j })).filter(({ p }) => parentKey(p) === key);
+    const same = parents.map((p, j) => ({ p, j })).filter(({ p }) => p !== null && parentKey(p) === key);
     if (same.some(({ p }) => (section(p) === '') !== (section(ref) === ''))) {
       problems.push({ field: `spec.parentRefs[${i}].sectionName`, message: 'sectionName must be specified when parentRefs includes 2 or more references to the same parent.', value: ref?.sectionName, fix: 'name the listener (e.g. "http" and "https") in every reference to this Gateway.' });
     } else if (same.some(({ p, j }) => j < i && section(p) === section(ref))) {
@@ -128,7 +132,7 @@ function pushRuleProblems(problems: Problem[], field: string, rule: HttpRouteRul
   if (backends.length > 16) add(problems, countProblem(`${field}.backendRefs`, rule.backendRefs, 16, 0, 'a rule sends to at most 16 backends.'));
   for (let j = 0; j < backends.length; j++) {
     const ref = backends[j];
-    if (!isPlainServiceRef(ref) || ref.weight !== undefined || ref.filters !== undefined) pushBackendRefProblems(problems, `${field}.backendRefs[${j}]`, ref);
+    if (ref !== null && (!isPlainServiceRef(ref) || ref.weight != null || ref.filters !== undefined)) pushBackendRefProblems(problems, `${field}.backendRefs[${j}]`, ref);
   }
   const filters = items(rule?.filters);
   if (backends.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
@@ -171,7 +175,8 @@ function isPlainServiceRef(ref: HttpBackendRef): boolean {
 /** The backendRef checks of a rule: the reference, its weight and its filters. */
 function pushBackendRefProblems(problems: Problem[], at: string, ref: HttpBackendRef): void {
   for (const problem of backendObjectRefProblems(at, ref)) problems.push(problem);
-  if (ref?.weight !== undefined) add(problems, integerProblem(`${at}.weight`, ref.weight, 0, 1_000_000, 'use a weight from 0 (no traffic) to 1,000,000; shares are weight / sum of weights.'));
+  // A null weight is dropped and defaulted to 1 by the API server on every path (the schema has a default).
+  if (ref?.weight != null) add(problems, integerProblem(`${at}.weight`, ref.weight, 0, 1_000_000, 'use a weight from 0 (no traffic) to 1,000,000; shares are weight / sum of weights.'));
   if (ref?.filters !== undefined) pushFilterListProblems(problems, `${at}.filters`, ref.filters, backendObjectRefProblems);
 }
 
@@ -183,8 +188,9 @@ function prefixProblem(field: string, message: string): Problem {
 export function backendObjectRefProblems(field: string, ref: HttpBackendRef): Problem[] {
   const problems: Problem[] = [];
   pushRefProblems(problems, field, ref, 'set the name of the Service.', '');
-  if (ref?.port !== undefined) add(problems, portNumberProblem(`${field}.port`, ref.port));
-  if ((ref?.group ?? '') === '' && (ref?.kind ?? 'Service') === 'Service' && ref?.port === undefined) {
+  // A null port is dropped by create (then the CEL rule below refuses the Service reference) and refused by server-side apply.
+  if (ref?.port != null) add(problems, portNumberProblem(`${field}.port`, ref.port));
+  if ((ref?.group ?? '') === '' && (ref?.kind ?? 'Service') === 'Service' && ref?.port == null) {
     problems.push({ field: `${field}.port`, message: 'Must have port for Service reference.', fix: 'set the Service port number; a port name must be resolved to its number through the Service.' });
   }
   return problems;
@@ -207,11 +213,12 @@ function pushMatchProblems(problems: Problem[], field: string, match: HttpRouteM
     const list = items(match[key]);
     add(problems, countProblem(`${field}.${key}`, match[key], 16));
     list.forEach((entry, k) => {
+      if (entry === null) return;
       const at = `${field}.${key}[${k}]`;
       add(problems, headerNameProblem(`${at}.name`, entry?.name));
       add(problems, lengthProblem(`${at}.value`, entry?.value, 1, key === 'headers' ? 4096 : 1024, 'set the value to match.'));
       if (entry?.type !== undefined) add(problems, enumProblem(`${at}.type`, entry.type, MATCH_TYPES, 'use Exact (the default) or RegularExpression.'));
-      if (list.findIndex((other) => other?.name === entry?.name) !== k) {
+      if (list.findIndex((other) => other !== null && other?.name === entry?.name) !== k) {
         problems.push({ field: `${at}.name`, message: `is listed twice in ${key}.`, value: entry?.name, fix: 'keep one entry per name; a match needs all its entries to hold.' });
       }
     });

@@ -103,6 +103,8 @@ class SchemaNode {
   readonly properties: any;
   readonly additional: any;
   readonly preserveUnknown: any;
+  /** A null here is dropped, not refused: the field has a default (the API server drops the null, then defaults it) or is nullable. */
+  readonly nullAllowed: boolean;
   /** The node of `items`, of each property and of `additionalProperties`, made when the walk first goes there. */
   private itemsNode: SchemaNode | null | undefined;
   private additionalNode: SchemaNode | null | undefined;
@@ -130,6 +132,7 @@ class SchemaNode {
     this.properties = schema.properties;
     this.additional = schema.additionalProperties;
     this.preserveUnknown = schema['x-kubernetes-preserve-unknown-fields'];
+    this.nullAllowed = schema.default !== undefined || schema.nullable === true;
   }
 
   items(): SchemaNode | null {
@@ -168,8 +171,8 @@ function nodeOf(schema: any): SchemaNode | null {
 }
 
 function walk(schema: SchemaNode | null, value: unknown, parent: Place | string, step: Step, out: CrdSchemaError[]): void {
-  // The API server drops null values of fields that are not nullable, without an error.
-  if (!schema || value === null || value === undefined) return;
+  if (!schema || value === undefined) return;
+  if (value === null) return nullError(schema, parent, step, out);
   const type = typeOf(value);
   if (schema.intOrString) {
     if (type !== 'integer' && type !== 'string') out.push({ path: where(parent, step), message: 'must be an integer or a string.' });
@@ -202,6 +205,23 @@ function walk(schema: SchemaNode | null, value: unknown, parent: Place | string,
   }
 }
 
+/**
+ * A null value, as kube-apiserver 1.36.2 answered it (docs/api-server-proof.md "Null values"): a null list
+ * item is refused on every path ("must be of type object"); a null field or map entry is dropped by create
+ * and client-side apply but refused by server-side apply, unless the field has a default (dropped, then
+ * defaulted) or is nullable. A null required field is reported by objectErrors as missing, and a null root
+ * is no object at all.
+ */
+function nullError(schema: SchemaNode, parent: Place | string, step: Step, out: CrdSchemaError[]): void {
+  if (step === undefined || schema.nullAllowed) return;
+  const expected = schema.intOrString ? 'be an integer or a string' : schema.type ? `be of type ${schema.type}` : 'not be null';
+  const got = schema.intOrString || schema.type ? ' (got null)' : '';
+  const why = typeof step === 'number'
+    ? 'the API server rejects a null list item (create and apply alike): remove the item.'
+    : 'server-side apply rejects a null field (create and client-side apply drop it): remove the field.';
+  out.push({ path: where(parent, step), message: `must ${expected}${got}; ${why}` });
+}
+
 function arrayErrors(schema: SchemaNode, list: unknown[], place: Place | string, out: CrdSchemaError[]): void {
   if (schema.maxItems !== undefined && list.length > schema.maxItems) out.push({ path: where(place, undefined), message: `must have at most ${schema.maxItems} items (it has ${list.length}).` });
   if (schema.minItems !== undefined && list.length < schema.minItems) out.push({ path: where(place, undefined), message: `must have at least ${schema.minItems} item(s).` });
@@ -209,6 +229,8 @@ function arrayErrors(schema: SchemaNode, list: unknown[], place: Place | string,
   if (schema.listType === 'set' || keys) {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
+      // A null item is refused as such (nullError), never as a repeat: the API server answers "must be of type".
+      if (item === null) return;
       const key = show(keys ? keys.map((k) => (item as any)?.[k]) : item);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
@@ -243,7 +265,12 @@ function objectErrors(schema: SchemaNode, object: Record<string, unknown>, place
   for (const key in object) {
     // Own keys, in Object.keys order (for-in lists them first and in that order; inherited ones are skipped).
     if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
-    if (properties && Object.prototype.hasOwnProperty.call(properties, key)) walk(schema.property(key), object[key], place, key, out);
+    if (properties && Object.prototype.hasOwnProperty.call(properties, key)) {
+      const value = object[key];
+      // A null required field is already reported above, as missing (what create answers: "Required value").
+      if (value === null && Array.isArray(required) && required.includes(key)) continue;
+      walk(schema.property(key), value, place, key, out);
+    }
     else if (additional && typeof additional === 'object') walk(schema.additionalProperties(), object[key], place, { entry: key }, out);
     else if (properties && !schema.preserveUnknown && additional !== true) {
       out.push({ path: pathOf(place, key), message: 'is not a field of this kind in the CRD schema; kubectl rejects it (strict field validation) or the API server drops it.' });
