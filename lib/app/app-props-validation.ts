@@ -30,6 +30,7 @@ export function netkitAppPropProblems(props: NetkitAppProps, outdir: string, add
   // Outside means `..` or `../…` (or another drive); a folder named `..addons` inside the output folder is inside it.
   const inside = relative(resolve(outdir), resolve(addonsOutdir));
   const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+  // Stryker disable next-line ConditionalExpression: equivalent, the default add-ons folder is a sibling of the output folder, so never inside it.
   if (props.addonsOutdir !== undefined && !outside) {
     problems.push({
       field: 'addonsOutdir', message: `is the output folder "${outdir}" or inside it, so applying the output folder would also apply the cluster add-ons.`, value: props.addonsOutdir,

@@ -149,6 +149,11 @@ describe('NginxGatewayFabric: each refusal in full, and the values just inside e
     expect(problem(props as NginxGatewayFabricProps)).toEqual({ allowed: expect.any(String), ...expected });
   });
 
+  test('nodePortRange widens the node ports the provisioned Service may pin', () => {
+    expect(() => ngf({ nodePorts: { http: 20080, https: 22767 }, nodePortRange: { min: 20000, max: 22767 } })).not.toThrow();
+    expect(problem({ nodePorts: { https: 22768 }, nodePortRange: { min: 20000, max: 22767 } })).toMatchObject({ field: 'nodePorts.https', value: 22768, allowed: '20000-22767' });
+  });
+
   test('the values just inside each bound are accepted', () => {
     for (const props of [
       { controllerName: `gateway.nginx.org/${'c'.repeat(235)}` }, { controllerName: "gateway.nginx.org/a/b-c._~%!$&'()*+,;=:" }, { replicas: 1, controllerReplicas: 1 },

@@ -23,11 +23,11 @@ describe('addonsOutdir must lie outside the output folder', () => {
       + `Got: ${JSON.stringify(addons)}. Allowed: a folder outside the output folder. Fix: leave it out ("cluster-addons" beside the output folder), or name a sibling folder.`);
   });
 
-  test('the output folder itself and a folder below it are refused; a sibling and a sibling starting with ".." are accepted', () => {
+  test('the output folder itself and a folder below it are refused; the parent folder, a sibling and a sibling starting with ".." are accepted', () => {
     for (const inside of [join(project, 'dist'), join(project, 'dist', 'addons'), join(project, 'dist', 'a', 'b')]) {
       expect(errorOf(() => app({ addonsOutdir: inside })).problems.map((p) => p.field)).toEqual(['addonsOutdir']);
     }
-    for (const outside of [join(project, 'addons'), join(project, '..dist'), join(project, 'dist-addons')]) {
+    for (const outside of [project, join(project, 'addons'), join(project, '..dist'), join(project, 'dist-addons')]) {
       expect(() => app({ addonsOutdir: outside })).not.toThrow();
     }
   });

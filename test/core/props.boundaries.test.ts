@@ -10,6 +10,11 @@ describe('only plain objects are props; anything else is a value the construct c
     expect(unknownPropProblems('ExistingTlsSecretProps', props)).toEqual([]);
   });
 
+  test('a class instance with own fields is a value, not props: its keys are not checked', () => {
+    class Colour { readonly colour = 'blue'; }
+    expect(unknownPropProblems('ExistingTlsSecretProps', new Colour())).toEqual([]);
+  });
+
   test('an object without a prototype (Object.create(null), a parsed config) is a props object', () => {
     const props = Object.assign(Object.create(null), { secretName: 'tls', colour: 'blue' });
     expect(unknownPropProblems('ExistingTlsSecretProps', props).map((p) => [p.field, p.value])).toEqual([['colour', 'blue']]);

@@ -72,7 +72,7 @@ describe('securityProfile and reserved labels', () => {
 
 describe('probe timings are named by the probe and the timing', () => {
   test.each([
-    ['readiness', 'period', 'Probe.periodSeconds'], ['liveness', 'timeout', 'Probe.timeoutSeconds'], ['readiness', 'initialDelay', 'Probe.initialDelaySeconds'],
+    ['readiness', 'period'], ['liveness', 'timeout'], ['readiness', 'initialDelay'],
   ] as const)('%s.%s of 1.5 s is refused: whole seconds only', (probe, timing) => {
     const problem = onlyProblem({ port: 8080, [probe]: Probe.tcp({ port: 8080, [timing]: Duration.millis(1500) }) });
     expect(problem).toMatchObject({ field: `${probe}.${timing}`, value: 1.5 });
