@@ -94,6 +94,13 @@ describe('IngressNginx: each refusal in full, and the values just inside each bo
     expect(problem(props as IngressNginxProps)).toMatchObject(expected);
   });
 
+  test.each([
+    [{ nodeSelector: { 'a b': 'x' } }, 'nodeSelector', 'a b'], [{ serviceAnnotations: { 'a b': 'x' } }, 'serviceAnnotations', 'a b'],
+    [{ certgenImage: { tag: ':v1' } }, 'certgenImage.tag', ':v1'],
+  ])('the shared checks name the prop: %j', (props, field, value) => {
+    expect(problem(props as IngressNginxProps)).toMatchObject({ field, value, allowed: expect.any(String), fix: expect.any(String) });
+  });
+
   test.each([0, 65536, 80, 443, 8443, 1.5])('metrics.port %p is refused', (port) => {
     expect(problem({ metrics: { port } })).toEqual({
       field: 'metrics.port', message: 'is not a free port number.', value: port, allowed: '1-65535 except 80, 443 and 8443 (used by nginx and the webhook)',
