@@ -93,3 +93,12 @@ describe('ids, pull policy, service account and writable paths reach the field t
     expect(onlyProblem(props as Partial<WebAppProps>)).toMatchObject({ field });
   });
 });
+
+describe('the shared checks report under the prop the user wrote', () => {
+  test.each([
+    [{ image: 'Nginx:1.27' }, 'image'], [{ env: { 'A=B': 'x' } }, 'env'], [{ resources: { limits: { cpu: '-1' } } }, 'resources.limits.cpu'],
+    [{ namespace: 'Dev' }, 'namespace'], [{ labels: { 'a b': 'x' } }, 'labels'], [{ annotations: { 'a b': 'x' } }, 'annotations'], [{ podAnnotations: { 'a b': 'x' } }, 'podAnnotations'],
+  ])('%j is refused under %s', (props, field) => {
+    expect(onlyProblem(props as Partial<WebAppProps>)).toMatchObject({ field, allowed: expect.any(String), fix: expect.any(String) });
+  });
+});
