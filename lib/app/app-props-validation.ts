@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { YamlOutputType } from 'cdk8s';
 import { Problem } from '../core/errors';
 import { ruleIdProblems } from '../policy/rule-ids';
@@ -27,8 +27,11 @@ export function netkitAppPropProblems(props: NetkitAppProps, outdir: string, add
       allowed: 'YamlOutputType.FILE_PER_CHART, FILE_PER_RESOURCE, FOLDER_PER_CHART_FILE_PER_RESOURCE (FILE_PER_APP without add-on charts)', fix: 'use a YamlOutputType member, or leave it out (FILE_PER_CHART).',
     });
   }
+  // Outside means `..` or `../…` (or another drive); a folder named `..addons` inside the output folder is inside it.
   const inside = relative(resolve(outdir), resolve(addonsOutdir));
-  if (props.addonsOutdir !== undefined && (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))) {
+  const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+  // Stryker disable next-line ConditionalExpression: equivalent, the default add-ons folder is a sibling of the output folder, so never inside it.
+  if (props.addonsOutdir !== undefined && !outside) {
     problems.push({
       field: 'addonsOutdir', message: `is the output folder "${outdir}" or inside it, so applying the output folder would also apply the cluster add-ons.`, value: props.addonsOutdir,
       allowed: 'a folder outside the output folder', fix: 'leave it out ("cluster-addons" beside the output folder), or name a sibling folder.',

@@ -11,6 +11,7 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const IANA_SVC_NAME = /^[-a-z0-9]+$/;
+const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 
 /** A DNS-1123 label: Namespace names, port names. At most 63 characters. */
 export function isDns1123Label(value: string): boolean {
@@ -44,6 +45,14 @@ export function isIanaSvcName(value: string): boolean {
     && !value.startsWith('-') && !value.endsWith('-') && !value.includes('--');
 }
 
+/**
+ * A ConfigMap or Secret data key (IsConfigMapKey): at most 253 of `[-._a-zA-Z0-9]`,
+ * and not "." or "..", nor starting with ".." (the kubelet's volume writer uses those names).
+ */
+export function isConfigMapKey(value: string): boolean {
+  return value.length <= 253 && CONFIG_MAP_KEY.test(value) && value !== '.' && !value.startsWith('..');
+}
+
 /** A qualified name: label and annotation keys, `appProtocol` (`[prefix/]name`). */
 export const isQualifiedName = remembering((value) => {
   const parts = value.split('/');
@@ -64,6 +73,8 @@ export const DNS1123_LABEL_RULE = 'lowercase letters, digits and "-", starting a
 export const DNS1123_SUBDOMAIN_RULE = 'dot-separated DNS labels of lowercase letters, digits and "-", at most 253 characters';
 /** Explains the IANA service name rule. */
 export const IANA_SVC_NAME_RULE = 'at most 15 lowercase letters, digits and "-", with at least one letter and no leading, trailing or double "-"';
+/** Explains the ConfigMap and Secret data key rule. */
+export const CONFIG_MAP_KEY_RULE = 'letters, digits, "-", "_" and ".", at most 253 characters, not "." or "..", not starting with ".."';
 /** Explains the label value rule. */
 export const LABEL_VALUE_RULE = 'empty, or at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
 

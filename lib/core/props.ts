@@ -26,6 +26,7 @@ const keySets = new Map<string, ReadonlySet<string>>();
 
 function keySet(name: string): ReadonlySet<string> {
   let set = keySets.get(name);
+  // Stryker disable next-line ConditionalExpression: equivalent, always building the set again gives the same keys (the map only saves the work).
   if (!set) {
     set = new Set(PROP_SHAPES[name as PropShapeName].keys);
     keySets.set(name, set);
@@ -51,6 +52,7 @@ function nestedHome(name: string, key: string): string | undefined {
 function unknownKeyProblem(name: string, field: string, key: string, value: unknown): Problem {
   const keys = PROP_SHAPES[name as PropShapeName].keys;
   const suggestion = closest(key, keys);
+  // Stryker disable next-line ConditionalExpression: equivalent, the fix below prefers the suggestion, so a home looked up beside one is never read.
   const home = suggestion === undefined ? nestedHome(name, key) : undefined;
   let fix = 'remove it; it would be ignored.';
   if (suggestion !== undefined) fix = `did you mean \`${suggestion}\`?`;

@@ -1,6 +1,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { Problem } from '../core/errors';
+import { isConfigMapKey } from '../core/names';
 import { fieldProblems } from '../core/validation/field-rules';
 
 /** The Secret type ingress controllers read certificates from. */
@@ -12,8 +13,6 @@ export const TLS_PRIVATE_KEY_KEY = 'tls.key';
 /** The largest Secret the API server stores: `MaxSecretSize` in pkg/apis/core/types.go, v1.31. */
 export const MAX_SECRET_SIZE_BYTES = 1024 * 1024;
 
-// k8s.io/apimachinery/pkg/util/validation IsConfigMapKey, v1.31.
-const SECRET_DATA_KEY = /^[-._a-zA-Z0-9]+$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
@@ -61,7 +60,7 @@ export function tlsSecretProblems(secret: ISecret): Problem[] {
   for (const [source, map] of [['data', secret.data], ['stringData', secret.stringData]] as const) {
     for (const [key, value] of Object.entries(map ?? {})) {
       const field = `${source}[${JSON.stringify(key)}]`;
-      if (key.length > 253 || !SECRET_DATA_KEY.test(key) || key === '.' || key.startsWith('..')) {
+      if (!isConfigMapKey(key)) {
         add(field, 'is not a valid Secret data key.', key, 'letters, digits, "-", "_" and ".", at most 253 characters, not "." or starting with ".."', 'rename the key, e.g. "tls.crt".');
       }
       if (source === 'data' && (typeof value !== 'string' || !isBase64(value))) {

@@ -1,7 +1,7 @@
 import { Problem } from '../../core/errors';
-import { resourcesPropProblems } from '../../core/validation';
+import { hasFieldProblems, resourcesPropProblems } from '../../core/validation';
 import { annotationProblems, labelProblems } from '../../core/metadata-validation';
-import { DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1035Label, isDns1123Label, isDns1123Subdomain } from '../../core/names';
+import { CONFIG_MAP_KEY_RULE, DNS1035_RULE, DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isConfigMapKey, isDns1035Label, isDns1123Label, isDns1123Subdomain } from '../../core/names';
 import { isPortNumber } from '../../core/net';
 import { imageProblems, registryProblems } from '../common/image';
 import { IngressNginxProps } from './props';
@@ -10,7 +10,6 @@ import { DEFAULT_REQUESTS, WEBHOOK_PORT } from './upstream';
 /** `<name>-controller-admission` is a Service name: DNS-1035, at most 63 characters. */
 export const MAX_NAME_LENGTH = 63 - '-controller-admission'.length;
 
-const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const FLAG = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Flags the construct writes from its own props; giving them again in extraArgs would repeat them. */
@@ -62,15 +61,13 @@ export function ingressNginxPropProblems(name: string, props: IngressNginxProps)
   if (props.ingressClassName !== undefined && !isDns1123Subdomain(props.ingressClassName)) {
     add('ingressClassName', 'is not a valid IngressClass name.', props.ingressClassName, DNS1123_SUBDOMAIN_RULE, 'use a name such as "nginx" or "nginx-internal".');
   }
-  if (props.controllerValue !== undefined) {
-    const slash = props.controllerValue.indexOf('/');
-    if (slash <= 0 || slash === props.controllerValue.length - 1 || props.controllerValue.length > 250 || !isDns1123Subdomain(props.controllerValue.slice(0, slash))) {
-      add('controllerValue', 'is not a domain-prefixed path, as IngressClass spec.controller must be.', props.controllerValue, 'a domain, "/", then a path, at most 250 characters (k8s.io/ingress-nginx)', 'use a value such as "k8s.io/ingress-nginx-internal".');
-    }
+  // The IngressClass row of the field table decides (domain, "/", RFC 3986 path, at most 250); the words name the prop.
+  if (props.controllerValue !== undefined && hasFieldProblems('IngressClass.spec.controller', props.controllerValue)) {
+    add('controllerValue', 'is not a domain-prefixed path, as IngressClass spec.controller must be.', props.controllerValue, 'a domain, "/", then a path, at most 250 characters (k8s.io/ingress-nginx)', 'use a value such as "k8s.io/ingress-nginx-internal".');
   }
   for (const key of Object.keys(props.config ?? {})) {
-    if (!CONFIG_KEY.test(key) || key.length > 253) {
-      add(`config["${key}"]`, 'is not a valid ConfigMap key.', key, 'letters, digits, "-", "_" and ".", at most 253 characters', 'use the option name from the ingress-nginx ConfigMap documentation, e.g. "proxy-body-size".');
+    if (!isConfigMapKey(key)) {
+      add(`config["${key}"]`, 'is not a valid ConfigMap key.', key, CONFIG_MAP_KEY_RULE, 'use the option name from the ingress-nginx ConfigMap documentation, e.g. "proxy-body-size".');
     }
   }
   if (props.watchNamespace !== undefined && !isDns1123Label(props.watchNamespace)) {

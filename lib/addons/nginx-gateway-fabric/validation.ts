@@ -38,7 +38,8 @@ export function nginxGatewayFabricPropProblems(name: string, props: NginxGateway
   const controllerName = props.controllerName;
   if (controllerName !== undefined) {
     const path = controllerName.slice(CONTROLLER_NAME_PREFIX.length);
-    if (!controllerName.startsWith(CONTROLLER_NAME_PREFIX) || path === '' || controllerName.length > 253 || !CONTROLLER_PATH.test(path)) {
+    // An empty path fails CONTROLLER_PATH, which needs a character.
+    if (!controllerName.startsWith(CONTROLLER_NAME_PREFIX) || controllerName.length > 253 || !CONTROLLER_PATH.test(path)) {
       add('controllerName', `is not a controller name NGF accepts: "${CONTROLLER_NAME_PREFIX}" followed by a path.`, controllerName,
         `"${CONTROLLER_NAME_PREFIX}<path>", at most 253 characters`, 'use a value such as "gateway.nginx.org/nginx-gateway-controller-internal".');
     }
@@ -71,5 +72,6 @@ export function provisionedServiceProblems(service: ProvisionedServiceOptions, p
     'spec.ports[1].nodePort': 'nodePorts.https',
   };
   return serviceProblems(provisionedServiceShape(service), { nodePortRange: props.nodePortRange })
+    // Stryker disable next-line Regex: equivalent, the provisioned Service's field paths are fixed, all start with "spec." and hold it once.
     .map((p): Problem => ({ ...p, field: rename[p.field] ?? p.field.replace(/^spec\./, '') }));
 }
