@@ -188,7 +188,7 @@ describe('wildcard domains', () => {
 
 describe('Kubernetes versions', () => {
   const kv = require('../../lib/core/kubernetes-version');
-  test.each([['1.35', [1, 35]], ['v1.35', [1, 35]], ['1.35.2', [1, 35]], ['v1.36.0-rc.1', [1, 36]], ['2.0', [2, 0]], ['1', undefined], ['1.35.', undefined], ['V1.35', undefined], ['1.35-', undefined],
+  test.each([['1.35', [1, 35]], ['v1.35', [1, 35]], ['1.35.2', [1, 35]], ['1.35.10', [1, 35]], ['10.1', [10, 1]], ['v1.123', [1, 123]], ['v1.36.0-rc.1', [1, 36]], ['2.0', [2, 0]], ['1', undefined], ['1.35.', undefined], ['V1.35', undefined], ['1.35-', undefined],
     ['1.35.2.1', undefined], [' 1.35', undefined], ['1.35 ', undefined], ['x1.35', undefined], ['1.x', undefined]])('parse %j', (text, out) => {
     expect(kv.parseKubernetesVersion(text)).toEqual(out && { major: out[0], minor: out[1] });
   });
