@@ -12,6 +12,7 @@ const NANOS_PER_UNIT: Record<string, number> = {
 export function formatGoDurationNanos(nanos: number): string {
   const total = Math.round(nanos);
   if (total === 0) return '0s';
+  // Stryker disable next-line EqualityOperator: total is not 0 here (returned above), so `<= 0` is the same test.
   const sign = total < 0 ? '-' : '';
   const u = Math.abs(total);
   if (u < 1e3) return `${sign}${u}ns`;
