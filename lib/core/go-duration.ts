@@ -12,6 +12,7 @@ const NANOS_PER_UNIT: Record<string, number> = {
 export function formatGoDurationNanos(nanos: number): string {
   const total = Math.round(nanos);
   if (total === 0) return '0s';
+  // Stryker disable next-line EqualityOperator: total is not 0 here (returned above), so `<= 0` is the same test.
   const sign = total < 0 ? '-' : '';
   const u = Math.abs(total);
   if (u < 1e3) return `${sign}${u}ns`;
@@ -55,15 +56,18 @@ export function parseGoDuration(text: string): number | undefined {
   const body = signed ? text.slice(1) : text;
   if (body === '0') return 0;
   if (body === '') return undefined;
-  const part = /(\d+\.?\d*|\.\d+)([a-z\u00b5\u03bc]+)/gy;
+  const part = /(\d*)(?:\.(\d*))?([a-z\u00b5\u03bc]+)/gy;
   let total = 0;
   let consumed = 0;
   for (let m = part.exec(body); m; m = part.exec(body)) {
-    const unit = NANOS_PER_UNIT[m[2]];
-    if (unit === undefined) return undefined;
-    total += Number(m[1]) * unit;
+    const unit = NANOS_PER_UNIT[m[3]];
+    const fraction = m[2] ?? '';
+    if (unit === undefined || m[1] === '' && fraction === '') return undefined;
+    // Go adds whole nanoseconds: the fraction's share of the unit is cut, not rounded ("1.9ns" is 1ns).
+    total += Number(m[1]) * unit + Math.trunc(Number(fraction) * (unit / 10 ** fraction.length));
     consumed = part.lastIndex;
   }
-  if (consumed !== body.length) return undefined;
+  // A Duration is an int64 of nanoseconds: -2^63 to 2^63 - 1.
+  if (consumed !== body.length || total > 2 ** 63 || total === 2 ** 63 && sign > 0) return undefined;
   return sign * total;
 }

@@ -20,12 +20,36 @@ export function labelProblems(field: string, labels: Readonly<Record<string, str
   return problems;
 }
 
-/** Annotation keys must be qualified names; values are free text. */
+/** apimachinery's TotalAnnotationSizeLimitB: the keys and values of one map together, in UTF-8 bytes. */
+const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/**
+ * Annotation keys must be qualified names once lowercased (apimachinery's
+ * ValidateAnnotations reads `IsQualifiedName(strings.ToLower(key))`, so
+ * `Example.com/Owner` is accepted); values are free text, but keys and values
+ * together are at most 256 KiB.
+ */
 export function annotationProblems(field: string, annotations: Readonly<Record<string, string>> | undefined): Problem[] {
-  return Object.keys(annotations ?? {}).filter((key) => !isQualifiedName(key)).map((key) => ({
+  const keys = Object.keys(annotations ?? {});
+  // The lowercased key is tried only when the key fails as written: valid keys cost what they did.
+  const problems: Problem[] = keys.filter((key) => !isQualifiedName(key) && !isQualifiedName(key.toLowerCase())).map((key) => ({
     field, message: 'has a key that is not a valid annotation key.', value: key, allowed: QUALIFIED_NAME_RULE,
     fix: 'use a key such as "example.com/owner".',
   }));
+  let units = 0;
+  for (const key of keys) units += key.length + String(annotations![key]).length;
+  // A UTF-16 unit is 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2 units): only a map over a third of the limit is encoded.
+  if (units * 3 > ANNOTATIONS_MAX_BYTES) {
+    let bytes = 0;
+    for (const key of keys) bytes += Buffer.byteLength(key) + Buffer.byteLength(String(annotations![key]));
+    if (bytes > ANNOTATIONS_MAX_BYTES) {
+      problems.push({
+        field, message: `is too long: the keys and values together have ${bytes} bytes.`,
+        allowed: `at most ${ANNOTATIONS_MAX_BYTES} bytes (256 KiB) of keys and values in UTF-8`, fix: 'move large data into a ConfigMap and keep only a reference in the annotation.',
+      });
+    }
+  }
+  return problems;
 }
 
 /** A namespace name is a DNS-1123 label. */

@@ -32,7 +32,7 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z
 
 /** A DNS-1123 subdomain: most object names, hosts. At most 253 characters. */
 export function isDns1123Subdomain(value: string): boolean {
-  return value.length > 0 && value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
+  return value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
 }
 
 /**
@@ -41,7 +41,7 @@ export function isDns1123Subdomain(value: string): boolean {
  * trailing or double hyphen.
  */
 export function isIanaSvcName(value: string): boolean {
-  return value.length >= 1 && value.length <= 15 && IANA_SVC_NAME.test(value) && /[a-z]/.test(value)
+  return value.length <= 15 && IANA_SVC_NAME.test(value) && /[a-z]/.test(value)
     && !value.startsWith('-') && !value.endsWith('-') && !value.includes('--');
 }
 
@@ -58,7 +58,7 @@ export const isQualifiedName = remembering((value) => {
   const parts = value.split('/');
   if (parts.length > 2) return false;
   const name = parts[parts.length - 1];
-  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME_PART.test(name)) return false;
+  if (name.length > 63 || !QUALIFIED_NAME_PART.test(name)) return false;
   return parts.length === 1 || isDns1123Subdomain(parts[0]);
 });
 

@@ -12,7 +12,8 @@ export function normalizeWildcardDomain(domain: string): string {
 
 /** What is wrong with a wildcard's domain (given, and as normalized), or undefined. */
 export function wildcardDomainProblem(given: string, domain: string): Problem | undefined {
-  if (!domain.startsWith('*.') && isDns1123Subdomain(domain)) return undefined;
+  // No `*.` test of its own: `*` is not a DNS-1123 character, so a `*.` prefix already fails the subdomain test.
+  if (isDns1123Subdomain(domain)) return undefined;
   return {
     field: 'domain', message: 'is not a DNS domain.', value: given, allowed: DNS1123_SUBDOMAIN_RULE,
     fix: 'give the domain without "*.", e.g. "cluster.example.com" for *.cluster.example.com.',
