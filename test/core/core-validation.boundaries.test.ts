@@ -147,12 +147,13 @@ describe('labels, namespaces and label selectors (ValidateLabels, ValidateLabelS
 
 describe('pod counts (intstr, ValidatePositiveIntOrPercent)', () => {
   const { isIntOrPercent, scaledPods, isZeroPods } = require('../../lib/core/int-or-percent');
-  test.each([[0, true], [1, true], [-1, false], [1.5, false], ['0%', true], ['100%', true], ['5', false], ['%', false], [' 5%', false], ['5%%', false], ['-5%', false], ['5.5%', false], [null, false], [true, false]])(
+  test.each([[0, true], [1, true], [-1, false], [1.5, false], ['0%', true], ['100%', true], ['5', false], ['%', false], [' 5%', false], ['5%%', false], ['-5%', false], ['5.5%', false], [null, false], [true, false], [['5%'], false]])(
     'isIntOrPercent(%j) → %s', (v, ok) => expect(isIntOrPercent(v)).toBe(ok));
   test.each([[3, 10, true, 3], [-2, 10, false, -2], [1.5, 10, true, undefined], ['25%', 10, true, 3], ['25%', 10, false, 2], ['50%', 3, true, 2], ['50%', 3, false, 1],
-    ['100%', 7, false, 7], ['x%', 10, true, undefined], ['25', 10, true, undefined], [null, 10, true, undefined], ['0%', 9, true, 0]])(
+    ['100%', 7, false, 7], ['x%', 10, true, undefined], ['25', 10, true, undefined], [null, 10, true, undefined], ['0%', 9, true, 0],
+    ['x5%', 10, true, undefined], ['5%x', 10, true, undefined], ['5%%', 10, false, undefined], [['25%'], 10, true, undefined]])(
     'scaledPods(%j, %d, roundUp %s) → %s', (v, total, up, n) => expect(scaledPods(v, total, up)).toBe(n));
-  test.each([[0, true], ['0%', true], ['00%', true], ['0', false], [1, false], ['10%', false], ['%', false], [null, false]])('isZeroPods(%j) → %s', (v, ok) => expect(isZeroPods(v)).toBe(ok));
+  test.each([[0, true], ['0%', true], ['00%', true], ['0', false], [1, false], ['10%', false], ['%', false], [null, false], ['x0%', false], ['0%x', false], ['-0%', false], [['0%'], false]])('isZeroPods(%j) → %s', (v, ok) => expect(isZeroPods(v)).toBe(ok));
 });
 
 describe('wildcard domains', () => {
