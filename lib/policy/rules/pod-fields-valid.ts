@@ -30,9 +30,9 @@ const MOUNT_PATH = slot('VolumeMount.mountPath');
 
 const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 const PROBE_FIELDS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'] as const;
-/** Each probe field's rule key, slot and path in a container (`readinessProbe.periodSeconds`), written once rather than for every container. */
+/** Each probe field's rule slot and its path in a container (`readinessProbe.periodSeconds`), written once rather than for every container. */
 const PROBE_CHECKS = PROBES.map((probe) => ({
-  probe, fields: PROBE_FIELDS.map((field) => ({ field, key: `Probe.${field}` as const, slot: slot(`Probe.${field}`), rest: `${probe}.${field}` })),
+  probe, fields: PROBE_FIELDS.map((field) => ({ field, slot: slot(`Probe.${field}`), rest: `${probe}.${field}` })),
 }));
 
 /**
@@ -56,9 +56,9 @@ const RESOURCE_PATHS = { requests: 'resources.requests.', limits: 'resources.lim
 /** No claim templates: the answer for every pod template that is not a StatefulSet's, one array for all. */
 const NO_CLAIM_TEMPLATES: readonly string[] = Object.freeze([]);
 
-/** The problems of one field, unless its value is known clean; the path (`path.rest` + `restTail`) is built only for a value that is checked. */
+/** The problems of one field (the rule in `slotOfKey` of {@link FIELD_SLOTS}), unless its value is known clean; the path (`path.rest` + `restTail`) is built only for a value that is checked. */
 function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>,
-  key: FieldKey, slotOfKey: number, value: unknown, path: string, rest: string, restTail = ''): void {
+  slotOfKey: number, value: unknown, path: string, rest: string, restTail = ''): void {
   // Stryker disable next-line ConditionalExpression: equivalent, the field rules find nothing wrong with null (unset).
   if (value === undefined || value === null) return;
   // Stryker disable next-line all: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same (an object is never looked up by value).
@@ -66,7 +66,7 @@ function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<
   let seen = clean.bySlot[slotOfKey];
   // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
   if (primitive && seen?.has(value)) return;
-  const found = fieldProblems(key, value, { ...context, field: `${path}.${rest}${restTail}` });
+  const found = fieldProblems(FIELD_SLOTS[slotOfKey], value, { ...context, field: `${path}.${rest}${restTail}` });
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing no problems changes nothing, and a value with problems is not remembered either way (only clean ones are looked up).
   if (found.length > 0) {
     problems.push(...found);
@@ -110,6 +110,7 @@ function quantitiesOf(resources: any): QuantitiesSeen | undefined {
   }
   return { keys, values };
 }
+// Stryker restore all
 
 /**
  * Whether a container's requests and limits are those of a container whose
@@ -138,7 +139,6 @@ function sameQuantities(resources: any, seen: QuantitiesSeen): boolean {
   }
   return true;
 }
-// Stryker restore all
 
 /**
  * The field rules WebApp applies at construct time (lib/core/validation), on
@@ -153,11 +153,11 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
   const pod: PodVolumes = { spec, specPath, claimTemplates };
   // A pod template's spec is always set (the context lists no template without one): the `spec?.` below guard direct callers.
   // Stryker disable OptionalChaining: equivalent, see above.
-  checkField(problems, clean, context, 'SecurityContext.runAsUser', RUN_AS_USER, spec?.securityContext?.runAsUser, specPath, 'securityContext.runAsUser');
-  checkField(problems, clean, context, 'SecurityContext.runAsGroup', RUN_AS_GROUP, spec?.securityContext?.runAsGroup, specPath, 'securityContext.runAsGroup');
+  checkField(problems, clean, context, RUN_AS_USER, spec?.securityContext?.runAsUser, specPath, 'securityContext.runAsUser');
+  checkField(problems, clean, context, RUN_AS_GROUP, spec?.securityContext?.runAsGroup, specPath, 'securityContext.runAsGroup');
   // An empty name is unset to the API server (the namespace's default ServiceAccount), as is an empty pull policy (defaulted).
-  if (spec?.serviceAccountName !== '') checkField(problems, clean, context, 'Pod.serviceAccountName', SERVICE_ACCOUNT, spec?.serviceAccountName, specPath, 'serviceAccountName');
-  checkField(problems, clean, context, 'PodSecurityContext.fsGroup', FS_GROUP, spec?.securityContext?.fsGroup, specPath, 'securityContext.fsGroup');
+  if (spec?.serviceAccountName !== '') checkField(problems, clean, context, SERVICE_ACCOUNT, spec?.serviceAccountName, specPath, 'serviceAccountName');
+  checkField(problems, clean, context, FS_GROUP, spec?.securityContext?.fsGroup, specPath, 'securityContext.fsGroup');
   // Stryker disable next-line EqualityOperator: equivalent, CONTAINER_LISTS[length] is undefined, and spec[undefined] is no list.
   for (let l = 0; l < CONTAINER_LISTS.length; l++) {
     const list = CONTAINER_LISTS[l];
@@ -208,13 +208,13 @@ interface PodVolumes { readonly spec: any; readonly specPath: string; readonly c
 function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, container: any, path: string, pod: PodVolumes): void {
   // Stryker disable next-line ConditionalExpression: equivalent, a string or number item has none of the fields read below.
   if (!container || typeof container !== 'object') return;
-  checkField(problems, clean, context, 'Container.image', IMAGE, container.image, path, 'image');
-  if (container.imagePullPolicy !== '') checkField(problems, clean, context, 'Container.imagePullPolicy', PULL_POLICY, container.imagePullPolicy, path, 'imagePullPolicy');
+  checkField(problems, clean, context, IMAGE, container.image, path, 'image');
+  if (container.imagePullPolicy !== '') checkField(problems, clean, context, PULL_POLICY, container.imagePullPolicy, path, 'imagePullPolicy');
   const env = container.env;
   if (Array.isArray(env)) {
     // A hole in the list is skipped, as forEach skipped it.
     // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, a hole and env[length] read as undefined, which has no name to check.
-    for (let i = 0; i < env.length; i++) if (i in env) checkField(problems, clean, context, 'EnvVar.name', ENV_NAME, env[i]?.name, path, `env[${i}].name`);
+    for (let i = 0; i < env.length; i++) if (i in env) checkField(problems, clean, context, ENV_NAME, env[i]?.name, path, `env[${i}].name`);
   }
   const resources = container.resources ?? {};
   // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, the fast path only spares checking quantities known clean again.
@@ -224,14 +224,14 @@ function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, co
     const options = container[PROBE_CHECKS[p].probe];
     if (options === undefined || options === null) continue;
     const fields = PROBE_CHECKS[p].fields;
-    for (let f = 0; f < fields.length; f++) checkField(problems, clean, context, fields[f].key, fields[f].slot, options[fields[f].field], path, fields[f].rest);
+    for (let f = 0; f < fields.length; f++) checkField(problems, clean, context, fields[f].slot, options[fields[f].field], path, fields[f].rest);
   }
-  checkField(problems, clean, context, 'SecurityContext.runAsUser', RUN_AS_USER, container.securityContext?.runAsUser, path, 'securityContext.runAsUser');
-  checkField(problems, clean, context, 'SecurityContext.runAsGroup', RUN_AS_GROUP, container.securityContext?.runAsGroup, path, 'securityContext.runAsGroup');
+  checkField(problems, clean, context, RUN_AS_USER, container.securityContext?.runAsUser, path, 'securityContext.runAsUser');
+  checkField(problems, clean, context, RUN_AS_GROUP, container.securityContext?.runAsGroup, path, 'securityContext.runAsGroup');
   const mounts = container.volumeMounts;
   if (Array.isArray(mounts)) {
     // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, a hole and mounts[length] read as undefined, which has no mountPath to check.
-    for (let i = 0; i < mounts.length; i++) if (i in mounts) checkField(problems, clean, context, 'VolumeMount.mountPath', MOUNT_PATH, mounts[i]?.mountPath, path, `volumeMounts[${i}].mountPath`);
+    for (let i = 0; i < mounts.length; i++) if (i in mounts) checkField(problems, clean, context, MOUNT_PATH, mounts[i]?.mountPath, path, `volumeMounts[${i}].mountPath`);
     volumeMountProblems(problems, pod, mounts, path);
   }
 }
@@ -249,12 +249,12 @@ function resourceProblems(problems: Problem[], clean: CleanFieldValues, context:
     const values = Object(quantities);
     for (const kind in values) {
       if (!Object.prototype.hasOwnProperty.call(values, kind)) continue;
-      checkField(problems, clean, context, 'Container.resources.*', QUANTITY, values[kind], path, RESOURCE_PATHS[side], kind);
+      checkField(problems, clean, context, QUANTITY, values[kind], path, RESOURCE_PATHS[side], kind);
     }
   }
   // A request is compared with its limit only when both are quantities.
   if (problems.length > before) return;
-  checkField(problems, clean, context, 'Container.resources', RESOURCES, resources, path, 'resources');
+  checkField(problems, clean, context, RESOURCES, resources, path, 'resources');
   // Stryker disable next-line all: equivalent, remembering clean quantities only spares checking alike ones again.
   if (problems.length === before) clean.lastCleanQuantities = quantitiesOf(resources) ?? clean.lastCleanQuantities;
 }
