@@ -11,6 +11,15 @@ describe('gatewayApiObjectProblems', () => {
     expect(gatewayApiObjectProblems({ apiVersion: `${GROUP}/v1beta1`, kind: 'HTTPRoute', metadata })).toEqual([{ field: 'spec', message: 'is required.', fix: 'set spec.parentRefs and spec.rules.' }]);
     expect(gatewayApiObjectProblems({ apiVersion: `${GROUP}/v1beta1`, kind: 'ReferenceGrant', metadata })).toEqual([{ field: 'spec', message: 'is required.', fix: 'set spec.from and spec.to.' }]);
   });
+  test('metadata is checked unless the caller leaves it out ({ metadata: false }, as gw-spec-valid does)', () => {
+    const bad = { name: 'Bad_Name', namespace: 'shop', labels: { 'bad key': 'x' } };
+    for (const kind of ['Gateway', 'HTTPRoute', 'ReferenceGrant']) {
+      const manifest = { apiVersion: `${GROUP}/v1`, kind, metadata: bad };
+      expect(gatewayApiObjectProblems(manifest)?.map((p) => p.field)).toEqual(['metadata.name', 'metadata.labels', 'spec']);
+      expect(gatewayApiObjectProblems(manifest, { metadata: true })?.map((p) => p.field)).toEqual(['metadata.name', 'metadata.labels', 'spec']);
+      expect(gatewayApiObjectProblems(manifest, { metadata: false })?.map((p) => p.field)).toEqual(['spec']);
+    }
+  });
   test('a spec that is not an object is refused as missing, and nothing inside it is judged (all three kinds)', () => {
     const fixes: Record<string, string> = { Gateway: 'set spec.gatewayClassName and spec.listeners.', HTTPRoute: 'set spec.parentRefs and spec.rules.', ReferenceGrant: 'set spec.from and spec.to.' };
     for (const [kind, fix] of Object.entries(fixes)) {

@@ -19,6 +19,17 @@ describe('gw-spec-valid beside the kinds\' own checks', () => {
     ]);
   });
 
+  test('metadata is name-valid\'s and label-values-valid\'s: gw-spec-valid says nothing of a bad name, label or annotation (each kind)', () => {
+    const metadata = { name: 'Bad_Name', namespace: NS, labels: { 'bad key': 'x' }, annotations: { 'bad key': 'x' } };
+    const objects = [
+      { ...gw([{ name: 'h', port: 80, protocol: 'HTTP' }]), metadata },
+      { apiVersion: `${GROUP}/v1`, kind: 'HTTPRoute', metadata, spec: { parentRefs: [{ name: 'g' }] } },
+      { apiVersion: `${GROUP}/v1`, kind: 'ReferenceGrant', metadata, spec: { from: [{ group: GROUP, kind: 'HTTPRoute', namespace: 'a' }], to: [{ group: '', kind: 'Service' }] } },
+    ];
+    expect(run(objects, 'gw-spec-valid')).toEqual([]);
+    expect(run(objects, 'name-valid')).toHaveLength(3);
+  });
+
   test('a kind without own checks (GatewayClass) is judged by its schema alone', () => {
     const gatewayClass = (controllerName: string) => ({ apiVersion: `${GROUP}/v1`, kind: 'GatewayClass', metadata: { name: 'nginx' }, spec: { controllerName } });
     expect(run([gatewayClass('gateway.nginx.org/nginx-gateway-controller')], 'gw-spec-valid')).toEqual([]);

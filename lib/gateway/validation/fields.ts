@@ -199,20 +199,34 @@ export function defined(...problems: (Problem | undefined)[]): Problem[] {
   return problems.filter((p): p is Problem => p !== undefined);
 }
 
+/** How much of a Gateway API object the per-kind problem functions check. */
+export interface ObjectCheckOptions {
+  /**
+   * Whether `metadata` (the name, labels, annotations) is checked. The policy
+   * rule gw-spec-valid leaves it out: name-valid and label-values-valid
+   * report metadata once for every kind, and checking it again for each of
+   * thousands of routes only to drop the findings cost a synth time.
+   * @default true
+   */
+  readonly metadata?: boolean;
+}
+
 /**
- * What every Gateway API object shares: a DNS-subdomain name, valid metadata,
- * and a `spec` object (required by each CRD). `hasSpec` says whether the
- * caller can go on checking the spec.
+ * What every Gateway API object shares: a DNS-subdomain name, valid metadata
+ * (unless `options.metadata` is false), and a `spec` object (required by
+ * each CRD). `hasSpec` says whether the caller can go on checking the spec.
  */
 export function objectProblems(
-  kind: string, manifest: { metadata?: any; spec?: unknown }, exampleName: string, specFix: string,
+  kind: string, manifest: { metadata?: any; spec?: unknown }, exampleName: string, specFix: string, options?: ObjectCheckOptions,
 ): { problems: Problem[]; hasSpec: boolean } {
   const problems: Problem[] = [];
-  const name = manifest.metadata?.name;
-  if (!isString(name) || !isDns1123Subdomain(name)) {
-    problems.push({ field: 'metadata.name', message: `is not a valid ${kind} name.`, value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: `use a lowercase name such as "${exampleName}".` });
+  if (options?.metadata !== false) {
+    const name = manifest.metadata?.name;
+    if (!isString(name) || !isDns1123Subdomain(name)) {
+      problems.push({ field: 'metadata.name', message: `is not a valid ${kind} name.`, value: name, allowed: DNS1123_SUBDOMAIN_RULE, fix: `use a lowercase name such as "${exampleName}".` });
+    }
+    for (const problem of metadataProblems(manifest.metadata)) problems.push(problem);
   }
-  for (const problem of metadataProblems(manifest.metadata)) problems.push(problem);
   const hasSpec = !!manifest.spec && typeof manifest.spec === 'object';
   if (!hasSpec) problems.push({ field: 'spec', message: 'is required.', fix: specFix });
   return { problems, hasSpec };

@@ -3,7 +3,7 @@ import { annotationProblems, labelProblems, labelSelectorProblems } from '../../
 import { isIpAddress } from '../../core/net';
 import { GATEWAY_API_GROUP, GatewayManifest, Listener } from '../types';
 import {
-  countProblem, defined, objectProblems, enumProblem, groupProblem, hostnameProblem, HOSTNAME_RULE, isHostnameSyntax, isString, items, kindProblem, lengthProblem,
+  ObjectCheckOptions, countProblem, defined, objectProblems, enumProblem, groupProblem, hostnameProblem, HOSTNAME_RULE, isHostnameSyntax, isString, items, kindProblem, lengthProblem,
   namespaceRefProblem, objectNameProblem, portNumberProblem, requiredProblem, sectionNameProblem,
 } from './fields';
 
@@ -22,8 +22,8 @@ const ADDRESS_TYPE = /^Hostname|IPAddress|NamedAddress|[a-z0-9]([-a-z0-9]*[a-z0-
  * Pure: the Gateway constructs call it on what they build, the policy engine
  * on any manifest. Relationships with other objects (routes, Secrets) are not here.
  */
-export function gatewayProblems(gateway: GatewayManifest): Problem[] {
-  const { problems, hasSpec } = objectProblems('Gateway', gateway, 'public', 'set spec.gatewayClassName and spec.listeners.');
+export function gatewayProblems(gateway: GatewayManifest, options?: ObjectCheckOptions): Problem[] {
+  const { problems, hasSpec } = objectProblems('Gateway', gateway, 'public', 'set spec.gatewayClassName and spec.listeners.', options);
   const spec = gateway.spec;
   if (!hasSpec || !spec) return problems;
   problems.push(...defined(

@@ -1,7 +1,7 @@
 import { Problem } from '../../core/errors';
 import { GATEWAY_API_GROUP, HttpBackendRef, HttpRouteManifest, HttpRouteMatch, HttpRouteRule, ParentReference } from '../types';
 import {
-  add, countProblem, objectProblems, durationMillis, durationProblem, enumProblem, groupProblem, headerNameProblem, hostnameProblem,
+  add, ObjectCheckOptions, countProblem, objectProblems, durationMillis, durationProblem, enumProblem, groupProblem, headerNameProblem, hostnameProblem,
   integerProblem, isHostname, isObjectName, isPortNumber, isSectionName, isString, items, kindProblem, lengthProblem, namespaceRefProblem,
   objectNameProblem, portNumberProblem, requiredProblem, sectionNameProblem,
 } from './fields';
@@ -25,10 +25,10 @@ const PATH_CEL_TYPES = "when type one of ['Exact', 'PathPrefix']";
  * manifest. Whether parents, listeners and backends exist is a cross-object
  * check, not here.
  */
-export function httpRouteProblems(route: HttpRouteManifest): Problem[] {
+export function httpRouteProblems(route: HttpRouteManifest, options?: ObjectCheckOptions): Problem[] {
   // The checks run on every route at construction and again at synth (thousands per app), and find nothing
   // on almost all: each problem's field path is built only when it is pushed, and every check pushes into one list.
-  const { problems, hasSpec } = objectProblems('HTTPRoute', route, 'shop', 'set spec.parentRefs and spec.rules.');
+  const { problems, hasSpec } = objectProblems('HTTPRoute', route, 'shop', 'set spec.parentRefs and spec.rules.', options);
   const spec = route.spec;
   // Stryker disable next-line LogicalOperator: equivalent, hasSpec is false whenever spec is falsy; `!spec` only narrows the type.
   if (!hasSpec || !spec) return problems;

@@ -5,5 +5,5 @@ export {
 } from './http-route-validation';
 export { filterListProblems, HTTP_ROUTE_FILTER_FIELDS } from './http-route-filters';
 export { referenceGrantProblems } from './reference-grant-validation';
-export { hostnameProblem, preciseHostnameProblem, sectionNameProblem, HOSTNAME_RULE } from './fields';
+export { hostnameProblem, preciseHostnameProblem, sectionNameProblem, HOSTNAME_RULE, ObjectCheckOptions } from './fields';
 export { gatewayApiObjectProblems } from './by-kind';

@@ -1,7 +1,7 @@
 import { Problem } from '../../core/errors';
 import type { ReferenceGrantManifest } from '../types';
 import {
-  countProblem, defined, objectProblems, groupProblem, items, kindProblem, namespaceRefProblem, objectNameProblem, requiredProblem,
+  ObjectCheckOptions, countProblem, defined, objectProblems, groupProblem, items, kindProblem, namespaceRefProblem, objectNameProblem, requiredProblem,
 } from './fields';
 
 /**
@@ -9,8 +9,8 @@ import {
  * 1-16 `from` entries (group, kind and namespace required) and 1-16 `to`
  * entries (group and kind required, name optional).
  */
-export function referenceGrantProblems(grant: ReferenceGrantManifest): Problem[] {
-  const { problems, hasSpec } = objectProblems('ReferenceGrant', grant, 'allow-routes-from-shop', 'set spec.from and spec.to.');
+export function referenceGrantProblems(grant: ReferenceGrantManifest, options?: ObjectCheckOptions): Problem[] {
+  const { problems, hasSpec } = objectProblems('ReferenceGrant', grant, 'allow-routes-from-shop', 'set spec.from and spec.to.', options);
   const spec = grant.spec;
   if (!hasSpec || !spec) return problems;
   problems.push(...defined(
