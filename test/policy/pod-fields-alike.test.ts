@@ -43,6 +43,33 @@ describe('pod-fields-valid after a container with clean quantities', () => {
     expect(messagesOf([namespace(), sized('a', {}), sized('b', { limits: ['-1'] })])).toEqual([`b: ${R}.limits.0: is negative; the API server rejects a negative quantity.`]);
   });
 
+  test('quantities here and none in the clean container before (no sides there, or empty ones): found', () => {
+    expect(messagesOf([namespace(), sized('a', {}), sized('b', { requests: { cpu: '-1' } })])).toEqual([`b: ${R}.requests.cpu: is negative; the API server rejects a negative quantity.`]);
+    const empty = { requests: {}, limits: {} };
+    expect(messagesOf([namespace(), sized('a', empty), sized('b', { requests: { cpu: '-1' }, limits: {} })])).toEqual([`b: ${R}.requests.cpu: is negative; the API server rejects a negative quantity.`]);
+  });
+
+  test('the same values under other keys: found (each key is compared, not only its value)', () => {
+    // Clean: the memory request and the ephemeral-storage limit are not a pair. Under the keys of b they are.
+    const a = { requests: { memory: '2' }, limits: { 'ephemeral-storage': '1' } };
+    expect(messagesOf([namespace(), sized('a', a), sized('b', { requests: { cpu: '2' }, limits: { cpu: '1' } })])).toEqual([`b: ${R}.requests.cpu: is above the limit 1; the API server rejects that.`]);
+  });
+
+  test('requests unset, or fewer of them, than in the clean container before: the limits are still judged', () => {
+    const a = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1' } };
+    expect(messagesOf([namespace(), sized('a', a), sized('b', { limits: { cpu: '-1' } })])).toEqual([`b: ${R}.limits.cpu: is negative; the API server rejects a negative quantity.`]);
+    expect(messagesOf([namespace(), sized('a', a), sized('b', { requests: { cpu: '100m' }, limits: { cpu: '-1' } })])).toEqual([`b: ${R}.limits.cpu: is negative; the API server rejects a negative quantity.`]);
+  });
+
+  test('quantities a side inherits are judged as when the container comes first', () => {
+    // The request/limit comparison reads a quantity a side inherits (the check of each quantity reads own keys only,
+    // see pod-rules.boundaries.test.ts): a container with no own quantities is not alike a clean one with none.
+    const inherits = { requests: Object.create({ cpu: '2' }), limits: Object.create({ cpu: '1' }) };
+    const found = [`b: ${R}.requests.cpu: is above the limit 1; the API server rejects that.`];
+    expect(messagesOf([namespace(), sized('b', inherits)])).toEqual(found);
+    expect(messagesOf([namespace(), sized('a', { requests: {}, limits: {} }), sized('b', inherits)])).toEqual(found);
+  });
+
   test('a clean container after one with problems is clean, and one with problems is not remembered', () => {
     const bad = { requests: { cpu: '-1' } };
     expect(messagesOf([namespace(), sized('a', bad), sized('b', bad)])).toEqual([
