@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import facts from '../../lib/policy/schema/validator-facts.json';
 import { installedFormats, leanValidatePackage, loadValidator, packageDirFrom, TSLIB_HELPERS, UNUSED_CIDR_FORMAT, UNUSED_CIDR_MODULE, UNUSED_FORMATS, UNUSED_FORMATS_MODULE, validatorFor } from '../../lib/policy/schema/openapi-validators';
-import { SchemaModules, validateOnlyRequires } from '../../lib/policy/schema/schema-modules';
+import { schemaRequires, SchemaModules, validateOnlyRequires } from '../../lib/policy/schema/schema-modules';
 import { deployment, ingress, namespace, service } from './builders';
 
 const MODELS = packageDirFrom(join(__dirname, '..', '..'), 'kubernetes-models')!;
@@ -14,6 +14,17 @@ function schemaFile(apiVersion: string, kind: string): string {
   const model = join(MODELS, apiVersion, `${kind}.js`);
   return join(MODELS, apiVersion, /["']((?:\.\.\/)+_schemas\/\w+\.js)["']/.exec(readFileSync(model, 'utf8'))![1]);
 }
+
+/** validateOnlyRequires as it was: one expression alternating the bindings, with a lookbehind (slow, but plainly right). */
+const model = (source: string): string[] => {
+  const { specifiers, balance } = schemaRequires(source);
+  if (specifiers.size === 0) return [];
+  const names = [...specifiers.keys()].map((b) => b.replace(/\$/g, '\\$')).join('|');
+  for (const m of source.matchAll(new RegExp(`(?<![\\w$.])(${names})(?![\\w$])(\\.validate(?![\\w$]))?`, 'g'))) {
+    balance.set(m[1], balance.get(m[1])! - 1 + (m[2] === undefined ? 0 : 1));
+  }
+  return [...specifiers].filter(([binding]) => balance.get(binding) === 0).map(([, specifier]) => specifier);
+};
 
 describe('schema modules loaded without Node\'s resolution', () => {
   const cases: Array<[string, any, boolean]> = [
@@ -70,6 +81,36 @@ describe('schema modules loaded without Node\'s resolution', () => {
       + 'function f(d){return (0,_a.validate)(d)||_a.validate.errors||(0,_m.validate)(d)||_b.other||g(_c)||"_s"||_s.validate||_t.validateAll}';
     expect([...validateOnlyRequires(source)]).toEqual(['./A.js', '@kubernetes-models/apimachinery/_schemas/M']);
     expect(validateOnlyRequires('exports.validate = () => true;').size).toBe(0);
+  });
+
+  test('the bindings are found as whole identifiers: at the ends of the source, beside $ and digits, not as properties', () => {
+    const decl = 'let a=require("./A.js"),a$=require("./D.js"),b=require("./B.js"),c=require("./C.js");';
+    // a: read for validate only; a$: called; b: `x.b` is another object's property, then validate; c: `.validate$` is another property.
+    expect([...validateOnlyRequires(`${decl}a.validate;x.b;b.validate;c.validate$;c1;a$()`)]).toEqual(['./A.js', './B.js']);
+    for (const source of [`${decl}a.validate`, `a.validate;${decl}`, `${decl}a`, `${decl}_a;a_;$a;a$.validate.errors;b.validateX;c.validate`, `${decl}\na\n.validate`]) {
+      expect([source, [...validateOnlyRequires(source)]]).toEqual([source, model(source)]);
+    }
+    // Each end of each identifier-character range, and the characters just outside them, before and after a binding.
+    for (const c of 'azAZ09_$.`{@[/:') {
+      for (const source of [`${decl}a.validate;${c}a`, `${decl}a.validate;a${c}`, `${decl}a.validate${c}`]) {
+        expect([source, [...validateOnlyRequires(source)]]).toEqual([source, model(source)]);
+      }
+    }
+  });
+
+  test('on every schema module installed it answers as the regular expression it replaced did', () => {
+    const folders = [join(MODELS, '_schemas'), join(packageDirFrom(MODELS, '@kubernetes-models/apimachinery')!, '_schemas')];
+    let deferred = 0;
+    for (const folder of folders) {
+      for (const file of readdirSync(folder).filter((f) => f.endsWith('.js'))) {
+        const source = readFileSync(join(folder, file), 'utf8');
+        const expected = model(source);
+        expect([file, [...validateOnlyRequires(source)]]).toEqual([file, expected]);
+        deferred += expected.length;
+      }
+    }
+    // Not a vacuous comparison: most modules require others and read only their validate.
+    expect(deferred).toBeGreaterThan(1000);
   });
 
   test('the validators of two kinds share the modules they both use', () => {

@@ -7,6 +7,9 @@ import { gatewayApiObjects, NEWEST_GATEWAY_API_VERSION, servedProblem } from './
 
 const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
 
+/** The kinds' own checks without metadata (see below); one options object for every object of every check. */
+const WITHOUT_METADATA = { metadata: false } as const;
+
 export const gwSpecValid: Rule = {
   id: 'gw-spec-valid',
   severity: 'error',
@@ -23,7 +26,7 @@ export const gwSpecValid: Rule = {
       }
       // The CEL rules and limits as the Gateway API constructs check them (Gateway, HTTPRoute, ReferenceGrant),
       // without metadata: it is every object's, and name-valid and label-values-valid report it once for all kinds.
-      const problems = gatewayApiObjectProblems(object.manifest, { metadata: false }) ?? [];
+      const problems = gatewayApiObjectProblems(object.manifest, WITHOUT_METADATA) ?? [];
       // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: no problems push nothing.
       if (problems.length > 0) out.push(...problemViolations(object, problems));
       // The schema's findings on a field the kind's own checks already explain would say the same thing twice.

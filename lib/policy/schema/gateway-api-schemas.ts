@@ -22,12 +22,18 @@ export function gatewayApiSchemasRelease(): string {
 
 /** The openAPIV3Schema of a kind at an apiVersion (`v1`) in that release, or undefined when it serves none. Shared: never change it. */
 export function gatewayApiSchemaOf(kind: string, apiVersion: string): any | undefined {
+  // The last answer, kept: a check asks for every Gateway API object, and thousands of routes in a row ask the same.
+  if (kind === last.kind && apiVersion === last.apiVersion) return last.schema;
   const { schemas } = loaded();
   const key = `${kind}/${apiVersion}`;
   // Own keys only: a kind named like an Object.prototype member has no schema.
-  const schema = Object.prototype.hasOwnProperty.call(schemas, key) ? schemas[key] : undefined;
-  return typeof schema === 'string' ? schemas[schema] : schema;
+  const found = Object.prototype.hasOwnProperty.call(schemas, key) ? schemas[key] : undefined;
+  const schema = typeof found === 'string' ? schemas[found] : found;
+  last = { kind, apiVersion, schema };
+  return schema;
 }
+
+let last: { readonly kind?: string; readonly apiVersion?: string; readonly schema?: unknown } = {};
 
 function loaded(): GeneratedSchemas {
   // Read on the first Gateway API object checked, not when the library loads.
