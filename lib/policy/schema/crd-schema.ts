@@ -158,6 +158,7 @@ class SchemaNode {
   /** The node of `key` when it is an own property of `properties` (null when its schema is empty), else NOT_A_PROPERTY. */
   property(key: string): SchemaNode | null | typeof NOT_A_PROPERTY {
     let node = this.propertyNodes.get(key);
+    // Stryker disable next-line ConditionalExpression: equivalent, reading the node again gives the same node (only slower)
     if (node === undefined) {
       // Own keys only: a field named like an Object.prototype member ("constructor") is no property.
       node = this.properties && hasOwn.call(this.properties, key) ? nodeOf(this.properties[key]) : NOT_A_PROPERTY;
