@@ -23,6 +23,13 @@ describe('the generated Gateway API schemas gw-spec-valid checks against', () =>
     }
     expect(compared).toBeGreaterThanOrEqual(13);
     expect(gatewayApiCrd('HTTPRoute', NEWEST_GATEWAY_API_VERSION)).toBeDefined();
+    // The other way round, kinds changing at one version (gatewayApiSchemaOf keeps its last answer): each still gets its own.
+    for (const version of ['v1', 'v1beta1']) {
+      for (const kind of kinds) {
+        const fromBundle = gatewayApiSchema(kind, version, NEWEST_GATEWAY_API_VERSION);
+        expect([kind, version, gatewayApiSchemaOf(kind, version)]).toEqual([kind, version, fromBundle && withoutDescriptions(fromBundle)]);
+      }
+    }
   });
 
   test('only descriptions go: a property named "description" stays, with its own schema', () => {

@@ -87,6 +87,9 @@ describe('schema modules loaded without Node\'s resolution', () => {
     const decl = 'let a=require("./A.js"),a$=require("./D.js"),b=require("./B.js"),c=require("./C.js");';
     // a: read for validate only; a$: called; b: `x.b` is another object's property, then validate; c: `.validate$` is another property.
     expect([...validateOnlyRequires(`${decl}a.validate;x.b;b.validate;c.validate$;c1;a$()`)]).toEqual(['./A.js', './B.js']);
+    // A module of the folder above, or of another package's _schemas, read for validate only, is deferred too.
+    expect([...validateOnlyRequires('let u=require("../U.js"),m=require("@kubernetes-models/apimachinery/_schemas/M"),v=require("@kubernetes-models/validate");u.validate;m.validate;v.validate')])
+      .toEqual(['../U.js', '@kubernetes-models/apimachinery/_schemas/M']);
     for (const source of [`${decl}a.validate`, `a.validate;${decl}`, `${decl}a`, `${decl}_a;a_;$a;a$.validate.errors;b.validateX;c.validate`, `${decl}\na\n.validate`]) {
       expect([source, [...validateOnlyRequires(source)]]).toEqual([source, model(source)]);
     }
