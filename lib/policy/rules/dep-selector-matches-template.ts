@@ -10,13 +10,23 @@ export const depSelectorMatchesTemplate: Rule = {
   fix: 'Make spec.selector.matchLabels a subset of spec.template.metadata.labels.',
   check: (context) => {
     const out: RuleViolation[] = [];
-    for (const kind of SELECTING_KINDS) {
-      for (const o of context.ofKind(kind)) {
+    for (let s = 0; s < SELECTING_KINDS.length; s++) {
+      const objects = context.ofKind(SELECTING_KINDS[s]);
+      // Indexed loops, and a list of the missing labels only for a workload that has one: this runs for every
+      // workload of every synth, mostly before V8 optimizes it (Object.entries and filter's closure cost more there).
+      for (let i = 0; i < objects.length; i++) {
+        const o = objects[i];
         const match: Record<string, string> = o.manifest.spec?.selector?.matchLabels ?? {};
         const labels: Record<string, string> = o.manifest.spec?.template?.metadata?.labels ?? {};
-        const missing = Object.entries(match).filter(([k, v]) => labels[k] !== v);
-        if (missing.length > 0) {
-          out.push({ object: o, message: `spec.selector.matchLabels ${missing.map(([k, v]) => `${k}=${v}`).join(', ')} not on spec.template.metadata.labels.` });
+        let missing: string[] | undefined;
+        // Object.keys lists what Object.entries did: own enumerable string keys, in the same order.
+        const keys = Object.keys(match);
+        for (let k = 0; k < keys.length; k++) {
+          const value = match[keys[k]];
+          if (labels[keys[k]] !== value) (missing ??= []).push(`${keys[k]}=${value}`);
+        }
+        if (missing !== undefined) {
+          out.push({ object: o, message: `spec.selector.matchLabels ${missing.join(', ')} not on spec.template.metadata.labels.` });
         }
       }
     }

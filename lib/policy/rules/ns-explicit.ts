@@ -10,9 +10,23 @@ export const nsExplicit: Rule = {
   fix: 'Set metadata.namespace (NetkitChart and the library\'s constructs always do).',
   check: (context) => {
     const out: RuleViolation[] = [];
-    for (const o of context.objects) {
-      // Custom resources may be cluster-scoped; only kinds the schemas know are judged.
-      if (!o.apiVersion || !o.kind || isClusterScoped(o.kind) || !schemaTypeOf(o.apiVersion, o.kind)) continue;
+    // apiVersion → kind → whether such an object is judged: a large app has a handful of kinds, and looking one up
+    // here costs less than the schema table's `apiVersion/kind` key built for every object of every synth.
+    const judged = new Map<string, Map<string, boolean>>();
+    const objects = context.objects;
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i];
+      if (!o.apiVersion || !o.kind) continue;
+      let kinds = judged.get(o.apiVersion);
+      // Stryker disable next-line ConditionalExpression: equivalent, a cache: a new map for the apiVersion only judges its kinds again.
+      if (kinds === undefined) judged.set(o.apiVersion, (kinds = new Map()));
+      let judge = kinds.get(o.kind);
+      if (judge === undefined) {
+        // Custom resources may be cluster-scoped; only kinds the schemas know are judged.
+        judge = !isClusterScoped(o.kind) && !!schemaTypeOf(o.apiVersion, o.kind);
+        kinds.set(o.kind, judge);
+      }
+      if (!judge) continue;
       if (typeof o.manifest.metadata?.namespace !== 'string' || o.manifest.metadata.namespace === '') {
         out.push({ object: o, message: 'has no metadata.namespace: it goes to whatever namespace the applying tool defaults to.' });
       }

@@ -68,7 +68,8 @@ export function templateOf(context: PolicyContext, workload: PolicyObject): PodT
 export function fewestPods(context: PolicyContext, workload: PolicyObject): number | undefined {
   if (workload.kind === 'Pod') return 1;
   if (!SCALABLE_KINDS.has(workload.kind)) return undefined;
-  const [hpa] = autoscalersOf(context, workload);
+  // An index, not `const [hpa] =`: array destructuring runs the iterator protocol, for every workload of every synth.
+  const hpa = autoscalersOf(context, workload)[0];
   // Stryker disable next-line OptionalChaining: equivalent, an autoscaler found by its target has a spec (scaleTargetRef), and a workload with a pod template has one too.
   const count = hpa ? (hpa.manifest.spec?.minReplicas ?? 1) : (workload.manifest.spec?.replicas ?? 1);
   return typeof count === 'number' ? count : undefined;
