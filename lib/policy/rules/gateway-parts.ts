@@ -21,7 +21,45 @@ export function gatewayRoutes(context: PolicyContext): readonly PolicyObject[] {
 }
 
 function routesOf(context: PolicyContext): readonly PolicyObject[] {
-  return context.ofKind('HTTPRoute').filter((r) => r.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`));
+  const routes = context.ofKind('HTTPRoute');
+  const prefix = `${GATEWAY_API_GROUP}/`;
+  const out: PolicyObject[] = [];
+  // An indexed loop without closure, the prefix written once: it runs over every route of every synth, cold.
+  for (let i = 0; i < routes.length; i++) if (routes[i].apiVersion.startsWith(prefix)) out.push(routes[i]);
+  return out;
+}
+
+/**
+ * The {@link gatewayParents} of every route of {@link gatewayRoutes}, route
+ * after route, each knowing its route: the rules that read every parentRef
+ * loop over this one list, not over the routes with a lookup per route and
+ * rule. Shared: never change it.
+ */
+export function gatewayParentRefs(context: PolicyContext): readonly GatewayParentRef[] {
+  return context.shared(allParentsOf);
+}
+
+function allParentsOf(context: PolicyContext): readonly GatewayParentRef[] {
+  const routes = gatewayRoutes(context);
+  const known = context.shared(parentsOf);
+  const out: GatewayParentRef[] = [];
+  // The listeners the last parentRef selected: thousands in a row name the same Gateway, sectionName and port.
+  let last: ParentRef | undefined;
+  for (let i = 0; i < routes.length; i++) {
+    let parents = known.get(routes[i]) as readonly ParentRef[] | undefined;
+    // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
+    if (!parents) known.set(routes[i], (parents = findGatewayParents(context, routes[i])));
+    for (let p = 0; p < parents.length; p++) {
+      const parent = parents[p];
+      out.push(parent);
+      if (!parent.gateway) continue;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,OptionalChaining: equivalent, a cache: looked up again, the same listeners.
+      if (parent.gateway === last?.gateway && parent.ref.sectionName === last.ref.sectionName && parent.ref.port === last.ref.port) parent.selection ??= last.selection;
+      else selectedListeners(context, parent);
+      last = parent;
+    }
+  }
+  return out;
 }
 
 /**
@@ -36,7 +74,8 @@ const refusalsOf = (_context: PolicyContext) => new Map<unknown, Map<PolicyObjec
 
 /** A parent ref as {@link gatewayParents} makes it, holding what the rules ask about it. */
 interface AnsweredParentRef extends GatewayParentRef {
-  selected?: readonly GatewayListener[];
+  selection?: Selection;
+  admitting?: readonly GatewayListener[];
   accepting?: readonly GatewayListener[];
 }
 
@@ -48,6 +87,8 @@ export const list = (value: unknown): any[] => (Array.isArray(value) ? value : [
 
 /** A parentRef of a route with its field path, when it names a Gateway (the default kind). */
 export interface GatewayParentRef {
+  /** The route whose parentRef it is. */
+  readonly route: PolicyObject;
   readonly ref: any;
   readonly field: string;
   readonly namespace: string;
@@ -63,9 +104,10 @@ export interface GatewayParentRef {
  * of the check, thousands of them.
  */
 class ParentRef implements AnsweredParentRef {
-  selected?: readonly GatewayListener[];
+  selection?: Selection;
+  admitting?: readonly GatewayListener[];
   accepting?: readonly GatewayListener[];
-  constructor(readonly ref: any, private readonly index: number, readonly namespace: string, readonly gateway: PolicyObject | undefined, readonly external: boolean) {}
+  constructor(readonly route: PolicyObject, readonly ref: any, private readonly index: number, readonly namespace: string, readonly gateway: PolicyObject | undefined, readonly external: boolean) {}
   get field(): string {
     return `spec.parentRefs[${this.index}]`;
   }
@@ -89,9 +131,11 @@ export function gatewayParents(context: PolicyContext, route: PolicyObject): rea
   return parents;
 }
 
-function findGatewayParents(context: PolicyContext, route: PolicyObject): readonly GatewayParentRef[] {
+function findGatewayParents(context: PolicyContext, route: PolicyObject): readonly ParentRef[] {
   const out: ParentRef[] = [];
-  const refs = list(route.manifest.spec?.parentRefs);
+  const parentRefs = route.manifest.spec?.parentRefs;
+  // Asked once for every route of every synth, cold: no call to read the list.
+  const refs: any[] = Array.isArray(parentRefs) ? parentRefs : [];
   // Stryker disable next-line ArrayDeclaration: equivalent, only a Gateway named like the made-up item would differ.
   const externalGateways = context.options.externalGateways ?? [];
   // A hole in the list reads undefined, which names no Gateway: skipped, as forEach skipped it.
@@ -104,7 +148,7 @@ function findGatewayParents(context: PolicyContext, route: PolicyObject): readon
     // The length test only spares a closure per parentRef when there are none (the common case).
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, some() of an empty list is false.
     const external = externalGateways.length > 0 && externalGateways.some((g) => g === `${namespace}/${ref.name}` || g === ref.name);
-    out.push(new ParentRef(ref, i, namespace, external ? undefined : context.find('Gateway', namespace, ref.name), external));
+    out.push(new ParentRef(route, ref, i, namespace, external ? undefined : context.find('Gateway', namespace, ref.name), external));
   }
   return out;
 }
@@ -126,20 +170,33 @@ export function listenersOf(gateway: PolicyObject): readonly GatewayListener[] {
   return listeners;
 }
 
+/**
+ * The listeners of a Gateway that a sectionName and port select, shared by
+ * the parentRefs naming them (thousands of routes attach to one listener),
+ * with the last answer of {@link admittingListeners} for them: routes of one
+ * namespace come one after another.
+ */
+class Selection {
+  lastKind?: string;
+  lastNamespace?: string;
+  lastAdmitting?: readonly GatewayListener[];
+  constructor(readonly listeners: readonly GatewayListener[]) {}
+}
+
 /** The listeners a parentRef selects by sectionName and port (all, when it names neither). Shared: never change it. */
 export function selectedListeners(context: PolicyContext, parent: GatewayParentRef): readonly GatewayListener[] {
   const gateway = parent.gateway;
   if (!gateway) return [];
   const answered = parent as AnsweredParentRef;
-  answered.selected ??= listenersSelectedBy(context, gateway, parent.ref.sectionName, parent.ref.port);
-  return answered.selected;
+  answered.selection ??= selectionOf(context, gateway, parent.ref.sectionName, parent.ref.port);
+  return answered.selection.listeners;
 }
 
-/** Per check: Gateway → sectionName → port → the listeners a parentRef naming them selects. */
-const selectionsOf = (_context: PolicyContext) => new Map<PolicyObject, Map<unknown, Map<unknown, readonly GatewayListener[]>>>();
+/** Per check: Gateway → sectionName → port → the selection of a parentRef naming them. */
+const selectionsOf = (_context: PolicyContext) => new Map<PolicyObject, Map<unknown, Map<unknown, Selection>>>();
 
 /** The listeners of a Gateway with that name and port (any, when undefined): thousands of routes attach to one listener, and share the answer. */
-function listenersSelectedBy(context: PolicyContext, gateway: PolicyObject, sectionName: unknown, port: unknown): readonly GatewayListener[] {
+function selectionOf(context: PolicyContext, gateway: PolicyObject, sectionName: unknown, port: unknown): Selection {
   const selections = context.shared(selectionsOf);
   let byName = selections.get(gateway);
   // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
@@ -147,14 +204,14 @@ function listenersSelectedBy(context: PolicyContext, gateway: PolicyObject, sect
   let byPort = byName.get(sectionName);
   // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!byPort) byName.set(sectionName, (byPort = new Map()));
-  let selected = byPort.get(port);
+  let selection = byPort.get(port);
   // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
-  if (!selected) {
-    selected = listenersOf(gateway).filter(({ listener }) =>
-      (sectionName === undefined || listener?.name === sectionName) && (port === undefined || listener?.port === port));
-    byPort.set(port, selected);
+  if (!selection) {
+    selection = new Selection(listenersOf(gateway).filter(({ listener }) =>
+      (sectionName === undefined || listener?.name === sectionName) && (port === undefined || listener?.port === port)));
+    byPort.set(port, selection);
   }
-  return selected;
+  return selection;
 }
 
 /** Why a listener does not admit a route of this kind from this namespace (allowedRoutes), or undefined when it does or when that cannot be told. */
@@ -224,24 +281,53 @@ function covers(wild: string, name: string): boolean {
   return wild.startsWith('*.') && name.endsWith(wild.slice(1)) && name.length > wild.length - 1;
 }
 
+/** The listeners this parentRef (one of the route's {@link gatewayParents}) selects that admit the route (allowedRoutes). Shared: never change it. */
+export function admittingListeners(context: PolicyContext, route: PolicyObject, parent: GatewayParentRef): readonly GatewayListener[] {
+  const answered = parent as AnsweredParentRef;
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
+  if (answered.admitting) return answered.admitting;
+  const selected = selectedListeners(context, parent);
+  // The answer depends only on the listeners, the route's kind and its namespace: the last one of the listeners is asked first.
+  const last = answered.selection;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,OptionalChaining: equivalent, a cache: recomputed, the same answer.
+  if (last?.lastAdmitting && last.lastKind === route.kind && last.lastNamespace === route.namespace) return (answered.admitting = last.lastAdmitting);
+  // Copied only from the first listener that refuses (the common case: all admit, and the shared list is the answer).
+  let admitting: GatewayListener[] | undefined;
+  // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined, which admits no route.
+  for (let i = 0; i < selected.length; i++) {
+    const refused = listenerRefusal(context, parent.gateway!, selected[i].listener, route) !== undefined;
+    if (refused && !admitting) admitting = selected.slice(0, i);
+    else if (!refused && admitting) admitting.push(selected[i]);
+  }
+  answered.admitting = admitting ?? selected;
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: not kept, recomputed for the next route.
+  if (last) {
+    last.lastKind = route.kind;
+    last.lastNamespace = route.namespace;
+    last.lastAdmitting = answered.admitting;
+  }
+  return answered.admitting;
+}
+
 /** The listeners that accept the route through this parentRef (one of the route's {@link gatewayParents}): selected, admitting it, with an intersecting hostname. Shared: never change it. */
 export function acceptingListeners(context: PolicyContext, route: PolicyObject, parent: GatewayParentRef): readonly GatewayListener[] {
   const answered = parent as AnsweredParentRef;
   // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
   if (!answered.accepting) {
+    const admitting = admittingListeners(context, route, parent);
     // Stryker disable next-line OptionalChaining: equivalent, a route without spec has no parentRefs, so none is asked about.
-    const hostnames: string[] = list(route.manifest.spec?.hostnames);
-    const selected = selectedListeners(context, parent);
-    const accepting: GatewayListener[] = [];
-    // Loops, not filter and some with closures: asked for every route of the check.
-    for (const entry of selected) {
-      if (listenerRefusal(context, parent.gateway!, entry.listener, route) !== undefined) continue;
-      // Stryker disable next-line OptionalChaining: equivalent, a null listener admits no route, so the line before stops it.
-      if (hostnames.length === 0 || intersectsAny(entry.listener?.hostname, hostnames)) accepting.push(entry);
+    const hostnames = route.manifest.spec?.hostnames;
+    // Loops, not filter and some with closures: asked for every route of the check. Copied only from the first listener whose hostname is not the route's.
+    let accepting: GatewayListener[] | undefined;
+    if (Array.isArray(hostnames) && hostnames.length > 0) {
+      for (let i = 0; i < admitting.length; i++) {
+        // Stryker disable next-line OptionalChaining: equivalent, a null listener admits no route, so it is not in the list.
+        const intersects = intersectsAny(admitting[i].listener?.hostname, hostnames);
+        if (!intersects && !accepting) accepting = admitting.slice(0, i);
+        else if (intersects && accepting) accepting.push(admitting[i]);
+      }
     }
-    // All of them (the common case): the shared list, not a copy.
-    // Stryker disable next-line ConditionalExpression: equivalent, the copy holds the same listeners.
-    answered.accepting = accepting.length === selected.length ? selected : accepting;
+    answered.accepting = accepting ?? admitting;
   }
   return answered.accepting;
 }
@@ -311,6 +397,8 @@ export function certificateRefs(gateway: PolicyObject): readonly GatewayCertific
 
 /** A Service backendRef of a route with its field path and effective namespace. */
 export interface RouteServiceRef {
+  /** The route whose backendRef it is. */
+  readonly route: PolicyObject;
   readonly ref: any;
   readonly field: string;
   readonly namespace: string;
@@ -318,7 +406,7 @@ export interface RouteServiceRef {
 
 /** A {@link RouteServiceRef} whose field path is written only when read (in a finding). */
 class ServiceRef implements RouteServiceRef {
-  constructor(readonly ref: any, readonly namespace: string, private readonly rule: number, private readonly backend: number,
+  constructor(readonly route: PolicyObject, readonly ref: any, readonly namespace: string, private readonly rule: number, private readonly backend: number,
     private readonly mirror: number) {}
   get field(): string {
     const base = this.backend < 0 ? `spec.rules[${this.rule}]` : `spec.rules[${this.rule}].backendRefs[${this.backend}]`;
@@ -329,25 +417,45 @@ class ServiceRef implements RouteServiceRef {
 /** Every Service backendRef of a route: rules' backendRefs and RequestMirror targets. */
 export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[] {
   const out: ServiceRef[] = [];
+  addRouteServiceRefs(out, route);
+  return out;
+}
+
+/**
+ * The {@link routeServiceRefs} of every route of {@link gatewayRoutes}, route
+ * after route, in one list the rules loop over. Made per call, not kept: they
+ * die young (kept for the whole check, a route's backend refs added to the
+ * peak memory of a large synth).
+ */
+export function gatewayServiceRefs(context: PolicyContext): readonly RouteServiceRef[] {
+  const out: ServiceRef[] = [];
+  const routes = gatewayRoutes(context);
+  for (let i = 0; i < routes.length; i++) addRouteServiceRefs(out, routes[i]);
+  return out;
+}
+
+function addRouteServiceRefs(out: ServiceRef[], route: PolicyObject): void {
   // Indexed loops and no closure: asked for every route by several rules. A hole in a list reads undefined,
   // which has no backendRefs or filters and names no Service: skipped, as forEach skipped it.
   const rules = list(route.manifest.spec?.rules);
   // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
-    const backends = list(rule?.backendRefs);
-    // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
-    for (let j = 0; j < backends.length; j++) {
-      addServiceRef(out, route, backends[j], i, j, -1);
-      addMirrors(out, route, backends[j]?.filters, i, j);
+    const backends = rule?.backendRefs;
+    // Array tests before the calls: most rules and backendRefs have no filters.
+    if (Array.isArray(backends)) {
+      // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
+      for (let j = 0; j < backends.length; j++) {
+        const backend = backends[j];
+        addServiceRef(out, route, backend, i, j, -1);
+        if (Array.isArray(backend?.filters)) addMirrors(out, route, backend.filters, i, j);
+      }
     }
-    addMirrors(out, route, rule?.filters, i, -1);
+    if (Array.isArray(rule?.filters)) addMirrors(out, route, rule.filters, i, -1);
   }
-  return out;
 }
 
-function addMirrors(out: ServiceRef[], route: PolicyObject, filters: unknown, rule: number, backend: number): void {
-  const items = list(filters);
+function addMirrors(out: ServiceRef[], route: PolicyObject, items: readonly any[], rule: number, backend: number): void {
   // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined, which is no RequestMirror.
   for (let k = 0; k < items.length; k++) {
     if (items[k]?.type === 'RequestMirror') addServiceRef(out, route, items[k].requestMirror?.backendRef, rule, backend, k);
@@ -357,5 +465,5 @@ function addMirrors(out: ServiceRef[], route: PolicyObject, filters: unknown, ru
 function addServiceRef(out: ServiceRef[], route: PolicyObject, ref: any, rule: number, backend: number, mirror: number): void {
   if ((ref?.group ?? '') !== '' || (ref?.kind ?? 'Service') !== 'Service' || typeof ref?.name !== 'string') return;
   // Stryker disable next-line StringLiteral: equivalent, a route always has its namespace.
-  out.push(new ServiceRef(ref, ref.namespace ?? route.namespace ?? 'default', rule, backend, mirror));
+  out.push(new ServiceRef(route, ref, ref.namespace ?? route.namespace ?? 'default', rule, backend, mirror));
 }

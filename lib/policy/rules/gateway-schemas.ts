@@ -15,11 +15,22 @@ export function gatewayApiObjects(context: PolicyContext): ReadonlyArray<{ objec
 function findGatewayApiObjects(context: PolicyContext): Array<{ object: PolicyObject; version: string }> {
   const prefix = `${GATEWAY_API_GROUP}/`;
   const out: Array<{ object: PolicyObject; version: string }> = [];
-  for (const object of context.objects) {
+  const objects = context.objects;
+  // The version of the last apiVersion split: thousands of objects in a row share it (the routes).
+  let lastApiVersion = '';
+  let lastVersion: string | undefined;
+  // An indexed loop: this runs over every object of every synth, mostly before V8 optimizes it.
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i];
+    const apiVersion = object.apiVersion;
     // Most objects are of other groups: no split for them.
-    if (!object.apiVersion.startsWith(prefix)) continue;
-    const version = object.apiVersion.split('/')[1];
-    if (version) out.push({ object, version });
+    if (!apiVersion.startsWith(prefix)) continue;
+    // Stryker disable next-line ConditionalExpression: equivalent, a cache: split again, the same answer.
+    if (apiVersion !== lastApiVersion) {
+      lastApiVersion = apiVersion;
+      lastVersion = apiVersion.split('/')[1];
+    }
+    if (lastVersion) out.push({ object, version: lastVersion });
   }
   return out;
 }

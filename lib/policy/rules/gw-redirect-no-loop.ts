@@ -53,19 +53,31 @@ export const gwRedirectNoLoop: Rule = {
   fix: 'Attach the redirect route to the HTTP listener only (parentRefs[].sectionName: http), or change the redirect target.',
   check: (context) => {
     const out: RuleViolation[] = [];
-    for (const route of gatewayRoutes(context)) {
-      const hostnames: string[] = list(route.manifest.spec?.hostnames);
-      // The listeners serving the route, looked up only for a route with a redirect (few are).
+    const routes = gatewayRoutes(context);
+    // Indexed loops, no closure per route or rule: this runs over every rule of every route of every synth, and few have a redirect.
+    for (let r = 0; r < routes.length; r++) {
+      const route = routes[r];
+      const rules = route.manifest.spec?.rules;
+      if (!Array.isArray(rules)) continue;
+      // The route's hostnames and the listeners serving it, looked up only for a route with a redirect (few are).
+      let hostnames: string[] | undefined;
       let listeners: Array<GatewayListener & { gateway: PolicyObject }> | undefined;
-      list(route.manifest.spec?.rules).forEach((rule: any, i: number) => {
-        list(rule?.filters).forEach((filter: any, k: number) => {
-          if (filter?.type !== 'RequestRedirect' || !filter.requestRedirect) return;
+      // A hole reads undefined, which has no filters: skipped, as forEach skipped it.
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        const filters = rule?.filters;
+        if (!Array.isArray(filters)) continue;
+        for (let k = 0; k < filters.length; k++) {
+          // A hole reads undefined, which is no RequestRedirect: skipped, as forEach skipped it.
+          const filter = filters[k];
+          if (filter?.type !== 'RequestRedirect' || !filter.requestRedirect) continue;
+          hostnames ??= list(route.manifest.spec.hostnames);
           listeners ??= gatewayParents(context, route).flatMap((parent) => acceptingListeners(context, route, parent).map((l) => ({ ...l, gateway: parent.gateway! })));
-          const looping = listeners.find(({ listener }) => loops(filter.requestRedirect, rule, listener, hostnames));
-          if (!looping) return;
+          const looping = listeners.find(({ listener }) => loops(filter.requestRedirect, rule, listener, hostnames!));
+          if (!looping) continue;
           out.push({ object: route, message: `spec.rules[${i}].filters[${k}] redirects to ${JSON.stringify(filter.requestRedirect)}, and the route also serves listener "${looping.listener.name}" (${looping.listener.protocol}, port ${looping.listener.port}) of ${describeObject(looping.gateway)}, where the redirected request matches this rule again: clients loop until they give up.` });
-        });
-      });
+        }
+      }
     }
     return out;
   },

@@ -1,7 +1,7 @@
 import { PolicyContext } from '../context';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
-import { GatewayListener, gatewayParents, gatewayRoutes, intersectsAny, list, listenerRefusal, selectedListeners } from './gateway-parts';
+import { acceptingListeners, GatewayListener, gatewayParentRefs, intersectsAny, listenerRefusal, selectedListeners } from './gateway-parts';
 
 export const gwRouteHostnameIntersects: Rule = {
   id: 'gw-route-hostname-intersects',
@@ -12,23 +12,42 @@ export const gwRouteHostnameIntersects: Rule = {
   fix: "Give the route a hostname the listener serves, or add a listener for the route's hostname (an apex needs its own listener beside the wildcard).",
   check: (context) => {
     const out: RuleViolation[] = [];
-    for (const route of gatewayRoutes(context)) {
-      const hostnames: string[] = list(route.manifest.spec?.hostnames).filter((h) => typeof h === 'string');
-      if (hostnames.length === 0) continue;
-      for (const parent of gatewayParents(context, route)) {
-        const selected = selectedListeners(context, parent);
-        // The common case first, without a list: an admitting listener shares a hostname with the route.
-        if (admitsWithHostname(context, parent.gateway!, selected, route, hostnames)) continue;
-        const admitting = selected.filter(({ listener }) => listenerRefusal(context, parent.gateway!, listener, route) === undefined);
-        if (admitting.length === 0) continue;
-        // Stryker disable next-line OptionalChaining: equivalent, see above.
-        const served = admitting.map(({ listener }) => `"${listener?.name}": ${JSON.stringify(listener?.hostname)}`).join(', ');
-        out.push({ object: route, message: `spec.hostnames ${JSON.stringify(hostnames)} share no hostname with the listeners of ${describeObject(parent.gateway!)} that ${parent.field} attaches to (${served}); the route is not accepted (NoMatchingListenerHostname).` });
+    const parents = gatewayParentRefs(context);
+    // The hostnames of the route of the last parentRef (a route's parentRefs come one after another).
+    let lastRoute: PolicyObject | undefined;
+    let hostnames: string[] = [];
+    let allStrings = true;
+    // One indexed loop, no list or closure per parentRef: this runs for every route of every synth, mostly before V8 optimizes it.
+    for (let p = 0; p < parents.length; p++) {
+      const parent = parents[p];
+      const route = parent.route;
+      if (route !== lastRoute) {
+        lastRoute = route;
+        const raw = route.manifest.spec?.hostnames;
+        // Hostnames that are not strings (and holes) are the schema's to report: judged without them.
+        allStrings = !Array.isArray(raw) || everyString(raw);
+        hostnames = !Array.isArray(raw) ? [] : allStrings ? raw : raw.filter((h) => typeof h === 'string');
       }
+      if (hostnames.length === 0) continue;
+      // The common case first, without a list: an admitting listener shares a hostname with the route. When every
+      // hostname is a string, the listeners accepting the route are those (and the TLS rules ask for them too).
+      if (allStrings ? acceptingListeners(context, route, parent).length > 0 : admitsWithHostname(context, parent.gateway!, selectedListeners(context, parent), route, hostnames)) continue;
+      const selected = selectedListeners(context, parent);
+      const admitting = selected.filter(({ listener }) => listenerRefusal(context, parent.gateway!, listener, route) === undefined);
+      if (admitting.length === 0) continue;
+      // Stryker disable next-line OptionalChaining: equivalent, see above.
+      const served = admitting.map(({ listener }) => `"${listener?.name}": ${JSON.stringify(listener?.hostname)}`).join(', ');
+      out.push({ object: route, message: `spec.hostnames ${JSON.stringify(hostnames)} share no hostname with the listeners of ${describeObject(parent.gateway!)} that ${parent.field} attaches to (${served}); the route is not accepted (NoMatchingListenerHostname).` });
     }
     return out;
   },
 };
+
+/** Whether every item of the list is a string (a hole reads undefined, which is not). */
+function everyString(items: readonly unknown[]): boolean {
+  for (let i = 0; i < items.length; i++) if (typeof items[i] !== 'string') return false;
+  return true;
+}
 
 /** Whether a listener of the list admits the route and shares a hostname with it. */
 function admitsWithHostname(context: PolicyContext, gateway: PolicyObject, selected: readonly GatewayListener[], route: PolicyObject, hostnames: readonly string[]): boolean {

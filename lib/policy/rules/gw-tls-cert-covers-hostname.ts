@@ -2,7 +2,7 @@ import { certificateCoversHost } from '../../tls/host-coverage';
 import { PolicyContext } from '../context';
 import { PolicyObject, Rule, RuleViolation } from '../types';
 import { describeObject } from './describe';
-import { acceptingListeners, certificateRefs, gatewayParents, gatewayRoutes, hostnamesIntersect, isExternalGatewaySecret, list } from './gateway-parts';
+import { acceptingListeners, certificateRefs, gatewayParentRefs, hostnamesIntersect, isExternalGatewaySecret, list } from './gateway-parts';
 import { resolveTlsSecret } from './tls-resolution';
 
 /** The DNS names the certificates of a listener cover, with where they come from; undefined when any of them is not known at synth. */
@@ -32,45 +32,49 @@ export const gwTlsCertCoversHostname: Rule = {
   fix: 'Add the name to the certificate (SAN or dnsNames), use a certificate that covers it, or serve the name from a listener with a matching certificate.',
   check: (context) => {
     const out: RuleViolation[] = [];
-    const known = new Map<any, ReturnType<typeof listenerCertificates>>();
+    // Listener → its certificates; null when they are not known at synth.
+    const known = new Map<any, ReturnType<typeof listenerCertificates> | null>();
     const certificatesOf = (gateway: PolicyObject, listener: any) => {
+      let certs = known.get(listener);
       // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
-      if (!known.has(listener)) known.set(listener, listenerCertificates(context, gateway, listener));
-      return known.get(listener);
+      if (certs === undefined) known.set(listener, (certs = listenerCertificates(context, gateway, listener) ?? null));
+      return certs;
     };
+    // Whether a listener has certificates known at synth: without one, no route can be served with a certificate to judge.
+    let anyKnown = false;
     for (const gateway of context.ofKind('Gateway')) {
       list(gateway.manifest.spec?.listeners).forEach((listener: any, i: number) => {
         const certs = certificatesOf(gateway, listener);
+        if (certs) anyKnown = true;
         // Stryker disable next-line OptionalChaining: equivalent, a null listener has no certificateRefs, so `!certs` returns first.
         if (!certs || typeof listener?.hostname !== 'string' || certificateCoversHost(certs.names, listener.hostname)) return;
         out.push({ object: gateway, message: `spec.listeners[${i}].hostname "${listener.hostname}" is not covered by the certificate of ${certs.sources} (it covers ${covers(certs.names)}); browsers reject the connection.` });
       });
     }
-    // Indexed loops and no closure per route: this runs over every route of every synth.
-    const routes = gatewayRoutes(context);
-    for (let r = 0; r < routes.length; r++) {
-      const route = routes[r];
-      const hostnames = list(route.manifest.spec?.hostnames);
-      if (hostnames.length === 0) continue;
-      const parents = gatewayParents(context, route);
-      for (let p = 0; p < parents.length; p++) {
-        const gateway = parents[p].gateway;
-        // Stryker disable next-line ConditionalExpression: equivalent, a parent without Gateway selects no listener.
-        if (!gateway) continue;
-        const accepting = acceptingListeners(context, route, parents[p]);
-        for (let a = 0; a < accepting.length; a++) {
-          const listener = accepting[a].listener;
-          const certs = certificatesOf(gateway, listener);
-          if (!certs) continue;
-          for (let h = 0; h < hostnames.length; h++) {
-            const host = hostnames[h];
-            // Holes and hostnames that are not strings are the schema's to report, as the filter of strings skipped them.
-            if (typeof host !== 'string') continue;
-            // A wildcard route hostname under a concrete listener serves the listener's name, checked above.
-            if (!hostnamesIntersect(listener.hostname, host) || host === listener.hostname || (host.startsWith('*.') && listener.hostname && !listener.hostname.startsWith('*.'))) continue;
-            if (certificateCoversHost(certs.names, host)) continue;
-            out.push({ object: route, message: `spec.hostnames[${h}] "${host}" is served by listener "${listener.name}" of ${describeObject(gateway)} with the certificate of ${certs.sources}, which does not cover it (it covers ${covers(certs.names)}); browsers reject the connection.` });
-          }
+    // Every listener a route attaches to is a listener of these Gateways, asked above: no route to read (the common case).
+    if (!anyKnown) return out;
+    // Indexed loops and no closure per parentRef: this runs over every route of every synth.
+    const parents = gatewayParentRefs(context);
+    for (let p = 0; p < parents.length; p++) {
+      const route = parents[p].route;
+      const hostnames = route.manifest.spec?.hostnames;
+      if (!Array.isArray(hostnames) || hostnames.length === 0) continue;
+      const gateway = parents[p].gateway;
+      // Stryker disable next-line ConditionalExpression: equivalent, a parent without Gateway selects no listener.
+      if (!gateway) continue;
+      const accepting = acceptingListeners(context, route, parents[p]);
+      for (let a = 0; a < accepting.length; a++) {
+        const listener = accepting[a].listener;
+        const certs = certificatesOf(gateway, listener);
+        if (!certs) continue;
+        for (let h = 0; h < hostnames.length; h++) {
+          const host = hostnames[h];
+          // Holes and hostnames that are not strings are the schema's to report, as the filter of strings skipped them.
+          if (typeof host !== 'string') continue;
+          // A wildcard route hostname under a concrete listener serves the listener's name, checked above.
+          if (!hostnamesIntersect(listener.hostname, host) || host === listener.hostname || (host.startsWith('*.') && listener.hostname && !listener.hostname.startsWith('*.'))) continue;
+          if (certificateCoversHost(certs.names, host)) continue;
+          out.push({ object: route, message: `spec.hostnames[${h}] "${host}" is served by listener "${listener.name}" of ${describeObject(gateway)} with the certificate of ${certs.sources}, which does not cover it (it covers ${covers(certs.names)}); browsers reject the connection.` });
         }
       }
     }
