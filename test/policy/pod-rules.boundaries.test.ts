@@ -75,6 +75,17 @@ describe('pod-readiness-probe: a Service-selected workload without a readiness p
     expect(findingsOf([namespace(), noProbe, service('other')], 'pod-readiness-probe')).toEqual([]);
   });
 
+  test('workloads without a probe after one with a probe are still reported, each naming its own Service', () => {
+    // The Services a template is selected by are looked up only once a template without a probe is met.
+    const probed = deployment('api');
+    const noProbeDb = deployment('db', { container: { readinessProbe: undefined } });
+    const objects = [namespace(), service('api'), probed, noProbe, service('web'), noProbeDb, service('db')];
+    expect(findingsOf(objects, 'pod-readiness-probe').map((f) => [f.name, f.message])).toEqual([
+      ['web', 'is selected by Service shop/web but no container at spec.template.spec.containers has a readinessProbe, so it gets traffic as soon as it starts.'],
+      ['db', 'is selected by Service shop/db but no container at spec.template.spec.containers has a readinessProbe, so it gets traffic as soon as it starts.'],
+    ]);
+  });
+
   test('one container with a readiness probe is enough', () => {
     const two = deployment('web', { podSpec: { containers: [container({ name: 'sidecar', readinessProbe: undefined, ports: undefined }), container()] } });
     expect(findingsOf([namespace(), two, service('web')], 'pod-readiness-probe')).toEqual([]);
