@@ -50,7 +50,7 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
   const nameProblems = NAME_ROW.check(name, NAME_FIELD);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing no problems pushes nothing.
   if (nameProblems.length > 0) problems.push(...nameProblems);
-  // Stryker disable next-line ConditionalExpression: its `true` is equivalent, the list holds ClusterIP (the test only spares the search for the usual type).
+  // Stryker disable next-line ConditionalExpression,StringLiteral: its `true` (and another string) is equivalent, the list holds ClusterIP (the test only spares the search for the usual type).
   if (type !== 'ClusterIP' && !SERVICE_TYPES.includes(type)) {
     add(problems, 'spec.type', 'is not a Service type.', type, SERVICE_TYPES.join(', '), 'use one of the allowed types.');
     return problems;
@@ -77,9 +77,9 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
     add(problems, 'spec.clusterIP', 'is not an IP address.', clusterIP, 'an IP inside the cluster\'s service CIDR, "None" for headless, or unset', 'use an address from the service CIDR (kube-apiserver --service-cluster-ip-range) or leave it unset.');
   }
 
+  const count = ports.length;
   // Duplicates need two ports: a one-port Service (the usual one) keeps no sets.
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the sets of a single port never hold a duplicate.
-  const count = ports.length;
   const seen = count > 1 ? { names: new Set<string>(), ports: new Set<string>(), nodePorts: new Set<string>() } : undefined;
   for (let i = 0; i < count; i++) portProblems(problems, ports[i], i, count, type, range, seen);
 
@@ -192,11 +192,11 @@ function portProblems(
       seen.names.add(name);
     }
   }
-  // Stryker disable next-line ConditionalExpression: equivalent, the probe only spares building the field path; the row finds nothing where it finds nothing.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the probe only spares building the field path; the row finds nothing where it finds nothing.
   if (PORT_ROW.check(port, PROBE_FIELD).length > 0) {
     problems.push(...PORT_ROW.check(port, { field: `spec.ports[${i}].port` }));
   }
-  // Stryker disable next-line ConditionalExpression: equivalent, the probe only spares building the field path; the row finds nothing where it finds nothing.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the probe only spares building the field path; the row finds nothing where it finds nothing.
   if (PROTOCOL_ROW.check(protocol, PROBE_FIELD).length > 0) {
     problems.push(...PROTOCOL_ROW.check(protocol, { field: `spec.ports[${i}].protocol` }));
   }

@@ -55,6 +55,8 @@ describe('probe ports (pod-probe-port-exists, pod-readiness-probe)', () => {
       fix: ruleFix('pod-readiness-probe'),
     }]);
     expect(findingsOf(api({ readinessProbe: { grpc: { port: 9000 } } }), 'pod-readiness-probe').map((f) => f.severity)).toEqual(['info']);
+    // A number on a container that declares no ports is nothing (the port may be listened on anyway).
+    expect(findingsOf(api({ readinessProbe: { tcpSocket: { port: 9000 } }, ports: undefined }), 'pod-readiness-probe')).toEqual([]);
   });
 });
 
