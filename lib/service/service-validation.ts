@@ -5,8 +5,7 @@ import {
   isDns1123Label, isDns1123Subdomain, isIanaSvcName, isQualifiedName,
 } from '../core/names';
 import { ipFamily, isCidr, isPortNumber, isSpecialPurposeIp } from '../core/net';
-import { fieldProblems, MAX_SESSION_AFFINITY_SECONDS } from '../core/validation';
-import { hasFieldProblems } from '../core/validation/field-rules';
+import { FIELD_RULES, FieldRule, MAX_SESSION_AFFINITY_SECONDS } from '../core/validation';
 
 /** The API server's `--service-node-port-range`. */
 export interface NodePortRange {
@@ -37,16 +36,22 @@ const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
  * the policy engine on any manifest.
  */
 export function serviceProblems(service: IService, options: ServiceValidationOptions = {}): Problem[] {
+  // This runs for every Service of every synth (svc-spec-valid), mostly before V8 optimizes it: the clean
+  // path reads each field once, spreads nothing, iterates with indexed loops and allocates no empty lists.
   const problems: Problem[] = [];
   const spec = service.spec ?? {};
   const name = service.metadata?.name ?? '';
   const type = spec.type ?? 'ClusterIP';
-  const ports = spec.ports ?? [];
-  const headless = spec.clusterIP === 'None' || (spec.clusterIPs?.[0] === 'None');
+  const ports = spec.ports ?? NONE;
+  const clusterIP = spec.clusterIP;
+  const headless = clusterIP === 'None' || (spec.clusterIPs?.[0] === 'None');
   const range = options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
 
-  problems.push(...fieldProblems('Service.metadata.name', name, NAME_FIELD));
-  if (!SERVICE_TYPES.includes(type)) {
+  const nameProblems = NAME_ROW.check(name, NAME_FIELD);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing no problems pushes nothing.
+  if (nameProblems.length > 0) problems.push(...nameProblems);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: its `true` (and another string) is equivalent, the list holds ClusterIP (the test only spares the search for the usual type).
+  if (type !== 'ClusterIP' && !SERVICE_TYPES.includes(type)) {
     add(problems, 'spec.type', 'is not a Service type.', type, SERVICE_TYPES.join(', '), 'use one of the allowed types.');
     return problems;
   }
@@ -68,60 +73,67 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
     } else if (!isDns1123Subdomain(externalName)) {
       add(problems, 'spec.externalName', 'is not a lowercase DNS name.', spec.externalName, DNS1123_SUBDOMAIN_RULE, 'use the lowercase host name, e.g. "www.example.com".');
     }
-  } else if (spec.clusterIP !== undefined && spec.clusterIP !== '' && spec.clusterIP !== 'None' && ipFamily(spec.clusterIP) === 0) {
-    add(problems, 'spec.clusterIP', 'is not an IP address.', spec.clusterIP, 'an IP inside the cluster\'s service CIDR, "None" for headless, or unset', 'use an address from the service CIDR (kube-apiserver --service-cluster-ip-range) or leave it unset.');
+  } else if (clusterIP !== undefined && clusterIP !== '' && clusterIP !== 'None' && ipFamily(clusterIP) === 0) {
+    add(problems, 'spec.clusterIP', 'is not an IP address.', clusterIP, 'an IP inside the cluster\'s service CIDR, "None" for headless, or unset', 'use an address from the service CIDR (kube-apiserver --service-cluster-ip-range) or leave it unset.');
   }
 
+  const count = ports.length;
   // Duplicates need two ports: a one-port Service (the usual one) keeps no sets.
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the sets of a single port never hold a duplicate.
-  const seen = ports.length > 1 ? { names: new Set<string>(), ports: new Set<string>(), nodePorts: new Set<string>() } : undefined;
-  for (let i = 0; i < ports.length; i++) portProblems(problems, ports[i], i, ports.length, type, range, seen);
+  const seen = count > 1 ? { names: new Set<string>(), ports: new Set<string>(), nodePorts: new Set<string>() } : undefined;
+  for (let i = 0; i < count; i++) portProblems(problems, ports[i], i, count, type, range, seen);
 
   const affinity = spec.sessionAffinity ?? 'None';
   if (affinity !== 'None' && affinity !== 'ClientIP') {
     add(problems, 'spec.sessionAffinity', 'is not a session affinity.', affinity, 'None, ClientIP', 'use ClientIP to pin each client to one pod, or None.');
   }
-  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
-  if (affinity === 'None' && spec.sessionAffinityConfig !== undefined) {
-    add(problems, 'spec.sessionAffinityConfig', 'may only be set with sessionAffinity: ClientIP.', spec.sessionAffinityConfig, undefined, 'set sessionAffinity: ClientIP, or drop the timeout.');
+  const affinityConfig = spec.sessionAffinityConfig;
+  const timeout = affinityConfig?.clientIP?.timeoutSeconds;
+  if (affinity === 'None' && affinityConfig !== undefined) {
+    add(problems, 'spec.sessionAffinityConfig', 'may only be set with sessionAffinity: ClientIP.', affinityConfig, undefined, 'set sessionAffinity: ClientIP, or drop the timeout.');
   }
   if (timeout !== undefined) {
-    problems.push(...fieldProblems('Service.spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, TIMEOUT_FIELD));
+    problems.push(...TIMEOUT_ROW.check(timeout, TIMEOUT_FIELD));
   }
 
-  const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && (spec.externalIPs?.length ?? 0) > 0);
-  if (spec.externalTrafficPolicy !== undefined) {
+  const externalIPs = spec.externalIPs ?? NONE;
+  const externalPolicy = spec.externalTrafficPolicy;
+  const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && externalIPs.length > 0);
+  if (externalPolicy !== undefined) {
     if (!externallyAccessible) {
-      add(problems, 'spec.externalTrafficPolicy', 'may only be set for externally-accessible Services (NodePort, LoadBalancer, or ClusterIP with externalIPs).', spec.externalTrafficPolicy, undefined, 'drop externalTrafficPolicy, or use type NodePort or LoadBalancer.');
-    } else if (spec.externalTrafficPolicy !== 'Cluster' && spec.externalTrafficPolicy !== 'Local') {
-      add(problems, 'spec.externalTrafficPolicy', 'is not a traffic policy.', spec.externalTrafficPolicy, 'Cluster, Local', 'use Local to keep the client IP, or Cluster.');
+      add(problems, 'spec.externalTrafficPolicy', 'may only be set for externally-accessible Services (NodePort, LoadBalancer, or ClusterIP with externalIPs).', externalPolicy, undefined, 'drop externalTrafficPolicy, or use type NodePort or LoadBalancer.');
+    } else if (externalPolicy !== 'Cluster' && externalPolicy !== 'Local') {
+      add(problems, 'spec.externalTrafficPolicy', 'is not a traffic policy.', externalPolicy, 'Cluster, Local', 'use Local to keep the client IP, or Cluster.');
     }
   }
-  if (spec.internalTrafficPolicy !== undefined && spec.internalTrafficPolicy !== 'Cluster' && spec.internalTrafficPolicy !== 'Local') {
-    add(problems, 'spec.internalTrafficPolicy', 'is not a traffic policy.', spec.internalTrafficPolicy, 'Cluster, Local', 'use Cluster or Local.');
+  const internalPolicy = spec.internalTrafficPolicy;
+  if (internalPolicy !== undefined && internalPolicy !== 'Cluster' && internalPolicy !== 'Local') {
+    add(problems, 'spec.internalTrafficPolicy', 'is not a traffic policy.', internalPolicy, 'Cluster, Local', 'use Cluster or Local.');
   }
-  if (spec.healthCheckNodePort !== undefined) {
-    if (type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local') {
-      add(problems, 'spec.healthCheckNodePort', 'may only be set on a LoadBalancer Service with externalTrafficPolicy: Local.', spec.healthCheckNodePort, undefined, 'drop healthCheckNodePort, or set type LoadBalancer and externalTrafficPolicy Local.');
-    } else if (!isPortNumber(spec.healthCheckNodePort)) {
-      add(problems, 'spec.healthCheckNodePort', 'is not a valid port number.', spec.healthCheckNodePort, '1-65535', 'use a port number, or leave it unset so the cluster allocates one.');
+  const healthCheckNodePort = spec.healthCheckNodePort;
+  if (healthCheckNodePort !== undefined) {
+    if (type !== 'LoadBalancer' || externalPolicy !== 'Local') {
+      add(problems, 'spec.healthCheckNodePort', 'may only be set on a LoadBalancer Service with externalTrafficPolicy: Local.', healthCheckNodePort, undefined, 'drop healthCheckNodePort, or set type LoadBalancer and externalTrafficPolicy Local.');
+    } else if (!isPortNumber(healthCheckNodePort)) {
+      add(problems, 'spec.healthCheckNodePort', 'is not a valid port number.', healthCheckNodePort, '1-65535', 'use a port number, or leave it unset so the cluster allocates one.');
     }
   }
+  const sourceRangesField = spec.loadBalancerSourceRanges;
+  const loadBalancerClass = spec.loadBalancerClass;
   if (type !== 'LoadBalancer') {
-    for (const field of LOAD_BALANCER_ONLY) {
-      const value = spec[field];
-      if (value !== undefined) add(problems, `spec.${field}`, 'may only be set on a LoadBalancer Service.', value, undefined, `drop ${field}, or use type LoadBalancer.`);
-    }
+    // The load-balancer-only fields, in this order (each read once, here and below).
+    loadBalancerOnly(problems, 'loadBalancerSourceRanges', sourceRangesField);
+    loadBalancerOnly(problems, 'loadBalancerClass', loadBalancerClass);
+    loadBalancerOnly(problems, 'allocateLoadBalancerNodePorts', spec.allocateLoadBalancerNodePorts);
   }
-  const sourceRanges = spec.loadBalancerSourceRanges ?? [];
+  const sourceRanges = sourceRangesField ?? NONE;
   for (let i = 0; i < sourceRanges.length; i++) {
     const cidr = sourceRanges[i];
     if (!isCidr(cidr.trim())) add(problems, `spec.loadBalancerSourceRanges[${i}]`, 'is not a CIDR.', cidr, 'CIDRs such as 203.0.113.0/24', 'write the range as address/prefix-length.');
   }
-  if (spec.loadBalancerClass !== undefined && !isQualifiedName(spec.loadBalancerClass)) {
-    add(problems, 'spec.loadBalancerClass', 'is not a qualified name.', spec.loadBalancerClass, 'a name such as "example.com/internal-vip"', 'use the class name your load balancer controller documents.');
+  if (loadBalancerClass !== undefined && !isQualifiedName(loadBalancerClass)) {
+    add(problems, 'spec.loadBalancerClass', 'is not a qualified name.', loadBalancerClass, 'a name such as "example.com/internal-vip"', 'use the class name your load balancer controller documents.');
   }
-  const externalIPs = spec.externalIPs ?? [];
   for (let i = 0; i < externalIPs.length; i++) {
     const ip = externalIPs[i];
     if (ipFamily(ip) === 0) add(problems, `spec.externalIPs[${i}]`, 'is not an IP address.', ip, 'IPv4 or IPv6 addresses', 'use the address traffic arrives on.');
@@ -130,10 +142,28 @@ export function serviceProblems(service: IService, options: ServiceValidationOpt
   return problems;
 }
 
+/** The list an unset list field reads as: one shared empty list, never written to, rather than a new one per Service. */
+const NONE: readonly never[] = Object.freeze([]);
 const NAME_FIELD = { field: 'metadata.name' } as const;
 const TIMEOUT_FIELD = { field: 'spec.sessionAffinityConfig.clientIP.timeoutSeconds' } as const;
 const EXTERNAL_NAME_UNSET = ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy'] as const;
-const LOAD_BALANCER_ONLY = ['loadBalancerSourceRanges', 'loadBalancerClass', 'allocateLoadBalancerNodePorts'] as const;
+
+/**
+ * The field table's rows a Service is checked by, looked up once: `fieldProblems(key)` reads the
+ * table by key on each call (a megamorphic read, as it serves every row), for every port of every Service.
+ */
+const NAME_ROW: FieldRule = FIELD_RULES['Service.metadata.name'];
+const PORT_ROW: FieldRule = FIELD_RULES['Service.spec.ports[].port'];
+const PROTOCOL_ROW: FieldRule = FIELD_RULES['Service.spec.ports[].protocol'];
+const NODE_PORT_ROW: FieldRule = FIELD_RULES['Service.spec.ports[].nodePort'];
+const TIMEOUT_ROW: FieldRule = FIELD_RULES['Service.spec.sessionAffinityConfig.clientIP.timeoutSeconds'];
+/** The context a port is first judged in: its field path is written only for a value with problems. */
+const PROBE_FIELD = { field: '' } as const;
+
+/** A field only a LoadBalancer Service may set, set on another type. */
+function loadBalancerOnly(problems: Problem[], field: string, value: unknown): void {
+  if (value !== undefined) add(problems, `spec.${field}`, 'may only be set on a LoadBalancer Service.', value, undefined, `drop ${field}, or use type LoadBalancer.`);
+}
 
 function add(problems: Problem[], field: string, message: string, value: unknown, allowed: string | undefined, fix: string): void {
   problems.push({ field, message, value, allowed, fix });
@@ -150,49 +180,53 @@ function portProblems(
   seen: { names: Set<string>; ports: Set<string>; nodePorts: Set<string> } | undefined,
 ): void {
   const protocol = p.protocol ?? 'TCP';
-  if (count > 1 && !p.name) {
+  const name = p.name;
+  const port = p.port;
+  if (count > 1 && !name) {
     add(problems, `spec.ports[${i}].name`, 'is required when a Service has more than one port.', undefined, DNS1123_LABEL_RULE, 'name every port, e.g. "http" and "https".');
   }
-  if (p.name) {
-    if (!isDns1123Label(p.name)) add(problems, `spec.ports[${i}].name`, 'is not a valid port name.', p.name, DNS1123_LABEL_RULE, 'use a lowercase name such as "http".');
+  if (name) {
+    if (!isDns1123Label(name)) add(problems, `spec.ports[${i}].name`, 'is not a valid port name.', name, DNS1123_LABEL_RULE, 'use a lowercase name such as "http".');
     if (seen) {
-      if (seen.names.has(p.name)) add(problems, `spec.ports[${i}].name`, 'is used by another port of this Service.', p.name, 'unique port names', 'give each port its own name.');
-      seen.names.add(p.name);
+      if (seen.names.has(name)) add(problems, `spec.ports[${i}].name`, 'is used by another port of this Service.', name, 'unique port names', 'give each port its own name.');
+      seen.names.add(name);
     }
   }
-  // Stryker disable next-line ConditionalExpression: equivalent, the probe only spares building the field path; fieldProblems finds nothing where it finds nothing.
-  if (hasFieldProblems('Service.spec.ports[].port', p.port)) {
-    problems.push(...fieldProblems('Service.spec.ports[].port', p.port, { field: `spec.ports[${i}].port` }));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the probe only spares building the field path; the row finds nothing where it finds nothing.
+  if (PORT_ROW.check(port, PROBE_FIELD).length > 0) {
+    problems.push(...PORT_ROW.check(port, { field: `spec.ports[${i}].port` }));
   }
-  // Stryker disable next-line ConditionalExpression: equivalent, the probe only spares building the field path; fieldProblems finds nothing where it finds nothing.
-  if (hasFieldProblems('Service.spec.ports[].protocol', protocol)) {
-    problems.push(...fieldProblems('Service.spec.ports[].protocol', protocol, { field: `spec.ports[${i}].protocol` }));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the probe only spares building the field path; the row finds nothing where it finds nothing.
+  if (PROTOCOL_ROW.check(protocol, PROBE_FIELD).length > 0) {
+    problems.push(...PROTOCOL_ROW.check(protocol, { field: `spec.ports[${i}].protocol` }));
   }
   if (seen) {
-    const key = `${protocol}/${p.port}`;
-    if (seen.ports.has(key)) add(problems, `spec.ports[${i}].port`, `${p.port}/${protocol} is exposed twice.`, p.port, 'each port and protocol once', 'remove the duplicate port.');
+    const key = `${protocol}/${port}`;
+    if (seen.ports.has(key)) add(problems, `spec.ports[${i}].port`, `${port}/${protocol} is exposed twice.`, port, 'each port and protocol once', 'remove the duplicate port.');
     seen.ports.add(key);
   }
   const target = p.targetPort;
   // A targetPort equal to an invalid port (defaulted from it) is reported once, on the port.
-  if (typeof target === 'number' && target !== p.port && !isPortNumber(target)) {
+  if (typeof target === 'number' && target !== port && !isPortNumber(target)) {
     add(problems, `spec.ports[${i}].targetPort`, 'is not a valid port number.', target, '1-65535 or a container port name', 'use the container port number or its name.');
   } else if (typeof target === 'string' && !isIanaSvcName(target)) {
     add(problems, `spec.ports[${i}].targetPort`, 'is not a valid container port name.', target, IANA_SVC_NAME_RULE, 'use the name the container gives the port (at most 15 characters), or its number.');
   }
-  if (p.appProtocol !== undefined && !isQualifiedName(p.appProtocol)) {
-    add(problems, `spec.ports[${i}].appProtocol`, 'is not a valid application protocol.', p.appProtocol, 'a qualified name such as "http", "https" or "kubernetes.io/h2c"', 'use a standard protocol name.');
+  const appProtocol = p.appProtocol;
+  if (appProtocol !== undefined && !isQualifiedName(appProtocol)) {
+    add(problems, `spec.ports[${i}].appProtocol`, 'is not a valid application protocol.', appProtocol, 'a qualified name such as "http", "https" or "kubernetes.io/h2c"', 'use a standard protocol name.');
   }
   // 0 (or null) means "allocate one", as the API server reads it: only a set nodePort is judged.
-  if (p.nodePort !== undefined && p.nodePort !== null && p.nodePort !== 0) {
+  const nodePort = p.nodePort;
+  if (nodePort !== undefined && nodePort !== null && nodePort !== 0) {
     if (type === 'ClusterIP' || type === 'ExternalName') {
-      add(problems, `spec.ports[${i}].nodePort`, `may not be used when type is ${type}.`, p.nodePort, 'only NodePort and LoadBalancer Services', 'drop nodePort, or use type NodePort or LoadBalancer.');
+      add(problems, `spec.ports[${i}].nodePort`, `may not be used when type is ${type}.`, nodePort, 'only NodePort and LoadBalancer Services', 'drop nodePort, or use type NodePort or LoadBalancer.');
     } else {
-      problems.push(...fieldProblems('Service.spec.ports[].nodePort', p.nodePort, { field: `spec.ports[${i}].nodePort`, nodePortRange: range }));
+      problems.push(...NODE_PORT_ROW.check(nodePort, { field: `spec.ports[${i}].nodePort`, nodePortRange: range }));
     }
     if (seen) {
-      const nodeKey = `${protocol}/${p.nodePort}`;
-      if (seen.nodePorts.has(nodeKey)) add(problems, `spec.ports[${i}].nodePort`, `${p.nodePort}/${protocol} is used by two ports of this Service.`, p.nodePort, 'each nodePort once per protocol', 'give each port its own nodePort.');
+      const nodeKey = `${protocol}/${nodePort}`;
+      if (seen.nodePorts.has(nodeKey)) add(problems, `spec.ports[${i}].nodePort`, `${nodePort}/${protocol} is used by two ports of this Service.`, nodePort, 'each nodePort once per protocol', 'give each port its own nodePort.');
       seen.nodePorts.add(nodeKey);
     }
   }

@@ -48,6 +48,12 @@ describe('pod templates by label (built per namespace and key, on first use)', (
     expect([context.podsWithLabels(NS, { app: 'odd', inherited: 'yes' }), context.podsWithLabels(NS, { app: 'odd', hidden: 'yes' })]).toEqual([[], []]);
   });
 
+  test('a value is matched with ===, also on the key whose index gave the candidates: NaN matches nothing', () => {
+    const context = contextOf([deployment('nan', { labels: { app: NaN as any } })]);
+    expect(context.podsWithLabels(NS, { app: NaN })).toEqual([]);
+    expect(context.podsWithLabels(NS, { app: 'nan' })).toEqual([]);
+  });
+
   test('the values templates give a key, for hints, in input order; a Service selects by the same index', () => {
     const context = contextOf([...objects, service('front', { selector: { tier: 'front' } })]);
     expect(context.podLabelValues(NS, 'tier')).toEqual(['front', 'back']);

@@ -55,6 +55,8 @@ describe('probe ports (pod-probe-port-exists, pod-readiness-probe)', () => {
       fix: ruleFix('pod-readiness-probe'),
     }]);
     expect(findingsOf(api({ readinessProbe: { grpc: { port: 9000 } } }), 'pod-readiness-probe').map((f) => f.severity)).toEqual(['info']);
+    // A number on a container that declares no ports is nothing (the port may be listened on anyway).
+    expect(findingsOf(api({ readinessProbe: { tcpSocket: { port: 9000 } }, ports: undefined }), 'pod-readiness-probe')).toEqual([]);
   });
 });
 
@@ -73,6 +75,17 @@ describe('pod-readiness-probe: a Service-selected workload without a readiness p
   test('an ExternalName Service selects nothing; an unselected workload needs no probe', () => {
     expect(findingsOf([namespace(), noProbe, service('web', { type: 'ExternalName', externalName: 'db.example.com' })], 'pod-readiness-probe')).toEqual([]);
     expect(findingsOf([namespace(), noProbe, service('other')], 'pod-readiness-probe')).toEqual([]);
+  });
+
+  test('workloads without a probe after one with a probe are still reported, each naming its own Service', () => {
+    // The Services a template is selected by are looked up only once a template without a probe is met.
+    const probed = deployment('api');
+    const noProbeDb = deployment('db', { container: { readinessProbe: undefined } });
+    const objects = [namespace(), service('api'), probed, noProbe, service('web'), noProbeDb, service('db')];
+    expect(findingsOf(objects, 'pod-readiness-probe').map((f) => [f.name, f.message])).toEqual([
+      ['web', 'is selected by Service shop/web but no container at spec.template.spec.containers has a readinessProbe, so it gets traffic as soon as it starts.'],
+      ['db', 'is selected by Service shop/db but no container at spec.template.spec.containers has a readinessProbe, so it gets traffic as soon as it starts.'],
+    ]);
   });
 
   test('one container with a readiness probe is enough', () => {

@@ -11,7 +11,9 @@ export const svcTargetPortExists: Rule = {
   fix: 'Point targetPort at a containerPort (or its name) of the selected pods, or declare the port on the container.',
   check: (context) => {
     const out: RuleViolation[] = [];
-    for (const service of context.ofKind('Service')) {
+    const services = context.ofKind('Service');
+    for (let s = 0; s < services.length; s++) {
+      const service = services[s];
       const spec = service.manifest.spec ?? {};
       // Headless Services ignore targetPort.
       if (spec.clusterIP === 'None') continue;
@@ -20,14 +22,15 @@ export const svcTargetPortExists: Rule = {
       if (pods.length === 0) continue;
       // Stryker disable next-line ArrayDeclaration: equivalent, a string item has no port or targetPort and is skipped.
       const ports: unknown[] = Array.isArray(spec.ports) ? spec.ports : [];
-      // Indexed loops: this runs on every Service of every synth. A hole reads undefined, which has no port: skipped, as forEach skipped it.
+      // Indexed loops (here and over the Services and pods): this runs on every Service of every synth. A hole reads undefined, which has no port: skipped, as forEach skipped it.
       // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
       for (let i = 0; i < ports.length; i++) {
         const port: any = ports[i];
         const target = port?.targetPort ?? port?.port;
         if (typeof target !== 'number' && typeof target !== 'string') continue;
         const protocol = port.protocol ?? 'TCP';
-        for (const pod of pods) {
+        for (let p = 0; p < pods.length; p++) {
+          const pod = pods[p];
           const refs = containersOf(pod);
           const match = matchTemplatePort(refs, target, protocol);
           if (match === 'declared') continue;
