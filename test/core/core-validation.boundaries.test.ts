@@ -96,6 +96,7 @@ describe('labels, namespaces and label selectors (ValidateLabels, ValidateLabelS
     expect(labelProblems('labels', { app: 'web', 'Example.com/x': 'y' })).toHaveLength(1);
     expect(labelProblems('labels', Object.create({ 'bad key': 'a b' }))).toEqual([]);
     expect(labelProblems('labels', undefined)).toEqual([]);
+    expect(labelProblems('labels', null)).toEqual([]);
   });
 
   test('namespaces and the metadata of an object', () => {

@@ -8,6 +8,14 @@ import { deployment, namespace, NS, service } from './builders';
 const findingsOf = (objects: any[], rule: string): Finding[] => checkPolicies(objects).filter((f) => f.rule === rule);
 const configMap = (name: string, ns?: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: ns === undefined ? { name } : { name, namespace: ns } });
 
+describe('label-values-valid on objects without a spec', () => {
+  test('a null or missing spec: the metadata labels are still judged', () => {
+    const bad = { 'bad key': 'x' };
+    const objects = [namespace(), { ...configMap('a', NS), metadata: { name: 'a', namespace: NS, labels: bad } }, { ...configMap('b', NS), metadata: { name: 'b', namespace: NS, labels: bad }, spec: null }];
+    expect(findingsOf(objects, 'label-values-valid').map((f) => f.name)).toEqual(['a', 'b']);
+  });
+});
+
 describe('name-valid after a valid namespace and name', () => {
   test('a bad namespace after a valid one, and an object without one after it (not judged)', () => {
     expect(findingsOf([namespace(), configMap('a', NS), configMap('b', 'Bad_NS'), configMap('c', NS), configMap('d')], 'name-valid')

@@ -185,6 +185,12 @@ describe('gw-api-version', () => {
     ]);
   });
 
+  test('each apiVersion of a kind is judged on its own, also right after another version of that kind', () => {
+    const alpha = { ...tcp(), apiVersion: 'gateway.networking.k8s.io/v1alpha2', metadata: { name: 'db-old', namespace: NS } };
+    // v1alpha2 is served by neither bundle (gw-spec-valid's error, not a version question); v1 by v1.6.1 only.
+    expect(findings([...validGatewayApp(), alpha, tcp()], 'gw-api-version', { gatewayApiVersion: 'v1.5.1' }).map((f) => f.name)).toEqual(['db']);
+  });
+
   test('check --gateway-api-version: a bundle this package carries, or a usage error', async () => {
     const io = { outText: '', errText: '', out: (t: string) => { io.outText += t; }, err: (t: string) => { io.errText += t; } };
     expect(await main(['check', '--gateway-api-version', 'v9.9.9', 'dist/'], io)).toBe(2);

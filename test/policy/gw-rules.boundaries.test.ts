@@ -470,6 +470,12 @@ describe('gw-tls-cert-covers-hostname', () => {
     expect(run([...objects('*.example.com', []), parent({ name: 'elsewhere' }, { hostnames: ['a.b.example.com'] }, 'r2')], 'gw-tls-cert-covers-hostname')).toEqual([]);
   });
 
+  test('with a certificate known, a route without hostnames, and a listener without certificates beside one with them, are passed over', () => {
+    expect(run(objects('*.example.com', undefined as any), 'gw-tls-cert-covers-hostname')).toEqual([]);
+    const plainBeside = [...without(app([http({ hostname: '*.example.com' }), https({ hostname: '*.example.com' })], parent({ name: 'public' }, { hostnames: ['a.example.com'] })), 'Secret'), ...wildcardCert];
+    expect(run(plainBeside, 'gw-tls-cert-covers-hostname')).toEqual([]);
+  });
+
   test('a listener is judged by its own certificates only; a route hostname equal to the listener\'s is reported once, on the Gateway', () => {
     const twoListeners = [...without(app([http({ hostname: 'a.example.org' }), https({ hostname: 'a.example.com' })]), 'Secret'), ...wildcardCert];
     expect(run(twoListeners, 'gw-tls-cert-covers-hostname')).toEqual([]);

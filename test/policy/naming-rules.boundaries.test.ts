@@ -64,6 +64,8 @@ describe('name-valid', () => {
   test('a malformed namespace, written or not a string, is named; objects without apiVersion or kind are left to schema-valid', () => {
     expect(messages([configMap({ name: 'x', namespace: 'Shop' })], 'name-valid')).toEqual([`error metadata.namespace "Shop" is not a valid namespace name. Allowed: ${DNS1123_LABEL_RULE}.`]);
     expect(messages([configMap({ name: 'x', namespace: 7 })], 'name-valid')).toEqual([`error metadata.namespace 7 is not a valid namespace name. Allowed: ${DNS1123_LABEL_RULE}.`]);
+    // A list that reads as a valid name when made a string is no namespace either.
+    expect(messages([configMap({ name: 'x', namespace: ['shop'] })], 'name-valid')).toEqual([`error metadata.namespace ["shop"] is not a valid namespace name. Allowed: ${DNS1123_LABEL_RULE}.`]);
     expect(messages([{ kind: 'ConfigMap', metadata: { name: 'A' } }, { apiVersion: 'v1', metadata: { name: 'A' } }], 'name-valid')).toEqual([]);
   });
 });

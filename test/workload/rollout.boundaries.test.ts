@@ -10,6 +10,14 @@ const notACount = (name: string, value: unknown) => ({
   allowed: 'a whole number of pods (0 or more) or a percentage such as "25%"', fix: 'write e.g. 1 or "25%".',
 });
 
+describe('preStopProblems on pod specs without containers', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { preStopProblems } = require('../../lib/workload/graceful-shutdown');
+  test('no spec, no containers list, or a list that is not one: nothing to judge', () => {
+    for (const spec of [undefined, {}, { containers: 'web' }]) expect(preStopProblems(spec, 'spec')).toEqual([]);
+  });
+});
+
 describe('rollingUpdateRejections', () => {
   test('rollingUpdate with type Recreate: the exact problem; Recreate alone, and its counts, are not judged', () => {
     expect(rollingUpdateRejections(strategy({ maxSurge: 'x' }, 'Recreate'))).toEqual([{

@@ -10,6 +10,7 @@ export const depSelectorMatchesTemplate: Rule = {
   fix: 'Make spec.selector.matchLabels a subset of spec.template.metadata.labels.',
   check: (context) => {
     const out: RuleViolation[] = [];
+    // Stryker disable next-line EqualityOperator: equivalent, one past the end asks for kind undefined, of which there is no object
     for (let s = 0; s < SELECTING_KINDS.length; s++) {
       const objects = context.ofKind(SELECTING_KINDS[s]);
       // Indexed loops, and a list of the missing labels only for a workload that has one: this runs for every
@@ -21,6 +22,7 @@ export const depSelectorMatchesTemplate: Rule = {
         let missing: string[] | undefined;
         // Object.keys lists what Object.entries did: own enumerable string keys, in the same order.
         const keys = Object.keys(match);
+        // Stryker disable next-line EqualityOperator: equivalent, one past the end compares undefined with undefined: nothing missing
         for (let k = 0; k < keys.length; k++) {
           const value = match[keys[k]];
           if (labels[keys[k]] !== value) (missing ??= []).push(`${keys[k]}=${value}`);

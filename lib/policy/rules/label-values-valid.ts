@@ -23,8 +23,10 @@ function labelViolations(out: RuleViolation[], object: PolicyObject): void {
   if (spec === undefined || spec === null) return;
   if (manifest.kind === 'Service') addLabelViolations(out, object, 'spec.selector', spec.selector);
   const matchLabels = spec.selector?.matchLabels;
+  // Stryker disable next-line ConditionalExpression: equivalent, an unset map has no label to judge
   if (matchLabels) addLabelViolations(out, object, 'spec.selector.matchLabels', matchLabels);
   const templateLabels = spec.template?.metadata?.labels;
+  // Stryker disable next-line ConditionalExpression: equivalent, an unset map has no label to judge
   if (templateLabels) addLabelViolations(out, object, 'spec.template.metadata.labels', templateLabels);
 }
 

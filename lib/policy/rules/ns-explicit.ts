@@ -16,11 +16,13 @@ export const nsExplicit: Rule = {
     const objects = context.objects;
     for (let i = 0; i < objects.length; i++) {
       const o = objects[i];
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, an object without apiVersion or kind has no schema type: not judged
       if (!o.apiVersion || !o.kind) continue;
       let kinds = judged.get(o.apiVersion);
       // Stryker disable next-line ConditionalExpression: equivalent, a cache: a new map for the apiVersion only judges its kinds again.
       if (kinds === undefined) judged.set(o.apiVersion, (kinds = new Map()));
       let judge = kinds.get(o.kind);
+      // Stryker disable next-line ConditionalExpression: equivalent, a cache: judging the kind again gives the same answer
       if (judge === undefined) {
         // Custom resources may be cluster-scoped; only kinds the schemas know are judged.
         judge = !isClusterScoped(o.kind) && !!schemaTypeOf(o.apiVersion, o.kind);
