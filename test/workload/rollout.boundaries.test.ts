@@ -16,6 +16,11 @@ describe('preStopProblems on pod specs without containers', () => {
   test('no spec, no containers list, or a list that is not one: nothing to judge', () => {
     for (const spec of [undefined, {}, { containers: 'web' }]) expect(preStopProblems(spec, 'spec')).toEqual([]);
   });
+  test('the grace period is said to be the default only when the pod leaves it unset', () => {
+    const containers = [{ name: 'web', lifecycle: { preStop: { sleep: { seconds: 30 } } } }];
+    expect(preStopProblems({ containers }, 'spec').map((p: any) => p.message)).toEqual(['pauses 30 s, not less than terminationGracePeriodSeconds 30 (the default), so the container is killed before it can finish its requests.']);
+    expect(preStopProblems({ containers, terminationGracePeriodSeconds: 30 }, 'spec').map((p: any) => p.message)).toEqual(['pauses 30 s, not less than terminationGracePeriodSeconds 30, so the container is killed before it can finish its requests.']);
+  });
 });
 
 describe('rollingUpdateRejections', () => {
