@@ -40,3 +40,13 @@ describe('unknownFields', () => {
     ]);
   });
 });
+
+describe('schemaTypeOf remembers its answers', () => {
+  test('the same answers asked again, past the 10,000 it keeps, and for names every object has', () => {
+    const deployment = schemaTypeOf('apps/v1', 'Deployment');
+    expect(deployment).toBeDefined();
+    for (let i = 0; i < 10_050; i++) expect(schemaTypeOf('example.com/v1', `Kind${i}`)).toBeUndefined();
+    expect([schemaTypeOf('apps/v1', 'Deployment'), schemaTypeOf('apps/v1', 'Deployment')]).toEqual([deployment, deployment]);
+    expect([schemaTypeOf('v1', 'Service'), schemaTypeOf('apps/v1', 'Service'), schemaTypeOf('v1', 'constructor')]).toEqual([expect.any(String), undefined, undefined]);
+  });
+});

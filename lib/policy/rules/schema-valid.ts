@@ -14,17 +14,12 @@ export const schemaValid: Rule = {
     const out: RuleViolation[] = [];
     // Objects alike for the validators (all but names, mostly) are validated once.
     const validated = ValidatedShapes.create();
-    // apiVersion → kind → schema type: a large app has a handful of kinds, looked up once each.
-    const types = new Map<string, Map<string, string | undefined>>();
     for (const o of context.objects) {
       if (!o.apiVersion || !o.kind) {
         out.push({ object: o, message: 'is not a Kubernetes object: apiVersion and kind are required.', fix: 'Set apiVersion and kind, or keep non-Kubernetes YAML (Helm values, configs) out of the checked files.' });
         continue;
       }
-      let byKind = types.get(o.apiVersion);
-      if (!byKind) types.set(o.apiVersion, (byKind = new Map()));
-      let type = byKind.get(o.kind);
-      if (type === undefined && !byKind.has(o.kind)) byKind.set(o.kind, (type = schemaTypeOf(o.apiVersion, o.kind)));
+      const type = schemaTypeOf(o.apiVersion, o.kind);
       if (!type) {
         // A built-in apiVersion without this kind is a typo (Deplyoment) or the wrong group; kubectl says
         // "no matches for kind". apiVersions the schemas do not know are custom resources: not checked.

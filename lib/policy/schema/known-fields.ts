@@ -15,9 +15,32 @@ const table = knownFields as KnownFields;
 /** Where the field table comes from (the installed kubernetes-models, e.g. `kubernetes-models 4.5.1`). */
 export const SCHEMA_SOURCE = table.source;
 
+/**
+ * apiVersion → kind → {@link schemaTypeOf}'s answer: rules ask for every object of every check, and a large app
+ * has a handful of kinds, so the table's `apiVersion/kind` key is not built for each object. Emptied when it
+ * holds 10,000 answers, so arbitrary input cannot grow it without bound.
+ */
+const typeOfKind = new Map<string, Map<string, string | undefined>>();
+let typesKnown = 0;
+
 /** The root type of `apiVersion`/`kind`, or undefined for kinds the schemas do not know (custom resources). */
 export function schemaTypeOf(apiVersion: string, kind: string): string | undefined {
-  return table.kinds[`${apiVersion}/${kind}`];
+  let byKind = typeOfKind.get(apiVersion);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: a new map only looks its kinds up again
+  if (!byKind) typeOfKind.set(apiVersion, (byKind = new Map()));
+  let type = byKind.get(kind);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a cache: looked up again, the same answer
+  if (type === undefined && !byKind.has(kind)) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, emptying the cache earlier or later only looks answers up again
+    if (++typesKnown > 10_000) {
+      typeOfKind.clear();
+      typesKnown = 1;
+      typeOfKind.set(apiVersion, byKind);
+    }
+    type = table.kinds[`${apiVersion}/${kind}`];
+    byKind.set(kind, type);
+  }
+  return type;
 }
 
 /** apiVersion → the kinds the schemas know for it, built once. */
