@@ -3,11 +3,16 @@ import { isIP } from 'node:net';
 const IPV4_CHARACTERS = /^[0-9.]+$/;
 
 /** 4 for an IPv4 address, 6 for IPv6, 0 for anything else (the textual forms the API server accepts). */
+/** Whether a value holds only digits and dots, the characters of an IPv4 address (the API server's sloppy forms too). */
+export function hasOnlyIpv4Characters(value: string): boolean {
+  return IPV4_CHARACTERS.test(value);
+}
+
 export function ipFamily(value: string): 0 | 4 | 6 {
   // Host names are checked against this by the thousand, and Node's IPv6 pattern is long. Every IPv6
   // address has a colon, and without one only IPv4 is left, which is digits and dots alone: most names
   // ("app-00001" too, which ends with a digit) need no more than this test.
-  if (!value.includes(':') && !IPV4_CHARACTERS.test(value)) return 0;
+  if (!value.includes(':') && !hasOnlyIpv4Characters(value)) return 0;
   return isIP(value) as 0 | 4 | 6;
 }
 

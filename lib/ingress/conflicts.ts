@@ -17,19 +17,6 @@ export function routeKey(route: { readonly host?: string; readonly path?: string
  */
 export const CANARY_ANNOTATION = 'nginx.ingress.kubernetes.io/canary';
 
-/** Every route of an Ingress manifest with its field path; malformed entries are skipped (schema-valid reports them). */
-function routes(ingress: IIngress): Array<{ rule: number; index: number; host?: string; path: string; key: string }> {
-  const rules: unknown = ingress?.spec?.rules;
-  if (!Array.isArray(rules)) return [];
-  // Field paths are built only for a conflict: this runs over every route of the app in each synth.
-  return rules.flatMap((rule: any, i: number) => {
-    const paths: unknown = rule?.http?.paths;
-    if (!Array.isArray(paths)) return [];
-    const host = typeof rule.host === 'string' ? rule.host : undefined;
-    return paths.map((p: any, j: number) => ({ rule: i, index: j, host, path: p?.path || '/', key: routeKey({ host, path: p?.path }) }));
-  });
-}
-
 /**
  * Routes of `ingress` that one of `others` (of the same class) already
  * defines (a canary Ingress never conflicts). The API server accepts them, but ingress-nginx's admission webhook
@@ -48,30 +35,45 @@ export function ingressConflictProblems(ingress: IIngress, others: readonly IIng
  * thousands of Ingresses stays linear).
  */
 export function ingressConflictProblemsInOrder(ingresses: readonly IIngress[]): Problem[][] {
+  // (class, host, path) → the first Ingress that routes it.
   const owners = new Map<string, IIngress>();
-  return ingresses.map((ingress) => {
-    if (ingress?.metadata?.annotations?.[CANARY_ANNOTATION] === 'true') return [];
-    const className = ingressClassOf(ingress);
-    const own = routes(ingress);
+  const out: Problem[][] = new Array(ingresses.length);
+  for (let n = 0; n < ingresses.length; n++) {
+    const ingress = ingresses[n];
     const problems: Problem[] = [];
-    for (const route of own) {
-      const other = owners.get(`${className}\u0000${route.key}`);
-      if (other && other !== ingress) {
-        problems.push({
-          field: `spec.rules[${route.rule}].http.paths[${route.index}].path`,
-          message: `routes host "${route.host ?? '*'}" and path "${route.path}", which Ingress ${other.metadata?.namespace ?? 'default'}/${other.metadata?.name} already routes in class "${className}"; ingress-nginx's admission webhook rejects the second one.`,
-          value: { host: route.host, path: route.path },
-          allowed: 'each host and path in one Ingress per class',
-          fix: 'serve the host and path from one Ingress (add TLS to it instead of copying it), or use another path.',
-        });
+    out[n] = problems;
+    if (ingress?.metadata?.annotations?.[CANARY_ANNOTATION] === 'true') continue;
+    const className = ingressClassOf(ingress);
+    // Malformed entries are skipped (schema-valid reports them). Indexed loops, no object per route, and a field path
+    // only for a conflict: this runs over every route of the app in each synth.
+    const rules: unknown = ingress?.spec?.rules;
+    if (!Array.isArray(rules)) continue;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      const paths: unknown = rule?.http?.paths;
+      if (!Array.isArray(paths)) continue;
+      const host: string | undefined = typeof rule.host === 'string' ? rule.host : undefined;
+      for (let j = 0; j < paths.length; j++) {
+        const path: unknown = paths[j]?.path;
+        const key = `${className}\u0000${routeKey({ host, path: path as string | undefined })}`;
+        const other = owners.get(key);
+        // The Ingress's own routes do not conflict with each other: the first one stays the owner.
+        if (!other) owners.set(key, ingress);
+        else if (other !== ingress) problems.push(conflictProblem(i, j, host, (path as string) || '/', other, className));
       }
     }
-    for (const route of own) {
-      const key = `${className}\u0000${route.key}`;
-      if (!owners.has(key)) owners.set(key, ingress);
-    }
-    return problems;
-  });
+  }
+  return out;
+}
+
+function conflictProblem(rule: number, index: number, host: string | undefined, path: string, other: IIngress, className: string): Problem {
+  return {
+    field: `spec.rules[${rule}].http.paths[${index}].path`,
+    message: `routes host "${host ?? '*'}" and path "${path}", which Ingress ${other.metadata?.namespace ?? 'default'}/${other.metadata?.name} already routes in class "${className}"; ingress-nginx's admission webhook rejects the second one.`,
+    value: { host, path },
+    allowed: 'each host and path in one Ingress per class',
+    fix: 'serve the host and path from one Ingress (add TLS to it instead of copying it), or use another path.',
+  };
 }
 
 /** The class an Ingress asks for: ingressClassName, else the legacy annotation, else '' (the default class). */

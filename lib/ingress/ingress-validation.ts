@@ -5,8 +5,8 @@ import type { IIngressClass } from 'kubernetes-models/networking.k8s.io/v1/Ingre
 import type { IIngressRule } from 'kubernetes-models/networking.k8s.io/v1/IngressRule';
 import { Problem } from '../core/errors';
 import { DNS1123_LABEL_RULE, DNS1123_SUBDOMAIN_RULE, isDns1123Label, isDns1123Subdomain } from '../core/names';
-import { fieldProblems, hasFieldProblems } from '../core/validation/field-rules';
-import { hostProblems } from '../core/validation/ingress-fields';
+import { FieldCheckContext, fieldProblems, hasFieldProblems } from '../core/validation/field-rules';
+import { hostProblems, PATH_TYPES } from '../core/validation/ingress-fields';
 
 export { isWildcardHost, MAX_INGRESS_CLASS_CONTROLLER_LENGTH, PATH_TYPES } from '../core/validation/ingress-fields';
 export type { PathType } from '../core/validation/ingress-fields';
@@ -141,9 +141,16 @@ function addPathProblems(problems: Problem[], path: string | undefined, pathType
     problems.push(...fieldProblems('HTTPIngressPath.pathType', pathType, { field: `${httpPathField(field, rule, i, j)}.pathType` }));
   }
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the probe only spares building the field path (its field is never shown); fieldProblems finds nothing where it finds nothing.
-  if (hasFieldProblems('HTTPIngressPath.path', path, { field: '', siblings: { pathType } })) {
+  if (hasFieldProblems('HTTPIngressPath.path', path, pathProbe(pathType))) {
     problems.push(...fieldProblems('HTTPIngressPath.path', path, { field: `${httpPathField(field, rule, i, j)}.path`, siblings: { pathType } }));
   }
+}
+
+/** The context a path is probed in, per path type: made once for the path types of v1 (every path of every synth has one). */
+const PATH_PROBES: ReadonlyMap<unknown, FieldCheckContext> = new Map(PATH_TYPES.map((pathType) => [pathType, { field: '', siblings: { pathType } }]));
+
+function pathProbe(pathType: unknown): FieldCheckContext {
+  return PATH_PROBES.get(pathType) ?? { field: '', siblings: { pathType } };
 }
 
 /** A backend's problems; its field is `field`, or `.backend` under the HTTP path (path, rule, i, j). */

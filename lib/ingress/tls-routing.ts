@@ -45,13 +45,21 @@ export function unroutedTlsHostProblems(ingress: IIngress): Problem[] {
   const ruleHosts = rules.map((r) => r.host as string);
   const routed = routedHosts(ruleHosts);
   const problems: Problem[] = [];
-  (spec.tls ?? []).forEach((tls, i) => (tls.hosts ?? []).forEach((host, j) => {
-    if (routed && typeof host === 'string' ? routed.serves(host) : ruleHosts.some((ruleHost) => serves(host, ruleHost))) return;
-    problems.push({
-      field: `spec.tls[${i}].hosts[${j}]`, severity: 'warning', message: 'is a TLS host that no rule of this Ingress routes, so its requests find no backend.',
-      value: host, allowed: ruleHosts.join(', ') || 'the hosts of the rules (there are none)',
-      fix: `add a rule for ${host}, or remove it from the TLS hosts.`,
-    });
-  }));
+  const tlsList = spec.tls ?? [];
+  // Indexed loops, no closure per host: this runs for every TLS host of every synth. A hole is skipped, as forEach skips it.
+  for (let i = 0; i < tlsList.length; i++) {
+    if (!(i in tlsList)) continue;
+    const hosts = tlsList[i].hosts ?? [];
+    for (let j = 0; j < hosts.length; j++) {
+      if (!(j in hosts)) continue;
+      const host = hosts[j];
+      if (routed && typeof host === 'string' ? routed.serves(host) : ruleHosts.some((ruleHost) => serves(host, ruleHost))) continue;
+      problems.push({
+        field: `spec.tls[${i}].hosts[${j}]`, severity: 'warning', message: 'is a TLS host that no rule of this Ingress routes, so its requests find no backend.',
+        value: host, allowed: ruleHosts.join(', ') || 'the hosts of the rules (there are none)',
+        fix: `add a rule for ${host}, or remove it from the TLS hosts.`,
+      });
+    }
+  }
   return problems;
 }

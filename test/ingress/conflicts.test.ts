@@ -1,5 +1,5 @@
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
-import { ingressConflictProblems, routeKey } from '../../lib/ingress/conflicts';
+import { ingressConflictProblems, ingressConflictProblemsInOrder, routeKey } from '../../lib/ingress/conflicts';
 
 const backend = { service: { name: 'web', port: { number: 80 } } };
 function ingress(name: string, className: string | undefined, routes: Array<[string | undefined, string | undefined]>): IIngress {
@@ -41,5 +41,29 @@ describe('ingressConflictProblems', () => {
     const legacy = ingress('legacy', undefined, [['a.com', '/']]);
     const annotated = { ...legacy, metadata: { ...legacy.metadata, annotations: { 'kubernetes.io/ingress.class': 'nginx' } } };
     expect(ingressConflictProblems(annotated, [ingress('first', 'nginx', [['a.com', '/']])])).toHaveLength(1);
+  });
+});
+
+describe('ingressConflictProblemsInOrder: an Ingress that routes one host and path twice', () => {
+  test('is no conflict by itself, and stays the owner that later Ingresses conflict with', () => {
+    const twice = ingress('twice', 'nginx', [['a.com', '/'], ['a.com', '/']]);
+    const later = ingress('later', 'nginx', [['a.com', '/']]);
+    const [ofTwice, ofLater] = ingressConflictProblemsInOrder([twice, later]);
+    expect(ofTwice).toEqual([]);
+    expect(ofLater.map((p) => p.message)).toEqual([expect.stringContaining('which Ingress dev/twice already routes')]);
+  });
+
+  test('after an earlier owner, both of its routes conflict', () => {
+    const first = ingress('first', 'nginx', [['a.com', '/']]);
+    const twice = ingress('twice', 'nginx', [['a.com', '/'], ['b.com', '/'], ['a.com', '/']]);
+    expect(ingressConflictProblems(twice, [first]).map((p) => p.field)).toEqual(['spec.rules[0].http.paths[0].path', 'spec.rules[2].http.paths[0].path']);
+  });
+
+  test('a canary Ingress neither conflicts nor owns its routes', () => {
+    const canary = { ...ingress('canary', 'nginx', [['a.com', '/']]) };
+    canary.metadata = { ...canary.metadata, annotations: { 'nginx.ingress.kubernetes.io/canary': 'true' } };
+    const main = ingress('main', 'nginx', [['a.com', '/']]);
+    expect(ingressConflictProblemsInOrder([main, canary, ingress('main2', 'nginx', [['b.com', '/']])])).toEqual([[], [], []]);
+    expect(ingressConflictProblemsInOrder([canary, main])).toEqual([[], []]);
   });
 });

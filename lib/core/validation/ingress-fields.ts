@@ -6,7 +6,7 @@
 // by name or number, not both) stay in ingress-validation.
 import type { Problem } from '../errors';
 import { DNS1035_RULE, DNS1123_SUBDOMAIN_RULE, IANA_SVC_NAME_RULE, isDns1035Label, isDns1123Subdomain, isIanaSvcName } from '../names';
-import { isIpAddress, isPortNumber } from '../net';
+import { hasOnlyIpv4Characters, isIpAddress, isPortNumber } from '../net';
 import type { FieldRule } from './field-rules';
 
 /** The path types of networking.k8s.io/v1 (v1 has no default: every path must name one). */
@@ -36,6 +36,8 @@ export function isWildcardHost(host: string): boolean {
  */
 function isIpHost(host: string): boolean {
   if (isIpAddress(host)) return true;
+  // Only digits and dots can make a sloppy IPv4 address: host names (every rule of every synth) are not split.
+  if (!hasOnlyIpv4Characters(host)) return false;
   const fields = host.split('.');
   return fields.length === 4 && fields.every((f) => /^\d+$/.test(f) && Number(f) <= 255);
 }
@@ -46,16 +48,26 @@ function isIpHost(host: string): boolean {
  * hosts only the name syntax counts: an IPv4 address passes it, an IPv6 one does not.
  */
 export function hostProblems(field: string, host: unknown, allowIp: boolean): Problem[] {
-  const problem = (message: string, fix: string): Problem[] => [{ field, message, value: host, allowed: WILDCARD_HOST_RULE, fix }];
-  const notAName = () => problem('is not a valid host name.', 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".');
-  if (typeof host !== 'string') return notAName();
-  if (!allowIp && isIpHost(host)) return problem('is an IP address; Ingress hosts must be DNS names.', 'use a DNS name that resolves to the ingress controller, or leave the host empty to match every host.');
+  // The problems are made only when there is one: this runs for every rule and TLS host of every synth.
+  if (typeof host !== 'string') return hostProblem(field, host, NOT_A_NAME);
+  if (!allowIp && isIpHost(host)) return hostProblem(field, host, IP_HOST);
   // A "*" anywhere but as the whole first label is the wildcard's fault; after a well-placed "*." the
   // rest is judged as a name ("*.Example.com" is a case error, not a wildcard one).
-  if (host.includes('*') && (!host.startsWith('*.') || host.includes('*', 1))) {
-    return problem('has a wildcard that is not the whole first label.', 'write the wildcard as "*.<domain>" ("*.example.com"); "foo.*.com" and "*foo.com" are not allowed.');
-  }
-  return isDns1123Subdomain(host) || isWildcardHost(host) ? [] : notAName();
+  if (host.includes('*') && (!host.startsWith('*.') || host.includes('*', 1))) return hostProblem(field, host, MISPLACED_WILDCARD);
+  return isDns1123Subdomain(host) || isWildcardHost(host) ? [] : hostProblem(field, host, NOT_A_NAME);
+}
+
+/** What {@link hostProblems} says of a host: its message and fix. */
+interface HostFault { readonly message: string; readonly fix: string }
+const NOT_A_NAME: HostFault = { message: 'is not a valid host name.', fix: 'use the lowercase host name without scheme, port or path, e.g. "www.example.com".' };
+const IP_HOST: HostFault = { message: 'is an IP address; Ingress hosts must be DNS names.', fix: 'use a DNS name that resolves to the ingress controller, or leave the host empty to match every host.' };
+const MISPLACED_WILDCARD: HostFault = {
+  message: 'has a wildcard that is not the whole first label.',
+  fix: 'write the wildcard as "*.<domain>" ("*.example.com"); "foo.*.com" and "*foo.com" are not allowed.',
+};
+
+function hostProblem(field: string, host: unknown, fault: HostFault): Problem[] {
+  return [{ field, message: fault.message, value: host, allowed: WILDCARD_HOST_RULE, fix: fault.fix }];
 }
 
 /** The path's problems under its (valid) path type. */
@@ -69,12 +81,15 @@ function pathProblems(field: string, value: unknown, pathType: string): Problem[
   if (!p.startsWith('/')) {
     problems.push({ field, message: `must be an absolute path for pathType ${pathType}.`, value: p, allowed: 'a path starting with "/"', fix: p ? `write it as "/${p}".` : 'use "/" to match everything.' });
   }
-  for (const seq of INVALID_PATH_SEQUENCES) {
+  // Indexed loops: this runs for every path of every synth.
+  for (let i = 0; i < INVALID_PATH_SEQUENCES.length; i++) {
+    const seq = INVALID_PATH_SEQUENCES[i];
     if (p.includes(seq)) {
       problems.push({ field, message: `must not contain "${seq}".`, value: p, allowed: `a normalized path without ${INVALID_PATH_SEQUENCES.map((s) => `"${s}"`).join(', ')}`, fix: 'normalize the path (collapse "//", resolve "." and "..", decode "%2f").' });
     }
   }
-  for (const suffix of INVALID_PATH_SUFFIXES) {
+  for (let i = 0; i < INVALID_PATH_SUFFIXES.length; i++) {
+    const suffix = INVALID_PATH_SUFFIXES[i];
     if (p.endsWith(suffix)) {
       problems.push({ field, message: `must not end with "${suffix}".`, value: p, allowed: 'a normalized path', fix: 'resolve the trailing "." or "..".' });
     }

@@ -13,35 +13,37 @@ export const ingBackendExists: Rule = {
   check: (context) => {
     const out: RuleViolation[] = [];
     for (const ingress of context.ofKind('Ingress')) {
-      for (const { backend, field } of ingressBackends(ingress.manifest)) {
-        const ref = backend.service;
+      const backends = ingressBackends(ingress.manifest);
+      // Indexed, and each backend's field path written only for a finding: this runs for every route of every synth.
+      for (let b = 0; b < backends.length; b++) {
+        const ref = backends[b].backend.service;
         if (!ref || typeof ref.name !== 'string') continue;
         const service = context.find('Service', ingress.namespace, ref.name);
         if (!service && !context.hasAny('Service', ingress.namespace)) {
           out.push({
             object: ingress, severity: 'info',
-            message: `cannot judge ${field}.service.name "${ref.name}": these manifests hold no Service in namespace "${ingress.namespace}" (it may live elsewhere).`,
+            message: `cannot judge ${backends[b].field}.service.name "${ref.name}": these manifests hold no Service in namespace "${ingress.namespace}" (it may live elsewhere).`,
             fix: 'Check these manifests together with the Services to have the backend checked.',
           });
           continue;
         }
         if (!service) {
           const near = closest(ref.name, context.namesIn('Service', ingress.namespace));
-          out.push({ object: ingress, message: `${field}.service.name "${ref.name}" is not a Service in namespace "${ingress.namespace}".${near ? ` Did you mean "${near}"?` : ''}` });
+          out.push({ object: ingress, message: `${backends[b].field}.service.name "${ref.name}" is not a Service in namespace "${ingress.namespace}".${near ? ` Did you mean "${near}"?` : ''}` });
           continue;
         }
         // An ExternalName Service is a DNS alias: the controller connects to the backend's port number as given.
         if (service.manifest.spec?.type === 'ExternalName') continue;
         const ports: any[] = Array.isArray(service.manifest.spec?.ports) ? service.manifest.spec.ports : [];
         const wanted = ref.port ?? {};
-        const ok = wanted.number !== undefined ? ports.some((p) => p.port === wanted.number)
-          : wanted.name !== undefined ? ports.some((p) => p.name === wanted.name)
+        const ok = wanted.number !== undefined ? hasPort(ports, 'port', wanted.number)
+          : wanted.name !== undefined ? hasPort(ports, 'name', wanted.name)
             : true;
         if (!ok) {
           const has = ports.map((p) => `${p.port}${p.name ? ` "${p.name}"` : ''}`).join(', ') || 'none';
           out.push({
             object: ingress,
-            message: `${field}.service.port ${JSON.stringify(wanted.number ?? wanted.name)} is not a port of ${describeObject(service)} (its ports: ${has}).`,
+            message: `${backends[b].field}.service.port ${JSON.stringify(wanted.number ?? wanted.name)} is not a port of ${describeObject(service)} (its ports: ${has}).`,
           });
         }
       }
@@ -49,3 +51,10 @@ export const ingBackendExists: Rule = {
     return out;
   },
 };
+
+/** Whether a Service port's `key` (port or name) is `wanted`; a loop, not `some` with a closure per backend. */
+function hasPort(ports: readonly any[], key: 'port' | 'name', wanted: unknown): boolean {
+  // A hole is skipped, as `some` skips it; a null item throws, as it did (schema-valid reports it).
+  for (let i = 0; i < ports.length; i++) if (i in ports && ports[i][key] === wanted) return true;
+  return false;
+}
