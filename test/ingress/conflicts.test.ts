@@ -67,3 +67,38 @@ describe('ingressConflictProblemsInOrder: an Ingress that routes one host and pa
     expect(ingressConflictProblemsInOrder([canary, main])).toEqual([[], []]);
   });
 });
+
+describe('ingressConflictProblemsInOrder: what a conflict says, and malformed entries', () => {
+  test('the whole problem: field, message, value, allowed and fix', () => {
+    const [, problems] = ingressConflictProblemsInOrder([ingress('first', 'nginx', [['a.com', '/x']]), ingress('second', 'nginx', [['a.com', '/x']])]);
+    expect(problems).toEqual([{
+      field: 'spec.rules[0].http.paths[0].path',
+      message: 'routes host "a.com" and path "/x", which Ingress dev/first already routes in class "nginx"; ingress-nginx\'s admission webhook rejects the second one.',
+      value: { host: 'a.com', path: '/x' },
+      allowed: 'each host and path in one Ingress per class',
+      fix: 'serve the host and path from one Ingress (add TLS to it instead of copying it), or use another path.',
+    }]);
+  });
+
+  test('an empty path is "/" in the message; an owner without a namespace is in "default", one without metadata has no name', () => {
+    const noNamespace = { ...ingress('first', 'nginx', [['a.com', '/']]), metadata: { name: 'first' } };
+    const [, emptyPath] = ingressConflictProblemsInOrder([noNamespace, ingress('second', 'nginx', [['a.com', '']])]);
+    expect(emptyPath.map((p) => [p.message, p.value])).toEqual([[expect.stringContaining('path "/", which Ingress default/first already routes'), { host: 'a.com', path: '/' }]]);
+    const { metadata: _, ...noMetadata } = ingress('first', 'nginx', [['a.com', '/']]);
+    const [, anonymous] = ingressConflictProblemsInOrder([noMetadata as IIngress, ingress('second', 'nginx', [['a.com', '/']])]);
+    expect(anonymous.map((p) => p.message)).toEqual([expect.stringContaining('which Ingress default/undefined already routes')]);
+  });
+
+  test('null entries, rules without http and paths that are not lists are skipped; a host that is not a string is no host', () => {
+    const noHttp = { ...ingress('b', 'nginx', []), spec: { ingressClassName: 'nginx', rules: [{ host: 'a.com' }, { host: 'a.com', http: { paths: 'x' } }, null] } };
+    expect(ingressConflictProblemsInOrder([null as any, ingress('a', 'nginx', [['a.com', '/']]), noHttp as IIngress])).toEqual([[], [], []]);
+    const numberHost = { ...ingress('n', 'nginx', []), spec: { ingressClassName: 'nginx', rules: [{ host: 5, http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] } };
+    expect(ingressConflictProblemsInOrder([ingress('any', 'nginx', [[undefined, '/']]), numberHost as any])[1].map((p) => p.message))
+      .toEqual([expect.stringContaining('routes host "*" and path "/"')]);
+  });
+
+  test('only the routes an Ingress has are owned: another path of the same host is free', () => {
+    expect(ingressConflictProblemsInOrder([ingress('a', 'nginx', [['a.com', '/x']]), ingress('b', 'nginx', [['a.com', '/']])])).toEqual([[], []]);
+  });
+});
+

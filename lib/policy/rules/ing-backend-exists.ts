@@ -55,6 +55,7 @@ export const ingBackendExists: Rule = {
 /** Whether a Service port's `key` (port or name) is `wanted`; a loop, not `some` with a closure per backend. */
 function hasPort(ports: readonly any[], key: 'port' | 'name', wanted: unknown): boolean {
   // A hole is skipped, as `some` skips it; a null item throws, as it did (schema-valid reports it).
+  // Stryker disable next-line EqualityOperator: equivalent, ports[length] is not `in` the list and is skipped.
   for (let i = 0; i < ports.length; i++) if (i in ports && ports[i][key] === wanted) return true;
   return false;
 }

@@ -1,6 +1,9 @@
 import { externalSecretNames } from '../../core/annotations';
 import { PolicyObject } from '../types';
 
+/** The `rule` index of spec.defaultBackend in an {@link IngressBackend}. */
+const DEFAULT_BACKEND = -1;
+
 /**
  * One backend of an Ingress, and the field path that holds it, written when
  * first read: most backends of a large app have no finding, and this runs
@@ -9,12 +12,13 @@ import { PolicyObject } from '../types';
 export class IngressBackend {
   private written: string | undefined;
 
-  /** `rule` and `path` index spec.rules[rule].http.paths[path]; rule -1 is spec.defaultBackend. */
+  /** `rule` and `path` index spec.rules[rule].http.paths[path]; rule {@link DEFAULT_BACKEND} is spec.defaultBackend. */
   constructor(readonly backend: any, private readonly rule: number, private readonly path: number) {}
 
   /** `spec.rules[0].http.paths[1].backend`, or `spec.defaultBackend`. */
   get field(): string {
-    return (this.written ??= this.rule < 0 ? 'spec.defaultBackend' : `spec.rules[${this.rule}].http.paths[${this.path}].backend`);
+    // Stryker disable next-line LogicalOperator: equivalent, writing the path again gives the same text (only slower)
+    return (this.written ??= this.rule === DEFAULT_BACKEND ? 'spec.defaultBackend' : `spec.rules[${this.rule}].http.paths[${this.path}].backend`);
   }
 }
 
@@ -22,16 +26,17 @@ export class IngressBackend {
 export function ingressBackends(ingress: any): IngressBackend[] {
   const out: IngressBackend[] = [];
   const spec = ingress.spec ?? {};
-  if (spec.defaultBackend) out.push(new IngressBackend(spec.defaultBackend, -1, -1));
+  if (spec.defaultBackend) out.push(new IngressBackend(spec.defaultBackend, DEFAULT_BACKEND, 0));
   const rules = spec.rules;
   if (!Array.isArray(rules)) return out;
-  // Indexed loops without a closure per rule: see IngressBackend. A hole in a list is skipped, as forEach skipped it.
+  // Indexed loops without a closure per rule: see IngressBackend. A hole in a list reads as undefined and is skipped,
+  // as forEach skipped it.
+  // Stryker disable next-line EqualityOperator: equivalent, rules[length] is undefined, which has no paths.
   for (let r = 0; r < rules.length; r++) {
-    if (!(r in rules)) continue;
     const paths = rules[r]?.http?.paths;
     if (!Array.isArray(paths)) continue;
+    // Stryker disable next-line EqualityOperator: equivalent, paths[length] is undefined, which has no backend.
     for (let p = 0; p < paths.length; p++) {
-      if (!(p in paths)) continue;
       const backend = paths[p]?.backend;
       if (backend) out.push(new IngressBackend(backend, r, p));
     }
