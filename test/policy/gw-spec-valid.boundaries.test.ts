@@ -121,4 +121,12 @@ describe('gw-spec-valid over several routes in a row', () => {
     // The same routes the other way round: the unknown field is still reported after the route whose own check covers spec.rules.
     expect(run([unknownField, noRules, unknownField], 'gw-spec-valid')).toHaveLength(3);
   });
+
+  test('whether a kind is served is asked again whenever the kind or the apiVersion changes, not only both', () => {
+    const as = (kind: string, apiVersion: string) => ({ ...clean('r'), kind, apiVersion: `${GROUP}/${apiVersion}` });
+    expect(run([as('HTTPRoute', 'v1'), as('XRoute', 'v1'), as('HTTPRoute', 'v1'), as('HTTPRoute', 'v9'), as('HTTPRoute', 'v1')], 'gw-spec-valid')).toEqual([
+      'error XRoute r: XRoute is not a kind of the Gateway API v1.6.1 standard channel; the API server answers "no matches for kind".',
+      'error HTTPRoute r: gateway.networking.k8s.io/v9 is not served by the Gateway API v1.6.1 CRD of HTTPRoute (it serves v1, v1beta1); the API server answers "no matches for kind".',
+    ]);
+  });
 });

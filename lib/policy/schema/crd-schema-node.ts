@@ -56,6 +56,11 @@ export class SchemaNode {
   /** Whether a string is measured (maxLength or minLength), a number bounded (maximum or minimum): most fields are neither. */
   readonly hasLengths: boolean;
   readonly hasBounds: boolean;
+  /** maxLength and minLength as bounds on UTF-16 units: a string within them needs no counting of its characters (-1 and Infinity when not a number: always counted). */
+  readonly maxUnits: number;
+  readonly minUnits: number;
+  /** The last string `re` accepted (asked again for the same string thousands of times in a row). */
+  lastMatch: string | undefined;
   /** Whether an object's keys are judged at all: the schema lists properties, or gives entries a schema of their own. */
   readonly judgesKeys: boolean;
   /** The node of `items`, of each property and of `additionalProperties`, made when the walk first goes there. */
@@ -89,6 +94,8 @@ export class SchemaNode {
     this.nullAllowed = schema.default !== undefined || schema.nullable === true;
     // Stryker disable next-line ConditionalExpression: equivalent, measuring every string finds the same (only slower)
     this.hasLengths = this.maxLength !== undefined || this.minLength !== undefined;
+    this.maxUnits = this.maxLength === undefined ? Infinity : typeof this.maxLength === 'number' ? this.maxLength : -1;
+    this.minUnits = this.minLength === undefined ? 0 : typeof this.minLength === 'number' ? this.minLength : Infinity;
     // Stryker disable next-line ConditionalExpression: equivalent, comparing every number with undefined bounds finds the same (only slower)
     this.hasBounds = this.maximum !== undefined || this.minimum !== undefined;
     this.judgesKeys = Boolean(this.properties) || Boolean(this.additional && typeof this.additional === 'object');

@@ -85,14 +85,20 @@ function walk(schema: SchemaNode | null, value: unknown, depth: number, out: Crd
   if (type === 'string') {
     const s = value as string;
     // Stryker disable next-line ConditionalExpression: counting the characters of every string finds the same (only slower)
-    if (schema.hasLengths) {
+    // A string of n UTF-16 units has at most n characters and at least ⌈n/2⌉ (a surrogate pair is one): they are
+    // counted only when the units cannot tell (nearly never; this runs for every string of every object checked).
+    if (schema.hasLengths && !(s.length <= schema.maxUnits && (s.length + 1) >> 1 >= schema.minUnits)) {
       const length = characters(s);
       // (No test for undefined here: a comparison with undefined is false.)
       if (length > schema.maxLength) out.push({ path: where(depth), message: `must be at most ${schema.maxLength} characters long (it has ${length}).` });
       if (length < schema.minLength) out.push({ path: where(depth), message: `must be at least ${schema.minLength} characters long.` });
     }
     const re = schema.re;
-    if (re && !re.test(s)) out.push({ path: where(depth), message: `${show(s)} does not match the pattern ${schema.pattern}.` });
+    // The last string the pattern accepted is not tested again: thousands of routes in a row name the same listener ("https").
+    if (re && s !== schema.lastMatch) {
+      if (re.test(s)) schema.lastMatch = s;
+      else out.push({ path: where(depth), message: `${show(s)} does not match the pattern ${schema.pattern}.` });
+    }
   } else if (type === 'integer' || type === 'number') {
     const n = value as number;
     // Stryker disable next-line ConditionalExpression: comparing every number with undefined bounds finds the same (only slower)
