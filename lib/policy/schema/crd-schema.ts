@@ -87,6 +87,7 @@ function walk(schema: SchemaNode | null, value: unknown, depth: number, out: Crd
     // Stryker disable next-line ConditionalExpression: counting the characters of every string finds the same (only slower)
     // A string of n UTF-16 units has at most n characters and at least ⌈n/2⌉ (a surrogate pair is one): they are
     // counted only when the units cannot tell (nearly never; this runs for every string of every object checked).
+    // Stryker disable next-line LogicalOperator,EqualityOperator,ArithmeticOperator: equivalent, these clear fewer strings, which are then counted (only slower).
     if (schema.hasLengths && !(s.length <= schema.maxUnits && (s.length + 1) >> 1 >= schema.minUnits)) {
       const length = characters(s);
       // (No test for undefined here: a comparison with undefined is false.)
@@ -95,6 +96,7 @@ function walk(schema: SchemaNode | null, value: unknown, depth: number, out: Crd
     }
     const re = schema.re;
     // The last string the pattern accepted is not tested again: thousands of routes in a row name the same listener ("https").
+    // Stryker disable next-line ConditionalExpression: equivalent when `s !== lastMatch` is made true, the string is tested again (only slower).
     if (re && s !== schema.lastMatch) {
       if (re.test(s)) schema.lastMatch = s;
       else out.push({ path: where(depth), message: `${show(s)} does not match the pattern ${schema.pattern}.` });
