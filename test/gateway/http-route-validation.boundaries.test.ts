@@ -37,6 +37,12 @@ describe('list limits: the last allowed count passes, one more is refused with t
     expect(httpRouteProblems(route({ rules })).map((p) => p.field)).toEqual(['spec.rules']);
     expect(httpRouteProblems(route({ rules })).map((p) => p.value)).toEqual([17]);
   });
+
+  // The paths of the first 16 rules are made once; a rule past them still gets its own.
+  test('a problem of the 16th and of the 17th rule is named at its own index', () => {
+    const rules = [...many(15, () => ({})), { name: 'Bad16' }, { name: 'Bad17' }];
+    expect(httpRouteProblems(route({ rules })).map((p) => p.field)).toEqual(['spec.rules', 'spec.rules[15].name', 'spec.rules[16].name']);
+  });
 });
 
 describe('problems at an index above 0 name that index', () => {

@@ -42,6 +42,21 @@ describe('strings', () => {
     expect(['a', 'ab', 'abc'].map((s) => errors({ minLength: 2 }, s))).toEqual([['(root) must be at least 2 characters long.'], [], []]);
   });
 
+  // The walk counts characters only when the UTF-16 units cannot tell: n units hold n characters at most, ⌈n/2⌉ at least.
+  test('lengths in characters where units and characters differ, at the edges of what the units tell', () => {
+    const smile = '\u{1F600}';
+    expect([smile + smile, smile + smile + 'a', 'abc'].map((s) => errors({ maxLength: 2 }, s))).toEqual([[], ['(root) must be at most 2 characters long (it has 3).'], ['(root) must be at most 2 characters long (it has 3).']]);
+    expect([smile, smile + 'a', 'ab', smile + smile].map((s) => errors({ minLength: 2 }, s))).toEqual([['(root) must be at least 2 characters long.'], [], [], []]);
+    expect([smile + smile, smile + 'a'].map((s) => errors({ minLength: 3 }, s))).toEqual([['(root) must be at least 3 characters long.'], ['(root) must be at least 3 characters long.']]);
+    // Bounds that are not numbers compare as JavaScript compares them, as before the shortcut.
+    expect([errors({ maxLength: '3' }, 'abcd'), errors({ minLength: '2' }, 'a'), errors({ maxLength: '3' }, 'abc')]).toEqual([['(root) must be at most 3 characters long (it has 4).'], ['(root) must be at least 2 characters long.'], []]);
+    expect(errors({ maxLength: '0' }, 'a')).toEqual(['(root) must be at most 0 characters long (it has 1).']);
+  });
+
+  test('a pattern judges every string, whatever it accepted before (it remembers the last one it accepted)', () => {
+    expect(errors({ items: { pattern: '^[a-z]+$' } }, ['ab', 'ab', 'A', 'ab', 'A', 'cd'])).toEqual(['[2] "A" does not match the pattern ^[a-z]+$.', '[4] "A" does not match the pattern ^[a-z]+$.']);
+  });
+
   test('a pattern is read with Unicode semantics, as RE2 reads it (one character is one code point)', () => {
     expect([errors({ pattern: '^.$' }, '\u{1F600}'), errors({ pattern: '^.$' }, 'ab')]).toEqual([[], ['(root) "ab" does not match the pattern ^.$.']]);
   });

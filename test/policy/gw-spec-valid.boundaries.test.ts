@@ -102,3 +102,31 @@ describe('gw-spec-valid on null items and null fields', () => {
     expect(filter({ type: 'CORS', cors: { allowOrigins: [null] } })).toEqual([`error HTTPRoute r: spec.rules[0].filters[0].cors.allowOrigins[0] must be of type string (got null); ${ITEM}`]);
   });
 });
+
+// gw-spec-valid keeps one list of problems and one of schema errors for all objects, emptied for each: a finding
+// of one object must neither stay for the next nor hide the next one's (a clean object between bad ones).
+describe('gw-spec-valid over several routes in a row', () => {
+  const rt = (name: string, spec: any) => ({ apiVersion: `${GROUP}/v1`, kind: 'HTTPRoute', metadata: { name, namespace: NS }, spec });
+  const clean = (name: string) => rt(name, { parentRefs: [{ name: 'g' }], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 's', port: 80 }] }] });
+
+  test('each route has its own findings, whatever came before', () => {
+    const noRules = rt('a', { parentRefs: [{ name: 'g' }], rules: [] });
+    const unknownField = rt('b', { parentRefs: [{ name: 'g' }], rules: [{ foo: 1, backendRefs: [{ name: 's', port: 80 }] }] });
+    const badMethod = rt('c', { parentRefs: [{ name: 'g' }], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' }, method: 'get' }] }] });
+    expect(run([clean('x'), noRules, clean('y'), unknownField, badMethod, clean('z')], 'gw-spec-valid')).toEqual([
+      'error HTTPRoute a: spec.rules: has 0 items; at least 1 is required. Got: 0. Allowed: 1-16 items.',
+      'error HTTPRoute b: spec.rules[0].foo is not a field of this kind in the CRD schema; kubectl rejects it (strict field validation) or the API server drops it.',
+      expect.stringMatching(/^error HTTPRoute c: spec\.rules\[0\]\.matches\[0\]\.method: is not one of the allowed values\. Got: "get"/),
+    ]);
+    // The same routes the other way round: the unknown field is still reported after the route whose own check covers spec.rules.
+    expect(run([unknownField, noRules, unknownField], 'gw-spec-valid')).toHaveLength(3);
+  });
+
+  test('whether a kind is served is asked again whenever the kind or the apiVersion changes, not only both', () => {
+    const as = (kind: string, apiVersion: string) => ({ ...clean('r'), kind, apiVersion: `${GROUP}/${apiVersion}` });
+    expect(run([as('HTTPRoute', 'v1'), as('XRoute', 'v1'), as('HTTPRoute', 'v1'), as('HTTPRoute', 'v9'), as('HTTPRoute', 'v1')], 'gw-spec-valid')).toEqual([
+      'error XRoute r: XRoute is not a kind of the Gateway API v1.6.1 standard channel; the API server answers "no matches for kind".',
+      'error HTTPRoute r: gateway.networking.k8s.io/v9 is not served by the Gateway API v1.6.1 CRD of HTTPRoute (it serves v1, v1beta1); the API server answers "no matches for kind".',
+    ]);
+  });
+});

@@ -220,6 +220,14 @@ export function objectProblems(
   kind: string, manifest: { metadata?: any; spec?: unknown }, exampleName: string, specFix: string, options?: ObjectCheckOptions,
 ): { problems: Problem[]; hasSpec: boolean } {
   const problems: Problem[] = [];
+  const hasSpec = pushObjectProblems(problems, kind, manifest, exampleName, specFix, options);
+  return { problems, hasSpec };
+}
+
+/** {@link objectProblems}, pushed into `problems` (no list and no answer object per route): answers `hasSpec`. */
+export function pushObjectProblems(
+  problems: Problem[], kind: string, manifest: { metadata?: any; spec?: unknown }, exampleName: string, specFix: string, options?: ObjectCheckOptions,
+): boolean {
   if (options?.metadata !== false) {
     const name = manifest.metadata?.name;
     if (!isString(name) || !isDns1123Subdomain(name)) {
@@ -229,5 +237,5 @@ export function objectProblems(
   }
   const hasSpec = !!manifest.spec && typeof manifest.spec === 'object';
   if (!hasSpec) problems.push({ field: 'spec', message: 'is required.', fix: specFix });
-  return { problems, hasSpec };
+  return hasSpec;
 }

@@ -1,7 +1,7 @@
 import { Problem } from '../../core/errors';
 import { GATEWAY_API_GROUP, HttpBackendRef, HttpRouteManifest, HttpRouteMatch, HttpRouteRule, ParentReference } from '../types';
 import {
-  add, ObjectCheckOptions, countProblem, objectProblems, durationMillis, durationProblem, enumProblem, groupProblem, headerNameProblem, hostnameProblem,
+  add, ObjectCheckOptions, countProblem, pushObjectProblems, durationMillis, durationProblem, enumProblem, groupProblem, headerNameProblem, hostnameProblem,
   integerProblem, isHostname, isObjectName, isPortNumber, isSectionName, isString, items, kindProblem, lengthProblem, namespaceRefProblem,
   objectNameProblem, portNumberProblem, requiredProblem, sectionNameProblem,
 } from './fields';
@@ -26,21 +26,30 @@ const PATH_CEL_TYPES = "when type one of ['Exact', 'PathPrefix']";
  * check, not here.
  */
 export function httpRouteProblems(route: HttpRouteManifest, options?: ObjectCheckOptions): Problem[] {
+  const problems: Problem[] = [];
+  pushHttpRouteProblems(problems, route, options);
+  return problems;
+}
+
+/** {@link httpRouteProblems}, pushed into `problems`: a policy rule checking thousands of routes keeps one list for the clean ones. */
+export function pushHttpRouteProblems(problems: Problem[], route: HttpRouteManifest, options?: ObjectCheckOptions): void {
   // The checks run on every route at construction and again at synth (thousands per app), and find nothing
   // on almost all: each problem's field path is built only when it is pushed, and every check pushes into one list.
-  const { problems, hasSpec } = objectProblems('HTTPRoute', route, 'shop', 'set spec.parentRefs and spec.rules.', options);
+  const hasSpec = pushObjectProblems(problems, 'HTTPRoute', route, 'shop', 'set spec.parentRefs and spec.rules.', options);
   const spec = route.spec;
   // Stryker disable next-line LogicalOperator: equivalent, hasSpec is false whenever spec is falsy; `!spec` only narrows the type.
-  if (!hasSpec || !spec) return problems;
-  add(problems, countProblem('spec.parentRefs', spec.parentRefs, 32, 0, 'attach the route to at most 32 parents; split it into several HTTPRoutes.'));
+  if (!hasSpec || !spec) return;
   // A null item (YAML "- ~") in any list here is the schema walk's finding alone, as the API server reports it
   // ("must be of type object": its CEL rules are then not run); it is never read through.
   const parents = items<ParentReference>(spec.parentRefs);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: countProblem finds nothing in 32 parentRefs or fewer.
+  if (parents.length > 32) add(problems, countProblem('spec.parentRefs', spec.parentRefs, 32, 0, 'attach the route to at most 32 parents; split it into several HTTPRoutes.'));
   for (let i = 0; i < parents.length; i++) if (parents[i] !== null) pushParentRefProblems(problems, 'spec.parentRefs', i, parents[i]);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: one parent is never named twice.
   if (parents.length > 1) pushParentRefSetProblems(problems, parents);
-  add(problems, countProblem('spec.hostnames', spec.hostnames, 16, 0, 'a route holds at most 16 hostnames; split it into one HTTPRoute per group of hosts.'));
   const hostnames = items(spec.hostnames);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: countProblem finds nothing in 16 hostnames or fewer.
+  if (hostnames.length > 16) add(problems, countProblem('spec.hostnames', spec.hostnames, 16, 0, 'a route holds at most 16 hostnames; split it into one HTTPRoute per group of hosts.'));
   for (let i = 0; i < hostnames.length; i++) {
     // Stryker disable next-line ConditionalExpression: equivalent, a speed guard: hostnameProblem finds nothing in a valid hostname.
     if (hostnames[i] !== null && !isHostname(hostnames[i])) add(problems, hostnameProblem(`spec.hostnames[${i}]`, hostnames[i]));
@@ -59,10 +68,12 @@ export function httpRouteProblems(route: HttpRouteManifest, options?: ObjectChec
       });
     }
     // Stryker disable next-line EqualityOperator: equivalent, `i <= rules.length` reads one undefined rule past the end, which holds nothing to report.
-    for (let i = 0; i < rules.length; i++) pushRuleProblems(problems, `spec.rules[${i}]`, rules[i]);
+    for (let i = 0; i < rules.length; i++) pushRuleProblems(problems, i < RULE_FIELDS.length ? RULE_FIELDS[i] : `spec.rules[${i}]`, rules[i]);
   }
-  return problems;
 }
+
+/** The paths of the 16 rules a route may hold, made once: every rule of every route passes its own down. */
+const RULE_FIELDS = Array.from({ length: 16 }, (_, i) => `spec.rules[${i}]`);
 
 /** The checks of {@link httpRouteProblems} on one parentRef. */
 export function parentRefProblems(field: string, ref: ParentReference): Problem[] {
@@ -125,7 +136,7 @@ function pushRuleProblems(problems: Problem[], field: string, rule: HttpRouteRul
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: countProblem finds nothing in 64 matches or fewer.
   if (matches.length > 64) add(problems, countProblem(`${field}.matches`, rule.matches, 64, 0, 'a rule holds at most 64 matches; split it into several rules.'));
   // Stryker disable next-line EqualityOperator: equivalent, `j <= matches.length` reads one undefined match past the end, which holds nothing to report.
-  for (let j = 0; j < matches.length; j++) pushMatchProblems(problems, `${field}.matches[${j}]`, matches[j]);
+  for (let j = 0; j < matches.length; j++) pushMatchProblems(problems, field, j, matches[j]);
   if (rule?.filters !== undefined) pushFilterListProblems(problems, `${field}.filters`, rule.filters, backendObjectRefProblems);
   const backends = items<HttpBackendRef>(rule?.backendRefs);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: countProblem finds nothing in 16 backendRefs or fewer.
@@ -135,7 +146,8 @@ function pushRuleProblems(problems: Problem[], field: string, rule: HttpRouteRul
     if (ref !== null && (!isPlainServiceRef(ref) || ref.weight != null || ref.filters !== undefined)) pushBackendRefProblems(problems, `${field}.backendRefs[${j}]`, ref);
   }
   const filters = items(rule?.filters);
-  if (backends.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard (no closure per rule): an empty list holds no redirect.
+  if (backends.length > 0 && filters.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
     problems.push({ field: `${field}.filters`, message: 'RequestRedirect filter must not be used together with backendRefs.', fix: 'put the redirect in a rule of its own, without backendRefs.' });
   }
   // The CEL runs after defaulting: absent matches become one PathPrefix "/" match, and a match without path gets the
@@ -199,31 +211,47 @@ export function backendObjectRefProblems(field: string, ref: HttpBackendRef): Pr
 /** The checks on one match: path CEL, header and query-parameter lists, method. */
 export function matchProblems(field: string, match: HttpRouteMatch): Problem[] {
   const problems: Problem[] = [];
-  pushMatchProblems(problems, field, match);
+  pushMatchProblems(problems, field, undefined, match);
   return problems;
 }
 
 const MATCH_LISTS = ['headers', 'queryParams'] as const;
 
-function pushMatchProblems(problems: Problem[], field: string, match: HttpRouteMatch): void {
+/** The checks on match `j` of the rule at `rule` (on the match at `rule` itself when j is undefined). */
+function pushMatchProblems(problems: Problem[], rule: string, j: number | undefined, match: HttpRouteMatch): void {
   const path = match?.path;
-  if (path) pushPathProblems(problems, field, '.path', path.type ?? 'PathPrefix', path.value ?? '/');
-  for (const key of MATCH_LISTS) {
-    if (match?.[key] === undefined) continue;
-    const list = items(match[key]);
-    add(problems, countProblem(`${field}.${key}`, match[key], 16));
-    list.forEach((entry, k) => {
-      if (entry === null) return;
-      const at = `${field}.${key}[${k}]`;
-      add(problems, headerNameProblem(`${at}.name`, entry?.name));
-      add(problems, lengthProblem(`${at}.value`, entry?.value, 1, key === 'headers' ? 4096 : 1024, 'set the value to match.'));
-      if (entry?.type !== undefined) add(problems, enumProblem(`${at}.type`, entry.type, MATCH_TYPES, 'use Exact (the default) or RegularExpression.'));
-      if (list.findIndex((other) => other !== null && other?.name === entry?.name) !== k) {
-        problems.push({ field: `${at}.name`, message: `is listed twice in ${key}.`, value: entry?.name, fix: 'keep one entry per name; a match needs all its entries to hold.' });
-      }
-    });
+  const type = path?.type ?? 'PathPrefix';
+  const value = path?.value ?? '/';
+  // Runs for every match of every route: a path match alone with a clean path (nearly every match) has nothing to report, and its path string is not built.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a speed guard: a match it does not clear goes through the checks below, which find nothing more.
+  if ((!path || isCleanPath(type, value)) && match?.headers === undefined && match?.queryParams === undefined && match?.method === undefined) return;
+  const field = j === undefined ? rule : `${rule}.matches[${j}]`;
+  // Stryker disable next-line ConditionalExpression: equivalent, without a path the defaults (PathPrefix "/") are checked, which pass.
+  if (path) pushPathProblems(problems, field, '.path', type, value);
+  // Stryker disable next-line EqualityOperator: equivalent, one step past the end reads an undefined key, whose list is undefined.
+  for (let m = 0; m < MATCH_LISTS.length; m++) {
+    const key = MATCH_LISTS[m];
+    // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent, an absent list has no item nor count to report; a null match returned above.
+    if (match?.[key] !== undefined) pushMatchListProblems(problems, field, key, match[key]);
   }
+  // Stryker disable next-line OptionalChaining: equivalent, a null match returned above.
   if (match?.method !== undefined) add(problems, enumProblem(`${field}.method`, match.method, HTTP_METHODS, 'use an upper-case HTTP method such as GET.'));
+}
+
+/** The checks on a match's `headers` or `queryParams` (apart: its closures would make every match's call allocate their context). */
+function pushMatchListProblems(problems: Problem[], field: string, key: typeof MATCH_LISTS[number], value: unknown): void {
+  const list = items(value);
+  add(problems, countProblem(`${field}.${key}`, value, 16));
+  list.forEach((entry, k) => {
+    if (entry === null) return;
+    const at = `${field}.${key}[${k}]`;
+    add(problems, headerNameProblem(`${at}.name`, entry?.name));
+    add(problems, lengthProblem(`${at}.value`, entry?.value, 1, key === 'headers' ? 4096 : 1024, 'set the value to match.'));
+    if (entry?.type !== undefined) add(problems, enumProblem(`${at}.type`, entry.type, MATCH_TYPES, 'use Exact (the default) or RegularExpression.'));
+    if (list.findIndex((other) => other !== null && other?.name === entry?.name) !== k) {
+      problems.push({ field: `${at}.name`, message: `is listed twice in ${key}.`, value: entry?.name, fix: 'keep one entry per name; a match needs all its entries to hold.' });
+    }
+  });
 }
 
 const MATCH_TYPES = ['Exact', 'RegularExpression'];
@@ -236,8 +264,25 @@ export function httpPathProblems(field: string, type: string, value: string): Pr
   return problems;
 }
 
+/**
+ * A path with nothing to report, told by one test of the type, the length, the characters and the start, before any
+ * message is made: "/" and "/api", nearly every path of every route ("#" is not a path character, so the character
+ * test already sends a path with "#" on). A path it does not clear goes through {@link pushPathProblems}' full check.
+ */
+// Stryker disable next-line BlockStatement: equivalent, an emptied shortcut clears nothing: every path goes through the full check, which finds the same.
+function isCleanPath(type: unknown, value: unknown): boolean {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a path not cleared here goes through the full check, which finds the same.
+  if (!isString(value) || value.length > 1024) return false;
+  // Stryker disable next-line ConditionalExpression,StringLiteral,BooleanLiteral: equivalent, a regular expression not cleared here goes through the full check, which finds nothing more.
+  if (type === 'RegularExpression') return true;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, a path not cleared here (a type or a sequence turned into "", found in every path) goes through the full check, which finds the same (the mark also drops the `startsWith("")` mutant, which the relative-path tests kill).
+  return (type === 'PathPrefix' || type === 'Exact') && value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2');
+}
+
 /** {@link httpPathProblems} for the path at `field + suffix`, a string made only for a problem. */
 function pushPathProblems(problems: Problem[], field: string, suffix: string, type: string, value: string): void {
+  // Stryker disable next-line ConditionalExpression: equivalent, a clean path goes through the full check, which finds nothing.
+  if (isCleanPath(type, value)) return;
   if (!PATH_TYPES.includes(type)) {
     problems.push({ field: `${field}${suffix}.type`, message: "type must be one of ['Exact', 'PathPrefix', 'RegularExpression'].", value: type, allowed: 'Exact, PathPrefix, RegularExpression', fix: 'use PathPrefix (Ingress "Prefix") or Exact.' });
     return;
@@ -245,10 +290,6 @@ function pushPathProblems(problems: Problem[], field: string, suffix: string, ty
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: lengthProblem finds nothing in a string of 1024 characters or fewer.
   if (!isString(value) || value.length > 1024) add(problems, lengthProblem(`${field}${suffix}.value`, value, 0, 1024, 'shorten the path.'));
   if (type === 'RegularExpression' || !isString(value)) return;
-  // The common path ("/", "/api") breaks no rule: one test of the characters and the start, before any message is made
-  // ("#" is not a path character, so the character test already sends a path with "#" on).
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the shortcut turned off (or a sequence turned into "", found in every path) leaves the full check below, which finds the same (the mark also drops the `startsWith("")` mutant, which the relative-path tests kill).
-  if (value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2')) return;
   const at = `${field}${suffix}.value`;
   if (!value.startsWith('/')) problems.push({ field: at, message: `value must be an absolute path and start with '/' ${PATH_CEL_TYPES}.`, value, fix: `write it as "/${value}".` });
   for (const sequence of FORBIDDEN_PATH_SEQUENCES) {
