@@ -48,6 +48,15 @@ describe('pod templates by label (built per namespace and key, on first use)', (
     expect([context.podsWithLabels(NS, { app: 'odd', inherited: 'yes' }), context.podsWithLabels(NS, { app: 'odd', hidden: 'yes' })]).toEqual([[], []]);
   });
 
+  test('only own enumerable selector keys are asked for, as Object.keys lists them', () => {
+    const context = contextOf(objects);
+    const selector = Object.create({ zone: 'a' });
+    selector.app = 'web';
+    Object.defineProperty(selector, 'tier', { value: 'back', enumerable: false });
+    expect(names(context.podsWithLabels(NS, selector))).toEqual(['web', 'bare']);
+    expect(context.podsWithLabels(NS, Object.create({ app: 'web' }))).toEqual([]);
+  });
+
   test('a value is matched with ===, also on the key whose index gave the candidates: NaN matches nothing', () => {
     const context = contextOf([deployment('nan', { labels: { app: NaN as any } })]);
     expect(context.podsWithLabels(NS, { app: NaN })).toEqual([]);
