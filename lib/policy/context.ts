@@ -69,18 +69,15 @@ export class PolicyContext {
    * more (`managed-by`, `version`) that no lookup needs.
    */
   private readonly templatesByLabel = new Map<string, Map<string, Map<unknown, PodTemplate[]>>>();
-  /** The answers of podsSelectedBy that are no list of the index (made per selector), per Service. */
-  private selectedCache?: Map<PolicyObject, readonly PodTemplate[]>;
-  /** Whether the last answer of podsMatching was made for its selector (not a list the context keeps). */
-  private madeLast = false;
+  private readonly selectedCache = new Map<PolicyObject, readonly PodTemplate[]>();
   /** namespace → its pod templates, in input order. */
   private readonly templatesByNamespace: Map<string, PodTemplate[]>;
   private readonly derived = new Map<(context: PolicyContext) => unknown, unknown>();
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
-    // Indexed loops and lists made at their final size (a list grown by push from empty reserves room for 16 and
-    // then half again each time it fills): this runs over every object of every synth, before V8 has optimized it.
+    // Indexed loops and lists made at their final size where it is known (a list grown by push from empty reserves
+    // room for 16, then half again each time it fills): this runs over every object of every synth, before V8 has optimized it.
     const objects: PolicyObject[] = new Array(raw.length);
     let count = 0;
     for (let i = 0; i < raw.length; i++) {
@@ -92,13 +89,21 @@ export class PolicyContext {
     objects.length = count;
     this.objects = objects;
     this.byKind = groupBy(objects, kindOf);
-    // At most one template per object of a workload kind (or Pod): room for that many, trimmed to those with a spec.
+    // The objects of the workload kinds (and Pods): when they are of one kind (Deployments, mostly), its list holds
+    // them in input order, and the other objects need no look; else every object is looked at, in input order.
     let workloads = 0;
-    for (const [kind, ofKind] of this.byKind) if (kind === 'Pod' || hasOwnProperty.call(TEMPLATE_PATHS, kind)) workloads += ofKind.length;
+    let workloadsOfOneKind: PolicyObject[] | undefined;
+    for (const [kind, ofKind] of this.byKind) {
+      if (kind !== 'Pod' && !hasOwnProperty.call(TEMPLATE_PATHS, kind)) continue;
+      workloadsOfOneKind = workloads === 0 ? ofKind : undefined;
+      workloads += ofKind.length;
+    }
+    const candidates = workloadsOfOneKind ?? objects;
+    // At most one template per workload: room for that many, trimmed to those with a spec.
     const templates: PodTemplate[] = new Array(workloads);
     let found = 0;
-    for (let i = 0; i < objects.length && found < workloads; i++) {
-      const template = podTemplateOf(objects[i]);
+    for (let i = 0; i < candidates.length && found < workloads; i++) {
+      const template = podTemplateOf(candidates[i]);
       if (template) templates[found++] = template;
     }
     templates.length = found;
@@ -197,12 +202,11 @@ export class PolicyContext {
 
   /** The pod templates in the Service's namespace whose labels include all of its selector. Shared: never change it. */
   public podsSelectedBy(service: PolicyObject): readonly PodTemplate[] {
-    const cached = this.selectedCache?.get(service);
+    const cached = this.selectedCache.get(service);
     if (cached) return cached;
+    // Kept per Service: five rules ask, and a lookup costs fewer instructions than finding the answer again.
     const found = this.podsMatching(service.namespace ?? 'default', service.manifest.spec?.selector ?? NO_LABELS);
-    // Most answers are a list of the index (shared, asked again at the cost of a few lookups): only a list
-    // filtered for this selector is kept, so each Service gets the same answer without a map entry per Service.
-    if (this.madeLast) (this.selectedCache ??= new Map()).set(service, found);
+    this.selectedCache.set(service, found);
     return found;
   }
 
@@ -224,7 +228,6 @@ export class PolicyContext {
    * the other keys are then not indexed at all.
    */
   public podsMatching(namespace: string, selector: Readonly<Record<string, unknown>>): readonly PodTemplate[] {
-    this.madeLast = false;
     if (!this.templatesByNamespace.has(namespace)) return NO_TEMPLATES;
     // for-in with an own-key test lists what Object.keys lists, in its order, without making the list:
     // this runs for every Service and budget of every synth, several times.
@@ -259,9 +262,7 @@ export class PolicyContext {
       if (!all && !out) out = smallest.slice(0, i);
       else if (all && out) out.push(t);
     }
-    if (!out) return smallest;
-    this.madeLast = true;
-    return out;
+    return out ?? smallest;
   }
 }
 
@@ -280,27 +281,26 @@ const kindOf = (o: PolicyObject) => o.kind;
 const namespaceOf = (t: PodTemplate) => t.namespace;
 
 /**
- * The items by key, each list in input order and made at its final size (a
- * count, then a fill); the input list itself when every item has the one key
- * (a single namespace, the common case). Shared lists: never change them.
+ * The items by key, each list in input order; the input list itself when every
+ * item has the one key (a single namespace, the common case). Grown by push
+ * otherwise: counting first and filling lists made at their size costs more
+ * instructions than the growth costs in garbage. Shared lists: never change them.
  */
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, { count: number; filled: number; list?: T[] }>();
+  const groups = new Map<string, T[]>();
+  if (items.length === 0) return groups;
+  const first = keyOf(items[0]);
+  let same = 1;
+  while (same < items.length && keyOf(items[same]) === first) same++;
+  if (same === items.length) return groups.set(first, items);
   for (let i = 0; i < items.length; i++) {
-    const key = keyOf(items[i]);
+    const item = items[i];
+    const key = keyOf(item);
     const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { count: 1, filled: 0 });
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
-  const out = new Map<string, T[]>();
-  for (const [key, group] of groups) out.set(key, (group.list = group.count === items.length ? items : new Array(group.count)));
-  if (groups.size > 1) {
-    for (let i = 0; i < items.length; i++) {
-      const group = groups.get(keyOf(items[i]))!;
-      group.list![group.filled++] = items[i];
-    }
-  }
-  return out;
+  return groups;
 }
 
 /** The pod template (`metadata` and `spec`) of a workload manifest, or the Pod itself; undefined for other kinds. */

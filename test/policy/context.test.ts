@@ -101,13 +101,13 @@ describe('answers that share the lists of the index', () => {
 
   test('objects of kinds and namespaces in any order are listed per kind and namespace in input order', () => {
     const context = contextOf([
-      deployment('a', { ns: 'one' }), service('s1'), deployment('b', { ns: 'two' }), service('s2'), deployment('c', { ns: 'one' }),
+      deployment('a', { ns: 'one' }), service('s1'), { ...deployment('set', { ns: 'one' }), kind: 'StatefulSet' }, deployment('b', { ns: 'two' }), service('s2'), deployment('c', { ns: 'one' }),
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'no-spec', namespace: 'one' } },
     ]);
     expect(context.ofKind('Deployment').map((o) => o.name)).toEqual(['a', 'b', 'c']);
     expect(context.ofKind('Service').map((o) => o.name)).toEqual(['s1', 's2']);
-    expect(names(context.podTemplates)).toEqual(['a', 'b', 'c']);
-    expect(names(context.podTemplatesIn('one'))).toEqual(['a', 'c']);
+    expect(names(context.podTemplates)).toEqual(['a', 'set', 'b', 'c']);
+    expect(names(context.podTemplatesIn('one'))).toEqual(['a', 'set', 'c']);
     expect(names(context.podTemplatesIn('two'))).toEqual(['b']);
   });
 

@@ -23,9 +23,12 @@ export function gatewayRoutes(context: PolicyContext): readonly PolicyObject[] {
 function routesOf(context: PolicyContext): readonly PolicyObject[] {
   const routes = context.ofKind('HTTPRoute');
   const prefix = `${GATEWAY_API_GROUP}/`;
-  const out: PolicyObject[] = [];
+  // Made at its final size (nearly every HTTPRoute is of the group), not grown by push.
+  const out: PolicyObject[] = new Array(routes.length);
+  let count = 0;
   // An indexed loop without closure, the prefix written once: it runs over every route of every synth, cold.
-  for (let i = 0; i < routes.length; i++) if (routes[i].apiVersion.startsWith(prefix)) out.push(routes[i]);
+  for (let i = 0; i < routes.length; i++) if (routes[i].apiVersion.startsWith(prefix)) out[count++] = routes[i];
+  out.length = count;
   return out;
 }
 
