@@ -99,6 +99,16 @@ describe('answers that share the lists of the index', () => {
     expect(names(context.podsSelectedBy(narrow))).toEqual(['web-back']);
   });
 
+  test('Services asked for in any order, and an object that is no Service, get their own answers', () => {
+    const context = contextOf([...objects, service('web'), service('api'), service('none', { selector: { app: 'nope' } })]);
+    const [web, api, none] = context.ofKind('Service');
+    const asked = [api, web, api, none, web, none, api, web, none].map((s) => names(context.podsSelectedBy(s)).join(','));
+    expect(asked).toEqual(['api', 'web,web-back', 'api', '', 'web,web-back', '', 'api', 'web,web-back', '']);
+    const pods = { ...context.ofKind('Deployment')[0], kind: 'Pod', manifest: { spec: { selector: { tier: 'front' } } } };
+    expect(names(context.podsSelectedBy(pods))).toEqual(['web', 'api']);
+    expect(context.podsSelectedBy(pods)).toBe(context.podsSelectedBy(pods));
+  });
+
   test('objects of kinds and namespaces in any order are listed per kind and namespace in input order', () => {
     const context = contextOf([
       deployment('a', { ns: 'one' }), service('s1'), { ...deployment('set', { ns: 'one' }), kind: 'StatefulSet' }, deployment('b', { ns: 'two' }), service('s2'), deployment('c', { ns: 'one' }),
