@@ -1,4 +1,4 @@
-import { isClusterScoped } from '../core/cluster-scoped';
+import { PolicyRecord } from './policy-record';
 import { PolicyObject, PolicyOptions } from './types';
 
 /** A pod template and the object that owns it (a Pod is its own template). */
@@ -38,7 +38,8 @@ const SPEC_PATHS: Record<string, string> = Object.fromEntries(Object.entries(TEM
 
 function dig(obj: any, path: readonly string[]): any {
   let v = obj;
-  for (const key of path) v = v?.[key];
+  // Indexed: once per workload of every synth.
+  for (let i = 0; i < path.length; i++) v = v?.[path[i]];
   return v;
 }
 
@@ -52,7 +53,7 @@ function dig(obj: any, path: readonly string[]): any {
 export class PolicyContext {
   public readonly objects: readonly PolicyObject[];
   public readonly options: PolicyOptions;
-  private readonly byKind = new Map<string, PolicyObject[]>();
+  private readonly byKind: Map<string, PolicyObject[]>;
   /**
    * kind → namespace ('' when cluster-scoped) → name → the first such
    * object, built per kind when a rule first looks a name up: most objects
@@ -68,36 +69,50 @@ export class PolicyContext {
    * more (`managed-by`, `version`) that no lookup needs.
    */
   private readonly templatesByLabel = new Map<string, Map<string, Map<unknown, PodTemplate[]>>>();
-  private readonly selectedCache = new Map<PolicyObject, PodTemplate[]>();
+  /** podsSelectedBy's answers by the Service's position in the Services' list, and the position it was last asked for. */
+  private selectedByPosition?: (readonly PodTemplate[] | undefined)[];
+  private lastSelected = -1;
+  /** podsSelectedBy's answers for objects asked out of order. */
+  private readonly selectedCache = new Map<PolicyObject, readonly PodTemplate[]>();
   /** namespace → its pod templates, in input order. */
-  private readonly templatesByNamespace = new Map<string, PodTemplate[]>();
+  private readonly templatesByNamespace: Map<string, PodTemplate[]>;
   private readonly derived = new Map<(context: PolicyContext) => unknown, unknown>();
 
   constructor(raw: readonly RawObject[], options: PolicyOptions = {}) {
     this.options = options;
-    const objects: PolicyObject[] = [];
+    // Indexed loops and lists made at their final size where it is known (a list grown by push from empty reserves
+    // room for 16, then half again each time it fills): this runs over every object of every synth, before V8 has optimized it.
+    const objects: PolicyObject[] = new Array(raw.length);
+    let count = 0;
     for (let i = 0; i < raw.length; i++) {
       const r = raw[i];
-      if (r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest)) objects.push(toPolicyObject(r));
+      // policyObjectsOf made the record already (plain manifests, the common input): adopted, not copied.
+      if (r instanceof PolicyRecord) objects[count++] = r;
+      else if (r.manifest && typeof r.manifest === 'object' && !Array.isArray(r.manifest)) objects[count++] = new PolicyRecord(r.manifest, r.constructPath, r.file, r.line);
     }
+    objects.length = count;
     this.objects = objects;
-    const templates: PodTemplate[] = [];
-    // Indexed loops: this runs over every object of every synth, before the engine has optimized it.
-    for (let i = 0; i < objects.length; i++) {
-      const o = objects[i];
-      const ofKind = this.byKind.get(o.kind);
-      if (ofKind) ofKind.push(o);
-      else this.byKind.set(o.kind, [o]);
-      const template = podTemplateOf(o);
-      if (template) templates.push(template);
+    this.byKind = groupBy(objects, kindOf);
+    // The objects of the workload kinds (and Pods): when they are of one kind (Deployments, mostly), its list holds
+    // them in input order, and the other objects need no look; else every object is looked at, in input order.
+    let workloads = 0;
+    let workloadsOfOneKind: PolicyObject[] | undefined;
+    for (const [kind, ofKind] of this.byKind) {
+      if (kind !== 'Pod' && !hasOwnProperty.call(TEMPLATE_PATHS, kind)) continue;
+      workloadsOfOneKind = workloads === 0 ? ofKind : undefined;
+      workloads += ofKind.length;
     }
+    const candidates = workloadsOfOneKind ?? objects;
+    // At most one template per workload: room for that many, trimmed to those with a spec.
+    const templates: PodTemplate[] = new Array(workloads);
+    let found = 0;
+    for (let i = 0; i < candidates.length && found < workloads; i++) {
+      const template = podTemplateOf(candidates[i]);
+      if (template) templates[found++] = template;
+    }
+    templates.length = found;
     this.podTemplates = templates;
-    for (let i = 0; i < templates.length; i++) {
-      const t = templates[i];
-      const inNamespace = this.templatesByNamespace.get(t.namespace);
-      if (inNamespace) inNamespace.push(t);
-      else this.templatesByNamespace.set(t.namespace, [t]);
-    }
+    this.templatesByNamespace = groupBy(templates, namespaceOf);
   }
 
   /** namespace ('' when cluster-scoped) → name → the first object of a kind with that name, built on first use. */
@@ -126,7 +141,9 @@ export class PolicyContext {
     let byValue = byKey.get(key);
     if (!byValue) {
       byKey.set(key, (byValue = new Map()));
-      for (const t of templates) {
+      // An indexed loop: run once per namespace and selector key, over every template of the namespace.
+      for (let i = 0; i < templates.length; i++) {
+        const t = templates[i];
         // Own enumerable keys, as a for-in over the labels lists them.
         if (!propertyIsEnumerable.call(t.labels, key)) continue;
         const value = t.labels[key];
@@ -187,51 +204,88 @@ export class PolicyContext {
     return [...(this.templatesByLabelValue(namespace, key)?.keys() ?? [])].map(String);
   }
 
-  /** The pod templates in the Service's namespace whose labels include all of its selector. */
+  /** The pod templates in the Service's namespace whose labels include all of its selector. Shared: never change it. */
   public podsSelectedBy(service: PolicyObject): readonly PodTemplate[] {
-    const cached = this.selectedCache.get(service);
-    if (cached) return cached;
-    const result = this.podsWithLabels(service.namespace ?? 'default', service.manifest.spec?.selector ?? {});
-    this.selectedCache.set(service, result);
-    return result;
+    // Kept per Service: five rules ask, and keeping costs fewer instructions than finding the answer again. Rules
+    // ask Service after Service in input order, so the next position (or the first, as the next rule starts over)
+    // is found without a lookup, and its answer kept in a list of the Services' size rather than a map entry each.
+    const services = this.byKind.get('Service') ?? NO_OBJECTS;
+    let position = this.lastSelected + 1;
+    // No read past the end (a rule's last Service is followed by the next rule's first): such a read slows the lookup.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, a cache: a Service not found at the position is kept in the map.
+    if (!(position < services.length && services[position] === service)) position = services.length > 0 && services[0] === service ? 0 : -1;
+    let found: readonly PodTemplate[] | undefined;
+    if (position >= 0) {
+      this.lastSelected = position;
+      const byPosition = (this.selectedByPosition ??= new Array(services.length));
+      found = byPosition[position];
+      // Stryker disable next-line ConditionalExpression: equivalent, a cache: found again, the same answer.
+      if (!found) byPosition[position] = found = this.selectorMatches(service);
+      return found;
+    }
+    found = this.selectedCache.get(service);
+    // Stryker disable next-line ConditionalExpression: equivalent, a cache: found again, the same answer.
+    if (!found) this.selectedCache.set(service, (found = this.selectorMatches(service)));
+    return found;
+  }
+
+  private selectorMatches(service: PolicyObject): readonly PodTemplate[] {
+    return this.podsMatching(service.namespace ?? 'default', service.manifest.spec?.selector ?? NO_LABELS);
   }
 
   /**
    * The pod templates in a namespace whose labels include all of `selector`
-   * (none for an empty selector). Starts from the rarest label, so the cost is
-   * the number of candidates, not the number of pods in the app; a key whose
-   * value a few templates carry (an app's name) is rare enough, and the other
-   * keys are then not indexed at all.
+   * (none for an empty selector), in input order: {@link podsMatching} in a
+   * list of the caller's own.
    */
   public podsWithLabels(namespace: string, selector: Readonly<Record<string, unknown>>): PodTemplate[] {
-    const keys = Object.keys(selector);
-    if (keys.length === 0 || !this.templatesByNamespace.has(namespace)) return [];
+    return this.podsMatching(namespace, selector).slice();
+  }
+
+  /**
+   * {@link podsWithLabels} without the copy: the answer is often a list the
+   * context keeps (the templates giving the selector's rarest label its
+   * value). Shared: never change it. Starts from the rarest label, so the
+   * cost is the number of candidates, not the number of pods in the app; a
+   * key whose value a few templates carry (an app's name) is rare enough, and
+   * the other keys are then not indexed at all.
+   */
+  public podsMatching(namespace: string, selector: Readonly<Record<string, unknown>>): readonly PodTemplate[] {
+    if (!this.templatesByNamespace.has(namespace)) return NO_TEMPLATES;
+    // for-in with an own-key test lists what Object.keys lists, in its order, without making the list:
+    // this runs for every Service and budget of every synth, several times.
     let smallest: PodTemplate[] | undefined;
-    let from = 0;
-    for (let k = 0; k < keys.length; k++) {
-      const list = this.templatesByLabelValue(namespace, keys[k])?.get(selector[keys[k]]);
-      if (!list) return [];
+    let from: string | undefined;
+    for (const key in selector) {
+      if (!hasOwnProperty.call(selector, key)) continue;
+      const list = this.templatesByLabelValue(namespace, key)!.get(selector[key]);
+      if (!list) return NO_TEMPLATES;
       if (!smallest || list.length < smallest.length) {
         smallest = list;
-        from = k;
+        from = key;
       }
       if (smallest.length <= FEW_CANDIDATES) break;
     }
-    // Loops, not filter and every with closures: this runs for every Service and budget of every synth.
-    // Each key is checked as the index has it (own enumerable labels), since not every key's index was read;
-    // the key the candidates come from is own and enumerable on each of them already (its index holds only
-    // such labels), which spares that (slow, C++) call per candidate; `===` still judges its value (NaN).
-    const out: PodTemplate[] = [];
-    for (let i = 0; i < smallest!.length; i++) {
-      const t = smallest![i];
+    if (!smallest) return NO_TEMPLATES;
+    // Loops, not filter and every with closures. Each key is checked as the index has it (own enumerable labels),
+    // since not every key's index was read; the key the candidates come from is own and enumerable on each of them
+    // already (its index holds only such labels), which spares that (slow, C++) call per candidate; `===` still
+    // judges its value (NaN). Copied only from the first candidate that fails: usually all pass, and the index's
+    // list is the answer.
+    let out: PodTemplate[] | undefined;
+    for (let i = 0; i < smallest.length; i++) {
+      const t = smallest[i];
       let all = true;
-      for (let k = 0; k < keys.length && all; k++) {
+      for (const key in selector) {
+        if (!hasOwnProperty.call(selector, key)) continue;
         // Stryker disable next-line ConditionalExpression: its `false` is equivalent, the index's key passes the enumerability test too (skipping it only spares the call).
-        all = t.labels[keys[k]] === selector[keys[k]] && (k === from || propertyIsEnumerable.call(t.labels, keys[k]));
+        all = t.labels[key] === selector[key] && (key === from || propertyIsEnumerable.call(t.labels, key));
+        if (!all) break;
       }
-      if (all) out.push(t);
+      if (!all && !out) out = smallest.slice(0, i);
+      else if (all && out) out.push(t);
     }
-    return out;
+    return out ?? smallest;
   }
 }
 
@@ -239,44 +293,70 @@ export class PolicyContext {
 const FEW_CANDIDATES = 8;
 
 const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
+const hasOwnProperty = Object.prototype.hasOwnProperty;
 
-function toPolicyObject(raw: RawObject): PolicyObject {
-  const m = raw.manifest;
-  const kind = typeof m.kind === 'string' ? m.kind : '';
-  const declared = m.metadata?.namespace;
-  return {
-    manifest: m,
-    apiVersion: typeof m.apiVersion === 'string' ? m.apiVersion : '',
-    kind,
-    // kubectl puts an object without a namespace into the context's, usually default.
-    namespace: isClusterScoped(kind) ? undefined : (typeof declared === 'string' && declared ? declared : 'default'),
-    name: typeof m.metadata?.name === 'string' ? m.metadata.name : '',
-    constructPath: raw.constructPath,
-    file: raw.file,
-    line: raw.line,
-  };
+/** No object: shared. */
+const NO_OBJECTS: readonly PolicyObject[] = Object.freeze([]);
+/** No pod template: shared, since many lookups find none. */
+const NO_TEMPLATES: readonly PodTemplate[] = Object.freeze([]);
+/** The selector of a Service without one. */
+const NO_LABELS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+const kindOf = (o: PolicyObject) => o.kind;
+const namespaceOf = (t: PodTemplate) => t.namespace;
+
+/**
+ * The items by key, each list in input order; the input list itself when every
+ * item has the one key (a single namespace, the common case). Grown by push
+ * otherwise: counting first and filling lists made at their size costs more
+ * instructions than the growth costs in garbage. Shared lists: never change them.
+ */
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  if (items.length === 0) return groups;
+  const first = keyOf(items[0]);
+  let same = 1;
+  while (same < items.length && keyOf(items[same]) === first) same++;
+  if (same === items.length) return groups.set(first, items);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** The pod template (`metadata` and `spec`) of a workload manifest, or the Pod itself; undefined for other kinds. */
 export function podTemplateOfManifest(manifest: any): { readonly metadata?: any; readonly spec: any } | undefined {
   if (manifest?.kind === 'Pod') return manifest.spec ? manifest : undefined;
-  const path = Object.prototype.hasOwnProperty.call(TEMPLATE_PATHS, manifest?.kind) ? TEMPLATE_PATHS[manifest.kind] : undefined;
+  const path = hasOwnProperty.call(TEMPLATE_PATHS, manifest?.kind) ? TEMPLATE_PATHS[manifest.kind] : undefined;
   const template = path ? dig(manifest, path) : undefined;
   return template?.spec ? template : undefined;
+}
+
+/** A pod template as the context makes it, keeping its app containers once asked (several rules ask). */
+class TemplateRecord implements PodTemplate {
+  #containers: readonly ContainerRef[] | undefined;
+  constructor(readonly owner: PolicyObject, readonly namespace: string, readonly labels: Readonly<Record<string, string>>, readonly spec: any, readonly specPath: string) {}
+  appContainers(): readonly ContainerRef[] {
+    return (this.#containers ??= listContainers(this, 'containers'));
+  }
 }
 
 function podTemplateOf(o: PolicyObject): PodTemplate | undefined {
   const namespace = o.namespace ?? 'default';
   if (o.kind === 'Pod') {
     if (!o.manifest.spec) return undefined;
-    return { owner: o, namespace, labels: o.manifest.metadata?.labels ?? {}, spec: o.manifest.spec, specPath: 'spec' };
+    return new TemplateRecord(o, namespace, o.manifest.metadata?.labels ?? {}, o.manifest.spec, 'spec');
   }
   // Own keys only: a kind named like an Object.prototype member ("toString") is no workload.
-  const path = Object.prototype.hasOwnProperty.call(TEMPLATE_PATHS, o.kind) ? TEMPLATE_PATHS[o.kind] : undefined;
+  const path = hasOwnProperty.call(TEMPLATE_PATHS, o.kind) ? TEMPLATE_PATHS[o.kind] : undefined;
   if (!path) return undefined;
   const template = dig(o.manifest, path);
   if (!template?.spec) return undefined;
-  return { owner: o, namespace, labels: template.metadata?.labels ?? {}, spec: template.spec, specPath: SPEC_PATHS[o.kind] };
+  return new TemplateRecord(o, namespace, template.metadata?.labels ?? {}, template.spec, SPEC_PATHS[o.kind]);
 }
 
 /** A container of a pod template, with the object that owns the template and the container's field path for messages. */
@@ -286,13 +366,14 @@ export interface ContainerRef {
   readonly path: string;
 }
 
-/** Per template, its app containers: several rules ask for them. */
+/** Per template not made by a context (a caller's own), its app containers. */
 const appContainers = new WeakMap<PodTemplate, readonly ContainerRef[]>();
 
 /** The containers of a PodSpec with the path of each, init and ephemeral containers included when asked (around the app containers, which are listed once). */
 export function containersOf(template: PodTemplate, withInit = false): readonly ContainerRef[] {
-  let list = appContainers.get(template);
-  if (!list) appContainers.set(template, (list = listContainers(template, 'containers')));
+  let list: readonly ContainerRef[] | undefined;
+  if (template instanceof TemplateRecord) list = template.appContainers();
+  else if (!(list = appContainers.get(template))) appContainers.set(template, (list = listContainers(template, 'containers')));
   if (!withInit) return list;
   // Most pods have neither init nor ephemeral containers: their app containers' list is the answer (shared, never changed).
   const init = template.spec?.initContainers;
@@ -304,10 +385,29 @@ export function containersOf(template: PodTemplate, withInit = false): readonly 
 function listContainers(template: PodTemplate, list: string): ContainerRef[] {
   const items = template.spec?.[list];
   if (!Array.isArray(items)) return [];
-  const out: ContainerRef[] = [];
+  // Made at its final size (one container, mostly), not grown by push from empty (room for 16): one list per template of every synth.
+  const out: ContainerRef[] = new Array(items.length);
+  let count = 0;
   for (let i = 0; i < items.length; i++) {
     // A hole in the list is skipped, as forEach skipped it.
-    if (i in items) out.push({ owner: template.owner, container: items[i], path: `${template.specPath}.${list}[${i}]` });
+    if (i in items) out[count++] = { owner: template.owner, container: items[i], path: containerPath(template.specPath, list, i) };
   }
+  out.length = count;
   return out;
+}
+
+const KEPT_PATHS = 8;
+
+/** specPath → list → index → `spec.template.spec.containers[0]`: the same few paths for every template of a kind, written once. */
+const containerPaths = new Map<string, Map<string, string[]>>();
+
+function containerPath(specPath: string, list: string, index: number): string {
+  // Pods with more containers are few: their paths are not kept.
+  if (index >= KEPT_PATHS) return `${specPath}.${list}[${index}]`;
+  let byList = containerPaths.get(specPath);
+  if (!byList) containerPaths.set(specPath, (byList = new Map()));
+  let paths = byList.get(list);
+  if (!paths) byList.set(list, (paths = []));
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a cache: written again, the same path.
+  return paths[index] ??= `${specPath}.${list}[${index}]`;
 }

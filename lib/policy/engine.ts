@@ -4,6 +4,7 @@ import { describeProblem, Problem, throwIfProblems } from '../core/errors';
 import { formatKubernetesVersion, targetKubernetesVersion } from '../core/kubernetes-version';
 import { synthesizedObjects } from '../core/synthesized';
 import { PolicyContext, RawObject } from './context';
+import { PolicyRecord } from './policy-record';
 import { ruleIdProblems, ruleIds } from './rule-ids';
 import { RULES } from './rules';
 import { Finding, PolicyObject, PolicyOptions, Rule, RuleViolation, Severity } from './types';
@@ -21,8 +22,18 @@ export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, i
 /** Turns any accepted input into the engine's raw objects. */
 export function policyObjectsOf(input: PolicyInput): RawObject[] {
   if (Construct.isConstruct(input)) return synthesizedObjects(input);
-  return (input as ReadonlyArray<any>).map((item) =>
-    item && typeof item === 'object' && 'manifest' in item && !('kind' in item) ? item as RawObject : { manifest: item });
+  const items = input as ReadonlyArray<any>;
+  const out: RawObject[] = new Array(items.length);
+  // An indexed loop without closure, over every object of the check. A manifest (an object or array that is not
+  // a raw object) becomes the record the PolicyContext keeps for it (a RawObject too), not a wrapper it copies.
+  for (let i = 0; i < items.length; i++) {
+    // A hole stays a hole, as map left it.
+    if (!(i in items)) continue;
+    const item = items[i];
+    if (item && typeof item === 'object' && 'manifest' in item && !('kind' in item)) out[i] = item;
+    else out[i] = item && typeof item === 'object' && !Array.isArray(item) ? new PolicyRecord(item, undefined, undefined, undefined) : { manifest: item };
+  }
+  return out;
 }
 
 /** The reason given in the object's skip annotation for a rule; '' when the skip has no reason, undefined when there is no skip. */

@@ -170,3 +170,32 @@ describe('answers shared by the routes of one check', () => {
     expect(run(objects, 'gw-route-hostname-intersects').map((f) => f.split(':')[0])).toEqual(['error HTTPRoute none']);
   });
 });
+
+describe('routes with no, one and several parents and backends in one list', () => {
+  // The rules loop over one list of every route's parentRefs (and backendRefs), made with room for one per route:
+  // a route with none, then one with several, then one with one, must each keep their own indexes and order.
+  test('every parentRef is judged, in route and list order', () => {
+    const objects = app([http(), https()],
+      route('none', { parentRefs: undefined }),
+      route('two', { parentRefs: [{ name: 'nope' }, { name: 'public', sectionName: 'http' }, { name: 'gone' }] }),
+      route('one', { parentRefs: [{ name: 'missing' }] }));
+    expect(run(objects, 'gw-route-parent-resolves').map((f) => f.split(' is not')[0])).toEqual([
+      'error HTTPRoute two: spec.parentRefs[0].name "nope"', 'error HTTPRoute two: spec.parentRefs[2].name "gone"', 'error HTTPRoute one: spec.parentRefs[0].name "missing"',
+    ]);
+  });
+
+  test('every backendRef and mirror is judged, in route and list order', () => {
+    const mirror = (name: string) => ({ type: 'RequestMirror', requestMirror: { backendRef: { name, port: 80 } } });
+    const objects = app([http(), https()],
+      route('none', { rules: undefined }),
+      route('two', { rules: [{ backendRefs: [{ name: 'nope', port: 80 }, { name: 'gone', port: 80, filters: [mirror('lost')] }], filters: [mirror('away')] }] }),
+      route('one', { rules: [{ backendRefs: [{ name: 'missing', port: 80 }] }] }));
+    expect(run(objects, 'gw-backend-exists').map((f) => f.split(' is not')[0])).toEqual([
+      'error HTTPRoute two: spec.rules[0].backendRefs[0].name "nope"',
+      'error HTTPRoute two: spec.rules[0].backendRefs[1].name "gone"',
+      'error HTTPRoute two: spec.rules[0].backendRefs[1].filters[0].requestMirror.backendRef.name "lost"',
+      'error HTTPRoute two: spec.rules[0].filters[0].requestMirror.backendRef.name "away"',
+      'error HTTPRoute one: spec.rules[0].backendRefs[0].name "missing"',
+    ]);
+  });
+});

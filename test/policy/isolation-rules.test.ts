@@ -22,6 +22,12 @@ describe('netpol-blocks-declared-path', () => {
     expect(run([...objects, ALLOW_CONTROLLER], 'netpol-blocks-declared-path', { dataPlanePods })).toEqual([]);
   });
 
+  test('an HTTPRoute without spec has no path and no parents: judged as absent, never a rule that cannot run', () => {
+    const objects = [...validApp(), DEFAULT_DENY];
+    const bare = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'bare', namespace: 'shop' } };
+    expect(run([...objects, bare], 'netpol-blocks-declared-path')).toEqual(run(objects, 'netpol-blocks-declared-path'));
+  });
+
   test('the controller side: its own egress isolation blocks the path too', () => {
     const denyEgress = netpol('deny-egress', { podSelector: {}, policyTypes: ['Egress'], egress: [TO_KUBE_DNS] }, 'ingress-nginx');
     expect(run([...validApp(), ...ingressController(), denyEgress], 'netpol-blocks-declared-path')[0])

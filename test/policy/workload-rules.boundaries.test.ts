@@ -50,6 +50,16 @@ describe('dep-selector-matches-template', () => {
     const noLabels = withSpec('web', { template: { spec: { containers: [container()] } } });
     expect(findingsOf([namespace(), noLabels], 'dep-selector-matches-template').map((f) => f.message)).toEqual(['spec.selector.matchLabels app=web not on spec.template.metadata.labels.']);
   });
+
+  test('only own enumerable selector labels are judged (as Object.entries lists them)', () => {
+    const matchLabels = Object.create({ inherited: 'x' });
+    matchLabels.app = 'web';
+    Object.defineProperty(matchLabels, 'hidden', { value: 'y', enumerable: false });
+    expect(findingsOf([namespace(), withSpec('web', { selector: { matchLabels } })], 'dep-selector-matches-template')).toEqual([]);
+    matchLabels.tier = 'front';
+    expect(findingsOf([namespace(), withSpec('web', { selector: { matchLabels } })], 'dep-selector-matches-template').map((f) => f.message))
+      .toEqual(['spec.selector.matchLabels tier=front not on spec.template.metadata.labels.']);
+  });
 });
 
 describe('dep-strategy-valid', () => {

@@ -23,9 +23,13 @@ export function gatewayRoutes(context: PolicyContext): readonly PolicyObject[] {
 function routesOf(context: PolicyContext): readonly PolicyObject[] {
   const routes = context.ofKind('HTTPRoute');
   const prefix = `${GATEWAY_API_GROUP}/`;
-  const out: PolicyObject[] = [];
+  // Made at its final size (nearly every HTTPRoute is of the group), not grown by push.
+  // Stryker disable next-line ArrayDeclaration: equivalent, the size is room only: the list grows or is trimmed to its items.
+  const out: PolicyObject[] = new Array(routes.length);
+  let count = 0;
   // An indexed loop without closure, the prefix written once: it runs over every route of every synth, cold.
-  for (let i = 0; i < routes.length; i++) if (routes[i].apiVersion.startsWith(prefix)) out.push(routes[i]);
+  for (let i = 0; i < routes.length; i++) if (routes[i].apiVersion.startsWith(prefix)) out[count++] = routes[i];
+  out.length = count;
   return out;
 }
 
@@ -41,24 +45,29 @@ export function gatewayParentRefs(context: PolicyContext): readonly GatewayParen
 
 function allParentsOf(context: PolicyContext): readonly GatewayParentRef[] {
   const routes = gatewayRoutes(context);
-  const known = context.shared(parentsOf);
-  const out: GatewayParentRef[] = [];
+  // Room for one parent per route (the common case): a route with more appends, fewer trim the list at the end.
+  // Each route's parents go straight into this list (no list per route, nor a map entry: gatewayParents asks for
+  // few routes, and finds their parents again).
+  // Stryker disable next-line ArrayDeclaration: equivalent, the size is room only: the list grows or is trimmed to its items.
+  const out: ParentRef[] = new Array(routes.length);
+  let count = 0;
   // The listeners the last parentRef selected: thousands in a row name the same Gateway, sectionName and port.
   let last: ParentRef | undefined;
   for (let i = 0; i < routes.length; i++) {
-    let parents = known.get(routes[i]) as readonly ParentRef[] | undefined;
-    // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
-    if (!parents) known.set(routes[i], (parents = findGatewayParents(context, routes[i])));
-    for (let p = 0; p < parents.length; p++) {
-      const parent = parents[p];
-      out.push(parent);
+    const first = count;
+    count = addGatewayParents(out, count, context, routes[i]);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, the loop only fills the parents' listener caches, which selectedListeners fills when asked.
+    for (let p = first; p < count; p++) {
+      const parent = out[p];
+      // Stryker disable next-line ConditionalExpression: equivalent, a cache left empty is filled when asked.
       if (!parent.gateway) continue;
-      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,OptionalChaining: equivalent, a cache: looked up again, the same listeners.
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,OptionalChaining,AssignmentOperator: equivalent, a cache: looked up again, the same listeners.
       if (parent.gateway === last?.gateway && parent.ref.sectionName === last.ref.sectionName && parent.ref.port === last.ref.port) parent.selection ??= last.selection;
       else selectedListeners(context, parent);
       last = parent;
     }
   }
+  out.length = count;
   return out;
 }
 
@@ -132,25 +141,36 @@ export function gatewayParents(context: PolicyContext, route: PolicyObject): rea
 }
 
 function findGatewayParents(context: PolicyContext, route: PolicyObject): readonly ParentRef[] {
-  const out: ParentRef[] = [];
+  const parentRefs = route.manifest.spec?.parentRefs;
+  // Stryker disable next-line ArrayDeclaration: equivalent, the size is room only: the list grows or is trimmed to its items.
+  const out: ParentRef[] = new Array(Array.isArray(parentRefs) ? parentRefs.length : 0);
+  out.length = addGatewayParents(out, 0, context, route);
+  return out;
+}
+
+/** No names: shared, for the options that name none. */
+// Stryker disable next-line ArrayDeclaration: equivalent, only a Gateway named like the made-up item would differ.
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/** Writes the route's parents into `out` from index `count` on; returns the count after them. */
+function addGatewayParents(out: ParentRef[], count: number, context: PolicyContext, route: PolicyObject): number {
   const parentRefs = route.manifest.spec?.parentRefs;
   // Asked once for every route of every synth, cold: no call to read the list.
-  const refs: any[] = Array.isArray(parentRefs) ? parentRefs : [];
-  // Stryker disable next-line ArrayDeclaration: equivalent, only a Gateway named like the made-up item would differ.
-  const externalGateways = context.options.externalGateways ?? [];
+  if (!Array.isArray(parentRefs)) return count;
+  const externalGateways = context.options.externalGateways ?? NO_NAMES;
   // A hole in the list reads undefined, which names no Gateway: skipped, as forEach skipped it.
   // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
-  for (let i = 0; i < refs.length; i++) {
-    const ref = refs[i];
+  for (let i = 0; i < parentRefs.length; i++) {
+    const ref = parentRefs[i];
     if ((ref?.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP || (ref?.kind ?? 'Gateway') !== 'Gateway' || typeof ref?.name !== 'string') continue;
     // Stryker disable next-line StringLiteral: equivalent, a route (namespaced) always has its namespace, `default` when unset.
     const namespace: string = ref.namespace ?? route.namespace ?? 'default';
     // The length test only spares a closure per parentRef when there are none (the common case).
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, some() of an empty list is false.
     const external = externalGateways.length > 0 && externalGateways.some((g) => g === `${namespace}/${ref.name}` || g === ref.name);
-    out.push(new ParentRef(route, ref, i, namespace, external ? undefined : context.find('Gateway', namespace, ref.name), external));
+    out[count++] = new ParentRef(route, ref, i, namespace, external ? undefined : context.find('Gateway', namespace, ref.name), external);
   }
-  return out;
+  return count;
 }
 
 /** A listener of a Gateway with its field path. */
@@ -417,7 +437,7 @@ class ServiceRef implements RouteServiceRef {
 /** Every Service backendRef of a route: rules' backendRefs and RequestMirror targets. */
 export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[] {
   const out: ServiceRef[] = [];
-  addRouteServiceRefs(out, route);
+  addRouteServiceRefs(out, 0, route);
   return out;
 }
 
@@ -428,16 +448,22 @@ export function routeServiceRefs(route: PolicyObject): readonly RouteServiceRef[
  * peak memory of a large synth).
  */
 export function gatewayServiceRefs(context: PolicyContext): readonly RouteServiceRef[] {
-  const out: ServiceRef[] = [];
   const routes = gatewayRoutes(context);
-  for (let i = 0; i < routes.length; i++) addRouteServiceRefs(out, routes[i]);
+  // Room for one backendRef per route (the common case): more append, fewer trim the list at the end.
+  // Stryker disable next-line ArrayDeclaration: equivalent, the size is room only: the list grows or is trimmed to its items.
+  const out: ServiceRef[] = new Array(routes.length);
+  let count = 0;
+  for (let i = 0; i < routes.length; i++) count = addRouteServiceRefs(out, count, routes[i]);
+  out.length = count;
   return out;
 }
 
-function addRouteServiceRefs(out: ServiceRef[], route: PolicyObject): void {
+/** Writes the route's Service refs into `out` from index `count` on (as do the two below); returns the count after them. */
+function addRouteServiceRefs(out: ServiceRef[], count: number, route: PolicyObject): number {
   // Indexed loops and no closure: asked for every route by several rules. A hole in a list reads undefined,
   // which has no backendRefs or filters and names no Service: skipped, as forEach skipped it.
-  const rules = list(route.manifest.spec?.rules);
+  const rules = route.manifest.spec?.rules;
+  if (!Array.isArray(rules)) return count;
   // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
@@ -447,23 +473,26 @@ function addRouteServiceRefs(out: ServiceRef[], route: PolicyObject): void {
       // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined too.
       for (let j = 0; j < backends.length; j++) {
         const backend = backends[j];
-        addServiceRef(out, route, backend, i, j, -1);
-        if (Array.isArray(backend?.filters)) addMirrors(out, route, backend.filters, i, j);
+        count = addServiceRef(out, count, route, backend, i, j, -1);
+        if (Array.isArray(backend?.filters)) count = addMirrors(out, count, route, backend.filters, i, j);
       }
     }
-    if (Array.isArray(rule?.filters)) addMirrors(out, route, rule.filters, i, -1);
+    if (Array.isArray(rule?.filters)) count = addMirrors(out, count, route, rule.filters, i, -1);
   }
+  return count;
 }
 
-function addMirrors(out: ServiceRef[], route: PolicyObject, items: readonly any[], rule: number, backend: number): void {
+function addMirrors(out: ServiceRef[], count: number, route: PolicyObject, items: readonly any[], rule: number, backend: number): number {
   // Stryker disable next-line EqualityOperator: equivalent, the item past the end reads undefined, which is no RequestMirror.
   for (let k = 0; k < items.length; k++) {
-    if (items[k]?.type === 'RequestMirror') addServiceRef(out, route, items[k].requestMirror?.backendRef, rule, backend, k);
+    if (items[k]?.type === 'RequestMirror') count = addServiceRef(out, count, route, items[k].requestMirror?.backendRef, rule, backend, k);
   }
+  return count;
 }
 
-function addServiceRef(out: ServiceRef[], route: PolicyObject, ref: any, rule: number, backend: number, mirror: number): void {
-  if ((ref?.group ?? '') !== '' || (ref?.kind ?? 'Service') !== 'Service' || typeof ref?.name !== 'string') return;
+function addServiceRef(out: ServiceRef[], count: number, route: PolicyObject, ref: any, rule: number, backend: number, mirror: number): number {
+  if ((ref?.group ?? '') !== '' || (ref?.kind ?? 'Service') !== 'Service' || typeof ref?.name !== 'string') return count;
   // Stryker disable next-line StringLiteral: equivalent, a route always has its namespace.
-  out.push(new ServiceRef(route, ref, ref.namespace ?? route.namespace ?? 'default', rule, backend, mirror));
+  out[count] = new ServiceRef(route, ref, ref.namespace ?? route.namespace ?? 'default', rule, backend, mirror);
+  return count + 1;
 }

@@ -39,7 +39,7 @@ function coveredPods(context: PolicyContext, pdb: PolicyObject): number | undefi
   const matchLabels = selector?.matchLabels;
   if (!matchLabels || typeof matchLabels !== 'object' || selector.matchExpressions?.length) return undefined;
   // Stryker disable next-line StringLiteral: equivalent, the context gives every namespaced object a namespace ('default' when unset).
-  const templates = context.podsWithLabels(pdb.namespace ?? 'default', matchLabels);
+  const templates = context.podsMatching(pdb.namespace ?? 'default', matchLabels);
   if (templates.length === 0) return undefined;
   let total = 0;
   for (const t of templates) {
