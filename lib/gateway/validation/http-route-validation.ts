@@ -42,13 +42,13 @@ export function pushHttpRouteProblems(problems: Problem[], route: HttpRouteManif
   // A null item (YAML "- ~") in any list here is the schema walk's finding alone, as the API server reports it
   // ("must be of type object": its CEL rules are then not run); it is never read through.
   const parents = items<ParentReference>(spec.parentRefs);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: countProblem finds nothing in 32 parentRefs or fewer.
+  // A speed guard: countProblem finds nothing in 32 parentRefs or fewer (its mutants made true or >= are equivalent).
   if (parents.length > 32) add(problems, countProblem('spec.parentRefs', spec.parentRefs, 32, 0, 'attach the route to at most 32 parents; split it into several HTTPRoutes.'));
   for (let i = 0; i < parents.length; i++) if (parents[i] !== null) pushParentRefProblems(problems, 'spec.parentRefs', i, parents[i]);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: one parent is never named twice.
   if (parents.length > 1) pushParentRefSetProblems(problems, parents);
   const hostnames = items(spec.hostnames);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard: countProblem finds nothing in 16 hostnames or fewer.
+  // A speed guard: countProblem finds nothing in 16 hostnames or fewer (its mutants made true or >= are equivalent).
   if (hostnames.length > 16) add(problems, countProblem('spec.hostnames', spec.hostnames, 16, 0, 'a route holds at most 16 hostnames; split it into one HTTPRoute per group of hosts.'));
   for (let i = 0; i < hostnames.length; i++) {
     // Stryker disable next-line ConditionalExpression: equivalent, a speed guard: hostnameProblem finds nothing in a valid hostname.
@@ -146,7 +146,7 @@ function pushRuleProblems(problems: Problem[], field: string, rule: HttpRouteRul
     if (ref !== null && (!isPlainServiceRef(ref) || ref.weight != null || ref.filters !== undefined)) pushBackendRefProblems(problems, `${field}.backendRefs[${j}]`, ref);
   }
   const filters = items(rule?.filters);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a speed guard (no closure per rule): an empty list holds no redirect.
+  // Speed guards (no closure per rule): an empty list holds no redirect.
   if (backends.length > 0 && filters.length > 0 && filters.some((f) => f?.requestRedirect !== undefined)) {
     problems.push({ field: `${field}.filters`, message: 'RequestRedirect filter must not be used together with backendRefs.', fix: 'put the redirect in a rule of its own, without backendRefs.' });
   }
@@ -223,15 +223,15 @@ function pushMatchProblems(problems: Problem[], rule: string, j: number | undefi
   const type = path?.type ?? 'PathPrefix';
   const value = path?.value ?? '/';
   // Runs for every match of every route: a path match alone with a clean path (nearly every match) has nothing to report, and its path string is not built.
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a speed guard: a match it does not clear goes through the checks below, which find nothing more.
+  // A speed guard: a match it does not clear goes through the checks below, which find nothing more.
   if ((!path || isCleanPath(type, value)) && match?.headers === undefined && match?.queryParams === undefined && match?.method === undefined) return;
   const field = j === undefined ? rule : `${rule}.matches[${j}]`;
-  // Stryker disable next-line ConditionalExpression: equivalent, without a path the defaults (PathPrefix "/") are checked, which pass.
+  // Without a path the defaults (PathPrefix "/") apply, which pass.
   if (path) pushPathProblems(problems, field, '.path', type, value);
   // Stryker disable next-line EqualityOperator: equivalent, one step past the end reads an undefined key, whose list is undefined.
   for (let m = 0; m < MATCH_LISTS.length; m++) {
     const key = MATCH_LISTS[m];
-    // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent, an absent list has no item nor count to report; a null match returned above.
+    // Stryker disable next-line OptionalChaining: equivalent, a null match returned above.
     if (match?.[key] !== undefined) pushMatchListProblems(problems, field, key, match[key]);
   }
   // Stryker disable next-line OptionalChaining: equivalent, a null match returned above.
@@ -269,19 +269,19 @@ export function httpPathProblems(field: string, type: string, value: string): Pr
  * message is made: "/" and "/api", nearly every path of every route ("#" is not a path character, so the character
  * test already sends a path with "#" on). A path it does not clear goes through {@link pushPathProblems}' full check.
  */
+// The tests below may be made stricter (a path not cleared goes through the full check, which finds the same) but not
+// looser (a path cleared wrongly would hide its problem): their mutants are not marked, since one mark would hide both.
 // Stryker disable next-line BlockStatement: equivalent, an emptied shortcut clears nothing: every path goes through the full check, which finds the same.
 function isCleanPath(type: unknown, value: unknown): boolean {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a path not cleared here goes through the full check, which finds the same.
   if (!isString(value) || value.length > 1024) return false;
-  // Stryker disable next-line ConditionalExpression,StringLiteral,BooleanLiteral: equivalent, a regular expression not cleared here goes through the full check, which finds nothing more.
+  // Stryker disable next-line StringLiteral,BooleanLiteral: equivalent, a regular expression not cleared here goes through the full check, which finds nothing more.
   if (type === 'RegularExpression') return true;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, a path not cleared here (a type or a sequence turned into "", found in every path) goes through the full check, which finds the same (the mark also drops the `startsWith("")` mutant, which the relative-path tests kill).
-  return (type === 'PathPrefix' || type === 'Exact') && value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2');
+  if (type !== 'PathPrefix' && type !== 'Exact') return false;
+  return value.startsWith('/') && PATH_CHARACTERS.test(value) && !value.includes('//') && !value.includes('/.') && !value.includes('%2');
 }
 
 /** {@link httpPathProblems} for the path at `field + suffix`, a string made only for a problem. */
 function pushPathProblems(problems: Problem[], field: string, suffix: string, type: string, value: string): void {
-  // Stryker disable next-line ConditionalExpression: equivalent, a clean path goes through the full check, which finds nothing.
   if (isCleanPath(type, value)) return;
   if (!PATH_TYPES.includes(type)) {
     problems.push({ field: `${field}${suffix}.type`, message: "type must be one of ['Exact', 'PathPrefix', 'RegularExpression'].", value: type, allowed: 'Exact, PathPrefix, RegularExpression', fix: 'use PathPrefix (Ingress "Prefix") or Exact.' });

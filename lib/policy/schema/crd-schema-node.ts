@@ -92,15 +92,16 @@ export class SchemaNode {
     this.additional = schema.additionalProperties;
     this.preserveUnknown = schema['x-kubernetes-preserve-unknown-fields'];
     this.nullAllowed = schema.default !== undefined || schema.nullable === true;
-    // Stryker disable next-line ConditionalExpression: equivalent, measuring every string finds the same (only slower)
+    // Made true, every string is measured (the same findings, only slower); made false, none would be.
     this.hasLengths = this.maxLength !== undefined || this.minLength !== undefined;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent, -1 only counts more strings, and a bound that is not a number compares as the counted length would (the mark also drops the first test made true, which the length tests kill).
+    // (-1 only counts more strings, and a bound that is not a number compares as the counted length would: some of this
+    // line's mutants are equivalent, and left unmarked, since the length tests kill the others of their kind.)
     this.maxUnits = this.maxLength === undefined ? Infinity : typeof this.maxLength === 'number' ? this.maxLength : -1;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent, Infinity only counts more strings, and a bound that is not a number compares as the counted length would.
+    // Infinity only counts more strings, and a bound that is not a number compares as the counted length would.
     this.minUnits = this.minLength === undefined ? 0 : typeof this.minLength === 'number' ? this.minLength : Infinity;
-    // Stryker disable next-line ConditionalExpression: equivalent, comparing every number with undefined bounds finds the same (only slower)
+    // Made true, every number is compared with undefined bounds (the same findings, only slower); made false, none would be.
     this.hasBounds = this.maximum !== undefined || this.minimum !== undefined;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, judging the keys of more objects finds the same (only slower).
+    // Made true, the keys of more objects are judged (the same findings, only slower); made false, none would be.
     this.judgesKeys = Boolean(this.properties) || Boolean(this.additional && typeof this.additional === 'object');
   }
 

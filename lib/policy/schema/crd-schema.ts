@@ -87,7 +87,7 @@ function walk(schema: SchemaNode | null, value: unknown, depth: number, out: Crd
     // Stryker disable next-line ConditionalExpression: counting the characters of every string finds the same (only slower)
     // A string of n UTF-16 units has at most n characters and at least ⌈n/2⌉ (a surrogate pair is one): they are
     // counted only when the units cannot tell (nearly never; this runs for every string of every object checked).
-    // Stryker disable next-line LogicalOperator,EqualityOperator,ArithmeticOperator: equivalent, these clear fewer strings, which are then counted (only slower).
+    // Strings this clears need no count; its mutants that clear fewer are equivalent (only slower), those that clear more are not.
     if (schema.hasLengths && !(s.length <= schema.maxUnits && (s.length + 1) >> 1 >= schema.minUnits)) {
       const length = characters(s);
       // (No test for undefined here: a comparison with undefined is false.)
@@ -96,7 +96,7 @@ function walk(schema: SchemaNode | null, value: unknown, depth: number, out: Crd
     }
     const re = schema.re;
     // The last string the pattern accepted is not tested again: thousands of routes in a row name the same listener ("https").
-    // Stryker disable next-line ConditionalExpression: equivalent when `s !== lastMatch` is made true, the string is tested again (only slower).
+    // Made true, `s !== lastMatch` only tests the string again (an equivalent mutant, unmarked: `false` is not one).
     if (re && s !== schema.lastMatch) {
       if (re.test(s)) schema.lastMatch = s;
       else out.push({ path: where(depth), message: `${show(s)} does not match the pattern ${schema.pattern}.` });
@@ -176,7 +176,7 @@ function objectErrors(schema: SchemaNode, object: Record<string, unknown>, depth
     if (count < schema.minProperties) out.push({ path: where(depth), message: `must have at least ${schema.minProperties} entries.` });
   }
   // An object the schema leaves open (Gateway API CRDs declare metadata so) has no key to judge: no loop over its keys.
-  // Stryker disable next-line ConditionalExpression: equivalent, the loop below judges no key of such an object (only slower)
+  // The loop below judges no key of such an object (made false, only slower; made true, unknown keys would pass).
   if (!schema.judgesKeys) return;
   const properties = schema.properties;
   const additional = schema.additional;
