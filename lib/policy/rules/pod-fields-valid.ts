@@ -1,6 +1,6 @@
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../../core/kubernetes-version';
 import { FieldCheckContext, fieldProblems, hasFieldProblems } from '../../core/validation';
-import { Problem } from '../../core/errors';
+import { NO_PROBLEMS, Problem } from '../../core/errors';
 import { problemViolations } from '../engine';
 import { Rule, RuleViolation } from '../types';
 import { QuantitiesSeen, quantitiesOf, RESOURCE_SIDES, sameQuantities } from './pod-fields-quantities';
@@ -42,8 +42,6 @@ const RESOURCE_PATHS = { requests: 'resources.requests.', limits: 'resources.lim
 
 /** No claim templates: the answer for every pod template that is not a StatefulSet's, one array for all. */
 const NO_CLAIM_TEMPLATES: readonly string[] = Object.freeze([]);
-/** No problems: the answer for nearly every pod template, one array for all. */
-const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 /** Unset resources, read as an empty map (one object for all containers without any). */
 const NO_RESOURCES = Object.freeze({});
 
