@@ -134,3 +134,27 @@ describe('the place of a finding, written only when one is found', () => {
     ]);
   });
 });
+
+describe('pod-fields-valid after a probe with clean fields', () => {
+  const FIELDS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'];
+  const CLEAN_PROBE = { tcpSocket: { port: 8080 }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
+  const probed = (name: string, readinessProbe: any, livenessProbe?: any) => deployment(name, { container: { ports: [{ containerPort: 8080 }], readinessProbe, livenessProbe } });
+  const P = 'spec.template.spec.containers[0]';
+
+  test('each field differing from the clean probe before it, alone: found', () => {
+    for (const field of FIELDS) {
+      expect(messagesOf([namespace(), probed('a', CLEAN_PROBE), probed('b', { ...CLEAN_PROBE, [field]: -1 })]))
+        .toEqual([expect.stringMatching(new RegExp(`^b: ${P.replace(/[[\].]/g, '\\$&')}\\.readinessProbe\\.${field}: `))]);
+    }
+  });
+
+  test('the same probe twice with a bad field: found both times (only clean probes are remembered)', () => {
+    const bad = { ...CLEAN_PROBE, periodSeconds: -1 };
+    expect(messagesOf([namespace(), probed('a', bad), probed('b', bad)]).map((m) => m.split(':')[0])).toEqual(['a', 'b']);
+  });
+
+  test('a clean readiness probe does not stand for a liveness probe with the same fields but one', () => {
+    expect(messagesOf([namespace(), probed('a', CLEAN_PROBE, CLEAN_PROBE), probed('b', CLEAN_PROBE, { ...CLEAN_PROBE, timeoutSeconds: -5 })]).map((m) => m.split(': is')[0]))
+      .toEqual([`b: ${P}.livenessProbe.timeoutSeconds`]);
+  });
+});

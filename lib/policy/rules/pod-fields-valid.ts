@@ -1,11 +1,9 @@
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../../core/kubernetes-version';
-import { FieldCheckContext, fieldProblems, hasFieldProblems } from '../../core/validation';
+import { FIELD_RULES, FieldCheckContext, FieldKey, FieldRule } from '../../core/validation';
 import { NO_PROBLEMS, Problem } from '../../core/errors';
 import { problemViolations } from '../engine';
 import { Rule, RuleViolation } from '../types';
-import { QuantitiesSeen, quantitiesOf, RESOURCE_SIDES, sameQuantities } from './pod-fields-quantities';
-
-type FieldKey = Parameters<typeof fieldProblems>[0];
+import { probeFieldValues, QuantitiesSeen, quantitiesOf, RESOURCE_SIDES, sameProbeFields, sameQuantities } from './pod-fields-memos';
 
 /**
  * The field rules this rule asks, each with its slot in {@link CleanFieldValues}:
@@ -18,6 +16,8 @@ const FIELD_SLOTS: readonly FieldKey[] = [
   'Probe.initialDelaySeconds', 'Probe.periodSeconds', 'Probe.timeoutSeconds', 'Probe.successThreshold', 'Probe.failureThreshold',
 ];
 const slot = (key: FieldKey): number => FIELD_SLOTS.indexOf(key);
+/** Each slot's row of the field table, looked up once rather than by key for every value checked. */
+const SLOT_RULES: readonly FieldRule[] = FIELD_SLOTS.map((key) => FIELD_RULES[key] as FieldRule);
 const RUN_AS_USER = slot('SecurityContext.runAsUser');
 const RUN_AS_GROUP = slot('SecurityContext.runAsGroup');
 const SERVICE_ACCOUNT = slot('Pod.serviceAccountName');
@@ -56,6 +56,8 @@ export class CleanFieldValues {
   readonly bySlot: Array<Set<unknown> | undefined> = FIELD_SLOTS.map(() => undefined);
   /** The requests and limits of the last container whose quantities were all clean, read as {@link sameQuantities} compares them. */
   lastCleanQuantities: QuantitiesSeen | undefined;
+  /** By probe (readiness, liveness, startup): the field values of the last such probe whose fields were all clean, in the order of {@link probeFieldValues}. */
+  readonly lastCleanProbes: Array<readonly unknown[] | undefined> = PROBES.map(() => undefined);
   /** The pod being checked: one record per check, reset for each pod, not one per pod (this runs for every pod template of every synth). */
   readonly pod: PodFields = { spec: undefined, specPath: '', claimTemplates: NO_CLAIM_TEMPLATES, list: undefined, index: 0, found: undefined, declared: undefined };
   /** The context values are judged in before any path is written (its field is empty), and the context it was made from. */
@@ -104,11 +106,11 @@ function checkField(clean: CleanFieldValues, context: Omit<FieldCheckContext, 'f
   let seen = clean.bySlot[slotOfKey];
   // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
   if (primitive && seen?.has(value)) return;
-  const key = FIELD_SLOTS[slotOfKey];
-  if (hasFieldProblems(key, value, probeContext(clean, context))) {
+  const rule = SLOT_RULES[slotOfKey];
+  if (rule.check(value, probeContext(clean, context)).length > 0) {
     const pod = clean.pod;
     const field = index < 0 ? `${placePath(pod)}.${rest}${restTail}` : `${placePath(pod)}.${rest}[${index}]${restTail}`;
-    foundIn(pod).push(...fieldProblems(key, value, { ...context, field }));
+    foundIn(pod).push(...rule.check(value, { ...context, field }));
     return;
   }
   // Images are not remembered: each app has its own, so the set would only grow (the image rule answers in one pattern test).
@@ -219,8 +221,14 @@ function containerFieldProblems(clean: CleanFieldValues, context: Omit<FieldChec
   for (let p = 0; p < PROBE_CHECKS.length; p++) {
     const options = container[PROBE_CHECKS[p].probe];
     if (options === undefined || options === null) continue;
+    // The probe fields of the last clean probe of this kind are each known clean: thousands of apps share their probe timings.
+    const seen = clean.lastCleanProbes[p];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a shortcut: each field of such a probe is one the memo of clean values answers.
+    if (seen !== undefined && sameProbeFields(options, seen)) continue;
+    const before = clean.pod.found?.length ?? 0;
     const fields = PROBE_CHECKS[p].fields;
     for (let f = 0; f < fields.length; f++) checkField(clean, context, fields[f].slot, options[fields[f].field], fields[f].rest);
+    if ((clean.pod.found?.length ?? 0) === before) clean.lastCleanProbes[p] = probeFieldValues(options);
   }
   const securityContext = container.securityContext;
   checkField(clean, context, RUN_AS_USER, securityContext?.runAsUser, 'securityContext.runAsUser');
