@@ -196,6 +196,8 @@ describe('img-pinned', () => {
     expect(imageTag('registry:5000/a:v2')).toBe('v2');
     expect(imageTag('a:')).toBe('');
     expect(imageTag('a@sha256:x')).toBeUndefined();
+    // A ':' just before the last '/' is a port, never a tag.
+    expect(imageTag('registry:/app')).toBeUndefined();
   });
 });
 

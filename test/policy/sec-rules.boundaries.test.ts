@@ -113,6 +113,7 @@ describe('privileged-ports', () => {
   test('a port given as a string, or ports that are not a list: nothing', () => {
     expect(findingsOf(ports([{ containerPort: '80' }]), 'privileged-ports')).toEqual([]);
     expect(findingsOf(ports({ containerPort: 80 }), 'privileged-ports')).toEqual([]);
+    expect(checkPolicies(ports('80')).filter((f) => f.rule === 'privileged-ports' || f.rule === 'host-network-ports')).toEqual([]);
   });
 
   test('a hole in the list is skipped, the ports after it keep their index', () => {

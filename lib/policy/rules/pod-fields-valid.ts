@@ -59,6 +59,7 @@ export class CleanFieldValues {
   /** By probe (readiness, liveness, startup): the field values of the last such probe whose fields were all clean, in the order of {@link probeFieldValues}. */
   readonly lastCleanProbes: Array<readonly unknown[] | undefined> = PROBES.map(() => undefined);
   /** The pod being checked: one record per check, reset for each pod, not one per pod (this runs for every pod template of every synth). */
+  // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent, each field is set for each pod before it is read.
   readonly pod: PodFields = { spec: undefined, specPath: '', claimTemplates: NO_CLAIM_TEMPLATES, list: undefined, index: 0, found: undefined, declared: undefined };
   /** The context values are judged in before any path is written (its field is empty), and the context it was made from. */
   probe: FieldCheckContext | undefined;
@@ -107,6 +108,7 @@ function checkField(clean: CleanFieldValues, context: Omit<FieldCheckContext, 'f
   // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
   if (primitive && seen?.has(value)) return;
   const rule = SLOT_RULES[slotOfKey];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent when forced true (`>= 0`), the rule is asked again with the path and finds the same nothing (only the value is not remembered); forced false, every test with a finding fails.
   if (rule.check(value, probeContext(clean, context)).length > 0) {
     const pod = clean.pod;
     const field = index < 0 ? `${placePath(pod)}.${rest}${restTail}` : `${placePath(pod)}.${rest}[${index}]${restTail}`;
@@ -125,6 +127,7 @@ function checkField(clean: CleanFieldValues, context: Omit<FieldCheckContext, 'f
 function probeContext(clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>): FieldCheckContext {
   // Stryker disable next-line ConditionalExpression: equivalent when forced true, making the probe again gives an equal one (the test only spares that).
   if (clean.probeOf !== context) {
+    // Stryker disable next-line StringLiteral: equivalent, the probe's field is never shown (only whether there are problems is read).
     clean.probe = { ...context, field: '' };
     clean.probeOf = context;
   }
@@ -225,9 +228,11 @@ function containerFieldProblems(clean: CleanFieldValues, context: Omit<FieldChec
     const seen = clean.lastCleanProbes[p];
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent when false, a shortcut: each field of such a probe is one the memo of clean values answers (forced true, or `||`, the tests of pod-fields-alike.test.ts fail: tried by hand).
     if (seen !== undefined && sameProbeFields(options, seen)) continue;
+    // Stryker disable next-line LogicalOperator: equivalent, `&& 0` makes the count before undefined or 0, so a probe is remembered less often (only slower).
     const before = clean.pod.found?.length ?? 0;
     const fields = PROBE_CHECKS[p].fields;
     for (let f = 0; f < fields.length; f++) checkField(clean, context, fields[f].slot, options[fields[f].field], fields[f].rest);
+    // Stryker disable next-line ConditionalExpression: equivalent when false, never remembering only costs full checks; forced true, pod-fields-alike.test.ts fails (a bad probe remembered, tried by hand).
     if ((clean.pod.found?.length ?? 0) === before) clean.lastCleanProbes[p] = probeFieldValues(options);
   }
   const securityContext = container.securityContext;

@@ -19,6 +19,7 @@ export const podProbePortExists: Rule = {
       const containers = containersOf(templates[t]);
       for (let c = 0; c < containers.length; c++) {
         const container = containers[c].container;
+        // Stryker disable next-line EqualityOperator: equivalent, PROBE_FIELDS[length] is undefined, and container[undefined] is no probe.
         for (let f = 0; f < PROBE_FIELDS.length; f++) {
           const port = probePort(container[PROBE_FIELDS[f]]);
           if (port === undefined) continue;
