@@ -129,6 +129,10 @@ describe('pod-spread-satisfiable', () => {
     expect(findingsOf(spreading(1, nodes), 'pod-spread-satisfiable')).toEqual([]);
     expect(findingsOf(spreading(2, { ...nodes, nodeTaintsPolicy: 'Honor' }), 'pod-spread-satisfiable')).toEqual([]);
     expect(findingsOf(spreading(2, { ...nodes, topologyKey: 'topology.kubernetes.io/zone' }), 'pod-spread-satisfiable')).toEqual([]);
+    // minDomains that is not a number is not judged; no constraints, or constraints that are not a list: nothing, and no error.
+    expect(findingsOf(spreading(2, { ...nodes, topologyKey: 'topology.kubernetes.io/zone', minDomains: '5' }), 'pod-spread-satisfiable')).toEqual([]);
+    expect(findingsOf([namespace(), deployment('api')], 'pod-spread-satisfiable')).toEqual([]);
+    expect(findingsOf([namespace(), deployment('api', { podSpec: { topologySpreadConstraints: { ...nodes } } })], 'pod-spread-satisfiable')).toEqual([]);
     expect(findingsOf(spreading(2, { ...nodes, nodeTaintsPolicy: 'Ignore' }), 'pod-spread-satisfiable')).toEqual([{
       rule: 'pod-spread-satisfiable', severity: 'warning', kind: 'Deployment', namespace: NS, name: 'api',
       message: 'spec.template.spec.topologySpreadConstraints[1].nodeTaintsPolicy: is not "Honor", so a cordoned node still counts as a domain: once a drain has evicted its pods it holds the fewest, and their replacements cannot go anywhere else without breaking maxSkew, so they stay Pending and the next drain is blocked. Got: "Ignore". Allowed: "Honor".',
