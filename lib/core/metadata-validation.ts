@@ -25,6 +25,22 @@ export function labelProblems(field: string, labels: Readonly<Record<string, str
   return problems;
 }
 
+/**
+ * Whether {@link labelProblems} finds nothing in the map, judged without
+ * building anything (no key list, no problem list): the policy checks ask this
+ * for every label map of every object in each synth, mostly before V8
+ * optimizes it, and build the problems only for a map that has some. `for…in`
+ * lists every key `Object.keys` lists, and inherited ones too: a map this
+ * calls clean has no problem, and a map it wrongly suspects is only judged again.
+ */
+export function labelsAreValid(labels: object): boolean {
+  for (const key in labels) {
+    const value = (labels as Record<string, unknown>)[key];
+    if (!isQualifiedName(key) || typeof value !== 'string' || !isLabelValue(value)) return false;
+  }
+  return true;
+}
+
 /** apimachinery's TotalAnnotationSizeLimitB: the keys and values of one map together, in UTF-8 bytes. */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 

@@ -99,6 +99,19 @@ describe('labels, namespaces and label selectors (ValidateLabels, ValidateLabelS
     expect(labelProblems('labels', null)).toEqual([]);
   });
 
+  test('labelsAreValid, the shortcut the policy check asks first, calls clean only maps labelProblems finds nothing in', () => {
+    const { labelsAreValid } = require('../../lib/core/metadata-validation');
+    const maps = [{}, { app: 'web', 'example.com/team': '' }, { 'bad key': 'ok' }, { app: 'a b' }, { n: 5 }, { app: null }, { 'Example.com/x': 'y' }, { ['x'.repeat(64)]: 'y' }];
+    for (const labels of maps) expect(labelsAreValid(labels)).toBe(labelProblems('labels', labels).length === 0);
+    // An inherited bad key: suspected (judged again), though labelProblems reads own keys only.
+    expect(labelsAreValid(Object.create({ 'bad key': 'a b' }))).toBe(false);
+    const { checkPolicies } = require('../../lib');
+    const pod = (name: string, labels: unknown) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } });
+    const found = checkPolicies([pod('a', { app: 'a' }), pod('b', { app: 'b c' }), pod('c', Object.create({ 'bad key': 'a b' })), pod('d', { app: 'd' })])
+      .filter((f: any) => f.rule === 'label-values-valid').map((f: any) => `${f.name}: ${f.message.split(' Got:')[0]}`);
+    expect(found).toEqual(['b: metadata.labels["app"]: is not a valid label value.']);
+  });
+
   test('namespaces and the metadata of an object', () => {
     expect(namespaceProblems('ns', 'a'.repeat(63))).toEqual([]);
     expect(namespaceProblems('ns', undefined)).toEqual([]);

@@ -180,10 +180,11 @@ describe('img-pinned', () => {
     }]);
     expect(messages(image('registry.example.com:5000/team/app'), 'img-pinned')).toEqual([`warning ${C0}.image "registry.example.com:5000/team/app" has no tag, so it means :latest and changes under you.`]);
     expect(messages(image('nginx:latest'), 'img-pinned')).toEqual([`warning ${C0}.image "nginx:latest" uses the moving tag latest.`]);
+    expect(messages(image('latest/app:latest'), 'img-pinned')).toEqual([`warning ${C0}.image "latest/app:latest" uses the moving tag latest.`]);
   });
 
   test('a tag, a digest (even after latest), or an image that is not a string: nothing', () => {
-    for (const value of ['nginx:1.27.3', 'registry.example.com:5000/team/app:2', 'nginx@sha256:abc', 'nginx:latest@sha256:abc', undefined, 7]) {
+    for (const value of ['nginx:1.27.3', 'registry.example.com:5000/team/app:2', 'nginx@sha256:abc', 'nginx:latest@sha256:abc', 'nginx:latest1', 'nginx:xlatest', 'nginx:lates', undefined, 7]) {
       expect(findingsOf(image(value), 'img-pinned')).toEqual([]);
     }
   });
@@ -195,6 +196,8 @@ describe('img-pinned', () => {
     expect(imageTag('registry:5000/a:v2')).toBe('v2');
     expect(imageTag('a:')).toBe('');
     expect(imageTag('a@sha256:x')).toBeUndefined();
+    // A ':' just before the last '/' is a port, never a tag.
+    expect(imageTag('registry:/app')).toBeUndefined();
   });
 });
 

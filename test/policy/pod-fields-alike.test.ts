@@ -88,3 +88,73 @@ describe('image references after a registry host was accepted', () => {
     expect(imageReferenceError('-bad.example.com/app:1')?.message).toBe('has an invalid registry host "-bad.example.com".');
   });
 });
+
+describe('the plain-reference shortcut of the image grammar', () => {
+  const hex64 = 'a'.repeat(64);
+  test('references of the plain form are accepted, with a host, a port, a tag or a digest', () => {
+    for (const image of ['nginx', 'library/nginx:1.27.3', 'localhost/app', 'my-org/web__app_2', 'reg.example.com:5000/team/app:v1.0', `app:1@sha256:${hex64}`]) {
+      expect(imageReferenceError(image)).toBeUndefined();
+    }
+  });
+
+  test('references just outside it get the full parse: its errors are found, its accepted forms accepted', () => {
+    // A first component with "." is a registry host, which "_" makes invalid, though "a_b.c" is a valid path component.
+    expect(imageReferenceError('a_b.c/app')?.message).toBe('has an invalid registry host "a_b.c".');
+    expect(imageReferenceError(`a/${'b'.repeat(254)}`)?.message).toBe('has a name of 256 characters; at most 255 are allowed.');
+    expect(imageReferenceError(`app@sha256:${'a'.repeat(63)}`)?.message).toBe('has a sha256 digest of 63 hex digits; sha256 digests have 64.');
+    expect(imageReferenceError('app:-1')?.message).toBe('has an invalid tag "-1".');
+    expect(imageReferenceError('my.app')).toBeUndefined();
+    expect(imageReferenceError(`a/${'b'.repeat(253)}`)).toBeUndefined();
+  });
+
+  test('a pod with a bad image after pods with plain ones: found at its own path', () => {
+    const image = (name: string, value: string) => deployment(name, { container: { image: value } });
+    expect(messagesOf([namespace(), image('a', 'registry.example.com/a:1'), image('b', 'a_b.c/app:1'), image('c', 'registry.example.com/c:1')]))
+      .toEqual(['b: spec.template.spec.containers[0].image: has an invalid registry host "a_b.c".']);
+  });
+});
+
+describe('the place of a finding, written only when one is found', () => {
+  test("a pod's own field after another pod's containers, and list items, are reported at their own paths", () => {
+    const S = 'spec.template.spec';
+    const objects = [
+      namespace(),
+      deployment('a', { podSpec: { initContainers: [{ name: 'init', image: 'busybox:1.36' }] } }),
+      deployment('b', { podSpec: { securityContext: { runAsUser: -1 } } }),
+      deployment('c', {
+        container: { env: [{ name: 'OK', value: '1' }, { name: 'A=B', value: '2' }], volumeMounts: [{ name: 'data', mountPath: '/data' }, { name: 'data', mountPath: 'rel' }] },
+        podSpec: { volumes: [{ name: 'data', emptyDir: {} }], initContainers: [{ name: 'init', image: 'busybox:1.36' }, { name: 'init2', image: 'Bad Image' }] },
+      }),
+    ];
+    expect(messagesOf(objects)).toEqual([
+      `b: ${S}.securityContext.runAsUser: is not a valid user ID; the API server rejects it.`,
+      `c: ${S}.initContainers[1].image: is not an image reference: it contains whitespace.`,
+      `c: ${S}.containers[0].env[1].name: contains "=", which ends a name in the environment; the API server rejects it.`,
+      `c: ${S}.containers[0].volumeMounts[1].mountPath: is a relative path; the container runtime mounts it at "/rel", not relative to the working directory.`,
+    ]);
+  });
+});
+
+describe('pod-fields-valid after a probe with clean fields', () => {
+  const FIELDS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'];
+  const CLEAN_PROBE = { tcpSocket: { port: 8080 }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
+  const probed = (name: string, readinessProbe: any, livenessProbe?: any) => deployment(name, { container: { ports: [{ containerPort: 8080 }], readinessProbe, livenessProbe } });
+  const P = 'spec.template.spec.containers[0]';
+
+  test('each field differing from the clean probe before it, alone: found', () => {
+    for (const field of FIELDS) {
+      expect(messagesOf([namespace(), probed('a', CLEAN_PROBE), probed('b', { ...CLEAN_PROBE, [field]: -1 })]))
+        .toEqual([expect.stringMatching(new RegExp(`^b: ${P.replace(/[[\].]/g, '\\$&')}\\.readinessProbe\\.${field}: `))]);
+    }
+  });
+
+  test('the same probe twice with a bad field: found both times (only clean probes are remembered)', () => {
+    const bad = { ...CLEAN_PROBE, periodSeconds: -1 };
+    expect(messagesOf([namespace(), probed('a', bad), probed('b', bad)]).map((m) => m.split(':')[0])).toEqual(['a', 'b']);
+  });
+
+  test('a clean readiness probe does not stand for a liveness probe with the same fields but one', () => {
+    expect(messagesOf([namespace(), probed('a', CLEAN_PROBE, CLEAN_PROBE), probed('b', CLEAN_PROBE, { ...CLEAN_PROBE, timeoutSeconds: -5 })]).map((m) => m.split(': is')[0]))
+      .toEqual([`b: ${P}.livenessProbe.timeoutSeconds`]);
+  });
+});

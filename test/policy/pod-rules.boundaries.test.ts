@@ -118,6 +118,28 @@ describe('pod-resources', () => {
 });
 
 describe('pod-spread-satisfiable', () => {
+  test('only hard constraints are judged; a spread over nodes wants Honor with more than one pod; a null constraint is skipped', () => {
+    const spreading = (replicas: number, constraint: any) => {
+      const d = deployment('api', { podSpec: { topologySpreadConstraints: [null, { maxSkew: 1, labelSelector: { matchLabels: { app: 'api' } }, ...constraint }] } });
+      d.spec.replicas = replicas;
+      return [namespace(), d];
+    };
+    const nodes = { topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' };
+    expect(findingsOf(spreading(2, { ...nodes, whenUnsatisfiable: 'ScheduleAnyway', minDomains: 5 }), 'pod-spread-satisfiable')).toEqual([]);
+    expect(findingsOf(spreading(1, nodes), 'pod-spread-satisfiable')).toEqual([]);
+    expect(findingsOf(spreading(2, { ...nodes, nodeTaintsPolicy: 'Honor' }), 'pod-spread-satisfiable')).toEqual([]);
+    expect(findingsOf(spreading(2, { ...nodes, topologyKey: 'topology.kubernetes.io/zone' }), 'pod-spread-satisfiable')).toEqual([]);
+    // minDomains that is not a number is not judged; no constraints, or constraints that are not a list: nothing, and no error.
+    expect(findingsOf(spreading(2, { ...nodes, topologyKey: 'topology.kubernetes.io/zone', minDomains: '5' }), 'pod-spread-satisfiable')).toEqual([]);
+    expect(findingsOf([namespace(), deployment('api')], 'pod-spread-satisfiable')).toEqual([]);
+    expect(findingsOf([namespace(), deployment('api', { podSpec: { topologySpreadConstraints: { ...nodes } } })], 'pod-spread-satisfiable')).toEqual([]);
+    expect(findingsOf(spreading(2, { ...nodes, nodeTaintsPolicy: 'Ignore' }), 'pod-spread-satisfiable')).toEqual([{
+      rule: 'pod-spread-satisfiable', severity: 'warning', kind: 'Deployment', namespace: NS, name: 'api',
+      message: 'spec.template.spec.topologySpreadConstraints[1].nodeTaintsPolicy: is not "Honor", so a cordoned node still counts as a domain: once a drain has evicted its pods it holds the fewest, and their replacements cannot go anywhere else without breaking maxSkew, so they stay Pending and the next drain is blocked. Got: "Ignore". Allowed: "Honor".',
+      fix: "set nodeTaintsPolicy: 'Honor' (Kubernetes 1.26+), or use whenUnsatisfiable: 'ScheduleAnyway'.",
+    }]);
+  });
+
   const zones = (minDomains: number) => ({ topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', minDomains, labelSelector: { matchLabels: { app: 'api' } } }] });
   const withReplicas = (replicas: unknown, minDomains: number) => {
     const d = deployment('api', { podSpec: zones(minDomains) });

@@ -39,6 +39,15 @@ describe('sec-caps', () => {
     }]);
   });
 
+  test('after containers that add nothing or only what is allowed, one that adds more is found; a hole in the list is skipped', () => {
+    const pod = (name: string, add: unknown) => deployment(name, { container: { securityContext: { allowPrivilegeEscalation: false, capabilities: { add } } } });
+    // eslint-disable-next-line no-sparse-arrays
+    const objects = [namespace(), pod('a', undefined), pod('b', null), pod('c', ['NET_BIND_SERVICE']), pod('d', [, 'NET_ADMIN']), pod('e', ['NET_BIND_SERVICE'])];
+    expect(findingsOf(objects, 'sec-caps').map((f) => `${f.name}: ${f.message}`)).toEqual([`d: ${C0}.securityContext.capabilities.add grants "NET_ADMIN".`]);
+    // An add that is no list cannot be read: the rule says so, as it did.
+    expect(findingsOf([namespace(), pod('f', 'NET_ADMIN')], 'sec-caps').map((f) => f.message)).toEqual(['could not run on these objects: added.filter is not a function.']);
+  });
+
   test('only a leading CAP_ is stripped', () => {
     expect(findingsOf(caps(['NET_BIND_CAP_SERVICE']), 'sec-caps').map((f) => f.message)).toEqual([`${C0}.securityContext.capabilities.add grants "NET_BIND_CAP_SERVICE".`]);
   });
@@ -104,6 +113,12 @@ describe('privileged-ports', () => {
   test('a port given as a string, or ports that are not a list: nothing', () => {
     expect(findingsOf(ports([{ containerPort: '80' }]), 'privileged-ports')).toEqual([]);
     expect(findingsOf(ports({ containerPort: 80 }), 'privileged-ports')).toEqual([]);
+    expect(checkPolicies(ports('80')).filter((f) => f.rule === 'privileged-ports' || f.rule === 'host-network-ports')).toEqual([]);
+  });
+
+  test('a hole in the list is skipped, the ports after it keep their index', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(findingsOf(ports([, { containerPort: 80, name: 'http' }]), 'privileged-ports').map((f) => f.message)).toEqual([`${C0}.ports[1].containerPort 80 is a privileged port.`]);
   });
 });
 
@@ -128,5 +143,8 @@ describe('host-network-ports', () => {
     }]);
     expect(findingsOf([namespace(), daemonSet({}, { ports: hostPorts(9000) })], 'host-network-ports').map((f) => f.severity)).toEqual(['info']);
     expect(findingsOf(withContainer({ ports: { hostPort: 9000 } }), 'host-network-ports')).toEqual([]);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(findingsOf(withContainer({ ports: [, { containerPort: 8080, name: 'http', hostPort: 9000 }] }), 'host-network-ports').map((f) => f.message))
+      .toEqual([`${C0}.ports[1].hostPort 9000 binds the port on the node, so at most one such pod fits on each node.`]);
   });
 });

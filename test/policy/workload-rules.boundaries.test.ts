@@ -207,8 +207,16 @@ describe('rollout-keeps-ready', () => {
     expect(findingsOf([namespace(), rolling(undefined, 1), service('web'), hpa({ minReplicas: 2 })], 'rollout-keeps-ready')).toEqual([]);
   });
 
+  test('served Deployments that keep a ready pod before and after one that does not: only that one, in the order of the Services', () => {
+    const objects = [namespace(), rolling(3, 0, 'a'), service('a'), rolling(2, 2, 'b'), rolling(3, 1, 'c'), service('c'), service('b')];
+    expect(findingsOf(objects, 'rollout-keeps-ready').map((f) => `${f.name}: ${f.message.split(', so')[0]}`))
+      .toEqual(['b: spec.strategy.rollingUpdate.maxUnavailable: lets 2 of 2 pods be unavailable at once']);
+  });
+
   test('a Deployment no Service selects, and other kinds, are not judged', () => {
     expect(findingsOf([namespace(), rolling(2, 2)], 'rollout-keeps-ready')).toEqual([]);
+    // One that could empty a Service but has none in front, beside a served one that keeps a ready pod.
+    expect(findingsOf([namespace(), rolling(2, 2, 'lonely'), rolling(3, 0), service('web')], 'rollout-keeps-ready')).toEqual([]);
     expect(findingsOf([namespace(), { ...rolling(2, 2), kind: 'StatefulSet' }, service('web')], 'rollout-keeps-ready')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { containersOf, ContainerRef, PolicyContext } from '../context';
+import { RuleViolation } from '../types';
 
 const listed = new WeakMap<PolicyContext, readonly ContainerRef[]>();
 
@@ -11,4 +12,21 @@ export function allContainers(context: PolicyContext): readonly ContainerRef[] {
     listed.set(context, list);
   }
   return list;
+}
+
+/**
+ * Calls `visit` with each item of each container's `ports` list (a list only; holes skipped, as forEach
+ * skipped them), its index and the container, for the rules that read container ports: indexed loops and
+ * one `visit` per rule, not an iterator and a closure per container (they run for every container of
+ * every synth, mostly before V8 optimizes them).
+ */
+export function visitContainerPorts(context: PolicyContext, out: RuleViolation[], visit: (out: RuleViolation[], ref: ContainerRef, port: any, index: number) => void): RuleViolation[] {
+  const containers = allContainers(context);
+  for (let c = 0; c < containers.length; c++) {
+    const ports = containers[c].container.ports;
+    if (!Array.isArray(ports)) continue;
+    // Stryker disable next-line EqualityOperator: equivalent, ports[length] is not `in` the list and is skipped below.
+    for (let i = 0; i < ports.length; i++) if (i in ports) visit(out, containers[c], ports[i], i);
+  }
+  return out;
 }

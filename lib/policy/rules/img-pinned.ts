@@ -1,14 +1,21 @@
 import { Rule, RuleViolation } from '../types';
 import { allContainers } from './containers';
 
+const LATEST = 'latest';
+
+/** Where the tag of an image reference without a digest starts (after its ":"), or -1 when it has none. */
+function tagStart(image: string): number {
+  const colon = image.indexOf(':', image.lastIndexOf('/') + 1);
+  return colon === -1 ? -1 : colon + 1;
+}
+
 /** The tag of an image reference (`nginx:1.27` → `1.27`), undefined when it has none; digests ignored. */
 export function imageTag(image: string): string | undefined {
   // Everything before the first "@" (as split('@')[0], without the list).
   const at = image.indexOf('@');
   const withoutDigest = at === -1 ? image : image.slice(0, at);
-  const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
-  const colon = lastSegment.indexOf(':');
-  return colon === -1 ? undefined : lastSegment.slice(colon + 1);
+  const start = tagStart(withoutDigest);
+  return start === -1 ? undefined : withoutDigest.slice(start);
 }
 
 export const imgPinned: Rule = {
@@ -24,9 +31,10 @@ export const imgPinned: Rule = {
     for (let i = 0; i < containers.length; i++) {
       const image = containers[i].container.image;
       if (typeof image !== 'string' || image.includes('@')) continue;
-      const tag = imageTag(image);
-      if (tag === undefined) out.push({ object: containers[i].owner, message: `${containers[i].path}.image "${image}" has no tag, so it means :latest and changes under you.` });
-      else if (tag === 'latest') out.push({ object: containers[i].owner, message: `${containers[i].path}.image "${image}" uses the moving tag latest.` });
+      // The tag read in place, not sliced out of each image: runs for every container of every synth.
+      const start = tagStart(image);
+      if (start === -1) out.push({ object: containers[i].owner, message: `${containers[i].path}.image "${image}" has no tag, so it means :latest and changes under you.` });
+      else if (image.length - start === LATEST.length && image.startsWith(LATEST, start)) out.push({ object: containers[i].owner, message: `${containers[i].path}.image "${image}" uses the moving tag latest.` });
     }
     return out;
   },

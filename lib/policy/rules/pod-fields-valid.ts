@@ -1,10 +1,9 @@
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../../core/kubernetes-version';
-import { FieldCheckContext, fieldProblems } from '../../core/validation';
-import { Problem } from '../../core/errors';
+import { FIELD_RULES, FieldCheckContext, FieldKey, FieldRule } from '../../core/validation';
+import { NO_PROBLEMS, Problem } from '../../core/errors';
 import { problemViolations } from '../engine';
-import { Rule } from '../types';
-
-type FieldKey = Parameters<typeof fieldProblems>[0];
+import { Rule, RuleViolation } from '../types';
+import { probeFieldValues, QuantitiesSeen, quantitiesOf, RESOURCE_SIDES, sameProbeFields, sameQuantities } from './pod-fields-memos';
 
 /**
  * The field rules this rule asks, each with its slot in {@link CleanFieldValues}:
@@ -17,6 +16,8 @@ const FIELD_SLOTS: readonly FieldKey[] = [
   'Probe.initialDelaySeconds', 'Probe.periodSeconds', 'Probe.timeoutSeconds', 'Probe.successThreshold', 'Probe.failureThreshold',
 ];
 const slot = (key: FieldKey): number => FIELD_SLOTS.indexOf(key);
+/** Each slot's row of the field table, looked up once rather than by key for every value checked. */
+const SLOT_RULES: readonly FieldRule[] = FIELD_SLOTS.map((key) => FIELD_RULES[key] as FieldRule);
 const RUN_AS_USER = slot('SecurityContext.runAsUser');
 const RUN_AS_GROUP = slot('SecurityContext.runAsGroup');
 const SERVICE_ACCOUNT = slot('Pod.serviceAccountName');
@@ -35,6 +36,15 @@ const PROBE_CHECKS = PROBES.map((probe) => ({
   probe, fields: PROBE_FIELDS.map((field) => ({ field, slot: slot(`Probe.${field}`), rest: `${probe}.${field}` })),
 }));
 
+/** Where the containers whose fields are checked live in a PodSpec, in the order their problems are reported. */
+const CONTAINER_LISTS = ['initContainers', 'containers'] as const;
+const RESOURCE_PATHS = { requests: 'resources.requests.', limits: 'resources.limits.' } as const;
+
+/** No claim templates: the answer for every pod template that is not a StatefulSet's, one array for all. */
+const NO_CLAIM_TEMPLATES: readonly string[] = Object.freeze([]);
+/** Unset resources, read as an empty map (one object for all containers without any). */
+const NO_RESOURCES = Object.freeze({});
+
 /**
  * Per check: the values each field rule found nothing wrong with, by the
  * rule's slot in {@link FIELD_SLOTS}. A rule's verdict depends on the value
@@ -46,19 +56,50 @@ export class CleanFieldValues {
   readonly bySlot: Array<Set<unknown> | undefined> = FIELD_SLOTS.map(() => undefined);
   /** The requests and limits of the last container whose quantities were all clean, read as {@link sameQuantities} compares them. */
   lastCleanQuantities: QuantitiesSeen | undefined;
+  /** By probe (readiness, liveness, startup): the field values of the last such probe whose fields were all clean, in the order of {@link probeFieldValues}. */
+  readonly lastCleanProbes: Array<readonly unknown[] | undefined> = PROBES.map(() => undefined);
+  /** The pod being checked: one record per check, reset for each pod, not one per pod (this runs for every pod template of every synth). */
+  // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent, each field is set for each pod before it is read.
+  readonly pod: PodFields = { spec: undefined, specPath: '', claimTemplates: NO_CLAIM_TEMPLATES, list: undefined, index: 0, found: undefined, declared: undefined };
+  /** The context values are judged in before any path is written (its field is empty), and the context it was made from. */
+  probe: FieldCheckContext | undefined;
+  probeOf: Omit<FieldCheckContext, 'field'> | undefined;
 }
 
-/** Where the containers whose fields are checked live in a PodSpec, in the order their problems are reported. */
-const CONTAINER_LISTS = ['initContainers', 'containers'] as const;
-const RESOURCE_SIDES = ['requests', 'limits'] as const;
-const RESOURCE_PATHS = { requests: 'resources.requests.', limits: 'resources.limits.' } as const;
+/**
+ * Where the fields being checked are, and what was found there: a path is
+ * written only for a value with problems, never for the clean fields of nearly
+ * every pod. `list` and `index` name the container (`list` undefined for the
+ * pod's own fields); `declared` holds the pod's volume names, read on the first mount.
+ */
+interface PodFields {
+  spec: any;
+  specPath: string;
+  claimTemplates: readonly string[];
+  list: string | undefined;
+  index: number;
+  found: Problem[] | undefined;
+  declared: string[] | undefined;
+}
 
-/** No claim templates: the answer for every pod template that is not a StatefulSet's, one array for all. */
-const NO_CLAIM_TEMPLATES: readonly string[] = Object.freeze([]);
+/** The path of the container being checked (`spec.template.spec.containers[0]`), or the pod spec's for its own fields. */
+function placePath(pod: PodFields): string {
+  return pod.list === undefined ? pod.specPath : `${pod.specPath}.${pod.list}[${pod.index}]`;
+}
 
-/** The problems of one field (the rule in `slotOfKey` of {@link FIELD_SLOTS}), unless its value is known clean; the path (`path.rest` + `restTail`) is built only for a value that is checked. */
-function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>,
-  slotOfKey: number, value: unknown, path: string, rest: string, restTail = ''): void {
+/** The pod's problems so far, the list made at the first (most pods have none). */
+function foundIn(pod: PodFields): Problem[] {
+  return (pod.found ??= []);
+}
+
+/**
+ * The problems of one field (the rule in `slotOfKey` of {@link FIELD_SLOTS}) added to the pod's, unless its value is
+ * known clean. The value is judged first without its path (`placePath` + `rest`, `[index]` for a list item, +
+ * `restTail`), which is written, and the rule asked again with it, only for a value with problems: this runs for
+ * every field of every container of every synth.
+ */
+function checkField(clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, slotOfKey: number, value: unknown,
+  rest: string, restTail = '', index = -1): void {
   // Stryker disable next-line ConditionalExpression: equivalent, the field rules find nothing wrong with null (unset).
   if (value === undefined || value === null) return;
   // Stryker disable next-line all: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same (an object is never looked up by value).
@@ -66,85 +107,31 @@ function checkField(problems: Problem[], clean: CleanFieldValues, context: Omit<
   let seen = clean.bySlot[slotOfKey];
   // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
   if (primitive && seen?.has(value)) return;
-  const found = fieldProblems(FIELD_SLOTS[slotOfKey], value, { ...context, field: `${path}.${rest}${restTail}` });
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing no problems changes nothing, and a value with problems is not remembered either way (only clean ones are looked up).
-  if (found.length > 0) {
-    problems.push(...found);
+  const rule = SLOT_RULES[slotOfKey];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent when forced true (`>= 0`), the rule is asked again with the path and finds the same nothing (only the value is not remembered); forced false, every test with a finding fails.
+  if (rule.check(value, probeContext(clean, context)).length > 0) {
+    const pod = clean.pod;
+    const field = index < 0 ? `${placePath(pod)}.${rest}${restTail}` : `${placePath(pod)}.${rest}[${index}]${restTail}`;
+    foundIn(pod).push(...rule.check(value, { ...context, field }));
     return;
   }
-  // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent, the memo of clean values only saves asking a field rule again; an object is never looked up (see `primitive && seen?.has` above).
-  if (!primitive) return;
+  // Images are not remembered: each app has its own, so the set would only grow (the image rule answers in one pattern test).
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral,EqualityOperator: equivalent, the memo of clean values only saves asking a field rule again; an object is never looked up (see `primitive && seen?.has` above).
+  if (!primitive || slotOfKey === IMAGE) return;
   // Stryker disable next-line ConditionalExpression: equivalent, the memo of clean values only saves asking a field rule again; the rule's answer is the same.
   if (!seen) clean.bySlot[slotOfKey] = seen = new Set();
   seen.add(value);
 }
 
-/** A container's requests and limits as {@link sameQuantities} compares them: each side's own enumerable keys and their values, in order. */
-interface QuantitiesSeen {
-  readonly keys: readonly (readonly string[])[];
-  readonly values: readonly (readonly unknown[])[];
-}
-
-/**
- * The requests and limits of `resources` as {@link QuantitiesSeen}, when each
- * side is unset or a plain object (undefined otherwise: checked each time).
- */
-// Stryker disable all: equivalent, this only decides whether a container's quantities are checked again; every path that returns undefined or a record checks them at least as often.
-function quantitiesOf(resources: any): QuantitiesSeen | undefined {
-  const keys: string[][] = [];
-  const values: unknown[][] = [];
-  for (let s = 0; s < RESOURCE_SIDES.length; s++) {
-    const side = resources[RESOURCE_SIDES[s]];
-    const k: string[] = [];
-    const v: unknown[] = [];
-    if (side !== undefined && side !== null) {
-      if (typeof side !== 'object' || Array.isArray(side)) return undefined;
-      for (const kind in side) {
-        if (!Object.prototype.hasOwnProperty.call(side, kind)) continue;
-        k.push(kind);
-        v.push(side[kind]);
-      }
-    }
-    keys.push(k);
-    values.push(v);
+/** `context` with an empty field, made once per check: a field rule's verdict never depends on the field, only its problems' text. */
+function probeContext(clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>): FieldCheckContext {
+  // Stryker disable next-line ConditionalExpression: equivalent when forced true, making the probe again gives an equal one (the test only spares that).
+  if (clean.probeOf !== context) {
+    // Stryker disable next-line StringLiteral: equivalent, the probe's field is never shown (only whether there are problems is read).
+    clean.probe = { ...context, field: '' };
+    clean.probeOf = context;
   }
-  return { keys, values };
-}
-// Stryker restore all
-
-/**
- * Whether a container's requests and limits are those of a container whose
- * quantities were all clean: each side lists, by `for…in`, the same keys in
- * the same order, holding identical values, as that container's own keys.
- * The quantity rules and the request/limit comparison read nothing else
- * (`for…in` lists a side's own and inherited enumerable keys, every key those
- * rules read of a manifest; over an unset side, a string or a number it lists
- * what they read too), so their verdict is the same: thousands of apps with
- * the same sizing are checked once. Anything else answers "not the same",
- * which only costs a full check.
- */
-// Stryker disable next-line BlockStatement: equivalent, an empty body answers undefined, "not the same".
-function sameQuantities(resources: any, seen: QuantitiesSeen): boolean {
-  for (let s = 0; s < RESOURCE_SIDES.length; s++) {
-    const side = resources[RESOURCE_SIDES[s]];
-    const keys = seen.keys[s];
-    const values = seen.values[s];
-    let n = 0;
-    for (const kind in side) {
-      // A key past the end of `keys` reads undefined, never a key.
-      // Stryker disable next-line ConditionalExpression: equivalent when forced true ("not the same"); the mark also hides the mutants forcing it, or either side of `||`, false, which pod-fields-alike.test.ts kills (tried by hand).
-      if (keys[n] !== kind || values[n] !== side[kind]) return false;
-      // Stryker disable next-line UpdateOperator: equivalent, `n--` compares the next key with keys[-1] (undefined) and the count with -1: "not the same" whenever a side has a key.
-      n++;
-    }
-    // Fewer keys (a side unset here but set there, too) are not the same. Were they answered "the same", nothing would be hidden
-    // today: such a side holds clean quantities only, and each request/limit pair it holds, the clean container held too. A rule
-    // that wants a limit for a request (extended resources) would change that.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent today, see above.
-    if (n !== keys.length) return false;
-  }
-  // Stryker disable next-line BooleanLiteral: equivalent, "not the same" only costs a full check.
-  return true;
+  return clean.probe!;
 }
 
 /**
@@ -155,16 +142,22 @@ function sameQuantities(resources: any, seen: QuantitiesSeen): boolean {
  * what the checks of a 5,000-app synth allocated).
  */
 export function podFieldProblems(spec: any, specPath: string, context: Omit<FieldCheckContext, 'field'>, clean: CleanFieldValues = new CleanFieldValues(),
-  claimTemplates: readonly string[] = NO_CLAIM_TEMPLATES): Problem[] {
-  const problems: Problem[] = [];
-  const pod: PodVolumes = { spec, specPath, claimTemplates };
+  claimTemplates: readonly string[] = NO_CLAIM_TEMPLATES): readonly Problem[] {
+  const pod = clean.pod;
+  pod.spec = spec;
+  pod.specPath = specPath;
+  pod.claimTemplates = claimTemplates;
+  pod.list = undefined;
+  pod.found = undefined;
+  pod.declared = undefined;
   // A pod template's spec is always set (the context lists no template without one): the `spec?.` below guard direct callers.
   // Stryker disable OptionalChaining: equivalent, see above.
-  checkField(problems, clean, context, RUN_AS_USER, spec?.securityContext?.runAsUser, specPath, 'securityContext.runAsUser');
-  checkField(problems, clean, context, RUN_AS_GROUP, spec?.securityContext?.runAsGroup, specPath, 'securityContext.runAsGroup');
+  const securityContext = spec?.securityContext;
+  checkField(clean, context, RUN_AS_USER, securityContext?.runAsUser, 'securityContext.runAsUser');
+  checkField(clean, context, RUN_AS_GROUP, securityContext?.runAsGroup, 'securityContext.runAsGroup');
   // An empty name is unset to the API server (the namespace's default ServiceAccount), as is an empty pull policy (defaulted).
-  if (spec?.serviceAccountName !== '') checkField(problems, clean, context, SERVICE_ACCOUNT, spec?.serviceAccountName, specPath, 'serviceAccountName');
-  checkField(problems, clean, context, FS_GROUP, spec?.securityContext?.fsGroup, specPath, 'securityContext.fsGroup');
+  if (spec?.serviceAccountName !== '') checkField(clean, context, SERVICE_ACCOUNT, spec?.serviceAccountName, 'serviceAccountName');
+  checkField(clean, context, FS_GROUP, securityContext?.fsGroup, 'securityContext.fsGroup');
   // Stryker disable next-line EqualityOperator: equivalent, CONTAINER_LISTS[length] is undefined, and spec[undefined] is no list.
   for (let l = 0; l < CONTAINER_LISTS.length; l++) {
     const list = CONTAINER_LISTS[l];
@@ -176,10 +169,12 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
       // A hole in the list is skipped, as `map` skipped it before.
       // Stryker disable next-line ConditionalExpression: equivalent, a hole reads as undefined, which containerFieldProblems skips.
       if (!(i in items)) continue;
-      containerFieldProblems(problems, clean, context, items[i], `${specPath}.${list}[${i}]`, pod);
+      pod.list = list;
+      pod.index = i;
+      containerFieldProblems(clean, context, items[i]);
     }
   }
-  return problems;
+  return pod.found ?? NO_PROBLEMS;
 }
 
 /**
@@ -191,7 +186,7 @@ export function podFieldProblems(spec: any, specPath: string, context: Omit<Fiel
  * carries the pod's volume names, read on the first mount (most pods of a
  * large synth have none).
  */
-function volumeMountProblems(problems: Problem[], pod: PodVolumes, mounts: unknown[], path: string): void {
+function volumeMountProblems(pod: PodFields, mounts: unknown[]): void {
   // Stryker disable next-line EqualityOperator: equivalent, mounts[length] is undefined, which has no name and is skipped.
   for (let m = 0; m < mounts.length; m++) {
     const name = (mounts[m] as any)?.name;
@@ -199,8 +194,8 @@ function volumeMountProblems(problems: Problem[], pod: PodVolumes, mounts: unkno
     const declared: string[] = (pod.declared ??= Array.isArray(pod.spec.volumes)
       ? pod.spec.volumes.map((v: any) => v?.name).filter((n: unknown): n is string => typeof n === 'string') : []);
     if (declared.includes(name) || pod.claimTemplates.includes(name)) continue;
-    problems.push({
-      field: `${path}.volumeMounts[${m}].name`,
+    foundIn(pod).push({
+      field: `${placePath(pod)}.volumeMounts[${m}].name`,
       message: 'no volume of the pod has this name; the API server refuses the pod template ("Not found").',
       value: name,
       allowed: declared.length > 0 ? `a name from ${pod.specPath}.volumes: ${declared.map((v: string) => JSON.stringify(v)).join(', ')}` : `a name from ${pod.specPath}.volumes (the pod declares none)`,
@@ -209,43 +204,52 @@ function volumeMountProblems(problems: Problem[], pod: PodVolumes, mounts: unkno
   }
 }
 
-/** What the mount check of {@link volumeMountProblems} reads of a pod; `declared` is filled on first use. */
-interface PodVolumes { readonly spec: any; readonly specPath: string; readonly claimTemplates: readonly string[]; declared?: string[] }
-
-function containerFieldProblems(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, container: any, path: string, pod: PodVolumes): void {
+/** The fields of the container at `clean.pod`'s list and index. */
+function containerFieldProblems(clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, container: any): void {
   // Stryker disable next-line ConditionalExpression: equivalent, a string or number item has none of the fields read below.
   if (!container || typeof container !== 'object') return;
-  checkField(problems, clean, context, IMAGE, container.image, path, 'image');
-  if (container.imagePullPolicy !== '') checkField(problems, clean, context, PULL_POLICY, container.imagePullPolicy, path, 'imagePullPolicy');
+  checkField(clean, context, IMAGE, container.image, 'image');
+  const pullPolicy = container.imagePullPolicy;
+  if (pullPolicy !== '') checkField(clean, context, PULL_POLICY, pullPolicy, 'imagePullPolicy');
   const env = container.env;
   if (Array.isArray(env)) {
     // A hole in the list is skipped, as forEach skipped it.
     // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, a hole and env[length] read as undefined, which has no name to check.
-    for (let i = 0; i < env.length; i++) if (i in env) checkField(problems, clean, context, ENV_NAME, env[i]?.name, path, `env[${i}].name`);
+    for (let i = 0; i < env.length; i++) if (i in env) checkField(clean, context, ENV_NAME, env[i]?.name, 'env', '.name', i);
   }
-  const resources = container.resources ?? {};
+  const resources = container.resources ?? NO_RESOURCES;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, the fast path only spares checking quantities known clean again.
-  if (!(clean.lastCleanQuantities && sameQuantities(resources, clean.lastCleanQuantities))) resourceProblems(problems, clean, context, resources, path);
+  if (!(clean.lastCleanQuantities && sameQuantities(resources, clean.lastCleanQuantities))) resourceProblems(clean, context, resources);
   // Indexed loops, no iterator or destructuring per probe field: this runs for every container of every synth.
   for (let p = 0; p < PROBE_CHECKS.length; p++) {
     const options = container[PROBE_CHECKS[p].probe];
     if (options === undefined || options === null) continue;
+    // The probe fields of the last clean probe of this kind are each known clean: thousands of apps share their probe timings.
+    const seen = clean.lastCleanProbes[p];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent when false, a shortcut: each field of such a probe is one the memo of clean values answers (forced true, or `||`, the tests of pod-fields-alike.test.ts fail: tried by hand).
+    if (seen !== undefined && sameProbeFields(options, seen)) continue;
+    // Stryker disable next-line LogicalOperator: equivalent, `&& 0` makes the count before undefined or 0, so a probe is remembered less often (only slower).
+    const before = clean.pod.found?.length ?? 0;
     const fields = PROBE_CHECKS[p].fields;
-    for (let f = 0; f < fields.length; f++) checkField(problems, clean, context, fields[f].slot, options[fields[f].field], path, fields[f].rest);
+    for (let f = 0; f < fields.length; f++) checkField(clean, context, fields[f].slot, options[fields[f].field], fields[f].rest);
+    // Stryker disable next-line ConditionalExpression: equivalent when false, never remembering only costs full checks; forced true, pod-fields-alike.test.ts fails (a bad probe remembered, tried by hand).
+    if ((clean.pod.found?.length ?? 0) === before) clean.lastCleanProbes[p] = probeFieldValues(options);
   }
-  checkField(problems, clean, context, RUN_AS_USER, container.securityContext?.runAsUser, path, 'securityContext.runAsUser');
-  checkField(problems, clean, context, RUN_AS_GROUP, container.securityContext?.runAsGroup, path, 'securityContext.runAsGroup');
+  const securityContext = container.securityContext;
+  checkField(clean, context, RUN_AS_USER, securityContext?.runAsUser, 'securityContext.runAsUser');
+  checkField(clean, context, RUN_AS_GROUP, securityContext?.runAsGroup, 'securityContext.runAsGroup');
   const mounts = container.volumeMounts;
   if (Array.isArray(mounts)) {
     // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, a hole and mounts[length] read as undefined, which has no mountPath to check.
-    for (let i = 0; i < mounts.length; i++) if (i in mounts) checkField(problems, clean, context, MOUNT_PATH, mounts[i]?.mountPath, path, `volumeMounts[${i}].mountPath`);
-    volumeMountProblems(problems, pod, mounts, path);
+    for (let i = 0; i < mounts.length; i++) if (i in mounts) checkField(clean, context, MOUNT_PATH, mounts[i]?.mountPath, 'volumeMounts', '.mountPath', i);
+    volumeMountProblems(clean.pod, mounts);
   }
 }
 
 /** Each quantity of a container's requests and limits, then each request against its limit; remembers them when all are clean. */
-function resourceProblems(problems: Problem[], clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, resources: any, path: string): void {
-  const before = problems.length;
+function resourceProblems(clean: CleanFieldValues, context: Omit<FieldCheckContext, 'field'>, resources: any): void {
+  const pod = clean.pod;
+  const before = pod.found?.length ?? 0;
   // Stryker disable next-line EqualityOperator: equivalent, RESOURCE_SIDES[length] is undefined, and resources[undefined] holds no quantity.
   for (let s = 0; s < RESOURCE_SIDES.length; s++) {
     const side = RESOURCE_SIDES[s];
@@ -256,14 +260,14 @@ function resourceProblems(problems: Problem[], clean: CleanFieldValues, context:
     const values = Object(quantities);
     for (const kind in values) {
       if (!Object.prototype.hasOwnProperty.call(values, kind)) continue;
-      checkField(problems, clean, context, QUANTITY, values[kind], path, RESOURCE_PATHS[side], kind);
+      checkField(clean, context, QUANTITY, values[kind], RESOURCE_PATHS[side], kind);
     }
   }
   // A request is compared with its limit only when both are quantities.
-  if (problems.length > before) return;
-  checkField(problems, clean, context, RESOURCES, resources, path, 'resources');
+  if ((pod.found?.length ?? 0) > before) return;
+  checkField(clean, context, RESOURCES, resources, 'resources');
   // Stryker disable next-line all: equivalent, remembering clean quantities only spares checking alike ones again.
-  if (problems.length === before) clean.lastCleanQuantities = quantitiesOf(resources) ?? clean.lastCleanQuantities;
+  if ((pod.found?.length ?? 0) === before) clean.lastCleanQuantities = quantitiesOf(resources) ?? clean.lastCleanQuantities;
 }
 
 /**
@@ -292,7 +296,17 @@ export const podFieldsValid: Rule = {
   check: (context) => {
     const version = parseKubernetesVersion(context.options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION) ?? parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION)!;
     const clean = new CleanFieldValues();
-    return context.podTemplates.flatMap((pod) => problemViolations(pod.owner, podFieldProblems(pod.spec, pod.specPath, { version }, clean, claimTemplateNames(pod.owner.manifest))));
+    // One context for the check, an indexed loop and no violation list for a clean pod: runs for every pod template of every synth.
+    const fieldContext = { version };
+    const out: RuleViolation[] = [];
+    const templates = context.podTemplates;
+    for (let t = 0; t < templates.length; t++) {
+      const pod = templates[t];
+      const problems = podFieldProblems(pod.spec, pod.specPath, fieldContext, clean, claimTemplateNames(pod.owner.manifest));
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, pushing the violations of no problem pushes nothing.
+      if (problems.length > 0) out.push(...problemViolations(pod.owner, problems));
+    }
+    return out;
   },
 };
 

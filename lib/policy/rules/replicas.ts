@@ -13,6 +13,9 @@ interface Workloads {
 
 const indexes = new WeakMap<PolicyContext, Workloads>();
 
+/** No autoscaler: one list for every workload without one (asked for every workload of every synth). */
+const NO_AUTOSCALERS: readonly PolicyObject[] = Object.freeze([]);
+
 // The context gives every namespaced object a namespace ('default' when unset), so the fallback is for cluster-scoped targets only.
 // Stryker disable next-line StringLiteral: equivalent, no scalable kind is cluster-scoped.
 const targetKey = (namespace: string | undefined, kind: unknown, name: unknown) => JSON.stringify([namespace ?? 'default', kind, name]);
@@ -41,8 +44,8 @@ export function autoscalersOf(context: PolicyContext, workload: PolicyObject): r
   const { autoscalers } = workloadsOf(context);
   // Most apps have no autoscaler: no key to build for each workload.
   // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: with no autoscaler the lookup below finds none.
-  if (autoscalers.size === 0) return [];
-  return autoscalers.get(targetKey(workload.namespace, workload.kind, workload.name)) ?? [];
+  if (autoscalers.size === 0) return NO_AUTOSCALERS;
+  return autoscalers.get(targetKey(workload.namespace, workload.kind, workload.name)) ?? NO_AUTOSCALERS;
 }
 
 /** The workload an autoscaler scales, when it is in the set. */
