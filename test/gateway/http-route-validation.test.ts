@@ -9,7 +9,7 @@ const backend = { name: 'shop', port: 80 };
 // The failing cases the openAPI schema alone lets through: CEL rules, list-map and set keys, the spec's MUSTs, metadata.
 const SCHEMA_ACCEPTS = [
   'a bad name', 'one parent twice, one without sectionName', 'one parent twice by port only', 'one listener twice', 'an IP hostname',
-  '129 matches in all', 'a relative path', 'a path with //', 'a path with /./', 'a path with /../', 'a path with %2f', 'a path with %2F',
+  '129 matches in all', 'a relative path', 'a relative path ending with "/"', 'a path with //', 'a path with /./', 'a path with /../', 'a path with %2f', 'a path with %2F',
   'a path with #', 'a path ending /..', 'a path ending /.', 'a path with a space', 'a path with a bad escape', 'a repeated header match',
   'a Service backendRef without port', 'a redirect with backendRefs', 'a redirect and a rewrite', 'two header modifiers', 'two CORS filters',
   'a filter without its settings', 'a filter with settings of another type', 'ReplaceFullPath without the path',
@@ -74,6 +74,9 @@ describe('httpRouteProblems', () => {
     ['65 matches in a rule', withRule({ matches: Array.from({ length: 65 }, (_, i) => ({ path: { value: `/p${i}` } })) }), 'spec.rules[0].matches: has 65 items; at most 64 are allowed.'],
     ['a bad rule name', withRule({ name: 'API' }), 'spec.rules[0].name: is not a valid section name.'],
     ['a relative path', withRule({ matches: [{ path: { type: 'PathPrefix', value: 'api' } }] }), "spec.rules[0].matches[0].path.value: value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']."],
+    // The clean-path shortcut must neither clear a relative path that ends with "/" nor stumble on a value that is no string.
+    ['a relative path ending with "/"', withRule({ matches: [{ path: { type: 'PathPrefix', value: 'api/' } }] }), "spec.rules[0].matches[0].path.value: value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']."],
+    ['a path value that is not a string', withRule({ matches: [{ path: { type: 'PathPrefix', value: 5 } }] }), 'spec.rules[0].matches[0].path.value: must be a string of 0-1024 characters.'],
     ['a path with //', withRule({ matches: [{ path: { value: '/a//b' } }] }), "spec.rules[0].matches[0].path.value: must not contain '//' when type one of ['Exact', 'PathPrefix']."],
     ['a path with /./', withRule({ matches: [{ path: { value: '/a/./b' } }] }), "spec.rules[0].matches[0].path.value: must not contain '/./' when type one of ['Exact', 'PathPrefix']."],
     ['a path with /../', withRule({ matches: [{ path: { value: '/a/../b' } }] }), "spec.rules[0].matches[0].path.value: must not contain '/../' when type one of ['Exact', 'PathPrefix']."],
