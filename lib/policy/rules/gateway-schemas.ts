@@ -36,30 +36,13 @@ function findGatewayApiObjects(context: PolicyContext): Array<{ object: PolicyOb
   return out;
 }
 
-/** Per check: release → apiVersion → kind → {@link servedProblem}'s answer. */
-const servedAnswers = (_context: PolicyContext) => new Map<string, Map<string, Map<string, string | undefined>>>();
-
 /**
  * Why a release's CRDs do not serve an object's kind and version, or
- * undefined when they do. Asked once per kind and version in a check, not once per object.
+ * undefined when they do. A lookup in a generated table (decoding a bundle
+ * to read its CRDs' versions cost a large synth memory at its peak), as
+ * cheap as a cache in front of it would be: asked for every object.
  */
-export function servedProblem(context: PolicyContext, object: PolicyObject, version: string, release: GatewayApiVersion): string | undefined {
-  const byRelease = context.shared(servedAnswers);
-  let byApiVersion = byRelease.get(release);
-  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
-  if (!byApiVersion) byRelease.set(release, (byApiVersion = new Map()));
-  let byKind = byApiVersion.get(object.apiVersion);
-  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
-  if (!byKind) byApiVersion.set(object.apiVersion, (byKind = new Map()));
-  // Stryker disable next-line ConditionalExpression: equivalent, a cache: recomputed, the same answer.
-  if (byKind.has(object.kind)) return byKind.get(object.kind);
-  const answer = findServedProblem(object, version, release);
-  byKind.set(object.kind, answer);
-  return answer;
-}
-
-function findServedProblem(object: PolicyObject, version: string, release: GatewayApiVersion): string | undefined {
-  // From the generated table: decoding a bundle to read its CRDs' versions cost a large synth memory at its peak.
+export function servedProblem(object: PolicyObject, version: string, release: GatewayApiVersion): string | undefined {
   const kinds = SERVED_VERSIONS[release];
   const served = Object.prototype.hasOwnProperty.call(kinds, object.kind) ? kinds[object.kind] : undefined;
   if (!served) return `${object.kind} is not a kind of the Gateway API ${release} standard channel`;

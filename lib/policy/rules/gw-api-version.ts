@@ -32,24 +32,12 @@ export const gwApiVersion: Rule = {
       return [{ object: objects[0].object, message: `cannot be checked against the declared Gateway API bundle ${JSON.stringify(declared.value)} from ${declared.from}: this package carries ${NEWEST_GATEWAY_API_VERSION} and ${DEFAULT_GATEWAY_API_VERSION} only.`, fix: `Declare ${NEWEST_GATEWAY_API_VERSION} or ${DEFAULT_GATEWAY_API_VERSION}, or disable gw-api-version.` }];
     }
     const out: RuleViolation[] = [];
-    // The answer depends only on the apiVersion and kind, and thousands of objects in a row share them (the routes):
-    // the last one is kept. An indexed loop without destructuring: this runs for every Gateway API object of every synth, cold.
-    let lastApiVersion: string | undefined;
-    let lastKind: string | undefined;
-    let lastNotServed: string | undefined;
+    // An indexed loop without destructuring: this runs for every Gateway API object of every synth, cold.
     for (let i = 0; i < objects.length; i++) {
       const object = objects[i].object;
-      let notServed: string | undefined;
-      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a cache: recomputed, the same answer.
-      if (object.apiVersion === lastApiVersion && object.kind === lastKind) notServed = lastNotServed;
-      else {
-        const version = objects[i].version;
-        // What the newest bundle does not serve either is gw-spec-valid's error, not a version question.
-        notServed = servedProblem(context, object, version, NEWEST_GATEWAY_API_VERSION) ? undefined : servedProblem(context, object, version, declared.version);
-        lastApiVersion = object.apiVersion;
-        lastKind = object.kind;
-        lastNotServed = notServed;
-      }
+      const version = objects[i].version;
+      // What the newest bundle does not serve either is gw-spec-valid's error, not a version question.
+      const notServed = servedProblem(object, version, NEWEST_GATEWAY_API_VERSION) ? undefined : servedProblem(object, version, declared.version);
       if (notServed) out.push({ object, message: `${notServed}, the bundle declared by ${declared.from}; ${NEWEST_GATEWAY_API_VERSION} serves it.` });
     }
     return out;
